@@ -1,0 +1,47 @@
+import { Candidate, PendingStep, Submission } from '../domain/candidate';
+import { HistoryEvent } from '../domain/history-event';
+import { OrgUnit } from '../domain/org-unit';
+import { StageId } from '../domain/pipeline';
+
+export interface CandidatePage {
+  items: CandidateSummary[];
+  nextCursor?: string;
+}
+
+/** What a listing shows: enough to pick a candidate, nothing personal. */
+export type CandidateSummary = Pick<
+  Candidate,
+  'id' | 'fullName' | 'unitId' | 'stage' | 'version' | 'createdAt' | 'stageEnteredAt'
+>;
+
+/**
+ * The port every handler talks to. The DynamoDB adapter implements it with conditional writes
+ * and transactions; a rejected condition surfaces as `StaleCandidateError` so callers can
+ * re-read and explain what changed.
+ */
+export interface CandidateStore {
+  createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void>;
+  getCandidate(id: string): Promise<Candidate | undefined>;
+  getHistory(id: string): Promise<HistoryEvent[]>;
+  listCandidates(query: {
+    unitId: string;
+    stage?: StageId;
+    limit: number;
+    cursor?: string;
+  }): Promise<CandidatePage>;
+  /** Records an accepted action on a candidate still at `expectedVersion` with no other one pending. */
+  recordSubmission(id: string, expectedVersion: number, submission: Submission): Promise<Candidate>;
+  /** Records the callback the workflow parked on, if the candidate is still at that stage. */
+  recordPendingStep(id: string, pending: PendingStep): Promise<Candidate | undefined>;
+  /** Replaces `before` by `after` and appends `event`, atomically, if nothing changed meanwhile. */
+  commitTransition(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
+  /** Moves the candidate to a new execution generation if it is still at `before`'s generation. */
+  recordExecution(before: Candidate, execution: Candidate['execution']): Promise<void>;
+  listInFlight(): AsyncIterable<Candidate>;
+  getUnit(id: string, on: string): Promise<OrgUnit | undefined>;
+  putUnit(unit: OrgUnit): Promise<void>;
+}
+
+export class StaleCandidateError extends Error {
+  readonly name = 'StaleCandidateError';
+}

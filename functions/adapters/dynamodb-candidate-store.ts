@@ -1,0 +1,274 @@
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  paginateScan,
+} from '@aws-sdk/lib-dynamodb';
+import { Candidate, isInFlight, PendingStep, Submission } from '../domain/candidate';
+import { HistoryEvent } from '../domain/history-event';
+import { OrgUnit } from '../domain/org-unit';
+import {
+  CandidatePage,
+  CandidateStore,
+  CandidateSummary,
+  StaleCandidateError,
+} from './candidate-store';
+import { decodeCursor, encodeCursor } from './cursor';
+import { candidateItem, INDEX, keys, withoutKeys } from './table-keys';
+
+function isConditionFailure(error: unknown): boolean {
+  return (
+    error instanceof ConditionalCheckFailedException ||
+    (error instanceof TransactionCanceledException &&
+      (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'))
+  );
+}
+
+async function staleOnConditionFailure<T>(write: Promise<T>, what: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (isConditionFailure(error)) throw new StaleCandidateError(what);
+    throw error;
+  }
+}
+
+export class DynamoDbCandidateStore implements CandidateStore {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: candidateItem(candidate),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            this.putEvent(event),
+          ],
+        }),
+      ),
+      `candidate ${candidate.id} already exists`,
+    );
+  }
+
+  async getCandidate(id: string): Promise<Candidate | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.candidate(id), ConsistentRead: true }),
+    );
+    return Item ? withoutKeys<Candidate>(Item) : undefined;
+  }
+
+  async getHistory(id: string): Promise<HistoryEvent[]> {
+    const events: HistoryEvent[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.documents.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :evt)',
+          ExpressionAttributeValues: { ':pk': keys.candidate(id).PK, ':evt': keys.eventPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      events.push(...(page.Items ?? []).map((i) => withoutKeys<HistoryEvent>(i)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return events;
+  }
+
+  async listCandidates(query: {
+    unitId: string;
+    stage?: Candidate['stage'];
+    limit: number;
+    cursor?: string;
+  }): Promise<CandidatePage> {
+    const byStage = query.stage !== undefined;
+    const page = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: byStage ? INDEX.byUnitAndStage : INDEX.byUnit,
+        KeyConditionExpression: byStage ? 'GSI1PK = :pk' : 'GSI2PK = :pk',
+        ExpressionAttributeValues: {
+          ':pk': byStage
+            ? keys.byUnitAndStage(query.unitId, query.stage!)
+            : keys.byUnit(query.unitId),
+        },
+        Limit: query.limit,
+        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor) : undefined,
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map(summaryOf),
+      nextCursor: page.LastEvaluatedKey ? encodeCursor(page.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  async recordSubmission(
+    id: string,
+    expectedVersion: number,
+    submission: Submission,
+  ): Promise<Candidate> {
+    const { Attributes } = await staleOnConditionFailure(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.candidate(id),
+          UpdateExpression: 'SET submission = :submission',
+          ConditionExpression:
+            'version = :version AND stage = :stage AND attribute_not_exists(submission)',
+          ExpressionAttributeValues: {
+            ':submission': submission,
+            ':version': expectedVersion,
+            ':stage': submission.stage,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+      `candidate ${id} changed before the action was recorded`,
+    );
+    return withoutKeys<Candidate>(Attributes!);
+  }
+
+  async recordPendingStep(id: string, pending: PendingStep): Promise<Candidate | undefined> {
+    try {
+      const { Attributes } = await this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.candidate(id),
+          UpdateExpression: 'SET pendingStep = :pending',
+          ConditionExpression: 'stage = :stage',
+          ExpressionAttributeValues: { ':pending': pending, ':stage': pending.stage },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return withoutKeys<Candidate>(Attributes!);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async commitTransition(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: candidateItem(after),
+                ConditionExpression:
+                  'version = :version AND submission.id = :submission AND #execution.generation = :generation',
+                ExpressionAttributeNames: { '#execution': 'execution' },
+                ExpressionAttributeValues: {
+                  ':version': before.version,
+                  ':submission': before.submission?.id,
+                  ':generation': before.execution.generation,
+                },
+              },
+            },
+            this.putEvent(event),
+          ],
+        }),
+      ),
+      `candidate ${before.id} changed before the transition was committed`,
+    );
+  }
+
+  async recordExecution(before: Candidate, execution: Candidate['execution']): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.candidate(before.id),
+          UpdateExpression: 'SET #execution = :execution REMOVE pendingStep',
+          ConditionExpression: 'version = :version AND #execution.generation = :generation',
+          ExpressionAttributeNames: { '#execution': 'execution' },
+          ExpressionAttributeValues: {
+            ':execution': execution,
+            ':version': before.version,
+            ':generation': before.execution.generation,
+          },
+        }),
+      ),
+      `candidate ${before.id} changed before its execution was replaced`,
+    );
+  }
+
+  async *listInFlight(): AsyncIterable<Candidate> {
+    // A full scan is acceptable here: it runs on start-up and on a slow schedule, never per request.
+    const pages = paginateScan(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'entity = :candidate',
+        ExpressionAttributeValues: { ':candidate': 'CANDIDATE' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const candidate = withoutKeys<Candidate>(item);
+        if (isInFlight(candidate)) yield candidate;
+      }
+    }
+  }
+
+  async getUnit(id: string, on: string): Promise<OrgUnit | undefined> {
+    const { Items } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :on',
+        ExpressionAttributeValues: {
+          ':pk': keys.unitPartition(id),
+          ':first': 'META#',
+          ':on': `META#${on}`,
+        },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    return Items?.[0] ? withoutKeys<OrgUnit>(Items[0]) : undefined;
+  }
+
+  async putUnit(unit: OrgUnit): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.unit(unit.id, unit.effectiveFrom), entity: 'UNIT', ...unit },
+      }),
+    );
+  }
+
+  private putEvent(event: HistoryEvent) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.event(event.candidateId, event.seq), entity: 'EVENT', ...event },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    };
+  }
+}
+
+function summaryOf(item: Record<string, unknown>): CandidateSummary {
+  const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt } =
+    item as unknown as CandidateSummary;
+  return { id, fullName, unitId, stage, version, createdAt, stageEnteredAt };
+}

@@ -1,0 +1,87 @@
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
+  InvalidToken,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+  TaskDoesNotExist,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
+import { Submission } from '../domain/candidate';
+import { WITHDRAWAL_ERROR } from '../domain/pipeline';
+import { Delivery, ExecutionInput, Workflow } from './workflow';
+
+export class StepFunctionsWorkflow implements Workflow {
+  constructor(
+    private readonly sfn: SFNClient,
+    private readonly stateMachineArn: string,
+  ) {}
+
+  async start(executionName: string, input: ExecutionInput): Promise<void> {
+    try {
+      await this.sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name: executionName,
+          input: JSON.stringify(input),
+        }),
+      );
+    } catch (error) {
+      // The name was used before: that earlier attempt already started this generation.
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  }
+
+  async deliver(
+    taskToken: string,
+    submission: Submission,
+    delivery: 'complete' | 'fail',
+  ): Promise<boolean> {
+    const output: Delivery = { submissionId: submission.id };
+    try {
+      if (delivery === 'complete') {
+        await this.sfn.send(
+          new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }),
+        );
+      } else {
+        await this.sfn.send(
+          new SendTaskFailureCommand({
+            taskToken,
+            error: WITHDRAWAL_ERROR,
+            cause: JSON.stringify(output),
+          }),
+        );
+      }
+      return true;
+    } catch (error) {
+      if (
+        error instanceof TaskDoesNotExist ||
+        error instanceof InvalidToken ||
+        error instanceof TaskTimedOut
+      ) {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  async isRunning(executionName: string): Promise<boolean> {
+    try {
+      const { status } = await this.sfn.send(
+        new DescribeExecutionCommand({ executionArn: this.executionArn(executionName) }),
+      );
+      return status === 'RUNNING';
+    } catch (error) {
+      if (error instanceof ExecutionDoesNotExist) return false;
+      throw error;
+    }
+  }
+
+  private executionArn(name: string): string {
+    const [prefix, machineName] = this.stateMachineArn.split(':stateMachine:');
+    return `${prefix}:execution:${machineName}:${name}`;
+  }
+}

@@ -1,0 +1,41 @@
+import { Candidate } from '../domain/candidate';
+import { StageId } from '../domain/pipeline';
+
+/**
+ * Key layout of the single table (ARCHITECTURE.md, "Suggested table design").
+ * GSI1 lists a unit's candidates at one stage (work queues); GSI2 lists all of a unit's candidates.
+ */
+export const keys = {
+  candidate: (id: string) => ({ PK: `CAND#${id}`, SK: 'META' }),
+  event: (id: string, seq: number) => ({
+    PK: `CAND#${id}`,
+    SK: `EVT#${String(seq).padStart(10, '0')}`,
+  }),
+  eventPrefix: 'EVT#',
+  unit: (id: string, effectiveFrom: string) => ({ PK: `UNIT#${id}`, SK: `META#${effectiveFrom}` }),
+  unitPartition: (id: string) => `UNIT#${id}`,
+  byUnitAndStage: (unitId: string, stage: StageId) => `UNIT#${unitId}#STAGE#${stage}`,
+  byUnit: (unitId: string) => `UNIT#${unitId}`,
+};
+
+export const INDEX = { byUnitAndStage: 'GSI1', byUnit: 'GSI2' } as const;
+
+export function candidateItem(candidate: Candidate): Record<string, unknown> {
+  return {
+    ...keys.candidate(candidate.id),
+    entity: 'CANDIDATE',
+    ...candidate,
+    GSI1PK: keys.byUnitAndStage(candidate.unitId, candidate.stage),
+    GSI1SK: `${candidate.stageEnteredAt}#${candidate.id}`,
+    GSI2PK: keys.byUnit(candidate.unitId),
+    GSI2SK: `${candidate.createdAt}#${candidate.id}`,
+  };
+}
+
+const KEY_ATTRIBUTES = ['PK', 'SK', 'entity', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'];
+
+export function withoutKeys<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete copy[k];
+  return copy as T;
+}

@@ -1,0 +1,16 @@
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { candidateIdOf } from '../http/candidate-id';
+import { candidateView } from '../http/candidate-view';
+import { httpRoute } from '../http/http-route';
+import { json } from '../http/response';
+import { candidateNotFound } from '../services/submit-action';
+
+const { store } = awsDependencies();
+
+/** GET /candidates/{id}: the candidate, its pending step and its whole history. */
+export const handler = httpRoute(async (event) => {
+  const id = candidateIdOf(event);
+  const [candidate, history] = await Promise.all([store.getCandidate(id), store.getHistory(id)]);
+  if (!candidate) return candidateNotFound(id);
+  return json(200, candidateView(candidate, history), { etag: `"${candidate.version}"` });
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { parseOrRefuse } from '../domain/parse';
+import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../domain/pipeline';
+import { httpRoute } from '../http/http-route';
+import { json } from '../http/response';
+
+const { store } = awsDependencies();
+
+const listQuery = z.strictObject({
+  unit: z.string().trim().min(1).max(64),
+  stage: z.enum([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS]).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+/** GET /candidates?unit=&stage=&limit=&cursor=: one page of a unit's candidates. */
+export const handler = httpRoute(async (event) => {
+  const query = parseOrRefuse(listQuery, event.queryStringParameters ?? {}, {
+    code: 'INVALID_QUERY',
+  });
+  const page = await store.listCandidates({
+    unitId: query.unit,
+    stage: query.stage,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return json(200, page);
+});

@@ -1,0 +1,28 @@
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { Nomination, nominationSchema } from '../domain/nomination';
+import { parseOrRefuse } from '../domain/parse';
+import { candidateView } from '../http/candidate-view';
+import { httpRoute } from '../http/http-route';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotentCommand } from '../http/idempotent-command';
+import { jsonBody } from '../http/json-body';
+import { json } from '../http/response';
+import { nominateCandidate } from '../services/nominate-candidate';
+
+const deps = awsDependencies();
+
+const nominate = idempotentCommand<Nomination & { idempotencyKey: string }>(async ({ body }) => {
+  const { idempotencyKey, ...nomination } = body;
+  const candidate = await nominateCandidate(deps, nomination, idempotencyKey);
+  return json(201, candidateView(candidate), { location: `/candidates/${candidate.id}` });
+});
+
+/** POST /candidates: a cell nominates an outstanding person. */
+export const handler = httpRoute(async (event, context) => {
+  const idempotencyKey = idempotencyKeyOf(event);
+  const nomination = parseOrRefuse(nominationSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  return nominate(
+    { key: `POST /candidates ${idempotencyKey}`, body: { ...nomination, idempotencyKey } },
+    context,
+  );
+});

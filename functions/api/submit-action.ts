@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { parseOrRefuse } from '../domain/parse';
+import { ActionRequest, actionRequestSchema } from '../domain/submission';
+import { candidateIdOf } from '../http/candidate-id';
+import { httpRoute } from '../http/http-route';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotentCommand } from '../http/idempotent-command';
+import { jsonBody } from '../http/json-body';
+import { json } from '../http/response';
+import { submitAction } from '../services/submit-action';
+
+const deps = awsDependencies();
+
+const submit = idempotentCommand<ActionRequest & { candidateId: string; idempotencyKey: string }>(
+  async ({ body }) => {
+    const { candidateId, idempotencyKey, ...request } = body;
+    const accepted = await submitAction(deps, candidateId, request, {
+      submissionId: randomUUID(),
+      idempotencyKey,
+    });
+    return json(
+      202,
+      { status: 'ACCEPTED', ...accepted },
+      { location: `/candidates/${candidateId}` },
+    );
+  },
+);
+
+/**
+ * POST /candidates/{id}/actions: an officer acts on the candidate's pending step. Accepted
+ * actions are applied by the workflow; the candidate shows the result once `version` moves.
+ */
+export const handler = httpRoute(async (event, context) => {
+  const candidateId = candidateIdOf(event);
+  const idempotencyKey = idempotencyKeyOf(event);
+  const request = parseOrRefuse(actionRequestSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  return submit(
+    {
+      key: `POST /candidates/${candidateId}/actions ${idempotencyKey}`,
+      body: { ...request, candidateId, idempotencyKey },
+    },
+    context,
+  );
+});

@@ -1,0 +1,53 @@
+import { HumanStageId, StageId } from './pipeline';
+
+export const NOMINATION_SOURCES = ['YOUTH_UNION', 'TRADE_UNION', 'CELL'] as const;
+export type NominationSource = (typeof NOMINATION_SOURCES)[number];
+
+/** An action accepted for a pending step, kept on the item until the workflow applies it. */
+export interface Submission {
+  id: string;
+  stage: HumanStageId;
+  action: string;
+  payload: unknown;
+  outcome: string;
+  toStage: StageId;
+  idempotencyKey: string;
+  submittedAt: string;
+}
+
+/** The callback the workflow is parked on. The token never leaves the server. */
+export interface PendingStep {
+  stage: HumanStageId;
+  taskToken: string;
+  executionArn: string;
+  parkedAt: string;
+}
+
+export interface Candidate {
+  id: string;
+  fullName: string;
+  /** Personal data: stored on the item only, never in history, logs, metrics or listings. */
+  dateOfBirth: string;
+  nominationSource: NominationSource;
+  unitId: string;
+  /** Ancestors from the top-level committee down to the unit itself. */
+  unitPath: string[];
+  stage: StageId;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  stageEnteredAt: string;
+  dossier: Record<string, unknown>;
+  pendingStep?: PendingStep;
+  submission?: Submission;
+  /** The execution that is meant to hold this candidate; a resume starts the next generation. */
+  execution: { name: string; generation: number };
+}
+
+export function isInFlight(candidate: Pick<Candidate, 'stage'>): boolean {
+  return !['ADMITTED', 'REJECTED', 'WITHDRAWN'].includes(candidate.stage);
+}
+
+export function executionName(candidateId: string, generation: number): string {
+  return `${candidateId}-g${generation}`;
+}

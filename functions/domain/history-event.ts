@@ -1,0 +1,17 @@
+import { StageId } from './pipeline';
+
+/** One immutable line of a candidate's history; `seq` equals the candidate version it produced. */
+export interface HistoryEvent {
+  candidateId: string;
+  seq: number;
+  at: string;
+  type: 'NOMINATED' | 'TRANSITION';
+  fromStage?: StageId;
+  toStage: StageId;
+  action?: string;
+  outcome?: string;
+  /** The action's recorded facts (votes, numbers, dates); never the candidate's personal data. */
+  payload?: unknown;
+  idempotencyKey?: string;
+  submissionId?: string;
+}

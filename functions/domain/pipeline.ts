@@ -1,0 +1,392 @@
+import { z } from 'zod';
+import { Role } from './roles';
+import { cellVoteDenominator, reachesTwoThirds } from './votes';
+
+/**
+ * The admission procedure as one declarative table (ADMISSION-RULES.md, "Stages").
+ * The CDK workflow construct generates the state machine from it, the API validates actions
+ * against it, and docs and reports take their labels from it: adding a stage is an edit here.
+ */
+
+const isoDate = z.iso.date();
+const shortText = z.string().trim().min(1).max(200);
+const count = z.int().min(0).max(10_000);
+
+/** The stage each candidate item names. */
+export const HUMAN_STAGE_IDS = [
+  'NOMINATED',
+  'AWARENESS_CLASS',
+  'APPLICATION',
+  'BACKGROUND_CHECK',
+  'SPONSORSHIP',
+  'CELL_RESOLUTION',
+  'GRASSROOTS_RESOLUTION',
+  'ADMISSION_DECISION',
+  'CEREMONY',
+] as const;
+export const TERMINAL_STAGE_IDS = ['ADMITTED', 'REJECTED', 'WITHDRAWN'] as const;
+
+export type HumanStageId = (typeof HUMAN_STAGE_IDS)[number];
+export type TerminalStageId = (typeof TERMINAL_STAGE_IDS)[number];
+export type StageId = HumanStageId | TerminalStageId;
+
+/**
+ * How an action reaches the parked workflow: most complete the pending step; withdrawal fails it
+ * with this error name so that the state machine's Catch takes the candidate out at any stage.
+ */
+export const WITHDRAWAL_ERROR = 'Withdrawn';
+
+export interface ActionSpec<Payload = unknown> {
+  id: string;
+  label: string;
+  labelEn: string;
+  actor: Role;
+  payload: z.ZodType<Payload>;
+  /** Where the payload is kept on the candidate's dossier. */
+  dossierKey: string;
+  /** Names the outcome; the stage's `next` maps it to the following stage. */
+  outcome(payload: Payload): string;
+  delivery: 'complete' | 'fail';
+}
+
+export interface HumanStage {
+  id: HumanStageId;
+  order: number;
+  label: string;
+  labelEn: string;
+  actor: Role;
+  /** Forms this stage produces (Hướng dẫn 12-HD/BTCTW codes). */
+  forms: string[];
+  actions: ActionSpec[];
+  next: Record<string, StageId>;
+}
+
+export interface TerminalStage {
+  id: TerminalStageId;
+  label: string;
+  labelEn: string;
+}
+
+function action<Payload>(spec: ActionSpec<Payload>): ActionSpec {
+  return spec as ActionSpec;
+}
+
+export const withdraw = action({
+  id: 'withdraw',
+  label: 'Rút khỏi quy trình',
+  labelEn: 'Withdraw from the procedure',
+  actor: 'cell-officer',
+  payload: z.strictObject({
+    reason: z.enum(['CANDIDATE_REQUEST', 'MOVED_AWAY', 'LEFT_ENTERPRISE', 'OTHER']),
+    note: z.string().trim().max(500).optional(),
+    effectiveOn: isoDate,
+  }),
+  dossierKey: 'withdrawal',
+  outcome: () => 'withdrawn',
+  delivery: 'fail',
+});
+
+const confirmNomination = action({
+  id: 'confirmNomination',
+  label: 'Chi bộ phân công đảng viên giúp đỡ',
+  labelEn: 'Cell assigns a member to help the candidate',
+  actor: 'cell-officer',
+  payload: z.strictObject({
+    decisionDate: isoDate,
+    helperMemberName: shortText,
+  }),
+  dossierKey: 'nomination',
+  outcome: () => 'confirmed',
+  delivery: 'complete',
+});
+
+const recordClassResult = action({
+  id: 'recordClassResult',
+  label: 'Ghi kết quả lớp bồi dưỡng nhận thức về Đảng',
+  labelEn: 'Record the awareness class result',
+  actor: 'cell-officer',
+  payload: z.discriminatedUnion('result', [
+    z.strictObject({
+      result: z.literal('PASSED'),
+      certificateNumber: shortText,
+      issuedOn: isoDate,
+    }),
+    z.strictObject({ result: z.literal('FAILED'), classEndedOn: isoDate }),
+  ]),
+  dossierKey: 'awarenessClass',
+  outcome: (p) => (p.result === 'PASSED' ? 'passed' : 'failed'),
+  delivery: 'complete',
+});
+
+const recordApplication = action({
+  id: 'recordApplication',
+  label: 'Nhận đơn xin vào Đảng và lý lịch',
+  labelEn: 'Receive the application and background form',
+  actor: 'cell-officer',
+  payload: z.strictObject({
+    applicationReceivedOn: isoDate,
+    backgroundFormReceivedOn: isoDate,
+  }),
+  dossierKey: 'application',
+  outcome: () => 'received',
+  delivery: 'complete',
+});
+
+const recordBackgroundCheck = action({
+  id: 'recordBackgroundCheck',
+  label: 'Ghi kết quả thẩm tra lý lịch',
+  labelEn: 'Record the background verification',
+  actor: 'committee-officer',
+  payload: z.strictObject({
+    completedOn: isoDate,
+    result: z.enum(['CLEARED', 'NOT_CLEARED']),
+    summary: z.string().trim().max(2000).optional(),
+  }),
+  dossierKey: 'backgroundCheck',
+  outcome: (p) => (p.result === 'CLEARED' ? 'cleared' : 'notCleared'),
+  delivery: 'complete',
+});
+
+const sponsor = z.strictObject({
+  kind: z.enum(['MEMBER', 'YOUTH_UNION_RESOLUTION', 'TRADE_UNION_RESOLUTION']),
+  name: shortText,
+  documentDate: isoDate,
+});
+
+const recordSponsorship = action({
+  id: 'recordSponsorship',
+  label: 'Ghi giới thiệu của người/tổ chức giới thiệu',
+  labelEn: 'Record the sponsors',
+  actor: 'cell-officer',
+  payload: z
+    .strictObject({ sponsors: z.array(sponsor).length(2) })
+    .refine((p) => p.sponsors.filter((s) => s.kind === 'MEMBER').length >= 1, {
+      path: ['sponsors'],
+      message: 'Cần ít nhất một đảng viên chính thức giới thiệu | At least one sponsoring member',
+    }),
+  dossierKey: 'sponsorship',
+  outcome: () => 'sponsored',
+  delivery: 'complete',
+});
+
+const cellVote = z
+  .strictObject({
+    meetingDate: isoDate,
+    officialMembers: count.min(1),
+    excludedMembers: count,
+    excludedMembersAttending: count,
+    votesFor: count,
+    votesAgainst: count,
+  })
+  .refine((v) => v.excludedMembersAttending <= v.excludedMembers, {
+    path: ['excludedMembersAttending'],
+    message:
+      'Không được lớn hơn số đảng viên được miễn/chuyển tạm | Cannot exceed excluded members',
+  })
+  .refine((v) => v.excludedMembers <= v.officialMembers, {
+    path: ['excludedMembers'],
+    message: 'Không được lớn hơn số đảng viên chính thức | Cannot exceed official members',
+  })
+  .refine((v) => v.votesFor + v.votesAgainst <= cellVoteDenominator(v), {
+    path: ['votesFor'],
+    message: 'Số phiếu vượt quá số đảng viên có quyền biểu quyết | More votes than voting members',
+  });
+
+const recordCellResolution = action({
+  id: 'recordCellResolution',
+  label: 'Ghi nghị quyết chi bộ đề nghị kết nạp',
+  labelEn: 'Record the cell resolution',
+  actor: 'cell-officer',
+  payload: cellVote,
+  dossierKey: 'cellResolution',
+  outcome: (v) => (reachesTwoThirds(v.votesFor, cellVoteDenominator(v)) ? 'passed' : 'failed'),
+  delivery: 'complete',
+});
+
+const recordGrassrootsResolution = action({
+  id: 'recordGrassrootsResolution',
+  label: 'Ghi nghị quyết đảng ủy cơ sở',
+  labelEn: 'Record the grassroots committee resolution',
+  actor: 'committee-officer',
+  payload: z
+    .strictObject({
+      meetingDate: isoDate,
+      committeeMembers: count.min(1),
+      votesFor: count,
+      votesAgainst: count,
+    })
+    .refine((v) => v.votesFor + v.votesAgainst <= v.committeeMembers, {
+      path: ['votesFor'],
+      message: 'Số phiếu vượt quá số ủy viên | More votes than committee members',
+    }),
+  dossierKey: 'grassrootsResolution',
+  outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
+  delivery: 'complete',
+});
+
+const decideAdmission = action({
+  id: 'decideAdmission',
+  label: 'Quyết định kết nạp',
+  labelEn: 'Decide the admission',
+  actor: 'approver',
+  payload: z.discriminatedUnion('decision', [
+    z.strictObject({
+      decision: z.literal('APPROVE'),
+      decisionNumber: shortText,
+      decisionDate: isoDate,
+    }),
+    z.strictObject({
+      decision: z.literal('REJECT'),
+      decisionDate: isoDate,
+      reason: z.string().trim().min(1).max(2000),
+    }),
+  ]),
+  dossierKey: 'admissionDecision',
+  outcome: (p) => (p.decision === 'APPROVE' ? 'approved' : 'rejected'),
+  delivery: 'complete',
+});
+
+const recordCeremony = action({
+  id: 'recordCeremony',
+  label: 'Ghi lễ kết nạp',
+  labelEn: 'Record the admission ceremony',
+  actor: 'cell-officer',
+  payload: z.strictObject({ ceremonyDate: isoDate }),
+  dossierKey: 'ceremony',
+  outcome: () => 'held',
+  delivery: 'complete',
+});
+
+export const PIPELINE: readonly HumanStage[] = [
+  {
+    id: 'NOMINATED',
+    order: 1,
+    label: 'Quần chúng ưu tú được giới thiệu',
+    labelEn: 'Outstanding person nominated',
+    actor: 'cell-officer',
+    forms: [],
+    actions: [confirmNomination, withdraw],
+    next: { confirmed: 'AWARENESS_CLASS' },
+  },
+  {
+    id: 'AWARENESS_CLASS',
+    order: 2,
+    label: 'Học lớp bồi dưỡng nhận thức về Đảng',
+    labelEn: 'Party awareness class',
+    actor: 'cell-officer',
+    forms: ['CN-NTVĐ'],
+    actions: [recordClassResult, withdraw],
+    next: { passed: 'APPLICATION', failed: 'AWARENESS_CLASS' },
+  },
+  {
+    id: 'APPLICATION',
+    order: 3,
+    label: 'Đơn và lý lịch',
+    labelEn: 'Application and background form',
+    actor: 'cell-officer',
+    forms: ['1-KNĐ', '2-KNĐ'],
+    actions: [recordApplication, withdraw],
+    next: { received: 'BACKGROUND_CHECK' },
+  },
+  {
+    id: 'BACKGROUND_CHECK',
+    order: 4,
+    label: 'Thẩm tra lý lịch',
+    labelEn: 'Background verification',
+    actor: 'committee-officer',
+    forms: ['2-KNĐ'],
+    actions: [recordBackgroundCheck, withdraw],
+    next: { cleared: 'SPONSORSHIP', notCleared: 'REJECTED' },
+  },
+  {
+    id: 'SPONSORSHIP',
+    order: 5,
+    label: 'Giới thiệu và nhận xét',
+    labelEn: 'Sponsorship and comments',
+    actor: 'cell-officer',
+    forms: ['3-KNĐ', '4-KNĐ', '4A-KNĐ', '5-KNĐ'],
+    actions: [recordSponsorship, withdraw],
+    next: { sponsored: 'CELL_RESOLUTION' },
+  },
+  {
+    id: 'CELL_RESOLUTION',
+    order: 6,
+    label: 'Chi bộ xét kết nạp',
+    labelEn: 'Cell admission vote',
+    actor: 'cell-officer',
+    forms: ['6-KNĐ'],
+    actions: [recordCellResolution, withdraw],
+    next: { passed: 'GRASSROOTS_RESOLUTION', failed: 'REJECTED' },
+  },
+  {
+    id: 'GRASSROOTS_RESOLUTION',
+    order: 7,
+    label: 'Đảng ủy cơ sở xét',
+    labelEn: 'Grassroots committee vote',
+    actor: 'committee-officer',
+    forms: ['7-KNĐ', '8-KNĐ'],
+    actions: [recordGrassrootsResolution, withdraw],
+    next: { passed: 'ADMISSION_DECISION', failed: 'REJECTED' },
+  },
+  {
+    id: 'ADMISSION_DECISION',
+    order: 8,
+    label: 'Quyết định kết nạp',
+    labelEn: 'Admission decision',
+    actor: 'approver',
+    forms: ['9-KNĐ'],
+    actions: [decideAdmission, withdraw],
+    next: { approved: 'CEREMONY', rejected: 'REJECTED' },
+  },
+  {
+    id: 'CEREMONY',
+    order: 9,
+    label: 'Lễ kết nạp',
+    labelEn: 'Admission ceremony',
+    actor: 'cell-officer',
+    forms: [],
+    actions: [recordCeremony, withdraw],
+    next: { held: 'ADMITTED' },
+  },
+];
+
+export const TERMINAL_STAGES: readonly TerminalStage[] = [
+  { id: 'ADMITTED', label: 'Đảng viên dự bị', labelEn: 'Probationary member' },
+  { id: 'REJECTED', label: 'Không được kết nạp', labelEn: 'Not admitted' },
+  { id: 'WITHDRAWN', label: 'Đã rút khỏi quy trình', labelEn: 'Withdrawn' },
+];
+
+/** The stage every withdrawal leads to, whatever the stage it left. */
+export const WITHDRAWN_STAGE: TerminalStageId = 'WITHDRAWN';
+export const FIRST_STAGE: HumanStageId = 'NOMINATED';
+
+const humanStagesById = new Map(PIPELINE.map((s) => [s.id, s]));
+
+export function isHumanStage(id: string): id is HumanStageId {
+  return humanStagesById.has(id as HumanStageId);
+}
+
+export function humanStage(id: HumanStageId): HumanStage {
+  const stage = humanStagesById.get(id);
+  if (!stage) throw new Error(`Unknown stage ${id}`);
+  return stage;
+}
+
+export function stageLabel(id: StageId): { label: string; labelEn: string } {
+  const stage = humanStagesById.get(id as HumanStageId) ?? TERMINAL_STAGES.find((s) => s.id === id);
+  if (!stage) throw new Error(`Unknown stage ${id}`);
+  return { label: stage.label, labelEn: stage.labelEn };
+}
+
+/** The stages a human stage can lead to, in table order: the workflow's Choice branches. */
+export function successorsOf(stage: HumanStage): StageId[] {
+  return [...new Set(Object.values(stage.next))];
+}
+
+export function nextStageFor(stage: HumanStage, action: ActionSpec, payload: unknown): StageId {
+  if (action.delivery === 'fail') return WITHDRAWN_STAGE;
+  const outcome = action.outcome(payload);
+  const next = stage.next[outcome];
+  if (!next) throw new Error(`Stage ${stage.id} has no successor for outcome ${outcome}`);
+  return next;
+}

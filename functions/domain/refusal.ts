@@ -1,0 +1,43 @@
+/**
+ * A refusal is the only way the domain says "no". It carries everything a caller needs to
+ * explain the problem to a Vietnamese officer and to a program: a stable code, both languages,
+ * and the field at fault. Handlers map it to an HTTP status without inspecting the message.
+ */
+export type RefusalKind =
+  | 'invalid' // 400: the request itself is malformed
+  | 'not-found' // 404
+  | 'conflict' // 409: the candidate moved on, or another decision got there first
+  | 'too-large' // 413
+  | 'rule' // 422: well-formed, but a rule of the procedure forbids it
+  | 'unavailable'; // 503: try again later
+
+export interface RefusalBody {
+  code: string;
+  message: string;
+  message_en: string;
+  field?: string;
+  details?: Record<string, unknown>;
+}
+
+export class Refusal extends Error {
+  readonly name = 'Refusal';
+  constructor(
+    readonly kind: RefusalKind,
+    readonly body: RefusalBody,
+  ) {
+    super(`${body.code}: ${body.message_en}`);
+  }
+}
+
+export function refuse(kind: RefusalKind, body: RefusalBody): never {
+  throw new Refusal(kind, body);
+}
+
+export const HTTP_STATUS_OF: Record<RefusalKind, number> = {
+  invalid: 400,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  rule: 422,
+  unavailable: 503,
+};

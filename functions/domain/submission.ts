@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Candidate, Submission } from './candidate';
+import { parseOrRefuse } from './parse';
+import {
+  ActionSpec,
+  humanStage,
+  isHumanStage,
+  nextStageFor,
+  PIPELINE,
+  stageLabel,
+} from './pipeline';
+import { refuse } from './refusal';
+
+export const actionRequestSchema = z.strictObject({
+  action: z.string().min(1).max(64),
+  expectedVersion: z.int().min(1),
+  payload: z.unknown().optional(),
+});
+export type ActionRequest = z.infer<typeof actionRequestSchema>;
+
+const actionsById = new Map<string, ActionSpec>(
+  PIPELINE.flatMap((stage) => stage.actions.map((a) => [a.id, a] as const)),
+);
+
+function knownAction(id: string): ActionSpec {
+  const action = actionsById.get(id);
+  if (action) return action;
+  return refuse('invalid', {
+    code: 'UNKNOWN_ACTION',
+    message: `Không có thao tác "${id}" trong quy trình kết nạp`,
+    message_en: `There is no action "${id}" in the admission procedure`,
+    field: 'action',
+    details: { knownActions: [...actionsById.keys()] },
+  });
+}
+
+/**
+ * Checks an officer's action against the candidate as it stands and, if everything holds,
+ * returns the submission to record. Pure: the caller writes it conditionally, so two
+ * officers acting at once cannot both succeed.
+ */
+export function prepareSubmission(
+  candidate: Candidate,
+  request: ActionRequest,
+  ids: { submissionId: string; idempotencyKey: string; now: Date },
+): Submission {
+  const action = knownAction(request.action);
+  const payload = parseOrRefuse(action.payload, request.payload ?? {}, {
+    code: 'INVALID_PAYLOAD',
+    prefix: 'payload',
+  });
+  if (request.expectedVersion !== candidate.version) {
+    refuse('conflict', {
+      code: 'VERSION_CONFLICT',
+      message: `Hồ sơ đã thay đổi (phiên bản hiện tại ${candidate.version}, yêu cầu gửi ${request.expectedVersion}); hãy tải lại`,
+      message_en: `The candidate changed (current version ${candidate.version}, request had ${request.expectedVersion}); reload it`,
+      field: 'expectedVersion',
+      details: { currentVersion: candidate.version, stage: candidate.stage },
+    });
+  }
+  const stageId = candidate.stage;
+  const current = stageLabel(stageId);
+  if (!isHumanStage(stageId) || !humanStage(stageId).actions.includes(action)) {
+    refuse('conflict', {
+      code: 'ACTION_NOT_ALLOWED_AT_STAGE',
+      message: `Không thể "${action.label}" khi hồ sơ đang ở bước "${current.label}"`,
+      message_en: `Cannot "${action.labelEn}" while the candidate is at "${current.labelEn}"`,
+      field: 'action',
+      details: { currentVersion: candidate.version, stage: stageId },
+    });
+  }
+  if (candidate.submission) {
+    refuse('conflict', {
+      code: 'STEP_ALREADY_DECIDED',
+      message: `Bước "${current.label}" đã có thao tác "${candidate.submission.action}" đang được ghi nhận`,
+      message_en: `Step "${current.labelEn}" already has "${candidate.submission.action}" being applied`,
+      field: 'action',
+      details: { currentVersion: candidate.version, stage: stageId },
+    });
+  }
+  return {
+    id: ids.submissionId,
+    stage: stageId,
+    action: action.id,
+    payload,
+    outcome: action.delivery === 'fail' ? 'withdrawn' : action.outcome(payload),
+    toStage: nextStageFor(humanStage(stageId), action, payload),
+    idempotencyKey: ids.idempotencyKey,
+    submittedAt: ids.now.toISOString(),
+  };
+}
+
+export function deliveryOf(submission: Submission): ActionSpec['delivery'] {
+  return knownAction(submission.action).delivery;
+}
+
+export function dossierKeyOf(submission: Submission): string {
+  return knownAction(submission.action).dossierKey;
+}

@@ -1,0 +1,41 @@
+import { Candidate } from '../domain/candidate';
+import { HistoryEvent } from '../domain/history-event';
+import { humanStage, isHumanStage, stageLabel } from '../domain/pipeline';
+
+/**
+ * What the API shows of a candidate. The task token stays on the server: users address the
+ * pending step by candidate and stage.
+ */
+export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
+  const { pendingStep, submission, execution: _execution, ...visible } = candidate;
+  const labels = stageLabel(candidate.stage);
+  const open = isHumanStage(candidate.stage);
+  const status = !open ? 'CLOSED' : submission || !pendingStep ? 'PROCESSING' : 'AWAITING_ACTION';
+  return {
+    ...visible,
+    stageLabel: labels.label,
+    stageLabelEn: labels.labelEn,
+    status,
+    awaiting:
+      status === 'AWAITING_ACTION' && isHumanStage(candidate.stage)
+        ? {
+            stage: candidate.stage,
+            since: pendingStep!.parkedAt,
+            actions: humanStage(candidate.stage).actions.map((a) => ({
+              action: a.id,
+              label: a.label,
+              labelEn: a.labelEn,
+              actor: a.actor,
+            })),
+          }
+        : undefined,
+    pendingAction: submission
+      ? {
+          action: submission.action,
+          toStage: submission.toStage,
+          submittedAt: submission.submittedAt,
+        }
+      : undefined,
+    ...(history ? { history } : {}),
+  };
+}

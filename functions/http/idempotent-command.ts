@@ -1,0 +1,57 @@
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context } from 'aws-lambda';
+import { requiredEnv } from '../adapters/dynamodb-documents';
+import { refuse } from '../domain/refusal';
+import { HttpResponse } from './response';
+
+export interface CommandRequest<Body> {
+  /** Route, resource and client key: the same client key on another resource is another command. */
+  key: string;
+  body: Body;
+}
+
+/**
+ * Wraps a write so that a replay with the same Idempotency-Key returns the first response and the
+ * same key with a different body is refused (Powertools idempotency, records in their own table).
+ */
+export function idempotentCommand<Body>(
+  command: (request: CommandRequest<Body>) => Promise<HttpResponse>,
+): (request: CommandRequest<Body>, context: Context) => Promise<HttpResponse> {
+  const config = new IdempotencyConfig({
+    eventKeyJmesPath: 'key',
+    payloadValidationJmesPath: 'body',
+    expiresAfterSeconds: 24 * 60 * 60,
+  });
+  const idempotent = makeIdempotent(command, {
+    persistenceStore: new DynamoDBPersistenceLayer({
+      tableName: requiredEnv('IDEMPOTENCY_TABLE_NAME'),
+    }),
+    config,
+  });
+  return async (request, context) => {
+    config.registerLambdaContext(context);
+    try {
+      return await idempotent(request);
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'IdempotencyValidationError') {
+        return refuse('rule', {
+          code: 'IDEMPOTENCY_KEY_REUSED',
+          message: 'Idempotency-Key này đã dùng cho một yêu cầu khác; hãy dùng mã mới',
+          message_en: 'This Idempotency-Key was used for a different request; use a new key',
+          field: 'Idempotency-Key',
+        });
+      }
+      if (name === 'IdempotencyAlreadyInProgressError') {
+        return refuse('conflict', {
+          code: 'REQUEST_IN_PROGRESS',
+          message: 'Yêu cầu với Idempotency-Key này đang được xử lý; hãy thử lại sau giây lát',
+          message_en: 'A request with this Idempotency-Key is still being processed; retry shortly',
+          field: 'Idempotency-Key',
+        });
+      }
+      throw error;
+    }
+  };
+}

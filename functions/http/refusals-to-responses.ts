@@ -1,0 +1,44 @@
+import type { MiddlewareObj } from '@middy/core';
+import { HTTP_STATUS_OF, Refusal } from '../domain/refusal';
+import { logger } from '../observability/logger';
+import { HttpResponse, refusalResponse } from './response';
+import { isTransient } from './transient-error';
+
+/**
+ * Turns whatever a route throws into the one error shape: refusals keep their status, transient
+ * AWS failures become 503 with Retry-After, and anything else is a logged 500 without details.
+ */
+export function refusalsToResponses(): MiddlewareObj<unknown, HttpResponse> {
+  return {
+    onError: async (request) => {
+      const error = request.error;
+      if (error instanceof Refusal) {
+        request.response = refusalResponse(HTTP_STATUS_OF[error.kind], error.body);
+        return;
+      }
+      if (isTransient(error)) {
+        logger.warn('Transient failure', { errorName: error?.name });
+        request.response = refusalResponse(
+          503,
+          {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'Hệ thống đang bận; hãy thử lại sau giây lát với cùng Idempotency-Key',
+            message_en: 'The service is busy; retry shortly with the same Idempotency-Key',
+          },
+          { 'retry-after': '1' },
+        );
+        return;
+      }
+      logger.error('Unhandled error', {
+        errorName: error?.name,
+        errorMessage: error?.message,
+        stack: error?.stack,
+      });
+      request.response = refusalResponse(500, {
+        code: 'INTERNAL_ERROR',
+        message: 'Lỗi hệ thống; sự cố đã được ghi lại',
+        message_en: 'Internal error; it has been logged',
+      });
+    },
+  };
+}

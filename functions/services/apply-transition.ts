@@ -1,0 +1,52 @@
+import { StaleCandidateError } from '../adapters/candidate-store';
+import { HumanStageId, StageId } from '../domain/pipeline';
+import { applySubmission } from '../domain/transition';
+import { Dependencies } from './dependencies';
+import { StaleExecutionError } from './park-candidate';
+
+export interface ApplyRequest {
+  candidateId: string;
+  stage: HumanStageId;
+  submissionId: string;
+}
+
+export interface AppliedTransition {
+  outcome: string;
+  nextStage: StageId;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Commits a delivered submission: the candidate's new stage and version and its history event,
+ * in one transaction. Safe to run twice: a second run finds the event and answers the same.
+ */
+export async function applyTransition(
+  deps: Pick<Dependencies, 'store' | 'now'>,
+  request: ApplyRequest,
+): Promise<AppliedTransition> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const candidate = await deps.store.getCandidate(request.candidateId);
+    if (!candidate) throw new StaleExecutionError(`Candidate ${request.candidateId} is gone`);
+    const submission = candidate.submission;
+    if (submission?.id !== request.submissionId || submission.stage !== request.stage) {
+      const history = await deps.store.getHistory(request.candidateId);
+      const applied = history.find((e) => e.submissionId === request.submissionId);
+      if (applied) return { outcome: applied.outcome!, nextStage: applied.toStage };
+      throw new StaleExecutionError(
+        `Submission ${request.submissionId} is not pending on candidate ${request.candidateId}`,
+      );
+    }
+    const { candidate: after, event } = applySubmission(candidate, submission, deps.now());
+    try {
+      await deps.store.commitTransition(candidate, after, event);
+      return { outcome: submission.outcome, nextStage: submission.toStage };
+    } catch (error) {
+      // Something else touched the item (a resume, a parallel apply): read again and decide anew.
+      if (!(error instanceof StaleCandidateError)) throw error;
+    }
+  }
+  throw new Error(
+    `Could not commit submission ${request.submissionId} after ${MAX_ATTEMPTS} attempts`,
+  );
+}

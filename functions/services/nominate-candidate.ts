@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { StaleCandidateError } from '../adapters/candidate-store';
+import { Candidate } from '../domain/candidate';
+import { assertUnitAcceptsCandidates, newCandidate, Nomination } from '../domain/nomination';
+import { FIRST_STAGE } from '../domain/pipeline';
+import { Dependencies } from './dependencies';
+
+/**
+ * The id comes from the idempotency key and the nomination itself, so a retry after a crash
+ * finds the candidate it already created instead of creating a twin.
+ */
+export function candidateIdFor(idempotencyKey: string, nomination: Nomination): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify(['nominate', idempotencyKey, nomination]))
+    .digest('hex');
+  return `c${digest.slice(0, 19)}`;
+}
+
+export async function nominateCandidate(
+  deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  nomination: Nomination,
+  idempotencyKey: string,
+): Promise<Candidate> {
+  const now = deps.now();
+  const unit = assertUnitAcceptsCandidates(
+    await deps.store.getUnit(nomination.unitId, now.toISOString().slice(0, 10)),
+    nomination.unitId,
+  );
+  const candidateId = candidateIdFor(idempotencyKey, nomination);
+  const { candidate, event } = newCandidate(nomination, unit, { candidateId, idempotencyKey, now });
+  let stored = candidate;
+  try {
+    await deps.store.createCandidate(candidate, event);
+  } catch (error) {
+    if (!(error instanceof StaleCandidateError)) throw error;
+    stored = (await deps.store.getCandidate(candidateId))!;
+  }
+  // Starting is idempotent by name; should this process die first, the resume job starts it.
+  await deps.workflow.start(stored.execution.name, { candidateId, resumeFrom: FIRST_STAGE });
+  return stored;
+}

@@ -1,0 +1,39 @@
+import { StaleCandidateError } from '../adapters/candidate-store';
+import { executionName, isInFlight } from '../domain/candidate';
+import { isHumanStage } from '../domain/pipeline';
+import { Dependencies } from './dependencies';
+
+export interface ResumeReport {
+  inFlight: number;
+  resumed: number;
+}
+
+/**
+ * Makes every in-flight candidate have a live execution parked where its item says: after a
+ * local restart, a failed execution, or a definition upgrade. DynamoDB is the truth; the
+ * execution is re-created from it through the state machine's `resumeFrom` entry.
+ */
+export async function resumeInFlight(
+  deps: Pick<Dependencies, 'store' | 'workflow'>,
+): Promise<ResumeReport> {
+  const report: ResumeReport = { inFlight: 0, resumed: 0 };
+  for await (const candidate of deps.store.listInFlight()) {
+    if (!isInFlight(candidate) || !isHumanStage(candidate.stage)) continue;
+    report.inFlight++;
+    if (await deps.workflow.isRunning(candidate.execution.name)) continue;
+    const generation = candidate.execution.generation + 1;
+    const execution = { name: executionName(candidate.id, generation), generation };
+    try {
+      await deps.store.recordExecution(candidate, execution);
+    } catch (error) {
+      if (error instanceof StaleCandidateError) continue; // it moved meanwhile; the next run sees it
+      throw error;
+    }
+    await deps.workflow.start(execution.name, {
+      candidateId: candidate.id,
+      resumeFrom: candidate.stage,
+    });
+    report.resumed++;
+  }
+  return report;
+}

@@ -1,0 +1,76 @@
+import { StaleCandidateError } from '../adapters/candidate-store';
+import { Candidate, Submission } from '../domain/candidate';
+import { refuse } from '../domain/refusal';
+import { ActionRequest, deliveryOf, prepareSubmission } from '../domain/submission';
+import { Dependencies } from './dependencies';
+
+export interface AcceptedAction {
+  candidateId: string;
+  submissionId: string;
+  action: string;
+  fromStage: Submission['stage'];
+  outcome: string;
+  toStage: Submission['toStage'];
+  /** The version the candidate will have once the workflow has applied the action. */
+  resultingVersion: number;
+}
+
+function accepted(candidate: Candidate, submission: Submission, version: number): AcceptedAction {
+  return {
+    candidateId: candidate.id,
+    submissionId: submission.id,
+    action: submission.action,
+    fromStage: submission.stage,
+    outcome: submission.outcome,
+    toStage: submission.toStage,
+    resultingVersion: version + 1,
+  };
+}
+
+export function candidateNotFound(id: string): never {
+  return refuse('not-found', {
+    code: 'CANDIDATE_NOT_FOUND',
+    message: `Không tìm thấy hồ sơ ${id}`,
+    message_en: `Candidate ${id} not found`,
+    field: 'id',
+  });
+}
+
+/**
+ * Records an officer's action on the pending step and hands it to the parked workflow, which
+ * applies it. The conditional write is the serialisation point: of two officers acting on the
+ * same step, exactly one is recorded; the other is told what changed.
+ */
+export async function submitAction(
+  deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  candidateId: string,
+  request: ActionRequest,
+  ids: { submissionId: string; idempotencyKey: string },
+): Promise<AcceptedAction> {
+  const candidate = (await deps.store.getCandidate(candidateId)) ?? candidateNotFound(candidateId);
+  if (candidate.submission?.idempotencyKey === ids.idempotencyKey) {
+    // A retry of a request whose response was lost: answer it again, change nothing.
+    return accepted(candidate, candidate.submission, candidate.version);
+  }
+  const submission = prepareSubmission(candidate, request, { ...ids, now: deps.now() });
+  let recorded: Candidate;
+  try {
+    recorded = await deps.store.recordSubmission(candidateId, request.expectedVersion, submission);
+  } catch (error) {
+    if (!(error instanceof StaleCandidateError)) throw error;
+    const current = (await deps.store.getCandidate(candidateId)) ?? candidateNotFound(candidateId);
+    prepareSubmission(current, request, { ...ids, now: deps.now() }); // throws the precise reason
+    return refuse('conflict', {
+      code: 'CONCURRENT_UPDATE',
+      message: 'Hồ sơ vừa được cập nhật bởi người khác; hãy tải lại',
+      message_en: 'The candidate was just updated by someone else; reload it',
+      details: { currentVersion: current.version, stage: current.stage },
+    });
+  }
+  const pending = recorded.pendingStep;
+  if (pending?.stage === submission.stage) {
+    // If the token went stale (the workflow was resumed), the new execution delivers it on parking.
+    await deps.workflow.deliver(pending.taskToken, submission, deliveryOf(submission));
+  }
+  return accepted(recorded, submission, recorded.version);
+}

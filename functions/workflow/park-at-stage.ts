@@ -1,0 +1,11 @@
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { logger } from '../observability/logger';
+import { ParkRequest, parkCandidate } from '../services/park-candidate';
+
+const deps = awsDependencies();
+
+/** The `.waitForTaskToken` task of every human stage: records where the candidate waits. */
+export const handler = async (request: ParkRequest) => {
+  logger.info('Parking candidate', { candidateId: request.candidateId, stage: request.stage });
+  return parkCandidate(deps, request);
+};

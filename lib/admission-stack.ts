@@ -1,0 +1,25 @@
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { Api } from './api';
+import { Storage } from './storage';
+import { Workflow } from './workflow';
+
+/** The whole system: storage, the admission workflow, and the officers' API. */
+export class AdmissionStack extends Stack {
+  readonly storage: Storage;
+  readonly workflow: Workflow;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    this.storage = new Storage(this, 'Storage');
+    this.workflow = new Workflow(this, 'Workflow', { storage: this.storage });
+    this.api = new Api(this, 'Api', { storage: this.storage, workflow: this.workflow });
+
+    new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, key: 'TableName' });
+    new CfnOutput(this, 'StateMachineArn', {
+      value: this.workflow.stateMachine.stateMachineArn,
+      key: 'StateMachineArn',
+    });
+  }
+}

@@ -1,0 +1,98 @@
+import { CfnOutput, Validations } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { AdmissionFunction } from './constructs/admission-function';
+import { Storage } from './storage';
+import { Workflow } from './workflow';
+
+/** The officers' HTTP API: one function per route, each granted only what its route needs. */
+export class Api extends Construct {
+  readonly httpApi: apigwv2.HttpApi;
+
+  constructor(scope: Construct, id: string, props: { storage: Storage; workflow: Workflow }) {
+    super(scope, id);
+    const { storage, workflow } = props;
+
+    const nominate = new AdmissionFunction(this, 'Nominate', {
+      entry: 'api/nominate.ts',
+      description: 'POST /candidates',
+    });
+    storage.grantWriteCandidates(nominate);
+    storage.grantIdempotency(nominate);
+    workflow.grantStart(nominate);
+
+    const getCandidate = new AdmissionFunction(this, 'GetCandidate', {
+      entry: 'api/get-candidate.ts',
+      description: 'GET /candidates/{id}',
+    });
+    storage.grantReadCandidates(getCandidate);
+
+    const listCandidates = new AdmissionFunction(this, 'ListCandidates', {
+      entry: 'api/list-candidates.ts',
+      description: 'GET /candidates',
+    });
+    storage.grantReadCandidates(listCandidates);
+
+    const submitAction = new AdmissionFunction(this, 'SubmitAction', {
+      entry: 'api/submit-action.ts',
+      description: 'POST /candidates/{id}/actions',
+    });
+    storage.grantWriteCandidates(submitAction);
+    storage.grantIdempotency(submitAction);
+    workflow.grantTaskResponse(submitAction);
+
+    const routeNotFound = new AdmissionFunction(this, 'RouteNotFound', {
+      entry: 'api/route-not-found.ts',
+      description: 'Any other route: 404 in the API error shape',
+      memorySize: 256,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'Admission pipeline: officers advance candidates',
+      defaultIntegration: new HttpLambdaIntegration('RouteNotFoundIntegration', routeNotFound),
+      createDefaultStage: false,
+    });
+    new apigwv2.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const route = (path: string, method: apigwv2.HttpMethod, fn: AdmissionFunction) =>
+      this.httpApi.addRoutes({
+        path,
+        methods: [method],
+        integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn),
+      });
+    route('/candidates', apigwv2.HttpMethod.POST, nominate);
+    route('/candidates', apigwv2.HttpMethod.GET, listCandidates);
+    route('/candidates/{id}', apigwv2.HttpMethod.GET, getCandidate);
+    route('/candidates/{id}/actions', apigwv2.HttpMethod.POST, submitAction);
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Routes are not yet behind an authorizer: the Cognito JWT authorizer is issue #4 (officers and approvers). Do not load real personal data before it lands.',
+    });
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, key: 'ApiUrl' });
+  }
+}

@@ -1,0 +1,17 @@
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * Acknowledges one specific wildcard finding (cdk-nag AwsSolutions-IAM5) on one construct, so
+ * that any other wildcard that appears later is still reported.
+ */
+export function acknowledgeWildcard(scope: IConstruct, resource: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
+}
+
+/** How cdk-nag prints `Fn::GetAtt <resource>.Arn` inside a finding id. */
+export function arnTokenOf(resource: IConstruct): string {
+  const cfn =
+    resource instanceof CfnResource ? resource : (resource.node.defaultChild as CfnResource);
+  return `<${Stack.of(cfn).getLogicalId(cfn)}.Arn>`;
+}

@@ -1,0 +1,69 @@
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledgeWildcard } from './acknowledge-wildcard';
+
+const PROJECT_ROOT = path.join(__dirname, '..', '..');
+
+export interface AdmissionFunctionProps {
+  /** Handler source relative to `functions/`, e.g. `api/nominate.ts`. */
+  entry: string;
+  description: string;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * Owns every function default in one place: runtime, bundling, log group, tracing, and a role
+ * that holds nothing but what each construct grants it (no managed policies).
+ */
+export class AdmissionFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: AdmissionFunctionProps) {
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new iam.Role(scope, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${id}`,
+    });
+    super(scope, id, {
+      entry: path.join(PROJECT_ROOT, 'functions', props.entry),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: path.join(PROJECT_ROOT, 'package-lock.json'),
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: lambda.Tracing.ACTIVE,
+      logGroup,
+      role,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'admission',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.CJS,
+        // The bundle also runs on the local runtime's Node 20.
+        target: 'node20',
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    logGroup.grantWrite(role);
+    acknowledgeWildcard(
+      role,
+      '*',
+      'X-Ray PutTraceSegments and PutTelemetryRecords have no resource-level permissions.',
+    );
+  }
+}

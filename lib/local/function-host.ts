@@ -1,0 +1,395 @@
+/**
+ * Hosts every AWS::Lambda::Function of the template, each in its own worker thread: a worker has
+ * its own process.env and module cache, which is what separates two functions in real Lambda
+ * (one container each). The code that runs is the synthesized esbuild bundle in cdk.out, i.e. the
+ * exact artifact that gets deployed.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { listResources, type CfnTemplate, type Resolve } from './template';
+
+export interface FunctionHostOptions {
+  cdkOut: string;
+  template: CfnTemplate;
+  resolve: Resolve;
+  /** Added to (and overriding) each function's own environment, e.g. endpoints and credentials. */
+  extraEnv?: Record<string, string>;
+  /** Reject invocations that exceed the function's Timeout, as Lambda does (default true). */
+  enforceTimeouts?: boolean;
+}
+
+export interface FunctionStats {
+  logicalId: string;
+  functionName: string;
+  memoryMB: number;
+  timeoutSeconds: number;
+  invocations: number;
+  errors: number;
+  coldStarts: number;
+  /** Handler run time of each invocation, measured inside the worker (what Lambda bills). */
+  durationsMs: number[];
+  /** Module load time of each cold start. */
+  initDurationsMs: number[];
+  totalDurationMs: number;
+  /** Σ ceil(duration ms) × memory, the way Lambda bills on-demand duration. */
+  billedGbSeconds: number;
+}
+
+export interface FunctionHost {
+  /** Accepts the logical id, the local function name or its ARN (qualified ARNs too). */
+  invoke(functionNameOrArn: string, event: unknown): Promise<unknown>;
+  /** Logical ids of all hosted functions. */
+  functions(): string[];
+  stats(): Record<string, FunctionStats>;
+  close(): Promise<void>;
+}
+
+interface FunctionDefinition {
+  logicalId: string;
+  functionName: string;
+  arn: string;
+  handler: string;
+  assetDir?: string;
+  memoryMB: number;
+  timeoutSeconds: number;
+  env: Record<string, string>;
+}
+
+interface PendingInvocation {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  timer?: NodeJS.Timeout;
+}
+
+interface RunningWorker {
+  worker: Worker;
+  pending: Map<string, PendingInvocation>;
+}
+
+type WorkerReply =
+  | { id: string; ok: true; resultJson: string; durationMs: number; initMs?: number }
+  | { id: string; ok: false; error: SerializedError; durationMs: number; initMs?: number };
+
+interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+/** Only what a process needs to run; the developer's own environment must not leak in. */
+const INHERITED_ENV = ['PATH', 'TMPDIR', 'LANG'];
+
+export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
+  const definitions = readFunctionDefinitions(options);
+  const byKey = new Map<string, FunctionDefinition>();
+  for (const definition of definitions) {
+    byKey.set(definition.logicalId, definition);
+    byKey.set(definition.functionName, definition);
+    byKey.set(definition.arn, definition);
+  }
+  const workers = new Map<string, RunningWorker>();
+  const statistics = new Map<string, FunctionStats>(
+    definitions.map((d) => [
+      d.logicalId,
+      {
+        logicalId: d.logicalId,
+        functionName: d.functionName,
+        memoryMB: d.memoryMB,
+        timeoutSeconds: d.timeoutSeconds,
+        invocations: 0,
+        errors: 0,
+        coldStarts: 0,
+        durationsMs: [],
+        initDurationsMs: [],
+        totalDurationMs: 0,
+        billedGbSeconds: 0,
+      },
+    ]),
+  );
+  let closed = false;
+
+  const find = (nameOrArn: string): FunctionDefinition => {
+    const found = byKey.get(nameOrArn) ?? byKey.get(functionNameFromArn(nameOrArn));
+    if (!found) {
+      const error = new Error(`Function not found: ${nameOrArn}`);
+      error.name = 'ResourceNotFoundException';
+      throw error;
+    }
+    return found;
+  };
+
+  const startWorker = (definition: FunctionDefinition): RunningWorker => {
+    const modulePath = findHandlerModule(definition);
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      env: definition.env,
+      workerData: { modulePath, handler: definition.handler },
+    });
+    const running: RunningWorker = { worker, pending: new Map() };
+    const failAll = (error: Error) => {
+      if (workers.get(definition.logicalId) === running) workers.delete(definition.logicalId);
+      for (const pending of running.pending.values()) {
+        statistics.get(definition.logicalId)!.errors++;
+        clearTimeout(pending.timer);
+        pending.reject(error);
+      }
+      running.pending.clear();
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = running.pending.get(reply.id);
+      const stats = statistics.get(definition.logicalId)!;
+      if (reply.initMs !== undefined) stats.initDurationsMs.push(reply.initMs);
+      if (!pending) return; // timed out already, and counted then
+      recordDuration(stats, reply.durationMs, !reply.ok);
+      running.pending.delete(reply.id);
+      clearTimeout(pending.timer);
+      if (reply.ok) pending.resolve(JSON.parse(reply.resultJson));
+      else pending.reject(toError(reply.error));
+    });
+    // An uncaught exception or unhandled rejection ends the worker, as it ends a Lambda sandbox.
+    worker.on('error', (error) => failAll(error));
+    worker.on('exit', (code) => {
+      const error = new Error(`${definition.functionName} exited (code ${code}) before replying`);
+      error.name = 'Runtime.ExitError';
+      failAll(error);
+    });
+    workers.set(definition.logicalId, running);
+    statistics.get(definition.logicalId)!.coldStarts++;
+    return running;
+  };
+
+  const invoke = async (nameOrArn: string, event: unknown): Promise<unknown> => {
+    if (closed) throw new Error('The function host is closed.');
+    const definition = find(nameOrArn);
+    const running = workers.get(definition.logicalId) ?? startWorker(definition);
+    const stats = statistics.get(definition.logicalId)!;
+    stats.invocations++;
+    const id = randomUUID();
+    const deadline = Date.now() + definition.timeoutSeconds * 1000;
+    // Lambda payloads are JSON; going through JSON here gives handlers the same shapes (no Dates,
+    // no undefined) they get in AWS.
+    const eventJson = JSON.stringify(event ?? null);
+    return new Promise<unknown>((resolve, reject) => {
+      const pending: PendingInvocation = { resolve, reject };
+      if (options.enforceTimeouts ?? true) {
+        pending.timer = setTimeout(() => {
+          running.pending.delete(id);
+          recordDuration(stats, definition.timeoutSeconds * 1000, true);
+          const error = new Error(
+            `Task timed out after ${definition.timeoutSeconds.toFixed(2)} seconds`,
+          );
+          error.name = 'Sandbox.Timedout';
+          reject(error);
+          // A timed-out sandbox is discarded; keep it only while it serves other invocations.
+          if (running.pending.size === 0) void running.worker.terminate();
+        }, definition.timeoutSeconds * 1000);
+      }
+      running.pending.set(id, pending);
+      running.worker.postMessage({
+        id,
+        eventJson,
+        deadline,
+        context: {
+          functionName: definition.functionName,
+          invokedFunctionArn: nameOrArn.startsWith('arn:') ? nameOrArn : definition.arn,
+          memoryLimitInMB: String(definition.memoryMB),
+          logGroupName: `/aws/lambda/${definition.functionName}`,
+        },
+      });
+    });
+  };
+
+  return {
+    invoke,
+    functions: () => definitions.map((d) => d.logicalId),
+    stats: () => structuredClone(Object.fromEntries(statistics)),
+    close: async () => {
+      closed = true;
+      const running = [...workers.values()];
+      workers.clear();
+      await Promise.all(running.map(({ worker }) => worker.terminate()));
+    },
+  };
+}
+
+function recordDuration(stats: FunctionStats, durationMs: number, failed: boolean): void {
+  stats.durationsMs.push(durationMs);
+  stats.totalDurationMs += durationMs;
+  stats.billedGbSeconds += (Math.ceil(durationMs) / 1000) * (stats.memoryMB / 1024);
+  if (failed) stats.errors++;
+}
+
+function readFunctionDefinitions(options: FunctionHostOptions): FunctionDefinition[] {
+  const { template, resolve, cdkOut } = options;
+  const region = String(resolve({ Ref: 'AWS::Region' }));
+  return listResources(template, 'AWS::Lambda::Function').map(({ logicalId, resource }) => {
+    const properties = (resolve(resource.Properties ?? {}) ?? {}) as {
+      Handler?: string;
+      MemorySize?: number;
+      Timeout?: number;
+      Environment?: { Variables?: Record<string, unknown> };
+    };
+    const functionName = String(resolve({ Ref: logicalId }));
+    const assetPath = resource.Metadata?.['aws:asset:path'];
+    const assetDir = typeof assetPath === 'string' ? path.resolve(cdkOut, assetPath) : undefined;
+    const memoryMB = Number(properties.MemorySize ?? 128);
+    const handler = properties.Handler ?? 'index.handler';
+
+    const inherited = Object.fromEntries(
+      INHERITED_ENV.filter((name) => process.env[name]).map((name) => [name, process.env[name]!]),
+    );
+    const functionEnv = Object.fromEntries(
+      Object.entries(properties.Environment?.Variables ?? {}).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value : JSON.stringify(value),
+      ]),
+    );
+    return {
+      logicalId,
+      functionName,
+      arn: String(resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] })),
+      handler,
+      assetDir,
+      memoryMB,
+      timeoutSeconds: Number(properties.Timeout ?? 3),
+      env: {
+        ...inherited,
+        AWS_REGION: region,
+        AWS_DEFAULT_REGION: region,
+        ...functionEnv,
+        ...options.extraEnv,
+        AWS_LAMBDA_FUNCTION_NAME: functionName,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMB),
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${functionName}`,
+        AWS_EXECUTION_ENV: `AWS_Lambda_nodejs${process.versions.node.split('.')[0]}.x`,
+        LAMBDA_TASK_ROOT: assetDir ?? '',
+        _HANDLER: handler,
+      },
+    };
+  });
+}
+
+/** `arn:aws:lambda:region:account:function:Name[:qualifier]` → `Name`; `Name:alias` → `Name`. */
+function functionNameFromArn(nameOrArn: string): string {
+  const parts = nameOrArn.split(':');
+  if (nameOrArn.startsWith('arn:')) return parts[5] === 'function' ? (parts[6] ?? '') : '';
+  return parts[0];
+}
+
+/** `dir/file.export.path` → `<asset>/dir/file.{js,mjs,cjs}`, as the Lambda Node runtime does. */
+function findHandlerModule(definition: FunctionDefinition): string {
+  const failure = (message: string) => {
+    const error = new Error(message);
+    error.name = 'Runtime.ImportModuleError';
+    return error;
+  };
+  if (!definition.assetDir) {
+    throw failure(`${definition.logicalId} has no aws:asset:path metadata (inline code?)`);
+  }
+  const slash = definition.handler.lastIndexOf('/');
+  const directory = definition.handler.slice(0, slash + 1);
+  const moduleName = definition.handler.slice(slash + 1).split('.')[0];
+  for (const extension of ['.js', '.mjs', '.cjs']) {
+    const candidate = path.join(definition.assetDir, directory + moduleName + extension);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw failure(`Cannot find module '${directory}${moduleName}' in ${definition.assetDir}`);
+}
+
+function toError(serialized: SerializedError): Error {
+  const error = new Error(serialized.message);
+  error.name = serialized.name;
+  if (serialized.stack) error.stack = serialized.stack;
+  return error;
+}
+
+/**
+ * Runs inside each worker. Plain CommonJS JavaScript passed with `eval: true`, so that it runs the
+ * same under tsx, ts-jest and compiled output, and needs no file of its own on disk.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { randomUUID } = require('node:crypto');
+const { pathToFileURL } = require('node:url');
+const { performance } = require('node:perf_hooks');
+
+let loading;
+let coldStartReported = false;
+
+function loadHandler() {
+  loading ??= (async () => {
+    const started = performance.now();
+    let moduleExports;
+    try {
+      moduleExports = require(workerData.modulePath);
+    } catch (error) {
+      if (error && error.code === 'ERR_REQUIRE_ESM') {
+        moduleExports = await import(pathToFileURL(workerData.modulePath).href);
+      } else {
+        if (error && error.name === 'SyntaxError') error.name = 'Runtime.UserCodeSyntaxError';
+        throw error;
+      }
+    }
+    const exportPath = workerData.handler.slice(workerData.handler.lastIndexOf('/') + 1).split('.').slice(1);
+    let fn = moduleExports;
+    for (const key of exportPath) fn = fn == null ? undefined : fn[key];
+    if (typeof fn !== 'function') {
+      const error = new Error(workerData.handler + ' is undefined or not exported');
+      error.name = 'Runtime.HandlerNotFound';
+      throw error;
+    }
+    return { fn, initMs: performance.now() - started };
+  })();
+  return loading;
+}
+
+function callHandler(fn, event, context) {
+  return new Promise((resolve, reject) => {
+    const callback = (error, result) => (error ? reject(error) : resolve(result));
+    context.done = callback;
+    context.succeed = (result) => resolve(result);
+    context.fail = (error) => reject(error);
+    const returned = fn(event, context, callback);
+    if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
+    else if (fn.length < 3) resolve(returned);
+  });
+}
+
+function serializeError(error) {
+  if (error instanceof Error || (error && typeof error === 'object' && 'message' in error)) {
+    return { name: String(error.name || 'Error'), message: String(error.message), stack: error.stack };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+parentPort.on('message', async (message) => {
+  const started = performance.now();
+  let initMs;
+  try {
+    const loaded = await loadHandler();
+    if (!coldStartReported) {
+      coldStartReported = true;
+      initMs = loaded.initMs;
+    }
+    const context = {
+      ...message.context,
+      functionVersion: '$LATEST',
+      awsRequestId: randomUUID(),
+      logStreamName: 'local/' + workerData.modulePath,
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
+    };
+    const handlerStarted = performance.now();
+    const result = await callHandler(loaded.fn, JSON.parse(message.eventJson), context);
+    const durationMs = performance.now() - handlerStarted;
+    const resultJson = result === undefined ? 'null' : JSON.stringify(result);
+    parentPort.postMessage({ id: message.id, ok: true, resultJson, durationMs, initMs });
+  } catch (error) {
+    const durationMs = performance.now() - started;
+    parentPort.postMessage({ id: message.id, ok: false, error: serializeError(error), durationMs, initMs });
+  }
+});
+`;

@@ -1,0 +1,148 @@
+import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { admissionDefinition } from './admission-definition';
+import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
+import { AdmissionFunction } from './constructs/admission-function';
+import { Storage } from './storage';
+
+/**
+ * The admission state machine, the functions its states call, and the resume job that keeps
+ * every in-flight candidate attached to a live execution.
+ */
+export class Workflow extends Construct {
+  readonly stateMachine: sfn.StateMachine;
+  /** Known before the state machine exists, so functions it calls can be granted on it without a cycle. */
+  readonly stateMachineArn: string;
+  private readonly stateMachineName: string;
+
+  constructor(scope: Construct, id: string, props: { storage: Storage }) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const stateMachineName = `${stack.stackName}-admission`;
+    this.stateMachineName = stateMachineName;
+    this.stateMachineArn = stack.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+
+    const park = new AdmissionFunction(this, 'ParkAtStage', {
+      entry: 'workflow/park-at-stage.ts',
+      description: 'Records the pending human step a candidate waits at',
+    });
+    const apply = new AdmissionFunction(this, 'ApplyTransition', {
+      entry: 'workflow/apply-transition.ts',
+      description: 'Commits an accepted action: candidate and history event in one transaction',
+    });
+    props.storage.grantWriteCandidates(park);
+    props.storage.grantWriteCandidates(apply);
+    this.bindStateMachine(park);
+    this.bindStateMachine(apply);
+    // A parked step may already have its answer (recorded before parking or before a restart).
+    park.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: [this.stateMachineArn],
+      }),
+    );
+
+    const logGroup = new logs.LogGroup(this, 'StateMachineLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
+    this.stateMachine = new sfn.StateMachine(this, 'AdmissionStateMachine', {
+      stateMachineName,
+      stateMachineType: sfn.StateMachineType.STANDARD,
+      definitionBody: sfn.DefinitionBody.fromChainable(admissionDefinition(this, { park, apply })),
+      tracingEnabled: true,
+      // Execution data holds ids, stages and outcomes only; personal data stays in DynamoDB.
+      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+    });
+
+    const resume = new AdmissionFunction(this, 'ResumeInFlight', {
+      entry: 'ops/resume-in-flight.ts',
+      description: 'Gives every in-flight candidate a live execution at the stage its item names',
+      timeout: Duration.minutes(5),
+    });
+    props.storage.grantWriteCandidates(resume);
+    this.grantStart(resume);
+    this.grantDescribeExecutions(resume);
+    new events.Rule(this, 'ResumeSchedule', {
+      description: 'Repairs drift between candidate items and executions',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(resume)],
+    });
+
+    acknowledgeWildcard(
+      this.stateMachine.role,
+      '*',
+      'X-Ray segment writes and CloudWatch Logs delivery management (logs:CreateLogDelivery and related) have no resource-level permissions.',
+    );
+    for (const fn of [park, apply]) {
+      acknowledgeWildcard(
+        this.stateMachine.role,
+        `${arnTokenOf(fn)}:*`,
+        'CDK grants lambda:InvokeFunction on <function>:* so the state machine may call versions of its own two functions.',
+      );
+    }
+  }
+
+  /** Lets a function start executions (nomination, resume) and names the state machine to it. */
+  grantStart(fn: lambda.Function): void {
+    this.stateMachine.grantStartExecution(fn);
+    this.bindStateMachine(fn);
+  }
+
+  /** Lets a function answer a parked step (an officer's action). */
+  grantTaskResponse(fn: lambda.Function): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: [this.stateMachineArn],
+      }),
+    );
+    this.bindStateMachine(fn);
+  }
+
+  /** Only DescribeExecution: the resume job checks whether a candidate's execution still runs. */
+  private grantDescribeExecutions(fn: lambda.Function): void {
+    const policy = new iam.Policy(this, `${fn.node.id}DescribeExecutions`, {
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['states:DescribeExecution'],
+          resources: [
+            Stack.of(this).formatArn({
+              service: 'states',
+              resource: 'execution',
+              resourceName: `${this.stateMachineName}:*`,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          ],
+        }),
+      ],
+    });
+    fn.role!.attachInlinePolicy(policy);
+    acknowledgeWildcard(
+      policy,
+      `${printedArnPrefix(Stack.of(this))}:execution:${this.stateMachineName}:*`,
+      'Execution names are generated per candidate; this policy holds only DescribeExecution on executions of this one state machine.',
+    );
+  }
+
+  private bindStateMachine(fn: lambda.Function): void {
+    fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachineArn);
+  }
+}
+
+/** `arn:<partition>:states:<region>:<account>` as cdk-nag prints it inside a finding id. */
+function printedArnPrefix(stack: Stack): string {
+  const printed = (value: string, pseudo: string) =>
+    Token.isUnresolved(value) ? `<${pseudo}>` : value;
+  return `arn:${printed(stack.partition, 'AWS::Partition')}:states:${printed(stack.region, 'AWS::Region')}:${printed(stack.account, 'AWS::AccountId')}`;
+}
