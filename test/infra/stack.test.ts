@@ -1,0 +1,200 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { PIPELINE, successorsOf } from '../../functions/domain/pipeline';
+import { definitionOf, synthesizeTemplate } from './synthesize';
+
+const { template } = synthesizeTemplate();
+
+function policyActionsOfRole(roleIdPrefix: string): string[] {
+  const policies = template.findResources('AWS::IAM::Policy');
+  const actions: string[] = [];
+  for (const policy of Object.values(policies)) {
+    const roles = JSON.stringify(policy.Properties.Roles ?? []);
+    if (!roles.includes(roleIdPrefix)) continue;
+    for (const statement of policy.Properties.PolicyDocument.Statement) {
+      actions.push(...[statement.Action].flat());
+    }
+  }
+  return actions;
+}
+
+describe('storage', () => {
+  it('has an on-demand, encrypted table with point-in-time recovery, TTL and two GSIs', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: 'GSI1' }),
+        Match.objectLike({ IndexName: 'GSI2' }),
+      ],
+    });
+  });
+
+  it('keeps the birth date out of the listing indexes', () => {
+    const tables = template.findResources('AWS::DynamoDB::Table', {
+      Properties: { KeySchema: Match.arrayWith([{ AttributeName: 'PK', KeyType: 'HASH' }]) },
+    });
+    const [table] = Object.values(tables);
+    for (const index of table.Properties.GlobalSecondaryIndexes) {
+      expect(index.Projection.ProjectionType).toBe('INCLUDE');
+      expect(index.Projection.NonKeyAttributes).not.toContain('dateOfBirth');
+    }
+  });
+
+  it('keeps idempotency records in their own table with TTL', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+  });
+});
+
+describe('functions', () => {
+  it('run on a current Node runtime with an explicit log group and tracing', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions).length).toBe(8);
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    }
+  });
+
+  it('have roles without managed policies', () => {
+    for (const role of Object.values(template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('least privilege', () => {
+  it('gives read-only routes no write access', () => {
+    for (const role of ['ApiGetCandidateRole', 'ApiListCandidatesRole']) {
+      const actions = policyActionsOfRole(role);
+      expect(actions).toContain('dynamodb:Query');
+      const dataWrites = actions.filter(
+        (a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a),
+      );
+      expect(dataWrites).toEqual([]);
+      expect(actions.filter((a) => a.startsWith('states:'))).toEqual([]);
+    }
+  });
+
+  it('gives the not-found route no data access at all', () => {
+    expect(
+      policyActionsOfRole('ApiRouteNotFoundRole').filter(
+        (a) => !a.startsWith('logs:') && !a.startsWith('xray:'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets only the action route and the park step answer task tokens', () => {
+    const holders = ['ApiSubmitActionRole', 'WorkflowParkAtStageRole'];
+    for (const role of [
+      'ApiNominateRole',
+      'ApiGetCandidateRole',
+      'ApiListCandidatesRole',
+      'WorkflowApplyTransitionRole',
+      'WorkflowResumeInFlightRole',
+      ...holders,
+    ]) {
+      const answers = policyActionsOfRole(role).includes('states:SendTaskSuccess');
+      expect([role, answers]).toEqual([role, holders.includes(role)]);
+    }
+  });
+
+  it('lets only nomination and the resume job start executions', () => {
+    expect(policyActionsOfRole('ApiNominateRole')).toContain('states:StartExecution');
+    expect(policyActionsOfRole('WorkflowResumeInFlightRole')).toContain('states:StartExecution');
+    expect(policyActionsOfRole('ApiSubmitActionRole')).not.toContain('states:StartExecution');
+  });
+});
+
+describe('HTTP API', () => {
+  it('serves the walking-skeleton routes and a $default route', () => {
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey,
+    );
+    expect(routes.sort()).toEqual(
+      [
+        '$default',
+        'GET /candidates',
+        'GET /candidates/{id}',
+        'POST /candidates',
+        'POST /candidates/{id}/actions',
+      ].sort(),
+    );
+  });
+
+  it('logs access and throttles the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }),
+    });
+  });
+});
+
+describe('state machine generated from the pipeline table', () => {
+  const definition = definitionOf(template);
+  const states = definition.States;
+
+  it('is a Standard state machine with logging and tracing', () => {
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL' }),
+    });
+  });
+
+  it('has exactly one callback task per human stage', () => {
+    const callbacks = Object.entries(states).filter(
+      ([, s]) => s.Type === 'Task' && String(s.Resource).endsWith('lambda:invoke.waitForTaskToken'),
+    );
+    expect(callbacks.map(([name]) => name).sort()).toEqual(
+      PIPELINE.map((s) => `Await_${s.id}`).sort(),
+    );
+  });
+
+  it('follows each wait with an apply step and a Choice on the outcome', () => {
+    for (const stage of PIPELINE) {
+      const wait = states[`Await_${stage.id}`];
+      expect(wait.Next).toBe(`Apply_${stage.id}`);
+      expect((wait.Parameters as { Payload: Record<string, unknown> }).Payload).toMatchObject({
+        stage: stage.id,
+        'taskToken.$': '$$.Task.Token',
+      });
+      expect(states[`Apply_${stage.id}`].Next).toBe(`Route_${stage.id}`);
+      const route = states[`Route_${stage.id}`] as {
+        Type: string;
+        Choices: { StringEquals: string; Next: string }[];
+      };
+      expect(route.Type).toBe('Choice');
+      expect(route.Choices.map((c) => c.StringEquals)).toEqual(successorsOf(stage));
+    }
+  });
+
+  it('enters at any stage through ResumeFrom', () => {
+    expect(definition.StartAt).toBe('ResumeFrom');
+    const resume = states.ResumeFrom as { Choices: { StringEquals: string; Next: string }[] };
+    expect(resume.Choices.map((c) => c.Next)).toEqual(PIPELINE.map((s) => `Await_${s.id}`));
+  });
+
+  it('catches a withdrawal at every wait', () => {
+    for (const stage of PIPELINE) {
+      const catches = states[`Await_${stage.id}`].Catch as {
+        ErrorEquals: string[];
+        Next: string;
+      }[];
+      expect(catches).toContainEqual(
+        expect.objectContaining({ ErrorEquals: ['Withdrawn'], Next: 'ReadWithdrawal' }),
+      );
+    }
+    expect(states.Apply_WITHDRAWAL.Next).toBe('WITHDRAWN');
+  });
+});
