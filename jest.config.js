@@ -1,12 +1,34 @@
 /** @type {import('jest').Config} */
+const transform = {
+  '^.+\\.[tj]s$': [
+    'ts-jest',
+    { tsconfig: { allowJs: true, isolatedModules: true }, diagnostics: false },
+  ],
+};
+// middy 6 ships ESM only; jest runs CommonJS, so it has to be transformed.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
+
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true }, diagnostics: false }],
-  },
-  // middy 6 ships ESM only; jest runs CommonJS, so it has to be transformed.
-  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/unit', '<rootDir>/test/infra'],
+      testMatch: ['**/*.test.ts'],
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
+      transform,
+      transformIgnorePatterns,
+      // The end-to-end tests run the template `cdk synth` wrote, so synthesize it once first.
+      globalSetup: '<rootDir>/test/e2e/synthesize-once.ts',
+      testTimeout: 180000,
+    },
+  ],
   testTimeout: 60000,
 };

@@ -5,10 +5,16 @@ export function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): Record<string, unknown> {
+/** A cursor is only valid for the listing that issued it: same index partition. */
+export function decodeCursor(
+  cursor: string,
+  partitionAttribute: string,
+  partition: string,
+): Record<string, unknown> {
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (key && typeof key === 'object' && !Array.isArray(key) && typeof key.PK === 'string') {
+    const isKey = key && typeof key === 'object' && !Array.isArray(key);
+    if (isKey && key[partitionAttribute] === partition && typeof key.PK === 'string') {
       return key;
     }
   } catch {

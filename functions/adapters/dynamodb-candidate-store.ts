@@ -99,18 +99,20 @@ export class DynamoDbCandidateStore implements CandidateStore {
     cursor?: string;
   }): Promise<CandidatePage> {
     const byStage = query.stage !== undefined;
+    const partition = byStage
+      ? keys.byUnitAndStage(query.unitId, query.stage!)
+      : keys.byUnit(query.unitId);
+    const startKey = query.cursor
+      ? decodeCursor(query.cursor, byStage ? 'GSI1PK' : 'GSI2PK', partition)
+      : undefined;
     const page = await this.documents.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: byStage ? INDEX.byUnitAndStage : INDEX.byUnit,
         KeyConditionExpression: byStage ? 'GSI1PK = :pk' : 'GSI2PK = :pk',
-        ExpressionAttributeValues: {
-          ':pk': byStage
-            ? keys.byUnitAndStage(query.unitId, query.stage!)
-            : keys.byUnit(query.unitId),
-        },
+        ExpressionAttributeValues: { ':pk': partition },
         Limit: query.limit,
-        ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor) : undefined,
+        ExclusiveStartKey: startKey,
       }),
     );
     return {

@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ApiClient } from './support/api-client';
+import { awsClients } from './support/aws-clients';
+import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
+import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+
+let runtime: RuntimeProcess;
+let api: ApiClient;
+
+beforeAll(async () => {
+  runtime = await startRuntimeProcess();
+  api = new ApiClient(runtime.url);
+});
+afterAll(() => runtime?.stop());
+
+/** Everything stored under a candidate's partition: item and history. */
+async function storedItems(id: string) {
+  const { documents } = awsClients(runtime);
+  const { Items } = await documents.send(
+    new QueryCommand({
+      TableName: runtime.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `CAND#${id}` },
+      ConsistentRead: true,
+    }),
+  );
+  return Items;
+}
+
+function expectErrorShape(body: Record<string, unknown>, code: string, field?: string) {
+  expect(body).toMatchObject({ code });
+  expect(typeof body.message).toBe('string');
+  expect(typeof body.message_en).toBe('string');
+  expect(body.message).not.toEqual('');
+  if (field) expect(body.field).toBe(field);
+}
+
+describe('refusals: a clear error and nothing written', () => {
+  let id: string;
+  let parkedVersion: number;
+
+  beforeAll(async () => {
+    const nominated = await api.nominate({ ...DEMO_NOMINATION, fullName: 'Lê Thị Hoa' });
+    id = nominated.body.id as string;
+    const confirm = HAPPY_PATH[0];
+    const parked = await api.waitForStage(id, 'NOMINATED');
+    await api.act(id, {
+      action: confirm.action,
+      expectedVersion: parked.version,
+      payload: confirm.payload,
+    });
+    parkedVersion = (await api.waitForStage(id, 'AWARENESS_CLASS')).version;
+  });
+
+  const cases: [
+    string,
+    () => Promise<{ status: number; body: Record<string, unknown> }>,
+    number,
+    string,
+    string?,
+  ][] = [
+    [
+      'unknown action',
+      () => api.act(id, { action: 'promoteToSecretary', expectedVersion: parkedVersion }),
+      400,
+      'UNKNOWN_ACTION',
+      'action',
+    ],
+    [
+      'an action of another stage',
+      () =>
+        api.act(id, {
+          action: 'recordCeremony',
+          expectedVersion: parkedVersion,
+          payload: { ceremonyDate: '2025-06-19' },
+        }),
+      409,
+      'ACTION_NOT_ALLOWED_AT_STAGE',
+      'action',
+    ],
+    [
+      'a stale expectedVersion',
+      () =>
+        api.act(id, {
+          action: 'recordClassResult',
+          expectedVersion: parkedVersion - 1,
+          payload: HAPPY_PATH[1].payload,
+        }),
+      409,
+      'VERSION_CONFLICT',
+      'expectedVersion',
+    ],
+    [
+      'a malformed payload',
+      () =>
+        api.act(id, {
+          action: 'recordClassResult',
+          expectedVersion: parkedVersion,
+          payload: { result: 'PASSED', issuedOn: 'yesterday' },
+        }),
+      400,
+      'INVALID_PAYLOAD',
+      'payload.certificateNumber',
+    ],
+    [
+      'a body that is not JSON',
+      () =>
+        api.request('POST', `/candidates/${id}/actions`, {
+          rawBody: '{"action":',
+          headers: { 'idempotency-key': randomUUID() },
+        }),
+      400,
+      'INVALID_JSON',
+      'body',
+    ],
+    [
+      'a body of the wrong type',
+      () => api.act(id, { action: 42, expectedVersion: 'one' }),
+      400,
+      'INVALID_BODY',
+      'action',
+    ],
+    [
+      'an unknown field',
+      () =>
+        api.act(id, { action: 'recordClassResult', expectedVersion: parkedVersion, sneaky: true }),
+      400,
+      'INVALID_BODY',
+      'sneaky',
+    ],
+    [
+      'a missing Idempotency-Key',
+      () =>
+        api.request('POST', `/candidates/${id}/actions`, {
+          body: { action: 'withdraw', expectedVersion: parkedVersion },
+        }),
+      400,
+      'MISSING_IDEMPOTENCY_KEY',
+      'Idempotency-Key',
+    ],
+    [
+      'an unknown candidate',
+      () =>
+        api.act('c0000000000000000000', {
+          action: 'withdraw',
+          expectedVersion: 1,
+          payload: { reason: 'OTHER', effectiveOn: '2025-01-01' },
+        }),
+      404,
+      'CANDIDATE_NOT_FOUND',
+    ],
+  ];
+
+  it.each(cases)('refuses %s', async (_name, send, status, code, field) => {
+    const before = await storedItems(id);
+    const response = await send();
+    expect(response.status).toBe(status);
+    expectErrorShape(response.body, code, field);
+    expect(await storedItems(id)).toEqual(before);
+  });
+
+  it('refuses a nomination for a unit that does not exist, or is not a cell', async () => {
+    const missing = await api.nominate({ ...DEMO_NOMINATION, unitId: 'no-such-unit' });
+    expect(missing.status).toBe(400);
+    expectErrorShape(missing.body, 'UNIT_NOT_FOUND', 'unitId');
+    const notCell = await api.nominate({ ...DEMO_NOMINATION, unitId: 'dd-kdn' });
+    expect(notCell.status).toBe(422);
+    expectErrorShape(notCell.body, 'UNIT_NOT_A_CELL', 'unitId');
+    expect(notCell.body.message).toContain('Đảng ủy Khối doanh nghiệp quận Đống Đa');
+    const listing = await api.request('GET', '/candidates?unit=dd-kdn');
+    expect(listing.body.items).toEqual([]);
+  });
+
+  it('refuses a nomination with a bad date, naming the field', async () => {
+    const response = await api.nominate({ ...DEMO_NOMINATION, dateOfBirth: '17/08/1996' });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.body, 'INVALID_BODY', 'dateOfBirth');
+  });
+
+  it('answers unknown routes and bad list queries in the same shape', async () => {
+    const route = await api.request('DELETE', '/candidates');
+    expect(route.status).toBe(404);
+    expectErrorShape(route.body, 'ROUTE_NOT_FOUND');
+    const query = await api.request('GET', '/candidates?unit=dd-xltbd-kythuat&stage=SOMEWHERE');
+    expect(query.status).toBe(400);
+    expectErrorShape(query.body, 'INVALID_QUERY', 'stage');
+    const cursor = await api.request(
+      'GET',
+      '/candidates?unit=dd-xltbd-kythuat&cursor=bm90LWEtY3Vyc29y',
+    );
+    expect(cursor.status).toBe(400);
+    expectErrorShape(cursor.body, 'INVALID_CURSOR', 'cursor');
+  });
+});
+
+describe('idempotency', () => {
+  it('answers a replayed action with the first response and applies it once', async () => {
+    const nominated = await api.nominate({ ...DEMO_NOMINATION, fullName: 'Phạm Quốc Huy' });
+    const id = nominated.body.id as string;
+    const parked = await api.waitForStage(id, 'NOMINATED');
+    const key = randomUUID();
+    const body = {
+      action: HAPPY_PATH[0].action,
+      expectedVersion: parked.version,
+      payload: HAPPY_PATH[0].payload,
+    };
+    const first = await api.act(id, body, key);
+    const replays = await Promise.all([1, 2, 3, 4, 5].map(() => api.act(id, body, key)));
+    await api.waitForStage(id, 'AWARENESS_CLASS');
+    const late = await api.act(id, body, key);
+    for (const replay of [...replays, late]) {
+      // A replay that overlaps the first request may be told to retry; it never applies twice.
+      if (replay.status === 409) expect(replay.body.code).toBe('REQUEST_IN_PROGRESS');
+      else expect(replay).toMatchObject({ status: first.status, body: first.body });
+    }
+    expect(late.body).toEqual(first.body);
+    const history = (await api.candidate(id)).body.history as unknown[];
+    expect(history).toHaveLength(2);
+
+    const reused = await api.act(
+      id,
+      { ...body, payload: { ...(HAPPY_PATH[0].payload as object), helperMemberName: 'Người khác' } },
+      key,
+    );
+    expect(reused.status).toBe(422);
+    expectErrorShape(reused.body, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key');
+  });
+
+  it('creates one candidate for a replayed nomination', async () => {
+    const key = randomUUID();
+    const nomination = { ...DEMO_NOMINATION, fullName: 'Đỗ Minh Tâm' };
+    const first = await api.nominate(nomination, key);
+    const second = await api.nominate(nomination, key);
+    expect(second.body).toEqual(first.body);
+    const listing = await api.request(
+      'GET',
+      `/candidates?unit=${DEMO_NOMINATION.unitId}&limit=100`,
+    );
+    const named = (listing.body.items as { fullName: string }[]).filter(
+      (c) => c.fullName === 'Đỗ Minh Tâm',
+    );
+    expect(named).toHaveLength(1);
+  });
+});
+
+describe('listing', () => {
+  it('pages through a unit with a cursor, each candidate once, without personal data', async () => {
+    const unitId = 'dd-baobi';
+    const created = new Set<string>();
+    for (let i = 0; i < 7; i++) {
+      const r = await api.nominate({ ...DEMO_NOMINATION, unitId, fullName: `Ứng viên số ${i}` });
+      created.add(r.body.id as string);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.request(
+        'GET',
+        `/candidates?unit=${unitId}&limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      for (const item of page.body.items as Record<string, unknown>[]) {
+        expect(item.dateOfBirth).toBeUndefined();
+        seen.push(item.id as string);
+      }
+      cursor = page.body.nextCursor as string | undefined;
+    } while (cursor);
+    expect(seen.sort()).toEqual([...created].sort());
+    const byStage = await api.request(
+      'GET',
+      `/candidates?unit=${unitId}&stage=NOMINATED&limit=100`,
+    );
+    expect((byStage.body.items as unknown[]).length).toBe(7);
+  });
+});

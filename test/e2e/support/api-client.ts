@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A thin HTTP client over fetch: what a cell officer's tool would send, nothing more. */
+export class ApiClient {
+  constructor(private readonly baseUrl: string) {}
+
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...options.headers },
+      body:
+        options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : undefined,
+      headers: response.headers,
+    };
+  }
+
+  nominate(body: unknown, key = randomUUID()) {
+    return this.request('POST', '/candidates', { body, headers: { 'idempotency-key': key } });
+  }
+
+  act(id: string, body: unknown, key = randomUUID()) {
+    return this.request('POST', `/candidates/${id}/actions`, {
+      body,
+      headers: { 'idempotency-key': key },
+    });
+  }
+
+  candidate(id: string) {
+    return this.request('GET', `/candidates/${id}`);
+  }
+
+  /** Polls until the workflow has parked the candidate at `stage` (or closed it there). */
+  async waitForStage(id: string, stage: string, timeoutMs = 20_000): Promise<Record<string, any>> {
+    const deadline = Date.now() + timeoutMs;
+    let last: Record<string, any> | undefined;
+    while (Date.now() < deadline) {
+      const { status, body } = await this.candidate(id);
+      if (status === 200) {
+        last = body;
+        const settled = body.status === 'AWAITING_ACTION' || body.status === 'CLOSED';
+        if (body.stage === stage && settled) return body;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(
+      `Candidate ${id} did not settle at ${stage}; last seen ${JSON.stringify(last)}`,
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { RuntimeEndpoints } from './runtime-process';
+
+const local = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+};
+
+/** The unmodified AWS SDK clients, pointed at the local runtime's endpoints. */
+export function awsClients(runtime: RuntimeEndpoints) {
+  return {
+    sfn: new SFNClient({ ...local, endpoint: runtime.sfnEndpoint }),
+    documents: DynamoDBDocumentClient.from(
+      new DynamoDBClient({ ...local, endpoint: runtime.dynamoDbEndpoint }),
+    ),
+  };
+}

@@ -1,0 +1,71 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+export const READY_MARKER = 'LOCAL_RUNTIME_READY ';
+
+export interface RuntimeEndpoints {
+  url: string;
+  sfnEndpoint: string;
+  dynamoDbEndpoint: string;
+  tableName: string;
+  stateMachineArn: string;
+}
+
+export interface RuntimeProcess extends RuntimeEndpoints {
+  child: ChildProcess;
+  output: () => string;
+  /** SIGKILL: no cleanup handler runs, exactly like a crash. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `bin/local.ts` as a separate process (one Node process, no tsx wrapper, so that a
+ * SIGKILL hits the runtime itself) against the already synthesized cdk.out.
+ */
+export async function startRuntimeProcess(
+  options: { dataDir?: string } = {},
+): Promise<RuntimeProcess> {
+  const args = ['--import', 'tsx', 'bin/local.ts', '--no-synth', '--port', '0'];
+  args.push(...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']));
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoints = await new Promise<RuntimeEndpoints>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Runtime did not start:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith(READY_MARKER));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line.slice(READY_MARKER.length)));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Runtime exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    ...endpoints,
+    child,
+    output: () => output,
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { ApiClient } from './support/api-client';
+import { awsClients } from './support/aws-clients';
+import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
+import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+
+let runtime: RuntimeProcess;
+let api: ApiClient;
+
+beforeAll(async () => {
+  runtime = await startRuntimeProcess();
+  api = new ApiClient(runtime.url);
+});
+afterAll(() => runtime?.stop());
+
+describe('one candidate from nomination to ADMITTED, over HTTP only', () => {
+  it('walks every stage and leaves a complete history and a succeeded execution', async () => {
+    const nominationKey = randomUUID();
+    const nominated = await api.nominate(DEMO_NOMINATION, nominationKey);
+    expect(nominated.status).toBe(201);
+    expect(nominated.body).toMatchObject({
+      stage: 'NOMINATED',
+      stageLabel: 'Quần chúng ưu tú được giới thiệu',
+      version: 1,
+      unitPath: ['hn', 'hn-dongda', 'dd-kdn', 'dd-xltbd', 'dd-xltbd-kythuat'],
+    });
+    const id = nominated.body.id as string;
+    expect(nominated.headers.get('location')).toBe(`/candidates/${id}`);
+
+    const keys: string[] = [];
+    for (const step of HAPPY_PATH) {
+      const parked = await api.waitForStage(id, step.stage);
+      expect(parked.awaiting.actions.map((a: { action: string }) => a.action)).toContain(
+        step.action,
+      );
+      expect(JSON.stringify(parked)).not.toMatch(/taskToken/);
+      const key = randomUUID();
+      keys.push(key);
+      const accepted = await api.act(
+        id,
+        { action: step.action, expectedVersion: parked.version, payload: step.payload },
+        key,
+      );
+      expect(accepted.status).toBe(202);
+      expect(accepted.body).toMatchObject({
+        status: 'ACCEPTED',
+        fromStage: step.stage,
+        resultingVersion: parked.version + 1,
+      });
+    }
+
+    const admitted = await api.waitForStage(id, 'ADMITTED');
+    expect(admitted).toMatchObject({
+      status: 'CLOSED',
+      version: 10,
+      stageLabel: 'Đảng viên dự bị',
+    });
+    expect(admitted.dossier.admissionDecision).toMatchObject({ decisionNumber: '125-QĐ/ĐUK' });
+
+    const history = admitted.history as Record<string, unknown>[];
+    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(history[0]).toMatchObject({
+      type: 'NOMINATED',
+      toStage: 'NOMINATED',
+      idempotencyKey: nominationKey,
+    });
+    const expectedStages = [...HAPPY_PATH.map((s) => s.stage), 'ADMITTED'];
+    HAPPY_PATH.forEach((step, i) => {
+      expect(history[i + 1]).toMatchObject({
+        type: 'TRANSITION',
+        fromStage: step.stage,
+        toStage: expectedStages[i + 1],
+        action: step.action,
+        payload: step.payload,
+        idempotencyKey: keys[i],
+      });
+    });
+    expect(JSON.stringify(history)).not.toContain(DEMO_NOMINATION.dateOfBirth);
+
+    // The execution that carried the candidate is the one the synthesized state machine ran.
+    const { sfn, documents } = awsClients(runtime);
+    const executionArn = `${runtime.stateMachineArn.replace(':stateMachine:', ':execution:')}:${id}-g1`;
+    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    expect(execution.status).toBe('SUCCEEDED');
+    const events = await sfn.send(
+      new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }),
+    );
+    const entered = (events.events ?? [])
+      .filter((e) => e.type?.endsWith('StateEntered'))
+      .map((e) => e.stateEnteredEventDetails?.name);
+    for (const step of HAPPY_PATH) {
+      expect(entered).toContain(`Await_${step.stage}`);
+      expect(entered).toContain(`Apply_${step.stage}`);
+    }
+    expect(entered[entered.length - 1]).toBe('ADMITTED');
+
+    // What DynamoDB holds: no pending step or submission left behind.
+    const { Item } = await documents.send(
+      new GetCommand({ TableName: runtime.tableName, Key: { PK: `CAND#${id}`, SK: 'META' } }),
+    );
+    expect(Item).toMatchObject({
+      stage: 'ADMITTED',
+      version: 10,
+      GSI1PK: 'UNIT#dd-xltbd-kythuat#STAGE#ADMITTED',
+    });
+    expect(Item!.pendingStep).toBeUndefined();
+    expect(Item!.submission).toBeUndefined();
+  });
+});
