@@ -173,7 +173,7 @@ async function launch(settings: LaunchSettings): Promise<DynamoDbLocal> {
   } catch (error) {
     await stop();
     const detail = output.length ? `\nDynamoDB Local output:\n${output.join('\n')}` : '';
-    throw new Error(`${(error as Error).message}${detail}`);
+    throw new Error(`${(error as Error).message}${detail}`, { cause: error });
   }
   return { endpoint, port, pid: javaPid, loopbackOnly: Boolean(launcherDir), createClient, stop };
 }
@@ -229,7 +229,9 @@ async function waitUntilReady(
         return;
       } catch (error) {
         if (Date.now() > deadline) {
-          throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms: ${error}`);
+          throw new Error(`DynamoDB Local did not answer within ${timeoutMs} ms: ${error}`, {
+            cause: error,
+          });
         }
       }
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -183,7 +183,10 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
           error.name = 'Sandbox.Timedout';
           reject(error);
           // A timed-out sandbox is discarded; keep it only while it serves other invocations.
-          if (running.pending.size === 0) void running.worker.terminate();
+          if (running.pending.size === 0) {
+            if (workers.get(definition.logicalId) === running) workers.delete(definition.logicalId);
+            void running.worker.terminate();
+          }
         }, definition.timeoutSeconds * 1000);
       }
       running.pending.set(id, pending);
