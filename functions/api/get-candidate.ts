@@ -1,11 +1,11 @@
-import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-dependencies';
 import { candidateIdOf } from '../http/candidate-id';
 import { candidateView } from '../http/candidate-view';
 import { httpRoute } from '../http/http-route';
 import { json } from '../http/response';
 import { candidateNotFound } from '../services/submit-action';
 
-const { store } = awsDependencies();
+const store = awsCandidateStore();
 
 /** GET /candidates/{id}: the candidate, its pending step and its whole history. */
 export const handler = httpRoute(async (event) => {

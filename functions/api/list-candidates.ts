@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-dependencies';
 import { parseOrRefuse } from '../domain/parse';
 import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../domain/pipeline';
 import { httpRoute } from '../http/http-route';
 import { json } from '../http/response';
 
-const { store } = awsDependencies();
+const store = awsCandidateStore();
 
 const listQuery = z.strictObject({
   unit: z.string().trim().min(1).max(64),

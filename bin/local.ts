@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoOrganisation } from '../lib/local/demo-organisation';
+import { startLocalRuntime } from '../lib/local/runtime';
+
+const ROOT = path.join(__dirname, '..');
+/** The line tests (and tools) wait for; everything else printed is for people. */
+const READY_MARKER = 'LOCAL_RUNTIME_READY ';
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'data-dir': { type: 'string', default: path.join(ROOT, '.local-data') },
+    'in-memory': { type: 'boolean', default: false },
+    'cdk-out': { type: 'string', default: path.join(ROOT, 'cdk.out') },
+    'no-synth': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+async function main(): Promise<void> {
+  if (!args['no-synth']) {
+    console.log('Tổng hợp stack (cdk synth) / synthesizing the stack…');
+    execFileSync('npx', ['cdk', 'synth', '--quiet', '--output', args['cdk-out']!], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+  }
+  const dataDir = args['in-memory'] ? undefined : path.resolve(args['data-dir']!);
+  const started = Date.now();
+  const runtime = await startLocalRuntime({
+    cdkOut: path.resolve(args['cdk-out']!),
+    port: Number(args.port),
+    dataDir,
+    log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: đang dừng / stopping…`);
+    await runtime.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const cell = demoOrganisation().find((u) => u.level === 'CELL')!;
+  console.log(`
+Hệ thống kết nạp đảng viên đang chạy / Admission pipeline running (${Date.now() - started} ms)
+  API:            ${runtime.url}
+  Step Functions: ${runtime.sfnEndpoint}
+  DynamoDB Local: ${runtime.dynamoDbEndpoint}
+  Dữ liệu / data: ${dataDir ?? 'chỉ trong bộ nhớ / in memory only'}
+
+Đơn vị mẫu / demo units:
+${demoOrganisation()
+  .map((u) => `  ${'  '.repeat(u.path.length - 1)}${u.id}  ${u.name}`)
+  .join('\n')}
+
+Thử giới thiệu một quần chúng ưu tú / try a nomination:
+  curl -s -X POST ${runtime.url}/candidates \\
+    -H 'content-type: application/json' -H "idempotency-key: demo-$(date +%s%N)" \\
+    -d '{"fullName":"Nguyễn Văn An","dateOfBirth":"1996-08-17","nominationSource":"YOUTH_UNION","unitId":"${cell.id}"}'
+
+Dừng / stop: Ctrl+C (dữ liệu được giữ lại / data is kept; a restart resumes every candidate)
+`);
+  console.log(
+    READY_MARKER +
+      JSON.stringify({
+        url: runtime.url,
+        sfnEndpoint: runtime.sfnEndpoint,
+        dynamoDbEndpoint: runtime.dynamoDbEndpoint,
+        tableName: runtime.tableName,
+        stateMachineArn: runtime.stateMachineArn,
+      }),
+  );
+}
+
+main().catch((error: Error) => {
+  console.error(`Không khởi động được / could not start: ${error.message}`);
+  process.exit(1);
+});

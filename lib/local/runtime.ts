@@ -1,0 +1,151 @@
+import * as path from 'node:path';
+import { DynamoDbCandidateStore } from '../../functions/adapters/dynamodb-candidate-store';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { demoOrganisation } from './demo-organisation';
+import { createTablesFromTemplate, DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { createFunctionHost, FunctionHost } from './function-host';
+import { RunningHttpApi, startHttpApi } from './http-api';
+import { installPromiseWithResolvers } from './promise-with-resolvers';
+import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
+import { SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
+import { createLocalStepFunctions, LocalStepFunctions } from './step-functions';
+import {
+  createResolver,
+  DEFAULT_LOCAL_REGION,
+  listResources,
+  loadStackTemplate,
+  LOCAL_ACCOUNT_ID,
+  resolveOutputs,
+} from './template';
+
+export interface LocalRuntimeOptions {
+  cdkOut: string;
+  stackName?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Persist DynamoDB here; without it, everything lives in memory. */
+  dataDir?: string;
+  seedDemoOrganisation?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalRuntime {
+  url: string;
+  sfnEndpoint: string;
+  dynamoDbEndpoint: string;
+  tableName: string;
+  stateMachineArn: string;
+  stepFunctions: LocalStepFunctions;
+  functions: FunctionHost;
+  stop(): Promise<void>;
+}
+
+const LOCAL_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_REGION: DEFAULT_LOCAL_REGION,
+  AWS_DEFAULT_REGION: DEFAULT_LOCAL_REGION,
+};
+
+/**
+ * Runs the synthesized stack on this machine: every table, function, route, state machine and
+ * schedule comes from the template in `cdkOut`, nothing from a list kept here.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  installPromiseWithResolvers();
+  const log = options.log ?? (() => undefined);
+  const { template, stackName } = loadStackTemplate(options.cdkOut, {
+    stackName: options.stackName,
+  });
+  const resolve = createResolver({ template, stackName });
+  const stoppers: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne();
+  };
+
+  try {
+    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dataDir: options.dataDir });
+    stoppers.push(() => dynamo.stop());
+    const dynamoClient = dynamo.createClient();
+    const tables = await createTablesFromTemplate(dynamoClient, template, resolve);
+    log(
+      `DynamoDB Local ${dynamo.endpoint}: created ${tables.created.length}, kept ${tables.existing.length} table(s)`,
+    );
+
+    // Functions and state machines call each other, so each reaches the other through a closure.
+    let functions: FunctionHost | undefined;
+    const invoke = (fn: string, event: unknown) => functions!.invoke(fn, event);
+
+    const stepFunctions = createLocalStepFunctions({
+      definitions: listResources(template, 'AWS::StepFunctions::StateMachine').map(
+        ({ logicalId, resource }) => ({
+          arn: resolve({ Ref: logicalId }) as string,
+          name: logicalId,
+          definition: JSON.parse(resolve(resource.Properties!.DefinitionString) as string),
+        }),
+      ),
+      invoke,
+    });
+    stoppers.push(() => stepFunctions.close());
+    const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
+    stoppers.push(() => sfnEndpoint.close());
+
+    functions = createFunctionHost({
+      cdkOut: options.cdkOut,
+      template,
+      resolve,
+      extraEnv: {
+        ...LOCAL_CREDENTIALS,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+        AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
+      },
+    });
+    stoppers.push(() => functions!.close());
+
+    const outputs = resolveOutputs({ template, stackName }) as Record<string, string>;
+    if (options.seedDemoOrganisation !== false) {
+      const store = new DynamoDbCandidateStore(
+        DynamoDBDocumentClient.from(dynamoClient),
+        outputs.TableName,
+      );
+      for (const unit of demoOrganisation()) await store.putUnit(unit);
+    }
+
+    const http: RunningHttpApi = await startHttpApi({
+      template,
+      resolve,
+      invoke,
+      port: options.port ?? 3000,
+      host: '127.0.0.1',
+    });
+    stoppers.push(() => http.close());
+
+    // Schedules run once now: the resume job re-attaches every in-flight candidate to an execution.
+    const schedules: ScheduleRunner = startSchedules({
+      schedules: readSchedules(template, resolve),
+      invoke,
+      runAtStart: false,
+      region: DEFAULT_LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT_ID,
+      log,
+    });
+    stoppers.push(() => schedules.stop());
+    await schedules.runAllNow();
+
+    return {
+      url: http.url,
+      sfnEndpoint: sfnEndpoint.url,
+      dynamoDbEndpoint: dynamo.endpoint,
+      tableName: outputs.TableName,
+      stateMachineArn: outputs.StateMachineArn,
+      stepFunctions,
+      functions,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export const DEFAULT_CDK_OUT = path.join(__dirname, '..', '..', 'cdk.out');
