@@ -149,6 +149,7 @@ describe('refusals: a clear error and nothing written', () => {
         }),
       404,
       'CANDIDATE_NOT_FOUND',
+      'id',
     ],
   ];
 
