@@ -7,7 +7,10 @@ import { humanStage, isHumanStage, stageLabel } from '../domain/pipeline';
  * pending step by candidate and stage.
  */
 export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
-  const { pendingStep, submission, execution: _execution, ...visible } = candidate;
+  // The execution name and the task token are the workflow's business, not the officer's.
+  const { pendingStep, submission, ...rest } = candidate;
+  const visible: Partial<typeof rest> = { ...rest };
+  delete visible.execution;
   const labels = stageLabel(candidate.stage);
   const open = isHumanStage(candidate.stage);
   const status = !open ? 'CLOSED' : submission || !pendingStep ? 'PROCESSING' : 'AWAITING_ACTION';

@@ -73,8 +73,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     );
 
     // Functions and state machines call each other, so each reaches the other through a closure.
-    let functions: FunctionHost | undefined;
-    const invoke = (fn: string, event: unknown) => functions!.invoke(fn, event);
+    const host: { functions?: FunctionHost } = {};
+    const invoke = (fn: string, event: unknown) => host.functions!.invoke(fn, event);
 
     const stepFunctions = createLocalStepFunctions({
       definitions: listResources(template, 'AWS::StepFunctions::StateMachine').map(
@@ -90,7 +90,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
     stoppers.push(() => sfnEndpoint.close());
 
-    functions = createFunctionHost({
+    const functions = createFunctionHost({
       cdkOut: options.cdkOut,
       template,
       resolve,
@@ -100,7 +100,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
       },
     });
-    stoppers.push(() => functions!.close());
+    host.functions = functions;
+    stoppers.push(() => functions.close());
 
     const outputs = resolveOutputs({ template, stackName }) as Record<string, string>;
     if (options.seedDemoOrganisation !== false) {

@@ -221,7 +221,10 @@ describe('idempotency', () => {
 
     const reused = await api.act(
       id,
-      { ...body, payload: { ...(HAPPY_PATH[0].payload as object), helperMemberName: 'Người khác' } },
+      {
+        ...body,
+        payload: { ...(HAPPY_PATH[0].payload as object), helperMemberName: 'Người khác' },
+      },
       key,
     );
     expect(reused.status).toBe(422);

@@ -6,6 +6,10 @@ export interface ApiResponse<T = Record<string, unknown>> {
   headers: Headers;
 }
 
+/** The fields tests read from GET /candidates/{id}. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads arbitrary response fields
+export type CandidateBody = Record<string, any>;
+
 /** A thin HTTP client over fetch: what a cell officer's tool would send, nothing more. */
 export class ApiClient {
   constructor(private readonly baseUrl: string) {}
@@ -45,15 +49,15 @@ export class ApiClient {
   }
 
   /** Polls until the workflow has parked the candidate at `stage` (or closed it there). */
-  async waitForStage(id: string, stage: string, timeoutMs = 20_000): Promise<Record<string, any>> {
+  async waitForStage(id: string, stage: string, timeoutMs = 20_000): Promise<CandidateBody> {
     const deadline = Date.now() + timeoutMs;
-    let last: Record<string, any> | undefined;
+    let last: CandidateBody | undefined;
     while (Date.now() < deadline) {
       const { status, body } = await this.candidate(id);
       if (status === 200) {
-        last = body;
+        last = body as CandidateBody;
         const settled = body.status === 'AWAITING_ACTION' || body.status === 'CLOSED';
-        if (body.stage === stage && settled) return body;
+        if (body.stage === stage && settled) return body as CandidateBody;
       }
       await new Promise((r) => setTimeout(r, 50));
     }
