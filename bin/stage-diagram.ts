@@ -1,0 +1,18 @@
+import { PIPELINE, stageLabel, TERMINAL_STAGES } from '../functions/domain/pipeline';
+
+/**
+ * The admission stages as a Mermaid flowchart, generated from the pipeline table so that the
+ * README cannot drift from what the state machine does. `npm run docs:stages` prints it.
+ */
+export function stageDiagram(): string {
+  const ids = [...PIPELINE.map((s) => s.id), ...TERMINAL_STAGES.map((s) => s.id)];
+  const nodes = ids.map((id) => `  ${id}["${id}<br/>${stageLabel(id).label}"]`);
+  const edges = PIPELINE.flatMap((stage) =>
+    Object.entries(stage.next).map(([outcome, next]) => `  ${stage.id} -->|${outcome}| ${next}`),
+  );
+  const withdrawable = PIPELINE.filter((s) => s.actions.some((a) => a.delivery === 'fail'));
+  const withdrawal = `  ${withdrawable.map((s) => s.id).join(' & ')} -.->|withdraw| WITHDRAWN`;
+  return ['```mermaid', 'flowchart TD', ...nodes, ...edges, withdrawal, '```'].join('\n');
+}
+
+if (require.main === module) console.log(stageDiagram());
