@@ -1,0 +1,114 @@
+import { refuse } from '../refusal';
+import { compareDates, IsoDate, vietnameseDate } from './calendar-date';
+import type { EducationLevel } from './education';
+
+/**
+ * Parameters of the admission procedure, one object per policy version (ADMISSION-RULES.md,
+ * "Governing documents and policy versions"). An event is judged by the version in force on the
+ * day it happened, so the numbers stay data with an effective date rather than constants: when
+ * the Central Committee changes one, a new object is appended and old dossiers keep their rules.
+ */
+export type PolicyVersionId = 'QD24-2021' | 'QD232-2025' | 'QD294-2025';
+
+export interface Fraction {
+  numerator: number;
+  denominator: number;
+}
+
+export interface AdmissionPolicy {
+  version: PolicyVersionId;
+  inForceFrom: IsoDate;
+  documents: readonly string[];
+  /** Minimum schooling, and the lower minimum of mountain, border, island and ethnic areas. */
+  education: { minimum: EducationLevel; minimumInSpecialAreas: EducationLevel };
+  age: {
+    /** Eligible from the month the candidate reaches this age (see age.ts for the reading). */
+    minYears: number;
+    /** Eligible while no older than this, counted by month; older only with prior consent. */
+    maxYears: number;
+  };
+  /** Oldest candidate a Đoàn resolution may sponsor (Đoàn age, "tuổi đoàn"). */
+  youthUnionMaxAgeYears: number;
+  awarenessCertificateValidityMonths: number;
+  /** A dossier the cell has not considered for longer than this must be partly redone. */
+  staleDossierMonths: number;
+  /** Share of yes-votes a cell or committee needs, as exact integers. */
+  voteThreshold: Fraction;
+  sponsorMonthsTogether: number;
+  admissionDecisionWorkingDays: number;
+  admissionDecisionExtensionWorkingDays: number;
+  ceremonyWorkingDays: number;
+  probationMonths: number;
+  recognitionReviewWorkingDays: number;
+  recognitionDecisionWorkingDays: number;
+  recognitionDecisionExtensionWorkingDays: number;
+  /** Failed recognition votes of the cell after which the upper committee takes the case. */
+  recognitionCellVotesBeforeEscalation: number;
+  readmissionMonthsAfterLeaving: number;
+  readmissionsAllowed: number;
+}
+
+const QD24_2021: AdmissionPolicy = {
+  version: 'QD24-2021',
+  inForceFrom: '2021-07-30',
+  documents: ['Quy định 24-QĐ/TW', 'Hướng dẫn 01-HD/TW (2021)'],
+  age: { minYears: 18, maxYears: 60 },
+  education: { minimum: 'LOWER_SECONDARY', minimumInSpecialAreas: 'PRIMARY' },
+  youthUnionMaxAgeYears: 30,
+  awarenessCertificateValidityMonths: 60,
+  staleDossierMonths: 12, // check: some local guides use 6
+  voteThreshold: { numerator: 2, denominator: 3 },
+  sponsorMonthsTogether: 12,
+  admissionDecisionWorkingDays: 60,
+  admissionDecisionExtensionWorkingDays: 30,
+  ceremonyWorkingDays: 30,
+  probationMonths: 12,
+  recognitionReviewWorkingDays: 30,
+  recognitionDecisionWorkingDays: 30,
+  recognitionDecisionExtensionWorkingDays: 30,
+  recognitionCellVotesBeforeEscalation: 3,
+  readmissionMonthsAfterLeaving: 36,
+  readmissionsAllowed: 1,
+};
+
+/** Each version restates every parameter, so one object tells all. */
+export const POLICY_VERSIONS: readonly AdmissionPolicy[] = [
+  QD24_2021,
+  {
+    ...QD24_2021,
+    version: 'QD232-2025',
+    inForceFrom: '2025-01-20',
+    documents: ['Quy định 232-QĐ/TW'],
+  },
+  {
+    ...QD24_2021,
+    version: 'QD294-2025',
+    inForceFrom: '2025-07-01',
+    documents: ['Quy định 294-QĐ/TW (26/5/2025)', 'Hướng dẫn 06-HD/TW (9/6/2025)'],
+  },
+];
+
+export function policyInForce(
+  date: IsoDate,
+  versions: readonly AdmissionPolicy[] = POLICY_VERSIONS,
+): AdmissionPolicy {
+  let inForce: AdmissionPolicy | undefined;
+  let first: IsoDate | undefined;
+  for (const policy of versions) {
+    if (!first || compareDates(policy.inForceFrom, first) < 0) first = policy.inForceFrom;
+    const applies = compareDates(policy.inForceFrom, date) <= 0;
+    if (applies && (!inForce || compareDates(policy.inForceFrom, inForce.inForceFrom) > 0)) {
+      inForce = policy;
+    }
+  }
+  if (!inForce) {
+    return refuse('rule', {
+      code: 'POLICY_NOT_IN_FORCE',
+      message: `Không có quy định nào có hiệu lực vào ngày ${vietnameseDate(date)}${first ? ` (quy định đầu tiên có hiệu lực từ ${vietnameseDate(first)})` : ''}`,
+      message_en: `No admission policy was in force on ${date}${first ? ` (the first takes effect on ${first})` : ''}`,
+      field: 'date',
+      details: { date, firstInForceFrom: first },
+    });
+  }
+  return inForce;
+}

@@ -1,0 +1,13 @@
+import { refuse, RefusalBody } from '../refusal';
+import { AdmissionPolicy } from './policy';
+
+/**
+ * A rule of the procedure says no. Every such refusal names the policy version that judged it,
+ * because the same dossier may be judged differently before and after a change of rules.
+ */
+export function refuseByPolicy(policy: AdmissionPolicy, body: RefusalBody): never {
+  return refuse('rule', {
+    ...body,
+    details: { ...body.details, policyVersion: policy.version },
+  });
+}
