@@ -1,0 +1,131 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { UNIT_ID_ATTRIBUTE, USER_GROUP_DESCRIPTIONS, USER_GROUPS } from './user-groups';
+
+export { UNIT_ID_CLAIM, GROUPS_CLAIM, USER_GROUPS, type UserGroup } from './user-groups';
+
+/** Where API Gateway's JWT authorizer looks for the token (`Bearer ` prefix optional). */
+export const IDENTITY_SOURCE = '$request.header.Authorization';
+
+/**
+ * The officers' identities: a Cognito user pool with one group per role, each user bound to an
+ * organisation unit (`custom:unit_id`), and one app client for the officers' tools. Routes are
+ * protected with `authorizer()`, an API Gateway JWT authorizer that accepts this pool's ID tokens.
+ */
+export class Identity extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly client: cognito.UserPoolClient;
+  readonly groups: Record<(typeof USER_GROUPS)[number], cognito.UserPoolGroup>;
+  /** `https://cognito-idp.<region>.<url suffix>/<pool id>`, the `iss` of the pool's tokens. */
+  readonly issuerUrl: string;
+  private jwtAuthorizer?: HttpJwtAuthorizer;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      // Officers are invited by an admin, who also sets their unit; nobody signs up alone.
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      autoVerify: { email: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        fullname: { required: true, mutable: true },
+      },
+      customAttributes: {
+        [UNIT_ID_ATTRIBUTE]: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      // Plus tier with threat protection enforced: compromised-credential and risky sign-in checks
+      // (cdk-nag AwsSolutions-COG8). Costs per monthly active user; officers are few.
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      userInvitation: {
+        emailSubject: 'Tài khoản hệ thống kết nạp đảng viên / Your admission pipeline account',
+        emailBody:
+          'Tên đăng nhập / username: {username}<br>Mật khẩu tạm thời / temporary password: {####}',
+      },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional (TOTP only, no SMS) so that an admin can create officers with a temporary password and they enrol an authenticator at their own first sign-in; Plus-tier threat protection in full-function mode covers risky sign-ins meanwhile. Switch to Mfa.REQUIRED once every officer has enrolled.',
+    });
+
+    const groupEntries = USER_GROUPS.map((groupName, precedence) => [
+      groupName,
+      new cognito.UserPoolGroup(this, `Group-${groupName}`, {
+        userPool: this.userPool,
+        groupName,
+        description: USER_GROUP_DESCRIPTIONS[groupName],
+        precedence,
+      }),
+    ]);
+    this.groups = Object.fromEntries(groupEntries) as Identity['groups'];
+
+    // The unit is read into the ID token but never writable by the user: an officer who could
+    // update their own `custom:unit_id` could move themselves into another unit's candidates.
+    const userWritable = new cognito.ClientAttributes().withStandardAttributes({
+      email: true,
+      fullname: true,
+    });
+    this.client = this.userPool.addClient('OfficersClient', {
+      userPoolClientName: 'officers-tools',
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(UNIT_ID_ATTRIBUTE),
+      writeAttributes: userWritable,
+    });
+
+    // Built by hand: the pool's ProviderURL attribute lacks the `https://` API Gateway requires.
+    const stack = Stack.of(this);
+    this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
+
+    new CfnOutput(this, 'UserPoolIdOutput', { key: 'UserPoolId', value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientIdOutput', {
+      key: 'UserPoolClientId',
+      value: this.client.userPoolClientId,
+    });
+    new CfnOutput(this, 'UserPoolIssuerUrlOutput', {
+      key: 'UserPoolIssuerUrl',
+      value: this.issuerUrl,
+    });
+  }
+
+  /**
+   * The JWT authorizer for the officers' routes: issuer is this pool, audience is the officers'
+   * client. It validates `aud` (ID tokens, which carry `custom:unit_id`, `name` and
+   * `cognito:groups`), or `client_id` when a token has no `aud` (access tokens). One instance is
+   * returned for every call, so all routes share one `AWS::ApiGatewayV2::Authorizer`.
+   */
+  authorizer(): HttpJwtAuthorizer {
+    this.jwtAuthorizer ??= new HttpJwtAuthorizer('OfficersAuthorizer', this.issuerUrl, {
+      authorizerName: 'officers-cognito',
+      jwtAudience: [this.client.userPoolClientId],
+      identitySource: [IDENTITY_SOURCE],
+    });
+    return this.jwtAuthorizer;
+  }
+}

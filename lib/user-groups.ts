@@ -1,0 +1,31 @@
+/**
+ * The officers' groups and the claims that carry a user's groups and unit. Kept free of CDK and
+ * Node imports so that handlers, the local runtime and the token tool can all share it.
+ */
+export const USER_GROUPS = [
+  'cell-officer',
+  'committee-officer',
+  'approver',
+  'admin',
+  'ops-viewer',
+] as const;
+
+export type UserGroup = (typeof USER_GROUPS)[number];
+
+/** Bilingual descriptions, also used as the Cognito group descriptions. */
+export const USER_GROUP_DESCRIPTIONS: Record<UserGroup, string> = {
+  'cell-officer': 'Cán bộ chi bộ: giới thiệu và theo dõi quần chúng / Cell officer: nominates',
+  'committee-officer': 'Cán bộ cấp ủy: thẩm định hồ sơ / Committee officer: reviews files',
+  approver: 'Cấp ủy có thẩm quyền: quyết định kết nạp / Approver: decides admissions',
+  admin: 'Quản trị hệ thống và người dùng / Administers users and units',
+  'ops-viewer': 'Vận hành: chỉ xem / Operations: read only',
+};
+
+export function isUserGroup(value: string): value is UserGroup {
+  return (USER_GROUPS as readonly string[]).includes(value);
+}
+
+/** Cognito puts custom attributes in the ID token under `custom:<name>`. */
+export const UNIT_ID_ATTRIBUTE = 'unit_id';
+export const UNIT_ID_CLAIM = `custom:${UNIT_ID_ATTRIBUTE}`;
+export const GROUPS_CLAIM = 'cognito:groups';
