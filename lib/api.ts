@@ -5,6 +5,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AdmissionFunction } from './constructs/admission-function';
+import { DataKey } from './data-key';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
 
@@ -52,6 +53,7 @@ export class Api extends Construct {
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
+      encryptionKey: DataKey.of(this),
     });
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       description: 'Admission pipeline: officers advance candidates',

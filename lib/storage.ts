@@ -2,7 +2,12 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
+import {
+  acknowledgeWildcard,
+  acknowledgeWildcardAction,
+  arnTokenOf,
+} from './constructs/acknowledge-wildcard';
+import { DataKey } from './data-key';
 
 /**
  * The single table (candidates, history, units) and the idempotency table. The grant helpers
@@ -20,7 +25,8 @@ export class Storage extends Construct {
       sortKey: { name: 'SK', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: DataKey.of(this),
       timeToLiveAttribute: 'expiresAt',
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -69,6 +75,13 @@ export class Storage extends Construct {
       `${arnTokenOf(this.table)}/index/*`,
       'Work-queue listings query the GSIs of this one table; index ARNs are <table>/index/<name>.',
     );
+    for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+      acknowledgeWildcardAction(
+        fn.role!,
+        action,
+        'CDK table grants include these KMS action families, limited to the one data key of the table.',
+      );
+    }
   }
 
   grantIdempotency(fn: lambda.Function): void {

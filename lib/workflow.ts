@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { admissionDefinition } from './admission-definition';
 import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
 import { AdmissionFunction } from './constructs/admission-function';
+import { DataKey } from './data-key';
 import { Storage } from './storage';
 
 /**
@@ -55,6 +56,7 @@ export class Workflow extends Construct {
 
     const logGroup = new logs.LogGroup(this, 'StateMachineLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
+      encryptionKey: DataKey.of(this),
     });
     this.stateMachine = new sfn.StateMachine(this, 'AdmissionStateMachine', {
       stateMachineName,

@@ -9,6 +9,11 @@ export function acknowledgeWildcard(scope: IConstruct, resource: string, reason:
   Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason });
 }
 
+/** The same for a wildcard in an action name, such as `kms:GenerateDataKey*`. */
+export function acknowledgeWildcardAction(scope: IConstruct, action: string, reason: string): void {
+  Validations.of(scope).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason });
+}
+
 /** How cdk-nag prints `Fn::GetAtt <resource>.Arn` inside a finding id. */
 export function arnTokenOf(resource: IConstruct): string {
   const cfn =

@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { DataKey } from '../data-key';
 import { acknowledgeWildcard } from './acknowledge-wildcard';
 
 const PROJECT_ROOT = path.join(__dirname, '..', '..');
@@ -26,6 +27,7 @@ export class AdmissionFunction extends NodejsFunction {
     const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
       retention: logs.RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
+      encryptionKey: DataKey.of(scope),
     });
     const role = new iam.Role(scope, `${id}Role`, {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

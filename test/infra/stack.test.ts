@@ -54,6 +54,26 @@ describe('storage', () => {
   });
 });
 
+describe('encryption', () => {
+  it('encrypts the table and every log group with the customer-managed, rotated key of the stack', () => {
+    const keys = template.findResources('AWS::KMS::Key');
+    expect(Object.values(keys).map((k) => k.Properties.EnableKeyRotation)).toEqual([true]);
+    const [keyId] = Object.keys(keys);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: Match.arrayWith([{ AttributeName: 'PK', KeyType: 'HASH' }]),
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+      },
+    });
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+    expect(logGroups.length).toBeGreaterThanOrEqual(10);
+    for (const group of logGroups)
+      expect(group.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+  });
+});
+
 describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
