@@ -48,6 +48,8 @@ export interface LocalJwtIssuerOptions {
   dataDir?: string;
   /** `iss` of the tokens; `LOCAL_ISSUER` by default. */
   issuer?: string;
+  /** `aud` when `issueToken` is not given one; `LOCAL_CLIENT_ID` by default. */
+  defaultAudience?: string;
   /** Milliseconds since the epoch; `Date.now` by default (tests move the clock). */
   now?: () => number;
 }
@@ -61,7 +63,7 @@ export interface IssueTokenInput {
   groups: string[];
   /** Becomes `custom:unit_id`. */
   unitId: string;
-  /** The app client id; becomes `aud`. `LOCAL_CLIENT_ID` by default. */
+  /** The app client id; becomes `aud`. The issuer's `defaultAudience` by default. */
   audience?: string;
   expiresInSeconds?: number;
   /** `cognito:username`; the `sub` by default, as for pools that sign in by email. */
@@ -118,7 +120,7 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
         iss: issuer,
         'cognito:username': input.username ?? input.sub,
         origin_jti: randomUUID(),
-        aud: input.audience ?? LOCAL_CLIENT_ID,
+        aud: input.audience ?? options.defaultAudience ?? LOCAL_CLIENT_ID,
         event_id: randomUUID(),
         token_use: 'id',
         auth_time: iat,
@@ -135,7 +137,13 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
   };
 }
 
-/** The issuer plus its discovery server on 127.0.0.1 (port 0 picks a free port). */
+/**
+ * The issuer plus its server on 127.0.0.1 (port 0 picks a free port): the discovery document, the
+ * JWKS, and `POST /local/tokens`, a local-only convenience with no Cognito counterpart that returns
+ * `{ id_token, token_type, expires_in }` for an `IssueTokenInput` body. It lets a test or a tool
+ * talking to an in-memory runtime (whose key exists nowhere else) get tokens; like the key file it
+ * is reachable from this machine only.
+ */
 export async function startLocalJwtIssuer(
   options: LocalJwtIssuerOptions & { port?: number; host?: string } = {},
 ): Promise<RunningJwtIssuer> {
@@ -144,18 +152,21 @@ export async function startLocalJwtIssuer(
   let url = '';
   const server = http.createServer((request, response) => {
     const pathname = (request.url ?? '/').split('?')[0];
+    if (pathname === TOKEN_PATH && request.method === 'POST') {
+      return void readJson(request)
+        .then((input) => tokenResponse(issuer, input))
+        .then(
+          (token) => respond(response, 200, token),
+          (error: Error) => respond(response, 400, { message: error.message }),
+        );
+    }
     const body =
       pathname === '/.well-known/jwks.json'
         ? issuer.jwks()
         : pathname === '/.well-known/openid-configuration'
           ? discoveryDocument(issuer.issuer, url)
           : undefined;
-    const payload = JSON.stringify(body ?? { message: 'Not Found' });
-    response.writeHead(body ? 200 : 404, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(payload),
-    });
-    response.end(request.method === 'HEAD' ? undefined : payload);
+    respond(response, body ? 200 : 404, body ?? { message: 'Not Found' });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -171,6 +182,48 @@ export async function startLocalJwtIssuer(
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+export const TOKEN_PATH = '/local/tokens';
+
+function respond(response: http.ServerResponse, statusCode: number, body: object): void {
+  const payload = JSON.stringify(body);
+  response.writeHead(statusCode, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(payload),
+  });
+  response.end(response.req.method === 'HEAD' ? undefined : payload);
+}
+
+async function readJson(request: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new Error('The body must be JSON.');
+  }
+}
+
+function tokenResponse(issuer: LocalJwtIssuer, body: unknown) {
+  const input = body as Partial<IssueTokenInput> | null;
+  const text = (value: unknown) => typeof value === 'string' && value.length > 0;
+  if (
+    !input ||
+    !text(input.sub) ||
+    !text(input.name) ||
+    !text(input.unitId) ||
+    !Array.isArray(input.groups) ||
+    !input.groups.every(text)
+  ) {
+    throw new Error('Expected { sub, name, unitId: non-empty strings, groups: string[] }.');
+  }
+  const token = issuer.issueToken(input as IssueTokenInput);
+  return {
+    id_token: token,
+    token_type: 'Bearer',
+    expires_in: input.expiresInSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
   };
 }
 

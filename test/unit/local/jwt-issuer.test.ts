@@ -7,6 +7,7 @@ import {
   LOCAL_ISSUER,
   SIGNING_KEY_FILE,
   startLocalJwtIssuer,
+  TOKEN_PATH,
   type RunningJwtIssuer,
 } from '../../../lib/local/jwt-issuer';
 import { verifyJwt } from '../../../lib/local/jwt-authorizer';
@@ -108,6 +109,29 @@ describe('local JWT issuer', () => {
     const jwks = await (await fetch(discovery.jwks_uri)).json();
     expect(jwks).toEqual(issuer.jwks());
     expect((await fetch(`${issuer.url}/nothing`)).status).toBe(404);
+  });
+
+  it('mints tokens over POST /local/tokens for its default audience, and checks the body', async () => {
+    const issuer = await startLocalJwtIssuer({ defaultAudience: 'client-from-template' });
+    running.push(issuer);
+    const post = (body: unknown) =>
+      fetch(`${issuer.url}${TOKEN_PATH}`, { method: 'POST', body: JSON.stringify(body) });
+
+    const response = await post({ ...person, expiresInSeconds: 120 });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { id_token: string };
+    expect(body).toEqual({ id_token: expect.any(String), token_type: 'Bearer', expires_in: 120 });
+    const verdict = verifyJwt(body.id_token, {
+      issuer: LOCAL_ISSUER,
+      audience: ['client-from-template'],
+      jwks: issuer.jwks(),
+      nowSeconds: Math.floor(Date.now() / 1000),
+    });
+    expect(verdict).toMatchObject({ ok: true, payload: { 'custom:unit_id': person.unitId } });
+
+    const refused = await post({ ...person, groups: 'admin' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({ message: expect.stringMatching(/groups/) });
   });
 
   it('keeps its key in the data dir, so tokens survive a restart', async () => {
