@@ -75,6 +75,7 @@ Dừng / stop: Ctrl+C (dữ liệu được giữ lại / data is kept; a restar
         dynamoDbEndpoint: runtime.dynamoDbEndpoint,
         tableName: runtime.tableName,
         stateMachineArn: runtime.stateMachineArn,
+        issuerUrl: runtime.issuerUrl,
       }),
   );
 }

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Api } from './api';
+import { Identity } from './identity';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
 
@@ -8,13 +9,19 @@ import { Workflow } from './workflow';
 export class AdmissionStack extends Stack {
   readonly storage: Storage;
   readonly workflow: Workflow;
+  readonly identity: Identity;
   readonly api: Api;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
     this.workflow = new Workflow(this, 'Workflow', { storage: this.storage });
-    this.api = new Api(this, 'Api', { storage: this.storage, workflow: this.workflow });
+    this.identity = new Identity(this, 'Identity');
+    this.api = new Api(this, 'Api', {
+      storage: this.storage,
+      workflow: this.workflow,
+      identity: this.identity,
+    });
 
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, key: 'TableName' });
     new CfnOutput(this, 'StateMachineArn', {

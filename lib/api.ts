@@ -1,4 +1,4 @@
-import { CfnOutput, Validations } from 'aws-cdk-lib';
+import { CfnOutput } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
+import type { Identity } from './identity';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
 
@@ -13,9 +14,13 @@ import { Workflow } from './workflow';
 export class Api extends Construct {
   readonly httpApi: apigwv2.HttpApi;
 
-  constructor(scope: Construct, id: string, props: { storage: Storage; workflow: Workflow }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { storage: Storage; workflow: Workflow; identity: Identity },
+  ) {
     super(scope, id);
-    const { storage, workflow } = props;
+    const { storage, workflow, identity } = props;
 
     const nominate = new AdmissionFunction(this, 'Nominate', {
       entry: 'api/nominate.ts',
@@ -30,6 +35,12 @@ export class Api extends Construct {
       description: 'GET /candidates/{id}',
     });
     storage.grantReadCandidates(getCandidate);
+
+    const getHistory = new AdmissionFunction(this, 'GetHistory', {
+      entry: 'api/get-history.ts',
+      description: 'GET /candidates/{id}/history',
+    });
+    storage.grantReadCandidates(getHistory);
 
     const listCandidates = new AdmissionFunction(this, 'ListCandidates', {
       entry: 'api/list-candidates.ts',
@@ -59,6 +70,8 @@ export class Api extends Construct {
       description: 'Admission pipeline: officers advance candidates',
       defaultIntegration: new HttpLambdaIntegration('RouteNotFoundIntegration', routeNotFound),
       createDefaultStage: false,
+      // Every route, $default included, needs a valid officer token.
+      defaultAuthorizer: identity.authorizer(),
     });
     new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
@@ -88,13 +101,9 @@ export class Api extends Construct {
     route('/candidates', apigwv2.HttpMethod.POST, nominate);
     route('/candidates', apigwv2.HttpMethod.GET, listCandidates);
     route('/candidates/{id}', apigwv2.HttpMethod.GET, getCandidate);
+    route('/candidates/{id}/history', apigwv2.HttpMethod.GET, getHistory);
     route('/candidates/{id}/actions', apigwv2.HttpMethod.POST, submitAction);
 
-    Validations.of(this).acknowledge({
-      id: 'AwsSolutions-APIG4',
-      reason:
-        'Routes are not yet behind an authorizer: the Cognito JWT authorizer is issue #4 (officers and approvers). Do not load real personal data before it lands.',
-    });
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, key: 'ApiUrl' });
   }
 }

@@ -2,15 +2,12 @@
  * The officers' groups and the claims that carry a user's groups and unit. Kept free of CDK and
  * Node imports so that handlers, the local runtime and the token tool can all share it.
  */
-export const USER_GROUPS = [
-  'cell-officer',
-  'committee-officer',
-  'approver',
-  'admin',
-  'ops-viewer',
-] as const;
+import { isRole, Role, ROLES } from '../functions/domain/roles';
 
-export type UserGroup = (typeof USER_GROUPS)[number];
+/** The groups are the roles of the pipeline table; Cognito knows them as groups. */
+export const USER_GROUPS = ROLES;
+export type UserGroup = Role;
+export const isUserGroup = isRole;
 
 /** Bilingual descriptions, also used as the Cognito group descriptions. */
 export const USER_GROUP_DESCRIPTIONS: Record<UserGroup, string> = {
@@ -20,10 +17,6 @@ export const USER_GROUP_DESCRIPTIONS: Record<UserGroup, string> = {
   admin: 'Quản trị hệ thống và người dùng / Administers users and units',
   'ops-viewer': 'Vận hành: chỉ xem / Operations: read only',
 };
-
-export function isUserGroup(value: string): value is UserGroup {
-  return (USER_GROUPS as readonly string[]).includes(value);
-}
 
 /** Cognito puts custom attributes in the ID token under `custom:<name>`. */
 export const UNIT_ID_ATTRIBUTE = 'unit_id';

@@ -1,4 +1,6 @@
 import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { visibleCandidate } from '../domain/access';
+import { callerOf } from '../http/caller-of';
 import { candidateIdOf } from '../http/candidate-id';
 import { candidateView } from '../http/candidate-view';
 import { httpRoute } from '../http/http-route';
@@ -9,8 +11,9 @@ const store = awsCandidateStore();
 
 /** GET /candidates/{id}: the candidate, its pending step and its whole history. */
 export const handler = httpRoute(async (event) => {
+  const caller = callerOf(event);
   const id = candidateIdOf(event);
-  const [candidate, history] = await Promise.all([store.getCandidate(id), store.getHistory(id)]);
-  if (!candidate) return candidateNotFound(id);
+  const [found, history] = await Promise.all([store.getCandidate(id), store.getHistory(id)]);
+  const candidate = visibleCandidate(caller, found, () => candidateNotFound(id));
   return json(200, candidateView(candidate, history), { etag: `"${candidate.version}"` });
 });

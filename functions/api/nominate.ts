@@ -1,6 +1,7 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { Nomination, nominationSchema } from '../domain/nomination';
 import { parseOrRefuse } from '../domain/parse';
+import { callerOf } from '../http/caller-of';
 import { candidateView } from '../http/candidate-view';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
@@ -11,18 +12,22 @@ import { nominateCandidate } from '../services/nominate-candidate';
 
 const deps = awsDependencies();
 
-const nominate = idempotentCommand<Nomination & { idempotencyKey: string }>(async ({ body }) => {
-  const { idempotencyKey, ...nomination } = body;
-  const candidate = await nominateCandidate(deps, nomination, idempotencyKey);
-  return json(201, candidateView(candidate), { location: `/candidates/${candidate.id}` });
-});
+const nominate = idempotentCommand<Nomination & { idempotencyKey: string }>(
+  async ({ body }, caller) => {
+    const { idempotencyKey, ...nomination } = body;
+    const candidate = await nominateCandidate(deps, caller, nomination, idempotencyKey);
+    return json(201, candidateView(candidate), { location: `/candidates/${candidate.id}` });
+  },
+);
 
 /** POST /candidates: a cell nominates an outstanding person. */
 export const handler = httpRoute(async (event, context) => {
+  const caller = callerOf(event);
   const idempotencyKey = idempotencyKeyOf(event);
   const nomination = parseOrRefuse(nominationSchema, jsonBody(event), { code: 'INVALID_BODY' });
   return nominate(
     { key: `POST /candidates ${idempotencyKey}`, body: { ...nomination, idempotencyKey } },
+    caller,
     context,
   );
 });

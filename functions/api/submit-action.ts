@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { parseOrRefuse } from '../domain/parse';
 import { ActionRequest, actionRequestSchema } from '../domain/submission';
+import { callerOf } from '../http/caller-of';
 import { candidateIdOf } from '../http/candidate-id';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
@@ -13,9 +14,9 @@ import { submitAction } from '../services/submit-action';
 const deps = awsDependencies();
 
 const submit = idempotentCommand<ActionRequest & { candidateId: string; idempotencyKey: string }>(
-  async ({ body }) => {
+  async ({ body }, caller) => {
     const { candidateId, idempotencyKey, ...request } = body;
-    const accepted = await submitAction(deps, candidateId, request, {
+    const accepted = await submitAction(deps, caller, candidateId, request, {
       submissionId: randomUUID(),
       idempotencyKey,
     });
@@ -32,6 +33,7 @@ const submit = idempotentCommand<ActionRequest & { candidateId: string; idempote
  * actions are applied by the workflow; the candidate shows the result once `version` moves.
  */
 export const handler = httpRoute(async (event, context) => {
+  const caller = callerOf(event);
   const candidateId = candidateIdOf(event);
   const idempotencyKey = idempotencyKeyOf(event);
   const request = parseOrRefuse(actionRequestSchema, jsonBody(event), { code: 'INVALID_BODY' });
@@ -40,6 +42,7 @@ export const handler = httpRoute(async (event, context) => {
       key: `POST /candidates/${candidateId}/actions ${idempotencyKey}`,
       body: { ...request, candidateId, idempotencyKey },
     },
+    caller,
     context,
   );
 });

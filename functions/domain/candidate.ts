@@ -1,3 +1,4 @@
+import { Actor } from './caller';
 import { HumanStageId, StageId } from './pipeline';
 
 export const NOMINATION_SOURCES = ['YOUTH_UNION', 'TRADE_UNION', 'CELL'] as const;
@@ -13,6 +14,7 @@ export interface Submission {
   toStage: StageId;
   idempotencyKey: string;
   submittedAt: string;
+  actor: Actor;
 }
 
 /** The callback the workflow is parked on. The token never leaves the server. */
@@ -29,6 +31,8 @@ export interface Candidate {
   /** Personal data: stored on the item only, never in history, logs, metrics or listings. */
   dateOfBirth: string;
   nominationSource: NominationSource;
+  /** Kept for separation of duties: the nominator may not decide the admission. */
+  nominatedBy: Actor;
   unitId: string;
   /** Ancestors from the top-level committee down to the unit itself. */
   unitPath: string[];

@@ -1,3 +1,4 @@
+import { Actor } from './caller';
 import { StageId } from './pipeline';
 
 /** One immutable line of a candidate's history; `seq` equals the candidate version it produced. */
@@ -14,4 +15,6 @@ export interface HistoryEvent {
   payload?: unknown;
   idempotencyKey?: string;
   submissionId?: string;
+  /** Who did it, in which role, from where (audit). */
+  actor?: Actor;
 }

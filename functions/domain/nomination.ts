@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Actor } from './caller';
 import { Candidate, executionName, NOMINATION_SOURCES } from './candidate';
 import { HistoryEvent } from './history-event';
 import { acceptsCandidates, OrgUnit } from './org-unit';
@@ -36,7 +37,7 @@ export function assertUnitAcceptsCandidates(unit: OrgUnit | undefined, unitId: s
 export function newCandidate(
   nomination: Nomination,
   unit: OrgUnit,
-  ids: { candidateId: string; idempotencyKey: string; now: Date },
+  ids: { candidateId: string; idempotencyKey: string; now: Date; actor: Actor },
 ): { candidate: Candidate; event: HistoryEvent } {
   const at = ids.now.toISOString();
   const candidate: Candidate = {
@@ -44,6 +45,7 @@ export function newCandidate(
     fullName: nomination.fullName,
     dateOfBirth: nomination.dateOfBirth,
     nominationSource: nomination.nominationSource,
+    nominatedBy: ids.actor,
     unitId: unit.id,
     unitPath: unit.path,
     stage: FIRST_STAGE,
@@ -62,6 +64,7 @@ export function newCandidate(
     toStage: FIRST_STAGE,
     payload: { nominationSource: nomination.nominationSource, unitId: unit.id },
     idempotencyKey: ids.idempotencyKey,
+    actor: ids.actor,
   };
   return { candidate, event };
 }

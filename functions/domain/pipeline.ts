@@ -151,6 +151,8 @@ const sponsor = z.strictObject({
   kind: z.enum(['MEMBER', 'YOUTH_UNION_RESOLUTION', 'TRADE_UNION_RESOLUTION']),
   name: shortText,
   documentDate: isoDate,
+  /** The sponsoring member's user account, if they have one: they may not decide the admission. */
+  memberUserId: z.string().trim().min(1).max(128).optional(),
 });
 
 const recordSponsorship = action({

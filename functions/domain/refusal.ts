@@ -5,6 +5,8 @@
  */
 export type RefusalKind =
   | 'invalid' // 400: the request itself is malformed
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403: a known user whose role may not do this
   | 'not-found' // 404
   | 'conflict' // 409: the candidate moved on, or another decision got there first
   | 'too-large' // 413
@@ -35,6 +37,8 @@ export function refuse(kind: RefusalKind, body: RefusalBody): never {
 
 export const HTTP_STATUS_OF: Record<RefusalKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   'too-large': 413,

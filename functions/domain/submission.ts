@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Actor } from './caller';
 import { Candidate, Submission } from './candidate';
 import { parseOrRefuse } from './parse';
 import {
@@ -22,7 +23,7 @@ const actionsById = new Map<string, ActionSpec>(
   PIPELINE.flatMap((stage) => stage.actions.map((a) => [a.id, a] as const)),
 );
 
-function knownAction(id: string): ActionSpec {
+export function knownAction(id: string): ActionSpec {
   const action = actionsById.get(id);
   if (action) return action;
   return refuse('invalid', {
@@ -42,7 +43,7 @@ function knownAction(id: string): ActionSpec {
 export function prepareSubmission(
   candidate: Candidate,
   request: ActionRequest,
-  ids: { submissionId: string; idempotencyKey: string; now: Date },
+  ids: { submissionId: string; idempotencyKey: string; now: Date; actor: Actor },
 ): Submission {
   const action = knownAction(request.action);
   const payload = parseOrRefuse(action.payload, request.payload ?? {}, {
@@ -87,6 +88,7 @@ export function prepareSubmission(
     toStage: nextStageFor(humanStage(stageId), action, payload),
     idempotencyKey: ids.idempotencyKey,
     submittedAt: ids.now.toISOString(),
+    actor: ids.actor,
   };
 }
 

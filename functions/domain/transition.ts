@@ -32,6 +32,7 @@ export function applySubmission(
     payload: submission.payload,
     idempotencyKey: submission.idempotencyKey,
     submissionId: submission.id,
+    actor: submission.actor,
   };
   return { candidate: next, event };
 }

@@ -2,11 +2,12 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { requiredEnv } from '../adapters/dynamodb-documents';
+import { Caller } from '../domain/caller';
 import { refuse } from '../domain/refusal';
 import { HttpResponse } from './response';
 
 export interface CommandRequest<Body> {
-  /** Route, resource and client key: the same client key on another resource is another command. */
+  /** Route, resource, caller and client key: the same client key elsewhere is another command. */
   key: string;
   body: Body;
 }
@@ -16,23 +17,25 @@ export interface CommandRequest<Body> {
  * same key with a different body is refused (Powertools idempotency, records in their own table).
  */
 export function idempotentCommand<Body>(
-  command: (request: CommandRequest<Body>) => Promise<HttpResponse>,
-): (request: CommandRequest<Body>, context: Context) => Promise<HttpResponse> {
+  command: (request: CommandRequest<Body>, caller: Caller) => Promise<HttpResponse>,
+): (request: CommandRequest<Body>, caller: Caller, context: Context) => Promise<HttpResponse> {
   const config = new IdempotencyConfig({
     eventKeyJmesPath: 'key',
     payloadValidationJmesPath: 'body',
     expiresAfterSeconds: 24 * 60 * 60,
   });
+  // Only the request is hashed: the caller's IP or user agent may differ on a retry.
   const idempotent = makeIdempotent(command, {
+    dataIndexArgument: 0,
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: requiredEnv('IDEMPOTENCY_TABLE_NAME'),
     }),
     config,
   });
-  return async (request, context) => {
+  return async (request, caller, context) => {
     config.registerLambdaContext(context);
     try {
-      return await idempotent(request);
+      return await idempotent({ ...request, key: `${caller.userId} ${request.key}` }, caller);
     } catch (error) {
       const name = (error as Error).name;
       if (name === 'IdempotencyValidationError') {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { StaleCandidateError } from '../adapters/candidate-store';
+import { assertMayNominate, isInScope } from '../domain/access';
+import { actorOf, Caller } from '../domain/caller';
 import { Candidate } from '../domain/candidate';
 import { assertUnitAcceptsCandidates, newCandidate, Nomination } from '../domain/nomination';
 import { FIRST_STAGE } from '../domain/pipeline';
@@ -18,16 +20,25 @@ export function candidateIdFor(idempotencyKey: string, nomination: Nomination): 
 
 export async function nominateCandidate(
   deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  caller: Caller,
   nomination: Nomination,
   idempotencyKey: string,
 ): Promise<Candidate> {
+  const role = assertMayNominate(caller);
   const now = deps.now();
+  const found = await deps.store.getUnit(nomination.unitId, now.toISOString().slice(0, 10));
+  // A unit outside the caller's subtree is answered exactly like one that does not exist.
   const unit = assertUnitAcceptsCandidates(
-    await deps.store.getUnit(nomination.unitId, now.toISOString().slice(0, 10)),
+    found && isInScope(caller, found.path) ? found : undefined,
     nomination.unitId,
   );
-  const candidateId = candidateIdFor(idempotencyKey, nomination);
-  const { candidate, event } = newCandidate(nomination, unit, { candidateId, idempotencyKey, now });
+  const candidateId = candidateIdFor(`${caller.userId} ${idempotencyKey}`, nomination);
+  const { candidate, event } = newCandidate(nomination, unit, {
+    candidateId,
+    idempotencyKey,
+    now,
+    actor: actorOf(caller, role),
+  });
   let stored = candidate;
   try {
     await deps.store.createCandidate(candidate, event);

@@ -1,7 +1,9 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
+import { assertMayTakeAction, assertSeparationOfDuties, visibleCandidate } from '../domain/access';
+import { actorOf, Caller } from '../domain/caller';
 import { Candidate, Submission } from '../domain/candidate';
 import { refuse } from '../domain/refusal';
-import { ActionRequest, deliveryOf, prepareSubmission } from '../domain/submission';
+import { ActionRequest, deliveryOf, knownAction, prepareSubmission } from '../domain/submission';
 import { Dependencies } from './dependencies';
 
 export interface AcceptedAction {
@@ -43,23 +45,30 @@ export function candidateNotFound(id: string): never {
  */
 export async function submitAction(
   deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  caller: Caller,
   candidateId: string,
   request: ActionRequest,
   ids: { submissionId: string; idempotencyKey: string },
 ): Promise<AcceptedAction> {
-  const candidate = (await deps.store.getCandidate(candidateId)) ?? candidateNotFound(candidateId);
+  const candidate = visibleCandidate(caller, await deps.store.getCandidate(candidateId), () =>
+    candidateNotFound(candidateId),
+  );
+  const action = knownAction(request.action);
+  const role = assertMayTakeAction(caller, action);
+  assertSeparationOfDuties(caller, candidate, action);
   if (candidate.submission?.idempotencyKey === ids.idempotencyKey) {
     // A retry of a request whose response was lost: answer it again, change nothing.
     return accepted(candidate, candidate.submission, candidate.version);
   }
-  const submission = prepareSubmission(candidate, request, { ...ids, now: deps.now() });
+  const context = { ...ids, now: deps.now(), actor: actorOf(caller, role) };
+  const submission = prepareSubmission(candidate, request, context);
   let recorded: Candidate;
   try {
     recorded = await deps.store.recordSubmission(candidateId, request.expectedVersion, submission);
   } catch (error) {
     if (!(error instanceof StaleCandidateError)) throw error;
     const current = (await deps.store.getCandidate(candidateId)) ?? candidateNotFound(candidateId);
-    prepareSubmission(current, request, { ...ids, now: deps.now() }); // throws the precise reason
+    prepareSubmission(current, request, context); // throws the precise reason
     return refuse('conflict', {
       code: 'CONCURRENT_UPDATE',
       message: 'Hồ sơ vừa được cập nhật bởi người khác; hãy tải lại',

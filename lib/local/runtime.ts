@@ -5,6 +5,8 @@ import { demoOrganisation } from './demo-organisation';
 import { createTablesFromTemplate, DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { createFunctionHost, FunctionHost } from './function-host';
 import { RunningHttpApi, startHttpApi } from './http-api';
+import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
+import { IssueTokenInput, RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
 import { installPromiseWithResolvers } from './promise-with-resolvers';
 import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
 import { SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
@@ -35,6 +37,9 @@ export interface LocalRuntime {
   dynamoDbEndpoint: string;
   tableName: string;
   stateMachineArn: string;
+  /** The local token issuer (JWKS, and POST /local/tokens for tests). */
+  issuerUrl: string;
+  issueToken(input: IssueTokenInput): string;
   stepFunctions: LocalStepFunctions;
   functions: FunctionHost;
   stop(): Promise<void>;
@@ -112,12 +117,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       for (const unit of demoOrganisation()) await store.putUnit(unit);
     }
 
+    // The template's issuer is the Cognito pool; here a local issuer signs the same kind of token.
+    const issuer: RunningJwtIssuer = await startLocalJwtIssuer({
+      dataDir: options.dataDir,
+      defaultAudience: localAudience(template, resolve),
+    });
+    stoppers.push(() => issuer.close());
+
     const http: RunningHttpApi = await startHttpApi({
       template,
       resolve,
       invoke,
       port: options.port ?? 3000,
       host: '127.0.0.1',
+      authorize: createJwtAuthorizer({
+        template,
+        resolve,
+        issuerUrl: issuer.issuer,
+        jwks: () => issuer.jwks(),
+        log,
+      }),
     });
     stoppers.push(() => http.close());
 
@@ -139,6 +158,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       dynamoDbEndpoint: dynamo.endpoint,
       tableName: outputs.TableName,
       stateMachineArn: outputs.StateMachineArn,
+      issuerUrl: issuer.url,
+      issueToken: (input) => issuer.issueToken(input),
       stepFunctions,
       functions,
       stop,

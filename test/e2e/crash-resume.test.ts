@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { ApiClient } from './support/api-client';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
+import { demoOfficers } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let dataDir: string;
@@ -17,35 +17,40 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function restart(): Promise<ApiClient> {
+type Officers = Awaited<ReturnType<typeof demoOfficers>>;
+
+async function restart(): Promise<Officers> {
   await runtime?.kill();
   runtime = await startRuntimeProcess({ dataDir });
-  return new ApiClient(runtime.url);
+  return demoOfficers(runtime);
 }
 
-async function advance(api: ApiClient, id: string, step: (typeof HAPPY_PATH)[number]) {
-  const parked = await api.waitForStage(id, step.stage);
-  const response = await api.act(
-    id,
-    { action: step.action, expectedVersion: parked.version, payload: step.payload },
-    randomUUID(),
-  );
+async function advance(officers: Officers, id: string, step: (typeof HAPPY_PATH)[number]) {
+  const parked = await officers.cell.waitForStage(id, step.stage);
+  const response = await officers
+    .forAction(step.stage, step.action)
+    .act(
+      id,
+      { action: step.action, expectedVersion: parked.version, payload: step.payload },
+      randomUUID(),
+    );
   expect(response.status).toBe(202);
 }
 
 describe('SIGKILL and restart', () => {
   it('continues parked and half-applied candidates with no lost or duplicated history', async () => {
-    let api = await restart();
+    let officers = await restart();
+    let api = officers.cell;
     const parkedId = (await api.nominate({ ...DEMO_NOMINATION, fullName: 'Vũ Thị Lan' })).body
       .id as string;
     const inFlightId = (await api.nominate({ ...DEMO_NOMINATION, fullName: 'Hoàng Văn Nam' })).body
       .id as string;
-    for (const step of HAPPY_PATH.slice(0, 5)) await advance(api, parkedId, step);
+    for (const step of HAPPY_PATH.slice(0, 5)) await advance(officers, parkedId, step);
     await api.waitForStage(parkedId, 'CELL_RESOLUTION');
 
     // The second candidate is killed the instant its action is accepted: it may or may not
     // have been applied; after the restart it must be applied exactly once.
-    for (const step of HAPPY_PATH.slice(0, 2)) await advance(api, inFlightId, step);
+    for (const step of HAPPY_PATH.slice(0, 2)) await advance(officers, inFlightId, step);
     const parked = await api.waitForStage(inFlightId, 'APPLICATION');
     const accepted = await api.act(inFlightId, {
       action: HAPPY_PATH[2].action,
@@ -54,15 +59,17 @@ describe('SIGKILL and restart', () => {
     });
     expect(accepted.status).toBe(202);
 
-    api = await restart();
+    officers = await restart();
+    api = officers.cell;
     await api.waitForStage(parkedId, 'CELL_RESOLUTION');
     await api.waitForStage(inFlightId, 'BACKGROUND_CHECK');
 
     // Kill once more mid-walk, then finish both.
-    await advance(api, parkedId, HAPPY_PATH[5]);
-    api = await restart();
-    for (const step of HAPPY_PATH.slice(6)) await advance(api, parkedId, step);
-    for (const step of HAPPY_PATH.slice(3)) await advance(api, inFlightId, step);
+    await advance(officers, parkedId, HAPPY_PATH[5]);
+    officers = await restart();
+    api = officers.cell;
+    for (const step of HAPPY_PATH.slice(6)) await advance(officers, parkedId, step);
+    for (const step of HAPPY_PATH.slice(3)) await advance(officers, inFlightId, step);
 
     for (const id of [parkedId, inFlightId]) {
       const admitted = await api.waitForStage(id, 'ADMITTED');

@@ -1,14 +1,20 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
+// A data folder of its own, so that `npm run token` signs with this runtime's issuer key.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'admission-readme-'));
 beforeAll(async () => {
-  runtime = await startRuntimeProcess();
+  runtime = await startRuntimeProcess({ dataDir });
 });
-afterAll(() => runtime?.stop());
+afterAll(async () => {
+  await runtime?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 /** The README's curl walk-through, exactly as a newcomer would paste it. */
 function walkthroughScript(): string {
@@ -25,7 +31,7 @@ describe('README walk-through', () => {
       'bash',
       ['-euo', 'pipefail', '-c', walkthroughScript()],
       {
-        env: { ...process.env, API: runtime.url },
+        env: { ...process.env, API: runtime.url, DATA_DIR: dataDir },
         timeout: 120_000,
       },
     );

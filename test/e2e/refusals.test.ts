@@ -3,6 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ApiClient } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
+import { demoOfficers } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
@@ -10,7 +11,7 @@ let api: ApiClient;
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess();
-  api = new ApiClient(runtime.url);
+  api = (await demoOfficers(runtime)).cell;
 });
 afterAll(() => runtime?.stop());
 

@@ -1,17 +1,21 @@
 import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
+import { humanStage, HumanStageId } from '../../functions/domain/pipeline';
 import { ApiClient } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
+import { demoOfficers } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
 let api: ApiClient;
+let officers: Awaited<ReturnType<typeof demoOfficers>>;
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess();
-  api = new ApiClient(runtime.url);
+  officers = await demoOfficers(runtime);
+  api = officers.cell;
 });
 afterAll(() => runtime?.stop());
 
@@ -38,11 +42,13 @@ describe('one candidate from nomination to ADMITTED, over HTTP only', () => {
       expect(JSON.stringify(parked)).not.toMatch(/taskToken/);
       const key = randomUUID();
       keys.push(key);
-      const accepted = await api.act(
-        id,
-        { action: step.action, expectedVersion: parked.version, payload: step.payload },
-        key,
-      );
+      const accepted = await officers
+        .forAction(step.stage, step.action)
+        .act(
+          id,
+          { action: step.action, expectedVersion: parked.version, payload: step.payload },
+          key,
+        );
       expect(accepted.status).toBe(202);
       expect(accepted.body).toMatchObject({
         status: 'ACCEPTED',
@@ -75,8 +81,17 @@ describe('one candidate from nomination to ADMITTED, over HTTP only', () => {
         action: step.action,
         payload: step.payload,
         idempotencyKey: keys[i],
+        actor: {
+          role: humanStage(step.stage as HumanStageId).actions.find((a) => a.id === step.action)!
+            .actor,
+        },
       });
     });
+    expect(history[0]).toMatchObject({
+      actor: { name: 'Trần Thị Bình', role: 'cell-officer', unitId: 'dd-kdn' },
+    });
+    expect(history[8]).toMatchObject({ actor: { name: 'Vũ Mạnh Chiến', role: 'approver' } });
+    expect((history[1] as { actor: { sourceIp?: string } }).actor.sourceIp).toBe('127.0.0.1');
     expect(JSON.stringify(history)).not.toContain(DEMO_NOMINATION.dateOfBirth);
 
     // The execution that carried the candidate is the one the synthesized state machine ran.

@@ -77,7 +77,7 @@ describe('encryption', () => {
 describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions).length).toBe(8);
+    expect(Object.keys(functions).length).toBe(9);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -94,7 +94,7 @@ describe('functions', () => {
 
 describe('least privilege', () => {
   it('gives read-only routes no write access', () => {
-    for (const role of ['ApiGetCandidateRole', 'ApiListCandidatesRole']) {
+    for (const role of ['ApiGetCandidateRole', 'ApiListCandidatesRole', 'ApiGetHistoryRole']) {
       const actions = policyActionsOfRole(role);
       expect(actions).toContain('dynamodb:Query');
       const dataWrites = actions.filter(
@@ -145,10 +145,27 @@ describe('HTTP API', () => {
         '$default',
         'GET /candidates',
         'GET /candidates/{id}',
+        'GET /candidates/{id}/history',
         'POST /candidates',
         'POST /candidates/{id}/actions',
       ].sort(),
     );
+  });
+
+  it('puts every route, $default included, behind the Cognito JWT authorizer', () => {
+    const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
+    const [authorizerId] = Object.keys(authorizers);
+    expect(authorizers[authorizerId].Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+    for (const route of routes) {
+      expect(route.Properties).toMatchObject({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      });
+    }
   });
 
   it('logs access and throttles the default stage', () => {

@@ -12,7 +12,15 @@ export type CandidateBody = Record<string, any>;
 
 /** A thin HTTP client over fetch: what a cell officer's tool would send, nothing more. */
 export class ApiClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  /** The same API as another user. */
+  as(token: string): ApiClient {
+    return new ApiClient(this.baseUrl, token);
+  }
 
   async request<T = Record<string, unknown>>(
     method: string,
@@ -21,7 +29,11 @@ export class ApiClient {
   ): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...options.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...options.headers,
+      },
       body:
         options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });

@@ -10,6 +10,7 @@ export interface RuntimeEndpoints {
   dynamoDbEndpoint: string;
   tableName: string;
   stateMachineArn: string;
+  issuerUrl: string;
 }
 
 export interface RuntimeProcess extends RuntimeEndpoints {

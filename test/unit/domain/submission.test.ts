@@ -4,7 +4,13 @@ import { prepareSubmission } from '../../../functions/domain/submission';
 import { applySubmission } from '../../../functions/domain/transition';
 
 const now = new Date('2025-03-10T03:00:00Z');
-const ids = { submissionId: 's-1', idempotencyKey: 'key-00000001', now };
+const actor = {
+  userId: 'u-1',
+  name: 'Trần Thị Bình',
+  role: 'cell-officer' as const,
+  unitId: 'dd-kdn',
+};
+const ids = { submissionId: 's-1', idempotencyKey: 'key-00000001', now, actor };
 
 function candidateAt(stage: Candidate['stage'], version = 4): Candidate {
   return {
@@ -12,6 +18,7 @@ function candidateAt(stage: Candidate['stage'], version = 4): Candidate {
     fullName: 'Nguyễn Văn An',
     dateOfBirth: '1995-04-02',
     nominationSource: 'YOUTH_UNION',
+    nominatedBy: actor,
     unitId: 'dd-tbdl1',
     unitPath: ['hn', 'hn-dongda', 'dd-kdn', 'dd-tbdl1'],
     stage,
@@ -142,6 +149,7 @@ describe('prepareSubmission', () => {
       toStage: 'ADMITTED',
       idempotencyKey: 'other-key-1',
       submittedAt: now.toISOString(),
+      actor,
     };
     const refusal = refusalOf(() =>
       prepareSubmission(
@@ -194,6 +202,7 @@ describe('applySubmission', () => {
       toStage: 'GRASSROOTS_RESOLUTION',
       outcome: 'passed',
       submissionId: 's-1',
+      actor: { userId: 'u-1', role: 'cell-officer' },
     });
     expect(JSON.stringify(event)).not.toContain(before.dateOfBirth);
   });

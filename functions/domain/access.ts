@@ -1,0 +1,87 @@
+import { Caller } from './caller';
+import { Candidate } from './candidate';
+import { ActionSpec } from './pipeline';
+import { refuse } from './refusal';
+import { Role, ROLE_LABELS } from './roles';
+
+/**
+ * Every scope and role rule of the API, in one place. Scope: a user sees only candidates and
+ * units inside their own unit's subtree; outside it the answer is 404, so that existence does
+ * not leak. Role: a user may take only the actions the pipeline table gives their role (403).
+ */
+
+const CANDIDATE_READERS: Role[] = ['cell-officer', 'committee-officer', 'approver', 'admin'];
+
+export function isInScope(caller: Caller, unitPath: readonly string[]): boolean {
+  return unitPath.includes(caller.unitId);
+}
+
+export function assertMayReadCandidates(caller: Caller): void {
+  if (!caller.roles.some((r) => CANDIDATE_READERS.includes(r))) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Vai trò của đồng chí không được xem hồ sơ quần chúng',
+      message_en: 'Your role may not read candidate records',
+      details: { roles: caller.roles },
+    });
+  }
+}
+
+/** The candidate if the caller may see it; otherwise the same 404 as for a missing one. */
+export function visibleCandidate(
+  caller: Caller,
+  candidate: Candidate | undefined,
+  notFound: () => never,
+): Candidate {
+  assertMayReadCandidates(caller);
+  if (!candidate || !isInScope(caller, candidate.unitPath)) return notFound();
+  return candidate;
+}
+
+export function assertMayTakeAction(caller: Caller, action: ActionSpec): Role {
+  if (!caller.roles.includes(action.actor)) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: `Chỉ ${ROLE_LABELS[action.actor].vi} được "${action.label}"`,
+      message_en: `Only a ${ROLE_LABELS[action.actor].en} may "${action.labelEn}"`,
+      field: 'action',
+      details: { requiredRole: action.actor, roles: caller.roles },
+    });
+  }
+  return action.actor;
+}
+
+/** Whoever nominated or sponsored a candidate cannot also decide on the admission. */
+export function assertSeparationOfDuties(
+  caller: Caller,
+  candidate: Candidate,
+  action: ActionSpec,
+): void {
+  if (action.actor !== 'approver') return;
+  const involved = [candidate.nominatedBy?.userId, ...sponsorUserIds(candidate)];
+  if (involved.includes(caller.userId)) {
+    refuse('forbidden', {
+      code: 'SEPARATION_OF_DUTIES',
+      message: 'Người giới thiệu hoặc bảo lãnh quần chúng không được quyết định kết nạp người đó',
+      message_en: 'The person who nominated or sponsored a candidate cannot decide their admission',
+      field: 'action',
+    });
+  }
+}
+
+export function assertMayNominate(caller: Caller): Role {
+  if (!caller.roles.includes('cell-officer')) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Chỉ cán bộ chi bộ được giới thiệu quần chúng ưu tú',
+      message_en: 'Only a cell officer may nominate a candidate',
+    });
+  }
+  return 'cell-officer';
+}
+
+function sponsorUserIds(candidate: Candidate): string[] {
+  const sponsorship = candidate.dossier.sponsorship as
+    { sponsors?: { memberUserId?: string }[] } | undefined;
+  return (sponsorship?.sponsors ?? []).flatMap((s) => (s.memberUserId ? [s.memberUserId] : []));
+}
