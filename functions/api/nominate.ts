@@ -1,4 +1,5 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
+import { assertMayNominate } from '../domain/access';
 import { Nomination, nominationSchema } from '../domain/nomination';
 import { parseOrRefuse } from '../domain/parse';
 import { callerOf } from '../http/caller-of';
@@ -23,6 +24,8 @@ const nominate = idempotentCommand<Nomination & { idempotencyKey: string }>(
 /** POST /candidates: a cell nominates an outstanding person. */
 export const handler = httpRoute(async (event, context) => {
   const caller = callerOf(event);
+  // A role that may not nominate learns that before anything about its request.
+  assertMayNominate(caller);
   const idempotencyKey = idempotencyKeyOf(event);
   const nomination = parseOrRefuse(nominationSchema, jsonBody(event), { code: 'INVALID_BODY' });
   return nominate(

@@ -1,0 +1,134 @@
+import { Role, ROLES } from '../../functions/domain/roles';
+import { ApiClient } from './support/api-client';
+import { DEMO_NOMINATION } from './support/happy-path';
+import { officerClient } from './support/officers';
+import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+
+/**
+ * Every route × every role × inside / outside the caller's unit subtree, plus no token.
+ * Writes that pass authorization are sent with a payload that is then refused (400), so the
+ * matrix itself never changes a candidate.
+ */
+type Scope = 'in' | 'out';
+type Route = {
+  name: string;
+  send: (api: ApiClient) => Promise<{ status: number; body: Record<string, unknown> }>;
+  expected: (role: Role, scope: Scope) => number;
+};
+
+const READERS: Role[] = ['cell-officer', 'committee-officer', 'approver', 'admin'];
+const reader = (ok: number) => (role: Role, scope: Scope) =>
+  !READERS.includes(role) ? 403 : scope === 'in' ? ok : 404;
+
+let runtime: RuntimeProcess;
+let candidateId: string;
+const clients = new Map<string, ApiClient>();
+
+beforeAll(async () => {
+  runtime = await startRuntimeProcess();
+  const nominator = await officerClient(runtime, { roles: ['cell-officer'], unitId: 'dd-kdn' });
+  candidateId = (await nominator.nominate(DEMO_NOMINATION)).body.id as string;
+  await nominator.waitForStage(candidateId, 'NOMINATED');
+  for (const role of ROLES) {
+    // Inside: the district bloc committee above the candidate's cell. Outside: another district.
+    clients.set(`${role}/in`, await officerClient(runtime, { roles: [role], unitId: 'dd-kdn' }));
+    clients.set(
+      `${role}/out`,
+      await officerClient(runtime, { roles: [role], unitId: 'hn-thanhtri' }),
+    );
+  }
+});
+afterAll(() => runtime?.stop());
+
+const routes: Route[] = [
+  {
+    name: 'POST /candidates',
+    send: (api) =>
+      api.nominate({ ...DEMO_NOMINATION, fullName: 'Ma Trận', dateOfBirth: 'not-a-date' }),
+    // A cell officer passes authorization and meets the bad date; nobody else may nominate.
+    expected: (role) => (role === 'cell-officer' ? 400 : 403),
+  },
+  {
+    name: 'POST /candidates for a unit outside the caller subtree',
+    send: (api) =>
+      api.nominate({ ...DEMO_NOMINATION, unitId: 'tt-ngoquyen', fullName: 'Ngoài Phạm Vi' }),
+    expected: (role, scope) => (role !== 'cell-officer' ? 403 : scope === 'in' ? 400 : 201),
+  },
+  {
+    name: 'GET /candidates?unit=',
+    send: (api) => api.request('GET', `/candidates?unit=${DEMO_NOMINATION.unitId}`),
+    expected: reader(200),
+  },
+  {
+    name: 'GET /candidates/{id}',
+    send: (api) => api.candidate(candidateId),
+    expected: reader(200),
+  },
+  {
+    name: 'GET /candidates/{id}/history',
+    send: (api) => api.request('GET', `/candidates/${candidateId}/history`),
+    expected: reader(200),
+  },
+  {
+    name: 'POST /candidates/{id}/actions (a cell officer action)',
+    send: (api) =>
+      api.act(candidateId, {
+        action: 'confirmNomination',
+        expectedVersion: 1,
+        payload: { decisionDate: 'soon' },
+      }),
+    expected: (role, scope) =>
+      !READERS.includes(role) ? 403 : scope === 'out' ? 404 : role === 'cell-officer' ? 400 : 403,
+  },
+];
+
+describe('authorization matrix', () => {
+  const cells = routes.flatMap((route) =>
+    ROLES.flatMap((role) => (['in', 'out'] as Scope[]).map((scope) => ({ route, role, scope }))),
+  );
+
+  it.each(cells.map((c) => [c.route.name, c.role, c.scope, c] as const))(
+    '%s as %s (%s of scope)',
+    async (_name, role, scope, cell) => {
+      const response = await cell.route.send(clients.get(`${role}/${scope}`)!);
+      expect([response.status, response.body.code]).toEqual([
+        cell.route.expected(role, scope),
+        response.body.code,
+      ]);
+      if (response.status >= 400) {
+        expect(response.body).toEqual(
+          expect.objectContaining({
+            code: expect.any(String),
+            message: expect.any(String),
+            message_en: expect.any(String),
+          }),
+        );
+      }
+    },
+  );
+
+  it.each(routes.map((r) => [r.name, r] as const))(
+    '%s without a token is 401',
+    async (_name, route) => {
+      const response = await route.send(new ApiClient(runtime.url));
+      expect(response.status).toBe(401);
+    },
+  );
+
+  it('hides an out-of-scope candidate exactly like a missing one', async () => {
+    const outsider = clients.get('approver/out')!;
+    const hidden = await outsider.candidate(candidateId);
+    const missing = await outsider.candidate('c0000000000000000000');
+    const withoutId = (text: unknown) => String(text).replace(/c[0-9a-f]{19}|c0{19}/g, '<id>');
+    expect(hidden.status).toBe(404);
+    expect(missing.status).toBe(404);
+    for (const key of ['code', 'message', 'message_en', 'field']) {
+      expect(withoutId(hidden.body[key])).toBe(withoutId(missing.body[key]));
+    }
+  });
+
+  it('leaves the candidate untouched', async () => {
+    const { body } = await clients.get('cell-officer/in')!.candidate(candidateId);
+    expect(body).toMatchObject({ stage: 'NOMINATED', version: 1 });
+  });
+});
