@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   console.log(`
 Hệ thống kết nạp đảng viên đang chạy / Admission pipeline running (${Date.now() - started} ms)
   API:            ${runtime.url}
+  Hộp thư / inbox: ${runtime.url}/inbox
   Step Functions: ${runtime.sfnEndpoint}
   DynamoDB Local: ${runtime.dynamoDbEndpoint}
   Dữ liệu / data: ${dataDir ?? 'chỉ trong bộ nhớ / in memory only'}

@@ -10,6 +10,7 @@ import { admissionDefinition } from './admission-definition';
 import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
+import { Notifications } from './notifications';
 import { Storage } from './storage';
 
 /**
@@ -22,7 +23,11 @@ export class Workflow extends Construct {
   readonly stateMachineArn: string;
   private readonly stateMachineName: string;
 
-  constructor(scope: Construct, id: string, props: { storage: Storage }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { storage: Storage; notifications: Notifications },
+  ) {
     super(scope, id);
     const stack = Stack.of(this);
     const stateMachineName = `${stack.stackName}-admission`;
@@ -44,6 +49,8 @@ export class Workflow extends Construct {
     });
     props.storage.grantWriteCandidates(park);
     props.storage.grantWriteCandidates(apply);
+    // Parking a candidate tells the people who must act.
+    props.notifications.grantPublish(park);
     this.bindStateMachine(park);
     this.bindStateMachine(apply);
     // A parked step may already have its answer (recorded before parking or before a restart).

@@ -37,6 +37,8 @@ export interface CandidateStore {
   commitTransition(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
   /** Moves the candidate to a new execution generation if it is still at `before`'s generation. */
   recordExecution(before: Candidate, execution: Candidate['execution']): Promise<void>;
+  /** Marks the people of the current step as told, if the candidate is still at that step. */
+  recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void>;
   listInFlight(): AsyncIterable<Candidate>;
   getUnit(id: string, on: string): Promise<OrgUnit | undefined>;
   putUnit(unit: OrgUnit): Promise<void>;

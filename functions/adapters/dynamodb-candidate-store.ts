@@ -213,6 +213,25 @@ export class DynamoDbCandidateStore implements CandidateStore {
     );
   }
 
+  async recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.candidate(id),
+          UpdateExpression: 'SET notified = :notified',
+          ConditionExpression: 'version = :version AND stage = :stage',
+          ExpressionAttributeValues: {
+            ':notified': notified,
+            ':version': notified.version,
+            ':stage': notified.stage,
+          },
+        }),
+      ),
+      `candidate ${id} moved on before its notification was recorded`,
+    );
+  }
+
   async *listInFlight(): AsyncIterable<Candidate> {
     // A full scan is acceptable here: it runs on start-up and on a slow schedule, never per request.
     const pages = paginateScan(

@@ -44,6 +44,8 @@ export interface Candidate {
   dossier: Record<string, unknown>;
   pendingStep?: PendingStep;
   submission?: Submission;
+  /** The step whose people were last told it waits for them, so a re-park does not tell twice. */
+  notified?: { stage: HumanStageId; version: number };
   /** The execution that is meant to hold this candidate; a resume starts the next generation. */
   execution: { name: string; generation: number };
 }

@@ -1,4 +1,5 @@
 import { CandidateStore } from '../adapters/candidate-store';
+import { Notifier } from '../adapters/notifier';
 import { Workflow } from '../adapters/workflow';
 
 /** What the use cases need from the outside world; handlers build it once per container. */
@@ -6,4 +7,9 @@ export interface Dependencies {
   store: CandidateStore;
   workflow: Workflow;
   now: () => Date;
+}
+
+/** The park step also tells people that something waits for them. */
+export interface ParkDependencies extends Dependencies {
+  notifier: Notifier;
 }

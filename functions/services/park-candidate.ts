@@ -1,7 +1,10 @@
 import { PendingStep } from '../domain/candidate';
 import { HumanStageId } from '../domain/pipeline';
 import { deliveryOf } from '../domain/submission';
-import { Dependencies } from './dependencies';
+import { StaleCandidateError } from '../adapters/candidate-store';
+import { logger } from '../observability/logger';
+import { ParkDependencies } from './dependencies';
+import { notifyParked } from './notify-parked';
 
 export interface ParkRequest {
   candidateId: string;
@@ -21,7 +24,7 @@ export class StaleExecutionError extends Error {
  * for this step (it arrived before the workflow parked, or before a restart), it is delivered now.
  */
 export async function parkCandidate(
-  deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now'>,
   request: ParkRequest,
 ): Promise<{ parked: true }> {
   const current = await deps.store.getCandidate(request.candidateId);
@@ -48,6 +51,33 @@ export async function parkCandidate(
       parked.submission,
       deliveryOf(parked.submission),
     );
+    return { parked: true };
+  }
+  const told = parked.notified;
+  if (told?.stage !== request.stage || told.version !== parked.version) {
+    await notifyOnce(deps, parked, request.stage);
   }
   return { parked: true };
+}
+
+/**
+ * A failed notification must not strand the candidate: it is logged, left unrecorded, and sent
+ * again the next time the step is parked (a resume).
+ */
+async function notifyOnce(
+  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now'>,
+  candidate: NonNullable<Awaited<ReturnType<ParkDependencies['store']['getCandidate']>>>,
+  stage: ParkRequest['stage'],
+): Promise<void> {
+  try {
+    await notifyParked(deps, candidate, stage);
+    await deps.store.recordNotified(candidate.id, { stage, version: candidate.version });
+  } catch (error) {
+    if (error instanceof StaleCandidateError) return;
+    logger.warn('Notification not sent', {
+      candidateId: candidate.id,
+      stage,
+      errorName: (error as Error).name,
+    });
+  }
 }

@@ -1,8 +1,9 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsNotifier } from '../adapters/sns-notifier';
 import { logger } from '../observability/logger';
 import { ParkRequest, parkCandidate } from '../services/park-candidate';
 
-const deps = awsDependencies();
+const deps = { ...awsDependencies(), notifier: awsNotifier() };
 
 /** The `.waitForTaskToken` task of every human stage: records where the candidate waits. */
 export const handler = async (request: ParkRequest) => {

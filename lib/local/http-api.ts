@@ -50,6 +50,8 @@ export type Authorize = (
 ) => AuthorizeResult | Promise<AuthorizeResult>;
 
 export interface HttpApiOptions {
+  /** Local-only pages served beside the API; each returns true when it handled the request. */
+  extraHandlers?: ((request: http.IncomingMessage, response: http.ServerResponse) => boolean)[];
   template: CfnTemplate;
   resolve: Resolve;
   invoke: (functionArn: string, event: unknown) => Promise<unknown>;
@@ -437,6 +439,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
   };
 
   const server = http.createServer((request, response) => {
+    // Local-only pages (the inbox) answer before any API route is matched.
+    for (const handle of options.extraHandlers ?? []) if (handle(request, response)) return;
     const send = (result: HttpResult, closeConnection = false) => {
       const headers = { ...result.headers, ...corsHeaders(api.cors, request.headers.origin) };
       headers['content-length'] = String(result.body.length);

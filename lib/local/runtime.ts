@@ -7,7 +7,11 @@ import { createFunctionHost, FunctionHost } from './function-host';
 import { RunningHttpApi, startHttpApi } from './http-api';
 import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
 import { IssueTokenInput, RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
+import { createInboxHandler } from './inbox';
 import { installPromiseWithResolvers } from './promise-with-resolvers';
+import { createPublishedMessageStore } from './published-messages';
+import { startSecretsManagerEndpoint } from './secrets-manager-endpoint';
+import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
 import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
 import { SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
 import { createLocalStepFunctions, LocalStepFunctions } from './step-functions';
@@ -95,6 +99,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
     stoppers.push(() => sfnEndpoint.close());
 
+    // Notifications land in a local inbox instead of e-mail; secrets are generated on first start.
+    const notifications = createPublishedMessageStore({ dataDir: options.dataDir });
+    const snsEndpoint = await startSnsEndpoint({
+      topicArns: readTopicArns(template, resolve),
+      store: notifications,
+    });
+    stoppers.push(() => snsEndpoint.close());
+    const secrets = await startSecretsManagerEndpoint({
+      template,
+      resolve,
+      dataDir: options.dataDir,
+    });
+    stoppers.push(() => secrets.close());
+
     const functions = createFunctionHost({
       cdkOut: options.cdkOut,
       template,
@@ -103,6 +121,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ...LOCAL_CREDENTIALS,
         AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
+        AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
       },
     });
     host.functions = functions;
@@ -130,6 +150,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       invoke,
       port: options.port ?? 3000,
       host: '127.0.0.1',
+      extraHandlers: [createInboxHandler(notifications)],
       authorize: createJwtAuthorizer({
         template,
         resolve,

@@ -94,6 +94,40 @@ describe('one candidate from nomination to ADMITTED, over HTTP only', () => {
     expect((history[1] as { actor: { sourceIp?: string } }).actor.sourceIp).toBe('127.0.0.1');
     expect(JSON.stringify(history)).not.toContain(DEMO_NOMINATION.dateOfBirth);
 
+    // Each parked step told the people who must act, in their unit's inbox, and only them.
+    const inbox = async (role: string, unit: string) => {
+      const response = await fetch(`${runtime.url}/inbox.json?role=${role}&unit=${unit}`);
+      const body = (await response.json()) as {
+        notifications: { stage: string; subject: string; body: string }[];
+      };
+      return body.notifications.filter((n) => n.body.includes(id));
+    };
+    const told = {
+      cell: await inbox('cell-officer', 'dd-xltbd-kythuat'),
+      committee: await inbox('committee-officer', 'dd-xltbd'),
+      approver: await inbox('approver', 'dd-kdn'),
+    };
+    expect(told.cell.map((n) => n.stage).sort()).toEqual(
+      [
+        'NOMINATED',
+        'AWARENESS_CLASS',
+        'APPLICATION',
+        'SPONSORSHIP',
+        'CELL_RESOLUTION',
+        'CEREMONY',
+      ].sort(),
+    );
+    expect(told.committee.map((n) => n.stage).sort()).toEqual([
+      'BACKGROUND_CHECK',
+      'GRASSROOTS_RESOLUTION',
+    ]);
+    expect(told.approver.map((n) => n.stage)).toEqual(['ADMISSION_DECISION']);
+    expect(told.approver[0].body).toContain('Nguyễn Văn An');
+    expect(told.approver[0].body).toContain('Quyết định kết nạp');
+    const everything = JSON.stringify(told);
+    expect(everything).not.toContain(DEMO_NOMINATION.dateOfBirth);
+    expect(everything).not.toContain('17/08/1996');
+
     // The execution that carried the candidate is the one the synthesized state machine ran.
     const { sfn, documents } = awsClients(runtime);
     const executionArn = `${runtime.stateMachineArn.replace(':stateMachine:', ':execution:')}:${id}-g1`;

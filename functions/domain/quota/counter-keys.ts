@@ -1,0 +1,169 @@
+import { parseIsoDate } from '../rules/calendar-date';
+import { QuotaMetric } from './metric';
+import { monthsIn, PeriodId } from './period';
+
+/**
+ * Quota counters (ARCHITECTURE.md, table design): one item per unit, metric and month,
+ * `CNT#<unitId>#<metric>` / `<YYYY-MM>`, holding `count`, incremented with `ADD` inside the same
+ * transaction that commits the stage change — for the candidate's unit **and every ancestor**, so
+ * a committee's figure is one read of its own counters, never a walk over its cells.
+ *
+ * A report for a period reads, per unit and metric, the months of the period: its cost is
+ * units × metrics × months, independent of how many candidates there are.
+ */
+
+export interface CounterDelta {
+  unitId: string;
+  metric: QuotaMetric;
+  /** `YYYY-MM` of the event in Vietnam (UTC+7). */
+  month: string;
+  delta: number;
+}
+
+/**
+ * Which transition earns which metric. `null` as the from-stage is the nomination itself.
+ * OFFICIAL belongs to the recognition workflow (stages after probation, not built yet): its
+ * decision moves a member to `OFFICIAL`.
+ */
+export const COUNTER_RULES: readonly {
+  metric: QuotaMetric;
+  /** `'*'` for any stage. */
+  from: string | null;
+  to: string;
+}[] = [
+  { metric: 'NOMINATED', from: null, to: 'NOMINATED' },
+  // Passing the class is the only way out of AWARENESS_CLASS to the next stage; a failed class
+  // loops back to AWARENESS_CLASS and a withdrawal goes to WITHDRAWN: neither counts.
+  { metric: 'TRAINED', from: 'AWARENESS_CLASS', to: 'APPLICATION' },
+  { metric: 'ADMITTED', from: 'CEREMONY', to: 'ADMITTED' },
+  { metric: 'OFFICIAL', from: '*', to: 'OFFICIAL' },
+];
+
+/** Vietnam has kept UTC+7 without daylight saving since 1975. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The `YYYY-MM` month an event falls in, in Asia/Ho_Chi_Minh. A `YYYY-MM-DD` date is already a
+ * Vietnamese calendar day (a ceremony date, a decision date); an ISO instant with `Z` or an
+ * offset (the `at` of a history event) is moved to UTC+7 first: 2025-03-31T18:00:00Z is
+ * 1 April in Hanoi.
+ */
+export function vietnamMonthOf(eventDate: string): string {
+  if (DATE_ONLY.test(eventDate)) {
+    const { year, month } = parseIsoDate(eventDate);
+    return `${year}-${String(month).padStart(2, '0')}`;
+  }
+  const ms = INSTANT.test(eventDate) ? Date.parse(eventDate) : NaN;
+  if (Number.isNaN(ms)) {
+    throw new RangeError(`Not a date or an instant with a time zone: "${eventDate}"`);
+  }
+  return new Date(ms + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
+}
+
+function metricsEarned(fromStage: string | null, toStage: string): QuotaMetric[] {
+  return COUNTER_RULES.filter(
+    (rule) => rule.to === toStage && (rule.from === '*' || rule.from === fromStage),
+  ).map((rule) => rule.metric);
+}
+
+/**
+ * The counter increments a transition earns: one per metric earned, for each unit on
+ * `unitPath` (from the top committee down to the candidate's unit, as `OrgUnit.path`; duplicates
+ * are ignored, since a transaction may not touch one item twice). Empty for a transition that
+ * earns nothing.
+ */
+export function countersEarnedBy(
+  fromStage: string | null,
+  toStage: string,
+  eventDate: string,
+  unitPath: readonly string[],
+): CounterDelta[] {
+  const metrics = metricsEarned(fromStage, toStage);
+  if (metrics.length === 0) return [];
+  if (unitPath.length === 0) throw new RangeError('A counter needs the unit path');
+  const month = vietnamMonthOf(eventDate);
+  const units = [...new Set(unitPath)];
+  return metrics.flatMap((metric) => units.map((unitId) => ({ unitId, metric, month, delta: 1 })));
+}
+
+/**
+ * The decrements that undo a transition's counters when it is corrected (entered by mistake,
+ * annulled). Pass the **original** transition and its original event date, so that the month it
+ * was counted in is the month corrected.
+ */
+export function reversalOf(
+  fromStage: string | null,
+  toStage: string,
+  originalEventDate: string,
+  unitPath: readonly string[],
+): CounterDelta[] {
+  return countersEarnedBy(fromStage, toStage, originalEventDate, unitPath).map((c) => ({
+    ...c,
+    delta: -1,
+  }));
+}
+
+/** The counter item's key. */
+export function counterKey(
+  unitId: string,
+  metric: QuotaMetric,
+  month: string,
+): { PK: string; SK: string } {
+  return { PK: counterPartition(unitId, metric), SK: month };
+}
+
+export function counterPartition(unitId: string, metric: QuotaMetric): string {
+  return `CNT#${unitId}#${metric}`;
+}
+
+/**
+ * The `Update` of a `TransactWriteItems` call for one counter (plain object, SDK-free): adds the
+ * delta, creating the item at 0 when it does not exist.
+ */
+export function counterTransactUpdate(tableName: string, counter: CounterDelta) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: counterKey(counter.unitId, counter.metric, counter.month),
+      UpdateExpression: 'ADD #count :delta SET #entity = :entity, #unitId = :unitId',
+      ExpressionAttributeNames: { '#count': 'count', '#entity': 'entity', '#unitId': 'unitId' },
+      ExpressionAttributeValues: {
+        ':delta': counter.delta,
+        ':entity': 'COUNTER',
+        ':unitId': counter.unitId,
+      },
+    },
+  };
+}
+
+/**
+ * The report's read for one unit and metric: `PK = :pk AND SK BETWEEN :from AND :to` returns at
+ * most one item per month of the period.
+ */
+export function counterQuery(
+  unitId: string,
+  metric: QuotaMetric,
+  period: PeriodId,
+): { PK: string; fromMonth: string; toMonth: string } {
+  const months = monthsIn(period);
+  return { PK: counterPartition(unitId, metric), fromMonth: months[0], toMonth: months.at(-1)! };
+}
+
+/**
+ * The total of a period from monthly counts (`{month: 'YYYY-MM', count}` items or a
+ * `month → count` record): months outside the period are ignored, missing months are 0.
+ */
+export function sumCounters(
+  monthlyCounts: Readonly<Record<string, number>> | readonly { month: string; count: number }[],
+  period: PeriodId,
+): number {
+  const months = new Set(monthsIn(period));
+  const entries: [string, number][] = Array.isArray(monthlyCounts)
+    ? (monthlyCounts as readonly { month: string; count: number }[]).map((c) => [c.month, c.count])
+    : Object.entries(monthlyCounts as Record<string, number>);
+  let total = 0;
+  for (const [month, count] of entries) if (months.has(month)) total += count;
+  return total;
+}

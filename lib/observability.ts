@@ -1,0 +1,386 @@
+import { Aws, Duration, Stack } from 'aws-cdk-lib';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../functions/domain/pipeline';
+import {
+  PIPELINE_DIMENSIONS,
+  PIPELINE_METRICS,
+  PIPELINE_NAMESPACE,
+} from '../functions/observability/transition-metrics';
+import { DataKey } from './data-key';
+
+export interface ObservabilityProps {
+  stateMachine: sfn.IStateMachine;
+  httpApi: apigwv2.IHttpApi;
+  /** Functions whose errors and throttles are graphed, one line each. */
+  functions: lambda.IFunction[];
+  table?: dynamodb.ITable;
+  /** Where alarms notify; an encrypted topic is created when absent. */
+  alarmTopic?: sns.ITopic;
+  /** Default `<stack name>-admission`. */
+  dashboardName?: string;
+  /** A function that renders the quota table as a CloudWatch custom widget. */
+  quotaWidgetFunction?: lambda.IFunction;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+const ONE_HOUR = Duration.hours(1);
+const ONE_DAY = Duration.days(1);
+
+/** `{AdmissionPipeline,<dims>} MetricName="<name>" <filters>` as a CloudWatch SEARCH expression. */
+function search(
+  name: string,
+  dimensions: string[],
+  statistic: string,
+  period: Duration,
+  filters: Record<string, string> = {},
+): string {
+  const schema = [PIPELINE_NAMESPACE, ...[...dimensions].sort()].join(',');
+  const filter = Object.entries(filters)
+    .map(([key, value]) => ` ${key}="${value}"`)
+    .join('');
+  return `SEARCH('{${schema}} MetricName="${name}"${filter}', '${statistic}', ${period.toSeconds()})`;
+}
+
+/**
+ * The operators' view of the pipeline: one CloudWatch dashboard (funnel, throughput, SLA
+ * breaches, quota attainment, API, functions, state machine, table) and the alarms that page the
+ * ops topic. Business metrics come from `functions/observability/transition-metrics.ts` (EMF,
+ * namespace `AdmissionPipeline`); graphs over a dimension whose values are only known at run
+ * time (`TopUnit`) are SEARCH expressions, alarms watch series with fixed dimensions.
+ */
+export class Observability extends Construct {
+  readonly dashboard: cloudwatch.Dashboard;
+  readonly alarmTopic: sns.ITopic;
+  readonly alarms: {
+    api5xx: cloudwatch.Alarm;
+    failedExecutions: cloudwatch.Alarm;
+    deadlineBreaches: cloudwatch.Alarm;
+    unitsBehindPace: cloudwatch.Alarm;
+  };
+
+  constructor(scope: Construct, id: string, props: ObservabilityProps) {
+    super(scope, id);
+    this.alarmTopic = props.alarmTopic ?? this.createTopic();
+
+    // Alarms.
+    const api5xx = new cloudwatch.Alarm(this, 'Api5xxAlarm', {
+      alarmDescription: 'HTTP API answered 5 or more 5xx responses within 5 minutes',
+      metric: props.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const failedExecutions = new cloudwatch.Alarm(this, 'FailedExecutionsAlarm', {
+      alarmDescription:
+        'An admission execution failed or timed out: its candidate has no live execution until ResumeInFlight runs',
+      metric: new cloudwatch.MathExpression({
+        expression: 'FILL(failed, 0) + FILL(timedOut, 0)',
+        usingMetrics: {
+          failed: props.stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+          timedOut: props.stateMachine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        },
+        label: 'Failed + timed-out executions',
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const deadlineBreaches = new cloudwatch.Alarm(this, 'DeadlineBreachesAlarm', {
+      alarmDescription: 'A human step passed its working-day deadline (organisation-wide total)',
+      metric: this.pipelineMetric(PIPELINE_METRICS.deadlineBreaches, 'Sum', ONE_HOUR),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const unitsBehindPace = new cloudwatch.Alarm(this, 'UnitsBehindPaceAlarm', {
+      alarmDescription: 'At least one unit is behind the linear pace of its quota',
+      metric: this.pipelineMetric(PIPELINE_METRICS.unitsBehindPace, 'Maximum', ONE_DAY),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.alarms = { api5xx, failedExecutions, deadlineBreaches, unitsBehindPace };
+    const notify = new cwActions.SnsAction(this.alarmTopic);
+    for (const alarm of Object.values(this.alarms)) {
+      alarm.addAlarmAction(notify);
+      alarm.addOkAction(notify);
+    }
+
+    // Dashboard.
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: props.dashboardName ?? `${Stack.of(this).stackName}-admission`,
+      defaultInterval: Duration.days(30),
+    });
+    this.dashboard.addWidgets(
+      new cloudwatch.TextWidget({
+        markdown:
+          '# Admission pipeline\nFunnel and quotas from the `AdmissionPipeline` namespace (EMF); API, functions, state machine and table from AWS metrics.',
+        width: 24,
+        height: 2,
+      }),
+    );
+    this.dashboard.addWidgets(
+      new cloudwatch.AlarmStatusWidget({
+        title: 'Alarms',
+        alarms: Object.values(this.alarms),
+        width: 24,
+        height: 3,
+      }),
+    );
+    this.dashboard.addWidgets(this.funnelWidget(), this.throughputWidget());
+    this.dashboard.addWidgets(this.slaWidget(), this.quotaWidget());
+    this.dashboard.addWidgets(...this.apiWidgets(props.httpApi));
+    this.dashboard.addWidgets(...this.functionWidgets(props.functions));
+    this.dashboard.addWidgets(this.stateMachineWidget(props.stateMachine));
+    if (props.table) this.dashboard.addWidgets(this.tableWidget(props.table));
+    if (props.quotaWidgetFunction) {
+      this.dashboard.addWidgets(
+        new cloudwatch.CustomWidget({
+          title: 'Quota attainment by unit (chỉ tiêu)',
+          functionArn: props.quotaWidgetFunction.functionArn,
+          width: 24,
+          height: 8,
+          updateOnRefresh: true,
+          updateOnTimeRangeChange: true,
+        }),
+      );
+    }
+  }
+
+  private createTopic(): sns.Topic {
+    const key = DataKey.of(this);
+    const topic = new sns.Topic(this, 'OpsTopic', {
+      displayName: 'Admission pipeline alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    // CloudWatch alarms publish to the encrypted topic with the data key.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+          ArnLike: {
+            'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*`,
+          },
+        },
+      }),
+    );
+    return topic;
+  }
+
+  /** A pipeline metric without dimensions: the organisation-wide series of alarm metrics. */
+  private pipelineMetric(name: string, statistic: string, period: Duration): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: PIPELINE_NAMESPACE,
+      metricName: name,
+      statistic,
+      period,
+    });
+  }
+
+  private funnelWidget(): cloudwatch.IWidget {
+    const stages = [...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS];
+    return new cloudwatch.GraphWidget({
+      title: 'Funnel: candidates entering each stage',
+      view: cloudwatch.GraphWidgetView.BAR,
+      setPeriodToTimeRange: true,
+      width: 12,
+      height: 8,
+      left: stages.map(
+        (stage, index) =>
+          new cloudwatch.MathExpression({
+            expression: `SUM(${search(
+              PIPELINE_METRICS.transitions,
+              [PIPELINE_DIMENSIONS.stage, PIPELINE_DIMENSIONS.topUnit],
+              'Sum',
+              ONE_DAY,
+              { [PIPELINE_DIMENSIONS.stage]: stage },
+            )})`,
+            usingMetrics: {},
+            label: `${String(index + 1).padStart(2, '0')} ${stage}`,
+            period: ONE_DAY,
+          }),
+      ),
+    });
+  }
+
+  private throughputWidget(): cloudwatch.IWidget {
+    const total = (name: string, label: string) =>
+      new cloudwatch.MathExpression({
+        expression: `SUM(${search(name, [PIPELINE_DIMENSIONS.stage, PIPELINE_DIMENSIONS.topUnit], 'Sum', ONE_DAY)})`,
+        usingMetrics: {},
+        label,
+        period: ONE_DAY,
+      });
+    return new cloudwatch.GraphWidget({
+      title: 'Throughput per day',
+      width: 12,
+      height: 8,
+      left: [
+        total(PIPELINE_METRICS.transitions, 'Transitions'),
+        total(PIPELINE_METRICS.admitted, 'Admitted'),
+        total(PIPELINE_METRICS.rejected, 'Rejected'),
+        total(PIPELINE_METRICS.withdrawn, 'Withdrawn'),
+      ],
+    });
+  }
+
+  private slaWidget(): cloudwatch.IWidget {
+    return new cloudwatch.GraphWidget({
+      title: 'SLA: steps past their deadline',
+      width: 12,
+      height: 6,
+      left: [
+        this.pipelineMetric(PIPELINE_METRICS.deadlineBreaches, 'Sum', ONE_DAY).with({
+          label: 'All units',
+        }),
+        new cloudwatch.MathExpression({
+          expression: search(
+            PIPELINE_METRICS.deadlineBreaches,
+            [PIPELINE_DIMENSIONS.stage, PIPELINE_DIMENSIONS.topUnit],
+            'Sum',
+            ONE_DAY,
+          ),
+          usingMetrics: {},
+          period: ONE_DAY,
+        }),
+      ],
+    });
+  }
+
+  private quotaWidget(): cloudwatch.IWidget {
+    return new cloudwatch.GraphWidget({
+      title: 'Quota attainment (%) per top unit, and units behind pace',
+      width: 12,
+      height: 6,
+      left: [
+        new cloudwatch.MathExpression({
+          expression: search(
+            PIPELINE_METRICS.attainmentPercent,
+            [
+              PIPELINE_DIMENSIONS.topUnit,
+              PIPELINE_DIMENSIONS.quotaMetric,
+              PIPELINE_DIMENSIONS.issuer,
+            ],
+            'Maximum',
+            ONE_DAY,
+          ),
+          usingMetrics: {},
+          period: ONE_DAY,
+        }),
+      ],
+      leftYAxis: { min: 0, label: '%', showUnits: false },
+      right: [
+        this.pipelineMetric(PIPELINE_METRICS.unitsBehindPace, 'Maximum', ONE_DAY).with({
+          label: 'Units behind pace (worst top unit)',
+        }),
+      ],
+      leftAnnotations: [{ value: 100, label: 'target', color: cloudwatch.Color.GREEN }],
+    });
+  }
+
+  private apiWidgets(api: apigwv2.IHttpApi): cloudwatch.IWidget[] {
+    return [
+      new cloudwatch.GraphWidget({
+        title: 'API requests and errors',
+        width: 12,
+        height: 6,
+        left: [
+          api.metricCount({ period: FIVE_MINUTES, statistic: 'Sum', label: 'Requests' }),
+          api.metricClientError({ period: FIVE_MINUTES, statistic: 'Sum', label: '4xx' }),
+          api.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum', label: '5xx' }),
+        ],
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'API latency (ms)',
+        width: 12,
+        height: 6,
+        left: ['p50', 'p90', 'p99'].map((statistic) =>
+          api.metricLatency({ period: FIVE_MINUTES, statistic, label: statistic }),
+        ),
+      }),
+    ];
+  }
+
+  private functionWidgets(functions: lambda.IFunction[]): cloudwatch.IWidget[] {
+    const label = (fn: lambda.IFunction) => fn.node.id;
+    return [
+      new cloudwatch.GraphWidget({
+        title: 'Function errors',
+        width: 12,
+        height: 6,
+        left: functions.map((fn) =>
+          fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum', label: label(fn) }),
+        ),
+      }),
+      new cloudwatch.GraphWidget({
+        title: 'Function throttles',
+        width: 12,
+        height: 6,
+        left: functions.map((fn) =>
+          fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum', label: label(fn) }),
+        ),
+      }),
+    ];
+  }
+
+  private stateMachineWidget(stateMachine: sfn.IStateMachine): cloudwatch.IWidget {
+    return new cloudwatch.GraphWidget({
+      title: 'State machine executions',
+      width: 24,
+      height: 6,
+      left: [
+        stateMachine.metricStarted({ period: FIVE_MINUTES, statistic: 'Sum', label: 'Started' }),
+        stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum', label: 'Failed' }),
+        stateMachine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum', label: 'Timed out' }),
+      ],
+    });
+  }
+
+  private tableWidget(table: dynamodb.ITable): cloudwatch.IWidget {
+    return new cloudwatch.GraphWidget({
+      title: 'Table: throttles, transaction conflicts (hot counters), system errors',
+      width: 24,
+      height: 6,
+      left: [
+        table.metricThrottledRequestsForOperations({
+          operations: [
+            dynamodb.Operation.TRANSACT_WRITE_ITEMS,
+            dynamodb.Operation.QUERY,
+            dynamodb.Operation.GET_ITEM,
+            dynamodb.Operation.PUT_ITEM,
+            dynamodb.Operation.UPDATE_ITEM,
+          ],
+          period: FIVE_MINUTES,
+          label: 'Throttled requests',
+        }),
+        table.metric('TransactionConflict', {
+          period: FIVE_MINUTES,
+          statistic: 'Sum',
+          label: 'Transaction conflicts',
+        }),
+        table.metricSystemErrorsForOperations({
+          operations: [dynamodb.Operation.TRANSACT_WRITE_ITEMS, dynamodb.Operation.QUERY],
+          period: FIVE_MINUTES,
+          label: 'System errors',
+        }),
+      ],
+    });
+  }
+}
