@@ -156,6 +156,18 @@ describe('Observability', () => {
     expect(Object.keys(topics)).toHaveLength(1);
     const [topicId] = Object.keys(topics);
     expect(topics[topicId].Properties.KmsMasterKeyId).toBeDefined();
+    // TLS only (AwsSolutions-SNS3 is satisfied by the encryption alone, so check it here).
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
     }
