@@ -1,4 +1,4 @@
-import { CfnOutput } from 'aws-cdk-lib';
+import { CfnOutput, Duration } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -56,6 +56,13 @@ export class Api extends Construct {
     storage.grantIdempotency(submitAction);
     workflow.grantTaskResponse(submitAction);
 
+    const exportAudit = new AdmissionFunction(this, 'ExportAudit', {
+      entry: 'api/export-audit.ts',
+      description: 'GET /audit',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantReadCandidates(exportAudit);
+
     const routeNotFound = new AdmissionFunction(this, 'RouteNotFound', {
       entry: 'api/route-not-found.ts',
       description: 'Any other route: 404 in the API error shape',
@@ -102,6 +109,7 @@ export class Api extends Construct {
     route('/candidates', apigwv2.HttpMethod.GET, listCandidates);
     route('/candidates/{id}', apigwv2.HttpMethod.GET, getCandidate);
     route('/candidates/{id}/history', apigwv2.HttpMethod.GET, getHistory);
+    route('/audit', apigwv2.HttpMethod.GET, exportAudit);
     route('/candidates/{id}/actions', apigwv2.HttpMethod.POST, submitAction);
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, key: 'ApiUrl' });

@@ -48,6 +48,14 @@ export class Storage extends Construct {
       nonKeyAttributes: LISTING_ATTRIBUTES,
     });
 
+    // Audit exports: history events by month (Vietnam time), then by instant.
+    this.table.addGlobalSecondaryIndex({
+      indexName: 'GSI3',
+      partitionKey: { name: 'GSI3PK', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'GSI3SK', type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.ALL,
+    });
+
     this.idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,

@@ -40,9 +40,14 @@ export interface CandidateStore {
   /** Marks the people of the current step as told, if the candidate is still at that step. */
   recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void>;
   listInFlight(): AsyncIterable<Candidate>;
+  /** Events in a unit's subtree between two dates (inclusive, YYYY-MM-DD in Vietnam time). */
+  listAuditEvents(query: { unitId: string; from: string; to: string }): AsyncIterable<AuditEvent>;
   getUnit(id: string, on: string): Promise<OrgUnit | undefined>;
   putUnit(unit: OrgUnit): Promise<void>;
 }
+
+/** A history event as the audit export sees it: with the unit path of its candidate. */
+export type AuditEvent = HistoryEvent & { unitPath: string[] };
 
 export class StaleCandidateError extends Error {
   readonly name = 'StaleCandidateError';

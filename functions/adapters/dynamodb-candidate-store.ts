@@ -9,19 +9,21 @@ import {
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
+  paginateQuery,
   paginateScan,
 } from '@aws-sdk/lib-dynamodb';
 import { Candidate, isInFlight, PendingStep, Submission } from '../domain/candidate';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
 import {
+  AuditEvent,
   CandidatePage,
   CandidateStore,
   CandidateSummary,
   StaleCandidateError,
 } from './candidate-store';
 import { decodeCursor, encodeCursor } from './cursor';
-import { candidateItem, INDEX, keys, withoutKeys } from './table-keys';
+import { candidateItem, INDEX, keys, vietnamMonthOf, withoutKeys } from './table-keys';
 
 function isConditionFailure(error: unknown): boolean {
   return (
@@ -58,7 +60,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            this.putEvent(event),
+            this.putEvent(event, candidate.unitPath),
           ],
         }),
       ),
@@ -185,7 +187,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
                 },
               },
             },
-            this.putEvent(event),
+            this.putEvent(event, after.unitPath),
           ],
         }),
       ),
@@ -277,11 +279,46 @@ export class DynamoDbCandidateStore implements CandidateStore {
     );
   }
 
-  private putEvent(event: HistoryEvent) {
+  async *listAuditEvents(query: {
+    unitId: string;
+    from: string;
+    to: string;
+  }): AsyncIterable<AuditEvent> {
+    for (const month of monthsBetween(query.from, query.to)) {
+      const pages = paginateQuery(
+        { client: this.documents },
+        {
+          TableName: this.tableName,
+          IndexName: INDEX.audit,
+          KeyConditionExpression: 'GSI3PK = :month AND GSI3SK BETWEEN :from AND :to',
+          FilterExpression: 'contains(unitPath, :unit)',
+          ExpressionAttributeValues: {
+            ':month': keys.auditMonth(month),
+            // Instants are stored in UTC; the period is in Vietnam time (UTC+7).
+            ':from': new Date(`${query.from}T00:00:00.000+07:00`).toISOString(),
+            ':to': `${new Date(`${query.to}T23:59:59.999+07:00`).toISOString()}\uffff`,
+            ':unit': query.unitId,
+          },
+        },
+      );
+      for await (const page of pages) {
+        for (const item of page.Items ?? []) yield withoutKeys<AuditEvent>(item);
+      }
+    }
+  }
+
+  private putEvent(event: HistoryEvent, unitPath: string[]) {
     return {
       Put: {
         TableName: this.tableName,
-        Item: { ...keys.event(event.candidateId, event.seq), entity: 'EVENT', ...event },
+        Item: {
+          ...keys.event(event.candidateId, event.seq),
+          entity: 'EVENT',
+          ...event,
+          unitPath,
+          GSI3PK: keys.auditMonth(vietnamMonthOf(event.at)),
+          GSI3SK: `${event.at}#${event.candidateId}#${event.seq}`,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };
@@ -292,4 +329,17 @@ function summaryOf(item: Record<string, unknown>): CandidateSummary {
   const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt } =
     item as unknown as CandidateSummary;
   return { id, fullName, unitId, stage, version, createdAt, stageEnteredAt };
+}
+
+/** Calendar months (YYYY-MM) from the month of `from` to the month of `to`, inclusive. */
+function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.slice(0, 7).split('-').map(Number);
+  const last = to.slice(0, 7);
+  for (;;) {
+    const current = `${year}-${String(month).padStart(2, '0')}`;
+    if (current > last) return months;
+    months.push(current);
+    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  }
 }

@@ -1,6 +1,8 @@
 import { Candidate } from '../domain/candidate';
 import { StageId } from '../domain/pipeline';
 
+export { vietnamMonthOf } from '../domain/quota/counter-keys';
+
 /**
  * Key layout of the single table (ARCHITECTURE.md, "Suggested table design").
  * GSI1 lists a unit's candidates at one stage (work queues); GSI2 lists all of a unit's candidates.
@@ -16,9 +18,11 @@ export const keys = {
   unitPartition: (id: string) => `UNIT#${id}`,
   byUnitAndStage: (unitId: string, stage: StageId) => `UNIT#${unitId}#STAGE#${stage}`,
   byUnit: (unitId: string) => `UNIT#${unitId}`,
+  /** Audit exports read one month partition at a time (months in Vietnam time). */
+  auditMonth: (month: string) => `AUDIT#${month}`,
 };
 
-export const INDEX = { byUnitAndStage: 'GSI1', byUnit: 'GSI2' } as const;
+export const INDEX = { byUnitAndStage: 'GSI1', byUnit: 'GSI2', audit: 'GSI3' } as const;
 
 export function candidateItem(candidate: Candidate): Record<string, unknown> {
   return {
@@ -32,7 +36,17 @@ export function candidateItem(candidate: Candidate): Record<string, unknown> {
   };
 }
 
-const KEY_ATTRIBUTES = ['PK', 'SK', 'entity', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK'];
+const KEY_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'entity',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+];
 
 export function withoutKeys<T>(item: Record<string, unknown>): T {
   const copy = { ...item };

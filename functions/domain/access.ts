@@ -69,6 +69,19 @@ export function assertSeparationOfDuties(
   }
 }
 
+const AUDITORS: Role[] = ['admin', 'approver', 'committee-officer'];
+
+/** The audit export shows who did what across a subtree: committee level and above. */
+export function assertMayExportAudit(caller: Caller): void {
+  if (!caller.roles.some((r) => AUDITORS.includes(r))) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Chỉ quản trị viên, cán bộ đảng ủy hoặc người có thẩm quyền được xuất nhật ký',
+      message_en: 'Only administrators, committee officers and approvers may export the audit log',
+    });
+  }
+}
+
 export function assertMayNominate(caller: Caller): Role {
   if (!caller.roles.includes('cell-officer')) {
     refuse('forbidden', {

@@ -45,6 +45,13 @@ export class ApiClient {
     };
   }
 
+  /** The raw response, for non-JSON bodies such as CSV exports. */
+  fetchRaw(path: string): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, {
+      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
+    });
+  }
+
   nominate(body: unknown, key = randomUUID()) {
     return this.request('POST', '/candidates', { body, headers: { 'idempotency-key': key } });
   }
