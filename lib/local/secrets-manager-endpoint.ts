@@ -13,9 +13,9 @@
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { AwsServiceError, awsJsonListener } from './aws-json-protocol';
+import { listenLocally } from './local-server';
 import {
   DEFAULT_LOCAL_REGION,
   listResources,
@@ -190,24 +190,14 @@ function loadSecrets(options: SecretsManagerEndpointOptions): ServedSecret[] {
   return served;
 }
 
-class ServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly statusCode = 400,
-  ) {
-    super(message);
-  }
-}
-
 function getSecretValue(secrets: ServedSecret[], input: Record<string, unknown>): unknown {
   const { SecretId, VersionId, VersionStage } = input;
   if (typeof SecretId !== 'string' || SecretId.length < 1 || SecretId.length > 2048) {
-    throw new ServiceError('InvalidParameterException', 'SecretId must be a non-empty string');
+    throw new AwsServiceError('InvalidParameterException', 'SecretId must be a non-empty string');
   }
   const secret = secrets.find((s) => s.ids.has(SecretId));
   const notFound = () =>
-    new ServiceError(
+    new AwsServiceError(
       'ResourceNotFoundException',
       "Secrets Manager can't find the specified secret.",
     );
@@ -231,103 +221,25 @@ const OPERATIONS: Record<
   GetSecretValue: getSecretValue,
 };
 
-function send(res: ServerResponse, status: number, body: unknown, errorType?: string): void {
-  const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = {
-    'Content-Type': 'application/x-amz-json-1.1',
-    'Content-Length': Buffer.byteLength(text),
-    'x-amzn-RequestId': randomUUID(),
-  };
-  if (errorType) headers['x-amzn-ErrorType'] = errorType;
-  res.writeHead(status, headers);
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, error: ServiceError): void {
-  send(res, error.statusCode, { __type: error.code, Message: error.message }, error.code);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ServiceError('InvalidRequestException', 'Request body too large', 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function handle(
-  secrets: ServedSecret[],
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (req.method !== 'POST') {
-    throw new ServiceError('UnknownOperationException', `Unsupported method ${req.method}`, 405);
-  }
-  const target = String(req.headers['x-amz-target'] ?? '');
-  const body = await readBody(req);
-  const operation = target.startsWith(TARGET_PREFIX)
-    ? OPERATIONS[target.slice(TARGET_PREFIX.length)]
-    : undefined;
-  if (!operation) {
-    throw new ServiceError('UnknownOperationException', `Unknown operation ${target || '(none)'}`);
-  }
-  let input: unknown;
-  try {
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch {
-    throw new ServiceError('SerializationException', 'Request body is not valid JSON');
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ServiceError('SerializationException', 'Request body must be a JSON object');
-  }
-  send(res, 200, operation(secrets, input as Record<string, unknown>));
-}
-
 export async function startSecretsManagerEndpoint(
   options: SecretsManagerEndpointOptions,
 ): Promise<SecretsManagerEndpoint> {
   const secrets = loadSecrets(options);
-  const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer((req, res) => {
-    handle(secrets, req, res).catch((err: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      sendError(
-        res,
-        err instanceof ServiceError ? err : new ServiceError('InternalFailure', String(err), 500),
-      );
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const server = await listenLocally(
+    awsJsonListener(
+      {
+        targetPrefix: TARGET_PREFIX,
+        contentType: 'application/x-amz-json-1.1',
+        messageMember: 'Message',
+        operations: OPERATIONS,
+        maxBodyBytes: MAX_BODY_BYTES,
+      },
+      secrets,
+    ),
+    options,
+  );
   return {
-    url: `http://${host}:${port}`,
-    port,
+    ...server,
     secretIds: secrets.map((s) => String(options.resolve({ Ref: s.logicalId }))),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets (the SDK pools connections) would otherwise delay close.
-        server.closeAllConnections();
-      }),
   };
 }

@@ -6,10 +6,9 @@
  * camelCase; timestamps are epoch seconds (numbers); errors are HTTP 400 with
  * `{"__type": "<Code>", "message": "..."}`.
  */
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SfnServiceError, isSfnServiceError } from './sfn-errors';
+import { AwsServiceError, awsJsonListener } from './aws-json-protocol';
+import { listenLocally, type LocalServer } from './local-server';
+import { isSfnServiceError } from './sfn-errors';
 import type { LocalStepFunctions } from './step-functions';
 
 export interface SfnEndpointOptions {
@@ -20,12 +19,7 @@ export interface SfnEndpointOptions {
   host?: string;
 }
 
-export interface SfnEndpoint {
-  /** e.g. http://127.0.0.1:54321 */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type SfnEndpoint = LocalServer;
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,111 +50,19 @@ export function toWire(value: unknown): unknown {
   return value;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, errorType?: string): void {
-  const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = {
-    'Content-Type': 'application/x-amz-json-1.0',
-    'Content-Length': Buffer.byteLength(text),
-    'x-amzn-RequestId': randomUUID(),
-  };
-  if (errorType) headers['x-amzn-ErrorType'] = errorType;
-  res.writeHead(status, headers);
-  res.end(text);
-}
-
-function sendError(res: ServerResponse, status: number, code: string, message: string): void {
-  send(res, status, { __type: code, message }, code);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new SfnServiceError('ValidationException', 'Request body too large', 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function handle(
-  service: LocalStepFunctions,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (req.method !== 'POST') {
-    sendError(res, 405, 'UnknownOperationException', `Unsupported method ${req.method}`);
-    return;
-  }
-  const target = String(req.headers['x-amz-target'] ?? '');
-  const body = await readBody(req);
-  const operation = target.startsWith(TARGET_PREFIX)
-    ? OPERATIONS[target.slice(TARGET_PREFIX.length)]
-    : undefined;
-  if (!operation) {
-    sendError(res, 400, 'UnknownOperationException', `Unknown operation ${target || '(none)'}`);
-    return;
-  }
-  let input: unknown;
-  try {
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch {
-    sendError(res, 400, 'SerializationException', 'Request body is not valid JSON');
-    return;
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    sendError(res, 400, 'SerializationException', 'Request body must be a JSON object');
-    return;
-  }
-  try {
-    const output = operation(service, input as Record<string, unknown>);
-    send(res, 200, toWire(output));
-  } catch (err) {
-    if (isSfnServiceError(err)) {
-      sendError(res, err.statusCode, err.code, err.message);
-    } else {
-      sendError(res, 500, 'InternalFailure', err instanceof Error ? err.message : String(err));
-    }
-  }
-}
-
 export async function startSfnEndpoint(options: SfnEndpointOptions): Promise<SfnEndpoint> {
-  const { service } = options;
-  const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer((req, res) => {
-    handle(service, req, res).catch((err: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (isSfnServiceError(err)) sendError(res, err.statusCode, err.code, err.message);
-      else sendError(res, 500, 'InternalFailure', String(err));
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${host}:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets (the SDK pools connections) would otherwise delay close.
-        server.closeAllConnections();
-      }),
-  };
+  const listener = awsJsonListener(
+    {
+      targetPrefix: TARGET_PREFIX,
+      contentType: 'application/x-amz-json-1.0',
+      messageMember: 'message',
+      operations: OPERATIONS,
+      toWire,
+      maxBodyBytes: MAX_BODY_BYTES,
+      asServiceError: (e) =>
+        isSfnServiceError(e) ? new AwsServiceError(e.code, e.message, e.statusCode) : undefined,
+    },
+    options.service,
+  );
+  return listenLocally(listener, options);
 }

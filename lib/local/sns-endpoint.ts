@@ -11,8 +11,8 @@
  * Only `Publish` is served: topics come from the template, subscriptions are the local inbox.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { guarded, listenLocally, readRequestBody, type LocalServer } from './local-server';
 import type { PublishedMessageStore } from './published-messages';
 import { listResources, type CfnTemplate, type Resolve } from './template';
 
@@ -27,12 +27,7 @@ export interface SnsEndpointOptions {
   now?: () => Date;
 }
 
-export interface SnsEndpoint {
-  /** e.g. http://127.0.0.1:54321 */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+export type SnsEndpoint = LocalServer;
 
 /** The ARN of every `AWS::SNS::Topic` of the template, as the resolver names it. */
 export function readTopicArns(template: CfnTemplate, resolve: Resolve): string[] {
@@ -90,24 +85,6 @@ function sendError(res: ServerResponse, error: SnsError, requestId: string): voi
       `</Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
     requestId,
   );
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new SnsError('InvalidParameter', 'Request body too large', 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 interface Attribute {
@@ -231,7 +208,11 @@ async function handle(
   const url = new URL(req.url ?? '/', 'http://localhost');
   const params = new URLSearchParams(url.search);
   if (req.method === 'POST') {
-    const body = await readBody(req);
+    const body = await readRequestBody(
+      req,
+      MAX_REQUEST_BYTES,
+      () => new SnsError('InvalidParameter', 'Request body too large', 413),
+    );
     for (const [key, value] of new URLSearchParams(body)) params.append(key, value);
   } else if (req.method !== 'GET') {
     throw new SnsError('InvalidAction', `Unsupported method ${req.method}`, 405);
@@ -252,37 +233,18 @@ async function handle(
 }
 
 export async function startSnsEndpoint(options: SnsEndpointOptions): Promise<SnsEndpoint> {
-  const host = options.host ?? '127.0.0.1';
   const now = options.now ?? (() => new Date());
-  const server: Server = createServer((req, res) => {
+  return listenLocally((req, res) => {
     const requestId = randomUUID();
-    handle(options, now, req, res, requestId).catch((err: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const error =
-        err instanceof SnsError ? err : new SnsError('InternalError', String(err), 500, 'Receiver');
-      sendError(res, error, requestId);
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${host}:${port}`,
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets (the SDK pools connections) would otherwise delay close.
-        server.closeAllConnections();
-      }),
-  };
+    guarded(
+      (rq, rs) => handle(options, now, rq, rs, requestId),
+      (rs, err) => {
+        const error =
+          err instanceof SnsError
+            ? err
+            : new SnsError('InternalError', String(err), 500, 'Receiver');
+        sendError(rs, error, requestId);
+      },
+    )(req, res);
+  }, options);
 }
