@@ -16,6 +16,8 @@ const { values: args } = parseArgs({
     'cdk-out': { type: 'string', default: path.join(ROOT, 'cdk.out') },
     'no-synth': { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    // A fault-injecting proxy in front of DynamoDB Local (lib/local/fault-proxy.ts), for tests.
+    'fault-proxy': { type: 'boolean', default: false },
   },
 });
 
@@ -34,6 +36,8 @@ async function main(): Promise<void> {
     port: Number(args.port),
     dataDir,
     log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
+    faultProxy: args['fault-proxy'],
+    recordConsumedCapacity: args['fault-proxy'],
   });
 
   let stopping = false;
@@ -77,6 +81,7 @@ Dừng / stop: Ctrl+C (dữ liệu được giữ lại / data is kept; a restar
         tableName: runtime.tableName,
         stateMachineArn: runtime.stateMachineArn,
         issuerUrl: runtime.issuerUrl,
+        faultProxyUrl: runtime.faultProxy?.url,
       }),
   );
 }

@@ -1,7 +1,8 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import { requiredEnv } from '../adapters/dynamodb-documents';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { recordConsumedCapacity, requiredEnv } from '../adapters/dynamodb-documents';
 import { Caller } from '../domain/caller';
 import { refuse } from '../domain/refusal';
 import { HttpResponse } from './response';
@@ -29,6 +30,7 @@ export function idempotentCommand<Body>(
     dataIndexArgument: 0,
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: requiredEnv('IDEMPOTENCY_TABLE_NAME'),
+      awsSdkV3Client: recordConsumedCapacity(new DynamoDBClient({ maxAttempts: 5 })),
     }),
     config,
   });

@@ -7,9 +7,10 @@ import { createFunctionHost, FunctionHost } from './function-host';
 import { RunningHttpApi, startHttpApi } from './http-api';
 import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
 import { IssueTokenInput, RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
+import { FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
 import { installPromiseWithResolvers } from './promise-with-resolvers';
-import { createPublishedMessageStore } from './published-messages';
+import { createPublishedMessageStore, PublishedMessageStore } from './published-messages';
 import { startSecretsManagerEndpoint } from './secrets-manager-endpoint';
 import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
 import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
@@ -33,6 +34,13 @@ export interface LocalRuntimeOptions {
   dataDir?: string;
   seedDemoOrganisation?: boolean;
   log?: (line: string) => void;
+  /**
+   * Put lib/local/fault-proxy.ts between the functions and DynamoDB Local: faults on demand
+   * (down, throttling) and the consumed capacity of every request (tests, benchmark).
+   */
+  faultProxy?: boolean | { seed?: number };
+  /** Functions ask DynamoDB for ConsumedCapacity (env RECORD_CONSUMED_CAPACITY=count). */
+  recordConsumedCapacity?: boolean;
 }
 
 export interface LocalRuntime {
@@ -46,6 +54,10 @@ export interface LocalRuntime {
   issueToken(input: IssueTokenInput): string;
   stepFunctions: LocalStepFunctions;
   functions: FunctionHost;
+  /** What the functions published to SNS (the local inboxes read these). */
+  notifications: PublishedMessageStore;
+  /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
+  faultProxy?: FaultProxy;
   stop(): Promise<void>;
 }
 
@@ -77,6 +89,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => dynamo.stop());
     const dynamoClient = dynamo.createClient();
     const tables = await createTablesFromTemplate(dynamoClient, template, resolve);
+    let faultProxy: FaultProxy | undefined;
+    if (options.faultProxy) {
+      const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
+      faultProxy = await startFaultProxy({ target: dynamo.endpoint, seed });
+      stoppers.push(() => faultProxy!.close());
+    }
     log(
       `DynamoDB Local ${dynamo.endpoint}: created ${tables.created.length}, kept ${tables.existing.length} table(s)`,
     );
@@ -119,7 +137,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resolve,
       extraEnv: {
         ...LOCAL_CREDENTIALS,
-        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB: faultProxy?.url ?? dynamo.endpoint,
+        ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
         AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
@@ -183,6 +202,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       issueToken: (input) => issuer.issueToken(input),
       stepFunctions,
       functions,
+      notifications,
+      faultProxy,
       stop,
     };
   } catch (error) {

@@ -11,6 +11,8 @@ export interface RuntimeEndpoints {
   tableName: string;
   stateMachineArn: string;
   issuerUrl: string;
+  /** With `faultProxy`: the control URL of lib/local/fault-proxy.ts (setRemoteFaults). */
+  faultProxyUrl?: string;
 }
 
 export interface RuntimeProcess extends RuntimeEndpoints {
@@ -26,10 +28,11 @@ export interface RuntimeProcess extends RuntimeEndpoints {
  * SIGKILL hits the runtime itself) against the already synthesized cdk.out.
  */
 export async function startRuntimeProcess(
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; faultProxy?: boolean } = {},
 ): Promise<RuntimeProcess> {
   const args = ['--import', 'tsx', 'bin/local.ts', '--no-synth', '--port', '0'];
   args.push(...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']));
+  if (options.faultProxy) args.push('--fault-proxy');
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

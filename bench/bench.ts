@@ -1,0 +1,412 @@
+/**
+ * npm run bench: walk candidates to ADMITTED on the local runtime over HTTP, measure throughput,
+ * latency, and what the run consumed (state transitions, Lambda GB-seconds, DynamoDB capacity
+ * units, SNS publishes), price it (bench/prices.json), compare with a polling design, measure the
+ * quota report at two sizes and the cold start of every bundle. Writes bench/results/latest.{json,md}.
+ *
+ *   npm run bench -- [--candidates 500] [--concurrency 8] [--repeat 3] [--no-synth]
+ *
+ * `--candidates` is the total: each of the `--repeat` runs walks candidates / repeat of them on a
+ * fresh runtime (500 × 3 full runs take ~16 minutes on 2 cores; this keeps the default near 7).
+ *                    [--skip-report] [--skip-cold-start] [--cold-start-runs 7]
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { humanStage, HumanStageId } from '../functions/domain/pipeline';
+import { DEFAULT_CDK_OUT, LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
+import { DEMO_NOMINATION, HAPPY_PATH } from '../test/e2e/support/happy-path';
+import { nationalIdOf } from '../test/e2e/reliability/support';
+import { measureColdStarts, ColdStart } from './cold-start';
+import {
+  costPer1000,
+  CostLine,
+  MeasuredUsage,
+  pollingAlternative,
+  PollingComparison,
+  POLLING_MODEL,
+  sum,
+  WAITING_DAYS,
+} from './cost-model';
+import prices from './prices.json';
+import { measureReportScaling, ReportScaling } from './report-scaling';
+import { renderMarkdown } from './render';
+
+const ROOT = path.join(__dirname, '..');
+const RESULTS = path.join(__dirname, 'results');
+
+const { values: args } = parseArgs({
+  options: {
+    candidates: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '8' },
+    repeat: { type: 'string', default: '3' },
+    'no-synth': { type: 'boolean', default: false },
+    'skip-report': { type: 'boolean', default: false },
+    'skip-cold-start': { type: 'boolean', default: false },
+    'cold-start-runs': { type: 'string', default: '7' },
+    'reads-per-candidate': { type: 'string', default: '10' },
+  },
+});
+
+export interface WalkRun {
+  candidates: number;
+  admitted: number;
+  wallSeconds: number;
+  candidatesPerMinute: number;
+  latencyMs: Record<string, { count: number; p50: number; p95: number; p99: number }>;
+  unexpected: Record<string, number>;
+  getsPerCandidate: number;
+  usage: MeasuredUsage;
+  /** The run's GETs replaced by `readsPerCandidate` reads (see the model). */
+  modelledUsage: MeasuredUsage;
+  perFunction: Record<string, { invocations: number; gbSeconds: number; memoryMB: number }>;
+  stepsWaited: Record<string, number>;
+  readUnitsPerGet: number;
+  gbSecondsPerGet: number;
+  unmeasuredDynamoRequests: number;
+}
+
+const log = (line: string) => console.log(line);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function walk(
+  runtime: LocalRuntime,
+  options: { candidates: number; concurrency: number; run: number; readsPerCandidate: number },
+): Promise<WalkRun> {
+  const tokens: Record<string, string> = {};
+  for (const role of ['cell-officer', 'committee-officer', 'approver']) {
+    tokens[role] = runtime.issueToken({
+      sub: randomUUID(),
+      name: `Bench ${role}`,
+      groups: [role],
+      unitId: 'dd-kdn',
+    });
+  }
+  const samples: Record<string, number[]> = {};
+  const unexpected: Record<string, number> = {};
+  const timed = async (
+    label: string,
+    role: string,
+    method: string,
+    url: string,
+    body?: unknown,
+  ) => {
+    const started = performance.now();
+    const response = await fetch(`${runtime.url}${url}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${tokens[role]}`,
+        'content-type': 'application/json',
+        ...(body ? { 'idempotency-key': randomUUID() } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    (samples[label] ??= []).push(performance.now() - started);
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };
+  let gets = 0;
+  const settled = async (id: string, stage: string): Promise<number> => {
+    for (let attempt = 0; attempt < 2000; attempt++) {
+      gets++;
+      const { status, body } = await timed('GET', 'cell-officer', 'GET', `/candidates/${id}`);
+      if (status === 200 && body.stage === stage && body.status !== 'PROCESSING') {
+        return body.version as number;
+      }
+      await sleep(25);
+    }
+    throw new Error(`Candidate ${id} never settled at ${stage}`);
+  };
+  // A write that the service asks to retry (503, 409 REQUEST_IN_PROGRESS) is retried; anything
+  // else unexpected is counted and fails the candidate.
+  const write = async (label: string, role: string, url: string, body: unknown, ok: number) => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const response = await timed(label, role, 'POST', url, body);
+      if (response.status === ok) return response;
+      const key = `${label} ${response.status} ${response.body?.code ?? ''}`;
+      unexpected[key] = (unexpected[key] ?? 0) + 1;
+      if (response.status !== 503 && response.body?.code !== 'REQUEST_IN_PROGRESS') break;
+      await sleep(200);
+    }
+    throw new Error(`${label} failed`);
+  };
+
+  runtime.faultProxy!.resetStats();
+  const before = runtime.functions.stats();
+  const snsBefore = runtime.notifications.list().length;
+  const transitionsBefore = runtime.stepFunctions.stats().totalStateTransitions;
+  const ids: string[] = [];
+  let next = 0;
+  let admitted = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < options.candidates) {
+      const index = next++;
+      const person = {
+        ...DEMO_NOMINATION,
+        fullName: `Ứng viên ${options.run}-${index} ${randomUUID().slice(0, 8)}`,
+      };
+      try {
+        const nominated = await write(
+          'nominate',
+          'cell-officer',
+          '/candidates',
+          { ...person, nationalId: nationalIdOf(person) },
+          201,
+        );
+        const id = nominated.body.id as string;
+        ids.push(id);
+        for (const step of HAPPY_PATH) {
+          const version = await settled(id, step.stage);
+          const actor = humanStage(step.stage as HumanStageId).actions.find(
+            (a) => a.id === step.action,
+          )!.actor;
+          await write(
+            step.action,
+            actor,
+            `/candidates/${id}/actions`,
+            { action: step.action, expectedVersion: version, payload: step.payload },
+            202,
+          );
+        }
+        await settled(id, 'ADMITTED');
+        admitted++;
+      } catch (error) {
+        log(`  candidate ${index}: ${(error as Error).message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  const wallSeconds = (performance.now() - started) / 1000;
+
+  // Let every execution finish its last transitions before counting them.
+  const mine = runtime.stepFunctions
+    .stats()
+    .executions.filter((e) => e.stateMachineArn === runtime.stateMachineArn);
+  await Promise.all(
+    mine
+      .filter((e) => e.status === 'RUNNING')
+      .map((e) =>
+        Promise.race([runtime.stepFunctions.whenExecutionDone(e.executionArn), sleep(10_000)]),
+      ),
+  );
+  const sfn = runtime.stepFunctions.stats();
+  const after = runtime.functions.stats();
+  const proxy = runtime.faultProxy!.stats();
+  const perFunction: WalkRun['perFunction'] = {};
+  let invocations = 0;
+  let gbSeconds = 0;
+  for (const [id, stats] of Object.entries(after)) {
+    const invoked = stats.invocations - (before[id]?.invocations ?? 0);
+    const gbs = stats.billedGbSeconds - (before[id]?.billedGbSeconds ?? 0);
+    if (invoked === 0) continue;
+    perFunction[id] = { invocations: invoked, gbSeconds: gbs, memoryMB: stats.memoryMB };
+    invocations += invoked;
+    gbSeconds += gbs;
+  }
+  const getFunction = Object.keys(perFunction).find((id) => id.includes('GetCandidate'));
+  const getStats = getFunction ? perFunction[getFunction] : { invocations: 0, gbSeconds: 0 };
+  const gbSecondsPerGet = getStats.invocations ? getStats.gbSeconds / getStats.invocations : 0;
+
+  // What one GET reads, measured alone: the walk's reads minus its polling, plus N reads each.
+  runtime.faultProxy!.resetStats();
+  const probe = ids.slice(0, 50);
+  for (const id of probe) await timed('GET (probe)', 'cell-officer', 'GET', `/candidates/${id}`);
+  const readUnitsPerGet = probe.length ? runtime.faultProxy!.stats().readUnits / probe.length : 0;
+  delete samples['GET (probe)'];
+
+  const usage: MeasuredUsage = {
+    admitted,
+    stateTransitions: sfn.totalStateTransitions - transitionsBefore,
+    lambdaInvocations: invocations,
+    lambdaGbSeconds: gbSeconds,
+    readRequestUnits: proxy.readUnits,
+    writeRequestUnits: proxy.writeUnits,
+    snsPublishes: runtime.notifications.list().length - snsBefore,
+    apiRequests: Object.values(samples).reduce((n, s) => n + s.length, 0),
+  };
+  const reads = options.readsPerCandidate * admitted;
+  const modelledUsage: MeasuredUsage = {
+    ...usage,
+    lambdaInvocations: usage.lambdaInvocations - gets + reads,
+    lambdaGbSeconds: usage.lambdaGbSeconds + (reads - gets) * gbSecondsPerGet,
+    readRequestUnits: Math.max(0, usage.readRequestUnits + (reads - gets) * readUnitsPerGet),
+    apiRequests: usage.apiRequests - gets + reads,
+  };
+  const latencyMs: WalkRun['latencyMs'] = {};
+  for (const [label, values] of Object.entries(samples)) {
+    const sorted = [...values].sort((a, b) => a - b);
+    latencyMs[label] = {
+      count: sorted.length,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+    };
+  }
+  // Every candidate waited once at each human stage of the happy path.
+  const stepsWaited = Object.fromEntries(HAPPY_PATH.map((s) => [s.stage, 1]));
+  return {
+    candidates: options.candidates,
+    admitted,
+    wallSeconds,
+    candidatesPerMinute: (admitted / wallSeconds) * 60,
+    latencyMs,
+    unexpected,
+    getsPerCandidate: gets / Math.max(1, admitted),
+    usage,
+    modelledUsage,
+    perFunction,
+    stepsWaited,
+    readUnitsPerGet,
+    gbSecondsPerGet,
+    unmeasuredDynamoRequests: proxy.forwarded - proxy.measured,
+  };
+}
+
+export interface BenchResult {
+  generatedAt: string;
+  machine: { cpus: number; node: string; platform: string };
+  options: { candidates: number; concurrency: number; repeat: number; readsPerCandidate: number };
+  runs: WalkRun[];
+  median: {
+    candidatesPerMinute: number;
+    latencyMs: Record<string, { p50: number; p95: number; p99: number }>;
+    perCandidate: Record<keyof Omit<MeasuredUsage, 'admitted'>, number>;
+    asRunPerCandidate: Record<keyof Omit<MeasuredUsage, 'admitted'>, number>;
+  };
+  cost: { lines: CostLine[]; usdPer1000: number; prices: typeof prices };
+  polling: PollingComparison & {
+    model: typeof POLLING_MODEL;
+    waitingDays: typeof WAITING_DAYS;
+  };
+  reportScaling: ReportScaling;
+  coldStarts: ColdStart[] | { skipped: true };
+}
+
+async function main(): Promise<void> {
+  const options = {
+    candidates: Number(args.candidates),
+    concurrency: Number(args.concurrency),
+    repeat: Number(args.repeat),
+    readsPerCandidate: Number(args['reads-per-candidate']),
+  };
+  if (!args['no-synth']) {
+    log('cdk synth…');
+    execFileSync('npx', ['cdk', 'synth', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const runs: WalkRun[] = [];
+  for (let run = 1; run <= options.repeat; run++) {
+    const runtime = await startLocalRuntime({
+      cdkOut: DEFAULT_CDK_OUT,
+      port: 0,
+      faultProxy: true,
+      recordConsumedCapacity: true,
+    });
+    try {
+      log(
+        `walk ${run}/${options.repeat}: ${Math.ceil(options.candidates / options.repeat)} candidates, concurrency ${options.concurrency}`,
+      );
+      const result = await walk(runtime, {
+        ...options,
+        candidates: Math.ceil(options.candidates / options.repeat),
+        run,
+      });
+      log(
+        `  ${result.admitted} admitted in ${result.wallSeconds.toFixed(1)} s (${result.candidatesPerMinute.toFixed(1)}/min)`,
+      );
+      runs.push(result);
+    } finally {
+      await runtime.stop();
+    }
+  }
+
+  const keys = Object.keys(runs[0].usage).filter((k) => k !== 'admitted') as (keyof Omit<
+    MeasuredUsage,
+    'admitted'
+  >)[];
+  const perCandidate = (pick: (r: WalkRun) => MeasuredUsage) =>
+    Object.fromEntries(
+      keys.map((k) => [k, median(runs.map((r) => pick(r)[k] / Math.max(1, r.admitted)))]),
+    ) as BenchResult['median']['perCandidate'];
+  const modelled = perCandidate((r) => r.modelledUsage);
+  const labels = Object.keys(runs[0].latencyMs);
+  const latencyMs = Object.fromEntries(
+    labels.map((label) => [
+      label,
+      {
+        p50: median(runs.map((r) => r.latencyMs[label]?.p50 ?? 0)),
+        p95: median(runs.map((r) => r.latencyMs[label]?.p95 ?? 0)),
+        p99: median(runs.map((r) => r.latencyMs[label]?.p99 ?? 0)),
+      },
+    ]),
+  );
+  const lines = costPer1000({ admitted: 1, ...modelled });
+  const polling = pollingAlternative(
+    lines,
+    runs[0].stepsWaited,
+    median(runs.map((r) => r.gbSecondsPerGet)),
+  );
+
+  let reportScaling: ReportScaling = { status: 'skipped' };
+  if (!args['skip-report']) {
+    log('quota report at 1,000 and 20,000 candidates…');
+    reportScaling = await measureReportScaling({ sizes: [1_000, 20_000], repeat: 5, log });
+  }
+  let coldStarts: BenchResult['coldStarts'] = { skipped: true };
+  if (!args['skip-cold-start']) {
+    log('cold starts…');
+    coldStarts = measureColdStarts({
+      cdkOut: DEFAULT_CDK_OUT,
+      runs: Number(args['cold-start-runs']),
+    });
+  }
+
+  const result: BenchResult = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: (await import('node:os')).cpus().length,
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+    },
+    options,
+    runs,
+    median: {
+      candidatesPerMinute: median(runs.map((r) => r.candidatesPerMinute)),
+      latencyMs,
+      perCandidate: modelled,
+      asRunPerCandidate: perCandidate((r) => r.usage),
+    },
+    cost: { lines, usdPer1000: sum(lines), prices },
+    polling: { ...polling, model: POLLING_MODEL, waitingDays: WAITING_DAYS },
+    reportScaling,
+    coldStarts,
+  };
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const markdown = renderMarkdown(result);
+  fs.writeFileSync(path.join(RESULTS, 'latest.md'), markdown);
+  console.log(`\n${markdown}`);
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(1);
+  });
+}

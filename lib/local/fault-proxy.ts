@@ -1,0 +1,262 @@
+/**
+ * An HTTP proxy between the functions and DynamoDB Local that can fail on purpose: "down" (every
+ * connection is cut, as when the endpoint is unreachable) and throttling (a given share of
+ * requests answered with DynamoDB's own 400 ProvisionedThroughputExceededException or
+ * ThrottlingException, chosen by a seeded generator). It also reads the ConsumedCapacity that
+ * DynamoDB returns (when the functions ask for it: RECORD_CONSUMED_CAPACITY) and adds it up per
+ * operation and table: what the benchmark prices.
+ *
+ * Control: in process (setFaults/stats), or over HTTP on the proxy itself for a runtime in another
+ * process: `GET /__faults` → {faults, stats}; `POST /__faults` {down?, throttleRate?, seed?,
+ * resetStats?}. DynamoDB's own requests are always `POST /`, so the paths cannot collide.
+ */
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface Faults {
+  /** Cut every connection (the SDK sees ECONNRESET), as if DynamoDB were unreachable. */
+  down: boolean;
+  /** Share of requests (0–1) answered with a throttling error instead of being forwarded. */
+  throttleRate: number;
+}
+
+export interface OperationStats {
+  requests: number;
+  readUnits: number;
+  writeUnits: number;
+}
+
+export interface FaultProxyStats {
+  requests: number;
+  forwarded: number;
+  cut: number;
+  throttled: number;
+  /** Forwarded requests whose response carried ConsumedCapacity. */
+  measured: number;
+  readUnits: number;
+  writeUnits: number;
+  byOperation: Record<string, OperationStats>;
+  byTable: Record<string, OperationStats>;
+}
+
+export interface FaultProxy {
+  url: string;
+  setFaults(faults: Partial<Faults> & { seed?: number }): void;
+  faults(): Faults;
+  stats(): FaultProxyStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+const THROTTLES = [
+  {
+    type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+    message:
+      'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.',
+  },
+  {
+    type: 'com.amazon.coral.availability#ThrottlingException',
+    message: 'Rate of requests exceeds the allowed throughput.',
+  },
+];
+
+const WRITE_OPERATIONS = /^(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
+
+/** mulberry32: small, seeded, good enough to pick which requests fail. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function emptyStats(): FaultProxyStats {
+  return {
+    requests: 0,
+    forwarded: 0,
+    cut: 0,
+    throttled: 0,
+    measured: 0,
+    readUnits: 0,
+    writeUnits: 0,
+    byOperation: {},
+    byTable: {},
+  };
+}
+
+interface Consumed {
+  TableName?: string;
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
+export async function startFaultProxy(options: {
+  /** DynamoDB Local's endpoint, e.g. http://127.0.0.1:8000 */
+  target: string;
+  seed?: number;
+}): Promise<FaultProxy> {
+  const target = new URL(options.target);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const faults: Faults = { down: false, throttleRate: 0 };
+  let random = seededRandom(options.seed ?? 1);
+  let statistics = emptyStats();
+  const sockets = new Set<Socket>();
+
+  const add = (
+    bucket: Record<string, OperationStats>,
+    key: string,
+    read: number,
+    write: number,
+  ) => {
+    const entry = (bucket[key] ??= { requests: 0, readUnits: 0, writeUnits: 0 });
+    entry.requests += 1;
+    entry.readUnits += read;
+    entry.writeUnits += write;
+  };
+
+  const record = (operation: string, body: Buffer) => {
+    let consumed: Consumed[] = [];
+    try {
+      const parsed = JSON.parse(body.toString('utf8')) as {
+        ConsumedCapacity?: Consumed | Consumed[];
+      };
+      consumed = [parsed.ConsumedCapacity ?? []].flat();
+    } catch {
+      // not JSON (or empty): nothing to measure
+    }
+    const write = WRITE_OPERATIONS.test(operation);
+    let read = 0;
+    let written = 0;
+    for (const entry of consumed) {
+      const units = entry.CapacityUnits ?? 0;
+      const r = entry.ReadCapacityUnits ?? (write ? 0 : units);
+      const w = entry.WriteCapacityUnits ?? (write ? units : 0);
+      add(statistics.byTable, entry.TableName ?? '?', r, w);
+      read += r;
+      written += w;
+    }
+    if (consumed.length > 0) statistics.measured += 1;
+    statistics.readUnits += read;
+    statistics.writeUnits += written;
+    add(statistics.byOperation, operation, read, written);
+  };
+
+  const setFaults = (next: Partial<Faults> & { seed?: number }) => {
+    if (next.down !== undefined) faults.down = Boolean(next.down);
+    if (next.throttleRate !== undefined) {
+      faults.throttleRate = Math.min(1, Math.max(0, Number(next.throttleRate) || 0));
+    }
+    if (next.seed !== undefined) random = seededRandom(next.seed);
+    // Going down cuts the idle keep-alive connections too.
+    if (faults.down) for (const socket of sockets) socket.destroy();
+  };
+
+  const control = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    if (request.method === 'POST') {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Partial<Faults> & {
+        seed?: number;
+        resetStats?: boolean;
+      };
+      if (body.resetStats) statistics = emptyStats();
+      setFaults(body);
+    }
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ faults, stats: statistics }));
+  };
+
+  const server = http.createServer((request, response) => {
+    if (request.url?.startsWith('/__faults')) {
+      control(request, response).catch((error: Error) => {
+        response.writeHead(400, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ message: error.message }));
+      });
+      return;
+    }
+    statistics.requests += 1;
+    if (faults.down) {
+      statistics.cut += 1;
+      request.socket.destroy();
+      return;
+    }
+    const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '?';
+    if (faults.throttleRate > 0 && random() < faults.throttleRate) {
+      statistics.throttled += 1;
+      const throttle = THROTTLES[statistics.throttled % THROTTLES.length];
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(400, {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amzn-requestid': `fault-proxy-${statistics.requests}`,
+        });
+        response.end(JSON.stringify({ __type: throttle.type, message: throttle.message }));
+      });
+      return;
+    }
+    const upstream = http.request(
+      {
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+        agent,
+      },
+      (reply) => {
+        const chunks: Buffer[] = [];
+        reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+        reply.on('end', () => {
+          const body = Buffer.concat(chunks);
+          statistics.forwarded += 1;
+          record(operation, body);
+          response.writeHead(reply.statusCode ?? 502, reply.headers);
+          response.end(body);
+        });
+        reply.on('error', () => request.socket.destroy());
+      },
+    );
+    upstream.on('error', () => request.socket.destroy());
+    request.pipe(upstream);
+  });
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    setFaults,
+    faults: () => ({ ...faults }),
+    stats: () => structuredClone(statistics),
+    resetStats: () => {
+      statistics = emptyStats();
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      agent.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** For a runtime in another process: set faults through the proxy's control path. */
+export async function setRemoteFaults(
+  proxyUrl: string,
+  faults: Partial<Faults> & { seed?: number; resetStats?: boolean },
+): Promise<{ faults: Faults; stats: FaultProxyStats }> {
+  const response = await fetch(`${proxyUrl}/__faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  return (await response.json()) as { faults: Faults; stats: FaultProxyStats };
+}
