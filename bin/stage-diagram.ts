@@ -12,7 +12,11 @@ export function stageDiagram(): string {
   );
   const withdrawable = PIPELINE.filter((s) => s.actions.some((a) => a.delivery === 'fail'));
   const withdrawal = `  ${withdrawable.map((s) => s.id).join(' & ')} -.->|withdraw| WITHDRAWN`;
-  return ['```mermaid', 'flowchart TD', ...nodes, ...edges, withdrawal, '```'].join('\n');
+  // An administrator's correction, not a workflow step (POST /candidates/{id}/corrections).
+  const revocation = '  ADMITTED -.->|revoke| REVOKED';
+  return ['```mermaid', 'flowchart TD', ...nodes, ...edges, withdrawal, revocation, '```'].join(
+    '\n',
+  );
 }
 
 if (require.main === module) console.log(stageDiagram());

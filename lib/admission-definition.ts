@@ -8,6 +8,7 @@ import {
   PIPELINE,
   StageId,
   successorsOf,
+  CORRECTION_ONLY_STAGES,
   TERMINAL_STAGES,
   WITHDRAWAL_ERROR,
 } from '../functions/domain/pipeline';
@@ -38,7 +39,10 @@ export function admissionDefinition(
   fns: { park: lambda.IFunction; apply: lambda.IFunction },
 ): sfn.IChainable {
   const terminals = new Map<StageId, sfn.Succeed>(
-    TERMINAL_STAGES.map((t) => [t.id, new sfn.Succeed(scope, t.id, { comment: t.label })]),
+    TERMINAL_STAGES.filter((t) => !CORRECTION_ONLY_STAGES.includes(t.id)).map((t) => [
+      t.id,
+      new sfn.Succeed(scope, t.id, { comment: t.label }),
+    ]),
   );
   const staleExecution = new sfn.Fail(scope, stateNames.staleExecution, {
     error: STALE_EXECUTION_ERROR,

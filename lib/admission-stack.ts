@@ -1,8 +1,11 @@
 import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Api } from './api';
+import { AdmissionFunction } from './constructs/admission-function';
 import { Identity } from './identity';
 import { Notifications } from './notifications';
+import { Observability } from './observability';
+import { QuotaReporting } from './quota-reporting';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
 
@@ -13,6 +16,8 @@ export class AdmissionStack extends Stack {
   readonly workflow: Workflow;
   readonly identity: Identity;
   readonly api: Api;
+  readonly quotas: QuotaReporting;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -27,6 +32,18 @@ export class AdmissionStack extends Stack {
       storage: this.storage,
       workflow: this.workflow,
       identity: this.identity,
+    });
+
+    // Quotas and operations: the hourly attainment job, the quota widget, dashboard and alarms.
+    this.quotas = new QuotaReporting(this, 'Quotas', { storage: this.storage });
+    this.observability = new Observability(this, 'Observability', {
+      stateMachine: this.workflow.stateMachine,
+      httpApi: this.api.httpApi,
+      functions: this.node
+        .findAll()
+        .filter((c): c is AdmissionFunction => c instanceof AdmissionFunction),
+      table: this.storage.table,
+      quotaWidgetFunction: this.quotas.widget,
     });
 
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, key: 'TableName' });

@@ -13,6 +13,8 @@ import { Workflow } from './workflow';
 /** The officers' HTTP API: one function per route, each granted only what its route needs. */
 export class Api extends Construct {
   readonly httpApi: apigwv2.HttpApi;
+  /** Every route's function, for the operators' dashboard. */
+  readonly functions: AdmissionFunction[];
 
   constructor(
     scope: Construct,
@@ -63,6 +65,29 @@ export class Api extends Construct {
     });
     storage.grantReadCandidates(exportAudit);
 
+    // Quota ledger (admin writes, officers read), the report and corrections.
+    const quotas = new AdmissionFunction(this, 'Quotas', {
+      entry: 'api/quotas.ts',
+      description: 'PUT/GET /quotas, POST /quotas/import, GET /quotas/export',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantWriteCandidates(quotas);
+    storage.grantIdempotency(quotas);
+
+    const quotaReport = new AdmissionFunction(this, 'QuotaReport', {
+      entry: 'api/quota-report.ts',
+      description: 'GET /reports/quotas (json, csv, xlsx)',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantReadCandidates(quotaReport);
+
+    const correctCandidate = new AdmissionFunction(this, 'CorrectCandidate', {
+      entry: 'api/correct-candidate.ts',
+      description: 'POST /candidates/{id}/corrections (revoke an admission)',
+    });
+    storage.grantWriteCandidates(correctCandidate);
+    storage.grantIdempotency(correctCandidate);
+
     const routeNotFound = new AdmissionFunction(this, 'RouteNotFound', {
       entry: 'api/route-not-found.ts',
       description: 'Any other route: 404 in the API error shape',
@@ -111,7 +136,21 @@ export class Api extends Construct {
     route('/candidates/{id}/history', apigwv2.HttpMethod.GET, getHistory);
     route('/audit', apigwv2.HttpMethod.GET, exportAudit);
     route('/candidates/{id}/actions', apigwv2.HttpMethod.POST, submitAction);
+    route('/candidates/{id}/corrections', apigwv2.HttpMethod.POST, correctCandidate);
+    // One function serves the ledger's four routes (one integration, reused).
+    const quotasIntegration = new HttpLambdaIntegration('QuotasIntegration', quotas);
+    for (const [path, methods] of [
+      ['/quotas', [apigwv2.HttpMethod.PUT, apigwv2.HttpMethod.GET]],
+      ['/quotas/import', [apigwv2.HttpMethod.POST]],
+      ['/quotas/export', [apigwv2.HttpMethod.GET]],
+    ] as const) {
+      this.httpApi.addRoutes({ path, methods: [...methods], integration: quotasIntegration });
+    }
+    route('/reports/quotas', apigwv2.HttpMethod.GET, quotaReport);
 
+    this.functions = this.node.children.filter(
+      (child): child is AdmissionFunction => child instanceof AdmissionFunction,
+    );
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, key: 'ApiUrl' });
   }
 }

@@ -145,7 +145,7 @@ export class Observability extends Construct {
     this.dashboard.addWidgets(...this.apiWidgets(props.httpApi));
     this.dashboard.addWidgets(...this.functionWidgets(props.functions));
     this.dashboard.addWidgets(this.stateMachineWidget(props.stateMachine));
-    if (props.table) this.dashboard.addWidgets(this.tableWidget(props.table));
+    if (props.table) this.dashboard.addWidgets(...this.tableWidgets(props.table));
     if (props.quotaWidgetFunction) {
       this.dashboard.addWidgets(
         new cloudwatch.CustomWidget({
@@ -353,10 +353,14 @@ export class Observability extends Construct {
     });
   }
 
-  private tableWidget(table: dynamodb.ITable): cloudwatch.IWidget {
-    return new cloudwatch.GraphWidget({
-      title: 'Table: throttles, transaction conflicts (hot counters), system errors',
-      width: 24,
+  /**
+   * Two graphs: the per-operation throttle and system-error sums are math expressions whose inner
+   * metric ids are the operation names, and one graph may not hold the same id twice.
+   */
+  private tableWidgets(table: dynamodb.ITable): cloudwatch.IWidget[] {
+    const throttles = new cloudwatch.GraphWidget({
+      title: 'Table: throttles and transaction conflicts (hot counters)',
+      width: 12,
       height: 6,
       left: [
         table.metricThrottledRequestsForOperations({
@@ -375,6 +379,13 @@ export class Observability extends Construct {
           statistic: 'Sum',
           label: 'Transaction conflicts',
         }),
+      ],
+    });
+    const systemErrors = new cloudwatch.GraphWidget({
+      title: 'Table: system errors',
+      width: 12,
+      height: 6,
+      left: [
         table.metricSystemErrorsForOperations({
           operations: [dynamodb.Operation.TRANSACT_WRITE_ITEMS, dynamodb.Operation.QUERY],
           period: FIVE_MINUTES,
@@ -382,5 +393,6 @@ export class Observability extends Construct {
         }),
       ],
     });
+    return [throttles, systemErrors];
   }
 }

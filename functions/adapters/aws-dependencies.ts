@@ -1,4 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { createPipelineMetrics } from '../observability/transition-metrics';
 import { Dependencies } from '../services/dependencies';
 import { CandidateStore } from './candidate-store';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
@@ -20,5 +21,10 @@ export function awsWorkflow(): Workflow {
 }
 
 export function awsDependencies(): Dependencies {
-  return { store: awsCandidateStore(), workflow: awsWorkflow(), now: () => new Date() };
+  return {
+    store: awsCandidateStore(),
+    workflow: awsWorkflow(),
+    now: () => new Date(),
+    metrics: createPipelineMetrics(),
+  };
 }

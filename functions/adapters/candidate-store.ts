@@ -35,6 +35,11 @@ export interface CandidateStore {
   recordPendingStep(id: string, pending: PendingStep): Promise<Candidate | undefined>;
   /** Replaces `before` by `after` and appends `event`, atomically, if nothing changed meanwhile. */
   commitTransition(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
+  /**
+   * An administrator's correction (a revoked admission): `after` and its `CORRECTION` event, with
+   * the counters it reverses, atomically, if the candidate is still at `before`'s version.
+   */
+  commitCorrection(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
   /** Moves the candidate to a new execution generation if it is still at `before`'s generation. */
   recordExecution(before: Candidate, execution: Candidate['execution']): Promise<void>;
   /** Marks the people of the current step as told, if the candidate is still at that step. */

@@ -15,6 +15,13 @@ import {
 import { Candidate, isInFlight, PendingStep, Submission } from '../domain/candidate';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
+import { counterTransactUpdate } from '../domain/quota/counter-keys';
+import {
+  counterDeltasOfEvent,
+  gaugeDeltas,
+  gaugeTransactUpdate,
+  StagePosition,
+} from '../domain/quota/ledger-deltas';
 import {
   AuditEvent,
   CandidatePage,
@@ -23,6 +30,7 @@ import {
   StaleCandidateError,
 } from './candidate-store';
 import { decodeCursor, encodeCursor } from './cursor';
+import { childLinkItem } from './dynamodb-quota-store';
 import { candidateItem, INDEX, keys, vietnamMonthOf, withoutKeys } from './table-keys';
 
 function isConditionFailure(error: unknown): boolean {
@@ -61,6 +69,8 @@ export class DynamoDbCandidateStore implements CandidateStore {
               },
             },
             this.putEvent(event, candidate.unitPath),
+            // Quota counters and stage gauges: counted exactly once, with the conditional put.
+            ...this.ledgerUpdates(event, undefined, candidate, candidate.unitPath),
           ],
         }),
       ),
@@ -188,10 +198,33 @@ export class DynamoDbCandidateStore implements CandidateStore {
               },
             },
             this.putEvent(event, after.unitPath),
+            ...this.ledgerUpdates(event, before, after, after.unitPath),
           ],
         }),
       ),
       `candidate ${before.id} changed before the transition was committed`,
+    );
+  }
+
+  async commitCorrection(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: candidateItem(after),
+                ConditionExpression: 'version = :version AND stage = :stage',
+                ExpressionAttributeValues: { ':version': before.version, ':stage': before.stage },
+              },
+            },
+            this.putEvent(event, after.unitPath),
+            ...this.ledgerUpdates(event, before, after, after.unitPath),
+          ],
+        }),
+      ),
+      `candidate ${before.id} changed before the correction was committed`,
     );
   }
 
@@ -277,6 +310,10 @@ export class DynamoDbCandidateStore implements CandidateStore {
         Item: { ...keys.unit(unit.id, unit.effectiveFrom), entity: 'UNIT', ...unit },
       }),
     );
+    // Lets a quota report find the unit's children (or the top-level units) with one Query.
+    await this.documents.send(
+      new PutCommand({ TableName: this.tableName, Item: childLinkItem(unit) }),
+    );
   }
 
   async *listAuditEvents(query: {
@@ -305,6 +342,22 @@ export class DynamoDbCandidateStore implements CandidateStore {
         for (const item of page.Items ?? []) yield withoutKeys<AuditEvent>(item);
       }
     }
+  }
+
+  /**
+   * The quota counters an event earns (or a correction reverses) and the stage gauges it moves,
+   * for the candidate's unit and every ancestor: part of the same transaction as the event.
+   */
+  private ledgerUpdates(
+    event: HistoryEvent,
+    before: StagePosition | undefined,
+    after: StagePosition | undefined,
+    unitPath: string[],
+  ) {
+    return [
+      ...counterDeltasOfEvent(event, unitPath).map((c) => counterTransactUpdate(this.tableName, c)),
+      ...gaugeDeltas(before, after, unitPath).map((g) => gaugeTransactUpdate(this.tableName, g)),
+    ];
   }
 
   private putEvent(event: HistoryEvent, unitPath: string[]) {

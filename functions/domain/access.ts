@@ -98,3 +98,49 @@ function sponsorUserIds(candidate: Candidate): string[] {
     { sponsors?: { memberUserId?: string }[] } | undefined;
   return (sponsorship?.sponsors ?? []).flatMap((s) => (s.memberUserId ? [s.memberUserId] : []));
 }
+
+const QUOTA_REPORT_READERS: Role[] = [
+  'cell-officer',
+  'committee-officer',
+  'approver',
+  'admin',
+  'ops-viewer',
+];
+
+/** Quota reports hold figures, never people: every officer and the operators may read them. */
+export function assertMayReadQuotaReports(caller: Caller): void {
+  if (!caller.roles.some((r) => QUOTA_REPORT_READERS.includes(r))) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Vai trò của đồng chí không được xem báo cáo chỉ tiêu',
+      message_en: 'Your role may not read quota reports',
+      details: { roles: caller.roles },
+    });
+  }
+}
+
+/** Targets are entered and changed by administrators only (for units in their subtree). */
+export function assertMayManageQuotas(caller: Caller): void {
+  if (!caller.roles.includes('admin')) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Chỉ quản trị viên được nhập, sửa chỉ tiêu',
+      message_en: 'Only an administrator may enter or change quota targets',
+    });
+  }
+}
+
+/**
+ * A correction (revoking an admission decision) rewrites what counts: an administrator's act,
+ * on a candidate inside their subtree (outside it: 404, as for any candidate).
+ */
+export function assertMayCorrect(caller: Caller): Role {
+  if (!caller.roles.includes('admin')) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Chỉ quản trị viên được hiệu chỉnh hồ sơ (hủy quyết định kết nạp)',
+      message_en: 'Only an administrator may correct a record (revoke an admission)',
+    });
+  }
+  return 'admin';
+}

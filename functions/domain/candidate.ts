@@ -1,5 +1,5 @@
 import { Actor } from './caller';
-import { HumanStageId, StageId } from './pipeline';
+import { HumanStageId, StageId, TERMINAL_STAGE_IDS } from './pipeline';
 
 export const NOMINATION_SOURCES = ['YOUTH_UNION', 'TRADE_UNION', 'CELL'] as const;
 export type NominationSource = (typeof NOMINATION_SOURCES)[number];
@@ -51,7 +51,7 @@ export interface Candidate {
 }
 
 export function isInFlight(candidate: Pick<Candidate, 'stage'>): boolean {
-  return !['ADMITTED', 'REJECTED', 'WITHDRAWN'].includes(candidate.stage);
+  return !(TERMINAL_STAGE_IDS as readonly string[]).includes(candidate.stage);
 }
 
 export function executionName(candidateId: string, generation: number): string {

@@ -6,7 +6,8 @@ export interface HistoryEvent {
   candidateId: string;
   seq: number;
   at: string;
-  type: 'NOMINATED' | 'TRANSITION';
+  /** `CORRECTION`: an administrator's correction (a revoked admission), with its reason. */
+  type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
   fromStage?: StageId;
   toStage: StageId;
   action?: string;

@@ -24,7 +24,12 @@ export const HUMAN_STAGE_IDS = [
   'ADMISSION_DECISION',
   'CEREMONY',
 ] as const;
-export const TERMINAL_STAGE_IDS = ['ADMITTED', 'REJECTED', 'WITHDRAWN'] as const;
+/**
+ * `REVOKED` is reached only by an administrator's correction of an `ADMITTED` candidate (the
+ * admission decision annulled): no action of the workflow leads there, so the state machine has
+ * no state for it.
+ */
+export const TERMINAL_STAGE_IDS = ['ADMITTED', 'REJECTED', 'WITHDRAWN', 'REVOKED'] as const;
 
 export type HumanStageId = (typeof HUMAN_STAGE_IDS)[number];
 export type TerminalStageId = (typeof TERMINAL_STAGE_IDS)[number];
@@ -356,7 +361,11 @@ export const TERMINAL_STAGES: readonly TerminalStage[] = [
   { id: 'ADMITTED', label: 'Đảng viên dự bị', labelEn: 'Probationary member' },
   { id: 'REJECTED', label: 'Không được kết nạp', labelEn: 'Not admitted' },
   { id: 'WITHDRAWN', label: 'Đã rút khỏi quy trình', labelEn: 'Withdrawn' },
+  { id: 'REVOKED', label: 'Hủy quyết định kết nạp', labelEn: 'Admission revoked' },
 ];
+
+/** Terminal stages that no workflow action reaches (only a correction): no state machine state. */
+export const CORRECTION_ONLY_STAGES: readonly TerminalStageId[] = ['REVOKED'];
 
 /** The stage every withdrawal leads to, whatever the stage it left. */
 export const WITHDRAWN_STAGE: TerminalStageId = 'WITHDRAWN';

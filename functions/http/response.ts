@@ -4,6 +4,8 @@ export interface HttpResponse {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
+  /** A binary body (an XLSX export) travels base64-encoded. */
+  isBase64Encoded?: boolean;
 }
 
 export function json(

@@ -1,12 +1,14 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { HumanStageId, StageId } from '../domain/pipeline';
 import { applySubmission } from '../domain/transition';
+import { recordTransition } from '../observability/transition-metrics';
 import { Dependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
 
 export interface ApplyRequest {
   candidateId: string;
-  stage: HumanStageId;
+  /** Absent for a withdrawal, which may come from any stage. */
+  stage?: HumanStageId;
   submissionId: string;
 }
 
@@ -22,14 +24,15 @@ const MAX_ATTEMPTS = 5;
  * in one transaction. Safe to run twice: a second run finds the event and answers the same.
  */
 export async function applyTransition(
-  deps: Pick<Dependencies, 'store' | 'now'>,
+  deps: Pick<Dependencies, 'store' | 'now' | 'metrics'>,
   request: ApplyRequest,
 ): Promise<AppliedTransition> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const candidate = await deps.store.getCandidate(request.candidateId);
     if (!candidate) throw new StaleExecutionError(`Candidate ${request.candidateId} is gone`);
     const submission = candidate.submission;
-    if (submission?.id !== request.submissionId || submission.stage !== request.stage) {
+    const otherStage = request.stage !== undefined && submission?.stage !== request.stage;
+    if (submission?.id !== request.submissionId || otherStage) {
       const history = await deps.store.getHistory(request.candidateId);
       const applied = history.find((e) => e.submissionId === request.submissionId);
       if (applied) return { outcome: applied.outcome!, nextStage: applied.toStage };
@@ -40,6 +43,14 @@ export async function applyTransition(
     const { candidate: after, event } = applySubmission(candidate, submission, deps.now());
     try {
       await deps.store.commitTransition(candidate, after, event);
+      // Counted once: only the run whose transaction committed gets here.
+      if (deps.metrics) {
+        recordTransition(deps.metrics, {
+          fromStage: submission.stage,
+          toStage: submission.toStage,
+          topUnitId: candidate.unitPath[0],
+        });
+      }
       return { outcome: submission.outcome, nextStage: submission.toStage };
     } catch (error) {
       // Something else touched the item (a resume, a parallel apply): read again and decide anew.

@@ -1,3 +1,4 @@
+import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { CandidateStore } from '../adapters/candidate-store';
 import { Notifier } from '../adapters/notifier';
 import { Workflow } from '../adapters/workflow';
@@ -7,6 +8,8 @@ export interface Dependencies {
   store: CandidateStore;
   workflow: Workflow;
   now: () => Date;
+  /** Business metrics (EMF); absent in tests that do not look at them. */
+  metrics?: Metrics;
 }
 
 /** The park step also tells people that something waits for them. */

@@ -5,6 +5,7 @@ import { actorOf, Caller } from '../domain/caller';
 import { Candidate } from '../domain/candidate';
 import { assertUnitAcceptsCandidates, newCandidate, Nomination } from '../domain/nomination';
 import { FIRST_STAGE } from '../domain/pipeline';
+import { recordTransition } from '../observability/transition-metrics';
 import { Dependencies } from './dependencies';
 
 /**
@@ -19,7 +20,7 @@ export function candidateIdFor(idempotencyKey: string, nomination: Nomination): 
 }
 
 export async function nominateCandidate(
-  deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  deps: Pick<Dependencies, 'store' | 'workflow' | 'now' | 'metrics'>,
   caller: Caller,
   nomination: Nomination,
   idempotencyKey: string,
@@ -42,6 +43,13 @@ export async function nominateCandidate(
   let stored = candidate;
   try {
     await deps.store.createCandidate(candidate, event);
+    if (deps.metrics) {
+      recordTransition(deps.metrics, {
+        fromStage: null,
+        toStage: FIRST_STAGE,
+        topUnitId: candidate.unitPath[0],
+      });
+    }
   } catch (error) {
     if (!(error instanceof StaleCandidateError)) throw error;
     stored = (await deps.store.getCandidate(candidateId))!;

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DynamoDbCandidateStore } from '../../functions/adapters/dynamodb-candidate-store';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -7,6 +8,7 @@ import { createFunctionHost, FunctionHost } from './function-host';
 import { RunningHttpApi, startHttpApi } from './http-api';
 import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
 import { IssueTokenInput, RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
+import { createDashboardHandler } from './dashboard';
 import { FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
 import { installPromiseWithResolvers } from './promise-with-resolvers';
@@ -169,7 +171,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       invoke,
       port: options.port ?? 3000,
       host: '127.0.0.1',
-      extraHandlers: [createInboxHandler(notifications)],
+      extraHandlers: [
+        createInboxHandler(notifications),
+        // The quota dashboard: the same renderer as the CloudWatch custom widget.
+        createDashboardHandler({
+          documents: DynamoDBDocumentClient.from(dynamoClient),
+          tableName: outputs.TableName,
+        }),
+      ],
       authorize: createJwtAuthorizer({
         template,
         resolve,
@@ -191,6 +200,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     stoppers.push(() => schedules.stop());
     await schedules.runAllNow();
+    // Where tools (npm run quota:check) find this runtime's DynamoDB.
+    if (options.dataDir) {
+      fs.writeFileSync(
+        path.join(options.dataDir, 'runtime.json'),
+        JSON.stringify({ dynamoDbEndpoint: dynamo.endpoint, tableName: outputs.TableName }),
+      );
+    }
 
     return {
       url: http.url,

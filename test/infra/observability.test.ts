@@ -10,6 +10,7 @@ import {
   PIPELINE_NAMESPACE,
 } from '../../functions/observability/transition-metrics';
 import { acknowledgeWildcard } from '../../lib/constructs/acknowledge-wildcard';
+import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../../functions/domain/pipeline';
 import { AdmissionFunction } from '../../lib/constructs/admission-function';
 import { DataKey } from '../../lib/data-key';
 import { Observability, ObservabilityProps } from '../../lib/observability';
@@ -102,7 +103,9 @@ describe('Observability', () => {
     }
     // The funnel: one series per stage, in pipeline order.
     const funnel = widgets.find((w) => w.properties.title?.startsWith('Funnel'))!;
-    expect(funnel.properties.metrics).toHaveLength(12);
+    expect(funnel.properties.metrics).toHaveLength(
+      HUMAN_STAGE_IDS.length + TERMINAL_STAGE_IDS.length,
+    );
     expect(JSON.stringify(funnel.properties.metrics)).toContain(
       'SUM(SEARCH(\'{AdmissionPipeline,Stage,TopUnit} MetricName=\\"Transitions\\" Stage=\\"CEREMONY\\"\', \'Sum\', 86400))',
     );

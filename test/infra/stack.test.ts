@@ -83,7 +83,8 @@ describe('encryption', () => {
 describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(Object.keys(functions).length).toBe(10);
+    // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget.
+    expect(Object.keys(functions).length).toBe(15);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -155,6 +156,12 @@ describe('HTTP API', () => {
         'GET /candidates/{id}/history',
         'POST /candidates',
         'POST /candidates/{id}/actions',
+        'POST /candidates/{id}/corrections',
+        'PUT /quotas',
+        'GET /quotas',
+        'POST /quotas/import',
+        'GET /quotas/export',
+        'GET /reports/quotas',
       ].sort(),
     );
   });
@@ -240,5 +247,41 @@ describe('state machine generated from the pipeline table', () => {
       );
     }
     expect(states.Apply_WITHDRAWAL.Next).toBe('WITHDRAWN');
+  });
+});
+
+describe('quotas and observability in the stack', () => {
+  it('has the dashboard with the quota custom widget, and the four alarms on the ops topic', () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
+    expect(body).toContain('\\"type\\":\\"custom\\"');
+    expect(body).toContain('QuotasQuotaWidget');
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(4);
+    for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
+    }
+  });
+
+  it('runs the attainment job hourly and keeps the report and widget read-only', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 hour)',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('QuotasPublishAttainment'), 'Arn'] },
+        }),
+      ],
+    });
+    for (const role of [
+      'ApiQuotaReportRole',
+      'QuotasQuotaWidgetRole',
+      'QuotasPublishAttainmentRole',
+    ]) {
+      const actions = policyActionsOfRole(role);
+      expect(actions).toContain('dynamodb:Query');
+      expect(
+        actions.filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a)),
+      ).toEqual([]);
+    }
   });
 });

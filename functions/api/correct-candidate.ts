@@ -1,0 +1,48 @@
+import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { assertMayCorrect } from '../domain/access';
+import { parseOrRefuse } from '../domain/parse';
+import { callerOf } from '../http/caller-of';
+import { candidateIdOf } from '../http/candidate-id';
+import { candidateView } from '../http/candidate-view';
+import { httpRoute } from '../http/http-route';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotentCommand } from '../http/idempotent-command';
+import { jsonBody } from '../http/json-body';
+import { json } from '../http/response';
+import { createPipelineMetrics } from '../observability/transition-metrics';
+import { Correction, correctCandidate, correctionSchema } from '../services/correct-candidate';
+
+// No workflow: a correction closes a candidate that no execution holds any more.
+const deps = {
+  store: awsCandidateStore(),
+  now: () => new Date(),
+  metrics: createPipelineMetrics(),
+};
+
+const correct = idempotentCommand<Correction & { candidateId: string; idempotencyKey: string }>(
+  async ({ body }, caller) => {
+    const { candidateId, idempotencyKey, ...correction } = body;
+    const after = await correctCandidate(deps, caller, candidateId, correction, idempotencyKey);
+    return json(200, candidateView(after));
+  },
+);
+
+/**
+ * POST /candidates/{id}/corrections `{kind: 'REVOKE_ADMISSION', reason, effectiveOn}`: an
+ * administrator revokes an admission; the counters it earned are reversed with a recorded reason.
+ */
+export const handler = httpRoute(async (event, context) => {
+  const caller = callerOf(event);
+  assertMayCorrect(caller);
+  const candidateId = candidateIdOf(event);
+  const idempotencyKey = idempotencyKeyOf(event);
+  const correction = parseOrRefuse(correctionSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  return correct(
+    {
+      key: `POST /candidates/${candidateId}/corrections ${idempotencyKey}`,
+      body: { ...correction, candidateId, idempotencyKey },
+    },
+    caller,
+    context,
+  );
+});

@@ -1,0 +1,118 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { awsQuotaStore, MAX_TARGETS_PER_WRITE } from '../adapters/dynamodb-quota-store';
+import { parseOrRefuse } from '../domain/parse';
+import { quotaTargetSchema } from '../domain/quota/target';
+import { refuse } from '../domain/refusal';
+import { callerOf } from '../http/caller-of';
+import { httpRoute } from '../http/http-route';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotentCommand } from '../http/idempotent-command';
+import { jsonBody, MAX_BODY_BYTES } from '../http/json-body';
+import { json } from '../http/response';
+import {
+  exportTargetsCsv,
+  importTargetsCsv,
+  listTargets,
+  QuotaDeps,
+  saveTargets,
+} from '../services/quota-ledger';
+
+const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
+
+const listQuery = z.strictObject({
+  unit: z.string().trim().min(1).max(64),
+  period: z.string().trim().min(1).max(20).optional(),
+});
+
+const save = idempotentCommand<{ targets: z.infer<typeof quotaTargetSchema>[] }>(
+  async ({ body }, caller) => json(200, await saveTargets(deps, caller, body.targets)),
+);
+const importCsv = idempotentCommand<{ csv: string }>(async ({ body }, caller) =>
+  json(200, await importTargetsCsv(deps, caller, body.csv)),
+);
+
+function csvBody(event: APIGatewayProxyEventV2): string {
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
+  if (!raw.trim()) {
+    refuse('invalid', {
+      code: 'MISSING_BODY',
+      message: 'Thiếu nội dung tệp CSV',
+      message_en: 'The request has no CSV body',
+      field: 'body',
+    });
+  }
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    refuse('too-large', {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `Nội dung vượt quá ${MAX_BODY_BYTES / 1024} KB`,
+      message_en: `The body exceeds ${MAX_BODY_BYTES / 1024} KB`,
+      field: 'body',
+    });
+  }
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (!/^(text\/csv|text\/plain|application\/csv)\b/i.test(contentType)) {
+    refuse('invalid', {
+      code: 'UNSUPPORTED_CONTENT_TYPE',
+      message: 'Nội dung phải là text/csv',
+      message_en: 'The body must be text/csv',
+      field: 'content-type',
+    });
+  }
+  return raw;
+}
+
+/**
+ * The quota ledger (administrators write, officers read):
+ *   PUT  /quotas                       JSON list of targets, one transaction (≤ 100)
+ *   GET  /quotas?unit=&period=         a unit's targets
+ *   POST /quotas/import                CSV (text/csv), all rows or none, errors by line
+ *   GET  /quotas/export?unit=&period=  CSV of the unit's and its children's targets
+ */
+export const handler = httpRoute(async (event, context) => {
+  const caller = callerOf(event);
+  switch (event.routeKey) {
+    case 'PUT /quotas': {
+      const key = idempotencyKeyOf(event);
+      const body = jsonBody(event);
+      if (Array.isArray(body) && body.length > MAX_TARGETS_PER_WRITE) {
+        // The same clear refusal as a large import, before validating rows nobody will write.
+        await saveTargets(deps, caller, body as never);
+      }
+      const targets = parseOrRefuse(z.array(quotaTargetSchema), body, { code: 'INVALID_BODY' });
+      return save({ key: `PUT /quotas ${key}`, body: { targets } }, caller, context);
+    }
+    case 'POST /quotas/import': {
+      const key = idempotencyKeyOf(event);
+      return importCsv(
+        { key: `POST /quotas/import ${key}`, body: { csv: csvBody(event) } },
+        caller,
+        context,
+      );
+    }
+    case 'GET /quotas/export': {
+      const query = parseOrRefuse(listQuery, event.queryStringParameters ?? {}, {
+        code: 'INVALID_QUERY',
+      });
+      return {
+        statusCode: 200,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="chi-tieu-${query.unit}${query.period ? `-${query.period}` : ''}.csv"`,
+        },
+        body: await exportTargetsCsv(deps, caller, query),
+      };
+    }
+    default: {
+      const query = parseOrRefuse(listQuery, event.queryStringParameters ?? {}, {
+        code: 'INVALID_QUERY',
+      });
+      const items = await listTargets(deps, caller, query);
+      return json(200, { unit: query.unit, period: query.period, items });
+    }
+  }
+});

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { StaleCandidateError } from '../adapters/candidate-store';
+import { assertMayCorrect, visibleCandidate } from '../domain/access';
+import { actorOf, Caller } from '../domain/caller';
+import { Candidate } from '../domain/candidate';
+import { HistoryEvent } from '../domain/history-event';
+import { counterEventDate, ReversedTransition } from '../domain/quota/ledger-deltas';
+import { refuse } from '../domain/refusal';
+import { recordTransition } from '../observability/transition-metrics';
+import { Dependencies } from './dependencies';
+import { candidateNotFound } from './submit-action';
+
+/**
+ * Corrections: an administrator annuls what the pipeline recorded. The one kind so far is
+ * `REVOKE_ADMISSION` — the admission decision of an `ADMITTED` candidate is revoked (wrongly
+ * admitted, decision annulled by the upper committee): the candidate moves to the terminal
+ * stage `REVOKED` and the `ADMITTED` counters of the unit and every ancestor are reversed in the
+ * month they were counted in, in the same transaction as a `CORRECTION` history event that
+ * records the reason, the effective date and what it reverses (so a recount replays it).
+ *
+ * Only an `ADMITTED` candidate can be revoked: before the ceremony the decision is still inside
+ * the workflow, where a withdrawal is the way out.
+ */
+export const correctionSchema = z.strictObject({
+  kind: z.literal('REVOKE_ADMISSION'),
+  reason: z.string().trim().min(1).max(2000),
+  effectiveOn: z.iso.date(),
+});
+export type Correction = z.infer<typeof correctionSchema>;
+
+export async function correctCandidate(
+  deps: Pick<Dependencies, 'store' | 'now' | 'metrics'>,
+  caller: Caller,
+  candidateId: string,
+  correction: Correction,
+  idempotencyKey: string,
+): Promise<Candidate> {
+  const role = assertMayCorrect(caller);
+  const [found, history] = await Promise.all([
+    deps.store.getCandidate(candidateId),
+    deps.store.getHistory(candidateId),
+  ]);
+  const candidate = visibleCandidate(caller, found, () => candidateNotFound(candidateId));
+  if (candidate.stage !== 'ADMITTED') {
+    refuse('conflict', {
+      code: candidate.stage === 'REVOKED' ? 'ALREADY_REVOKED' : 'CORRECTION_NOT_APPLICABLE',
+      message:
+        candidate.stage === 'REVOKED'
+          ? 'Quyết định kết nạp của quần chúng này đã bị hủy trước đó'
+          : `Chỉ hủy được quyết định kết nạp của người đã được kết nạp (hiện ở giai đoạn ${candidate.stage})`,
+      message_en:
+        candidate.stage === 'REVOKED'
+          ? 'This admission was already revoked'
+          : `Only an admitted candidate's admission can be revoked (the candidate is at ${candidate.stage})`,
+      field: 'kind',
+      details: { stage: candidate.stage, currentVersion: candidate.version },
+    });
+  }
+  const admission = [...history].reverse().find((e) => e.toStage === 'ADMITTED');
+  const reverses: ReversedTransition = {
+    fromStage: admission?.fromStage ?? 'CEREMONY',
+    toStage: 'ADMITTED',
+    eventDate: admission ? counterEventDate(admission) : candidate.stageEnteredAt,
+  };
+  const at = deps.now().toISOString();
+  const version = candidate.version + 1;
+  const after: Candidate = {
+    ...candidate,
+    stage: 'REVOKED',
+    version,
+    updatedAt: at,
+    stageEnteredAt: at,
+    dossier: {
+      ...candidate.dossier,
+      revocation: { reason: correction.reason, effectiveOn: correction.effectiveOn },
+    },
+  };
+  const event: HistoryEvent = {
+    candidateId,
+    seq: version,
+    at,
+    type: 'CORRECTION',
+    fromStage: 'ADMITTED',
+    toStage: 'REVOKED',
+    action: correction.kind,
+    outcome: 'revoked',
+    payload: { ...correction, reverses },
+    idempotencyKey,
+    actor: actorOf(caller, role),
+  };
+  try {
+    await deps.store.commitCorrection(candidate, after, event);
+  } catch (error) {
+    if (!(error instanceof StaleCandidateError)) throw error;
+    refuse('conflict', {
+      code: 'CONCURRENT_UPDATE',
+      message: 'Hồ sơ vừa thay đổi; hãy tải lại và thử lại',
+      message_en: 'The candidate changed meanwhile; reload it and try again',
+      details: { currentVersion: candidate.version },
+    });
+  }
+  if (deps.metrics) {
+    recordTransition(deps.metrics, {
+      fromStage: 'ADMITTED',
+      toStage: 'REVOKED',
+      topUnitId: candidate.unitPath[0],
+    });
+  }
+  return after;
+}

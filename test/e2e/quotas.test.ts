@@ -1,0 +1,460 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbQuotaStore } from '../../functions/adapters/dynamodb-quota-store';
+import { counterKey } from '../../functions/domain/quota/counter-keys';
+import { counterDeltasOfEvent } from '../../functions/domain/quota/ledger-deltas';
+import { QUOTA_METRICS } from '../../functions/domain/quota/metric';
+import { monthsIn } from '../../functions/domain/quota/period';
+import { humanStage, HumanStageId } from '../../functions/domain/pipeline';
+import { Role } from '../../functions/domain/roles';
+import { checkQuotaLedger } from '../../functions/services/check-quota-ledger';
+import { demoOrganisation } from '../../lib/local/demo-organisation';
+import { sheetRows, unzip } from '../support/unzip';
+import { ApiClient, CandidateBody } from './support/api-client';
+import { awsClients } from './support/aws-clients';
+import { HAPPY_PATH } from './support/happy-path';
+import { officerClient } from './support/officers';
+import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+
+const ROOT = path.join(__dirname, '..', '..');
+const run = promisify(execFile);
+
+/**
+ * Quotas end to end on the local runtime: targets in (JSON and CSV), a population of candidates
+ * walked over HTTP (admissions, a revoked admission, rejections, withdrawals, a failed class,
+ * candidates still in progress), then the report, the exports, the recount and the dashboard.
+ */
+
+let runtime: RuntimeProcess;
+let admin: ApiClient;
+const teams = new Map<string, Record<Role, ApiClient>>();
+
+type Step = { stage: string; action: string; payload: unknown };
+const step = (stage: string): Step => HAPPY_PATH.find((s) => s.stage === stage)!;
+const upTo = (stage: string) =>
+  HAPPY_PATH.slice(
+    0,
+    HAPPY_PATH.findIndex((s) => s.stage === stage),
+  );
+
+const FAILED_CLASS: Step = {
+  stage: 'AWARENESS_CLASS',
+  action: 'recordClassResult',
+  payload: { result: 'FAILED', classEndedOn: '2025-01-31' },
+};
+const WITHDRAW = (stage: string): Step => ({
+  stage,
+  action: 'withdraw',
+  payload: { reason: 'CANDIDATE_REQUEST', effectiveOn: '2025-02-01' },
+});
+const CELL_VOTE_FAILS: Step = {
+  stage: 'CELL_RESOLUTION',
+  action: 'recordCellResolution',
+  payload: {
+    meetingDate: '2025-04-20',
+    officialMembers: 9,
+    excludedMembers: 0,
+    excludedMembersAttending: 0,
+    votesFor: 3,
+    votesAgainst: 6,
+  },
+};
+const NOT_CLEARED: Step = {
+  stage: 'BACKGROUND_CHECK',
+  action: 'recordBackgroundCheck',
+  payload: { completedOn: '2025-04-01', result: 'NOT_CLEARED' },
+};
+
+/** Who walks whom: the population, by cell. */
+const POPULATION: { name: string; unitId: string; steps: Step[]; ends: string }[] = [
+  { name: 'Nguyễn Văn An', unitId: 'dd-xltbd-kythuat', steps: HAPPY_PATH, ends: 'ADMITTED' },
+  { name: 'Trần Văn Bảo', unitId: 'dd-tbdl1', steps: HAPPY_PATH, ends: 'ADMITTED' },
+  { name: 'Lê Thị Cúc', unitId: 'tt-ngoquyen', steps: HAPPY_PATH, ends: 'ADMITTED' },
+  {
+    name: 'Phạm Văn Dũng',
+    unitId: 'dd-xltbd-xuong',
+    steps: [step('NOMINATED'), FAILED_CLASS, ...upTo('SPONSORSHIP').slice(1)],
+    ends: 'SPONSORSHIP',
+  },
+  {
+    name: 'Hoàng Thị Em',
+    unitId: 'dd-baobi',
+    steps: [...upTo('CELL_RESOLUTION'), CELL_VOTE_FAILS],
+    ends: 'REJECTED',
+  },
+  {
+    name: 'Vũ Văn Phúc',
+    unitId: 'dd-tbdl1',
+    steps: [step('NOMINATED'), WITHDRAW('AWARENESS_CLASS')],
+    ends: 'WITHDRAWN',
+  },
+  { name: 'Đỗ Thị Giang', unitId: 'tt-ngoquyen', steps: [], ends: 'NOMINATED' },
+  {
+    name: 'Bùi Văn Hải',
+    unitId: 'dd-xltbd-kythuat',
+    steps: [...upTo('BACKGROUND_CHECK'), NOT_CLEARED],
+    ends: 'REJECTED',
+  },
+];
+const ids = new Map<string, string>();
+
+function teamFor(unitId: string): Record<Role, ApiClient> {
+  return teams.get(unitId.startsWith('tt-') ? 'tt-kdn' : 'dd-kdn')!;
+}
+
+async function walk(person: (typeof POPULATION)[number]): Promise<void> {
+  const team = teamFor(person.unitId);
+  const nominated = await team['cell-officer'].nominate({
+    fullName: person.name,
+    dateOfBirth: '1995-03-15',
+    nominationSource: 'YOUTH_UNION',
+    unitId: person.unitId,
+  });
+  expect(nominated.status).toBe(201);
+  const id = nominated.body.id as string;
+  ids.set(person.name, id);
+  for (const s of person.steps) {
+    const parked = await team['cell-officer'].waitForStage(id, s.stage);
+    const actor = humanStage(s.stage as HumanStageId).actions.find((a) => a.id === s.action)!.actor;
+    const accepted = await team[actor].act(id, {
+      action: s.action,
+      expectedVersion: parked.version,
+      payload: s.payload,
+    });
+    expect(accepted.status).toBe(202);
+  }
+  await team['cell-officer'].waitForStage(id, person.ends);
+}
+
+beforeAll(async () => {
+  runtime = await startRuntimeProcess();
+  admin = await officerClient(runtime, { roles: ['admin'], unitId: 'hn', name: 'Quản trị' });
+  for (const unitId of ['dd-kdn', 'tt-kdn']) {
+    const team = {} as Record<Role, ApiClient>;
+    for (const role of ['cell-officer', 'committee-officer', 'approver'] as Role[]) {
+      team[role] = await officerClient(runtime, {
+        roles: [role],
+        unitId,
+        name: `${role} ${unitId}`,
+      });
+    }
+    teams.set(unitId, team);
+  }
+  await Promise.all(POPULATION.map(walk));
+}, 240_000);
+afterAll(() => runtime?.stop());
+
+const put = (client: ApiClient, body: unknown, key = `q-${Math.random()}`) =>
+  client.request('PUT', '/quotas', { body, headers: { 'idempotency-key': key } });
+const importCsv = (client: ApiClient, csv: string, key = `i-${Math.random()}`) =>
+  client.request('POST', '/quotas/import', {
+    rawBody: csv,
+    headers: { 'idempotency-key': key, 'content-type': 'text/csv' },
+  });
+
+describe('quota ledger', () => {
+  it('stores a JSON list of targets for administrators only', async () => {
+    const targets = [
+      {
+        unitId: 'hn',
+        period: '2025',
+        metric: 'ADMITTED',
+        issuerId: 'tw',
+        issuerName: 'Trung ương',
+        kind: 'COUNT',
+        value: 4,
+      },
+      {
+        unitId: 'hn-dongda',
+        period: '2025',
+        metric: 'ADMITTED',
+        issuerId: 'hn',
+        issuerName: 'Thành ủy',
+        kind: 'COUNT',
+        value: 2,
+      },
+      {
+        unitId: 'hn-dongda',
+        period: '2025',
+        metric: 'ADMITTED',
+        issuerId: 'bcd-quan',
+        issuerName: 'BCĐ quận',
+        kind: 'COUNT',
+        value: 3,
+      },
+    ];
+    expect(await put(admin, targets)).toMatchObject({ status: 200, body: { count: 3 } });
+    const officer = teamFor('dd-kdn')['cell-officer'];
+    expect(await put(officer, targets)).toMatchObject({
+      status: 403,
+      body: { code: 'ROLE_NOT_ALLOWED' },
+    });
+    const listed = await officer.request('GET', '/quotas?unit=hn-dongda&period=2025');
+    expect(listed.status).toBe(404); // hn-dongda is outside a dd-kdn officer's subtree
+    const own = await admin.request('GET', '/quotas?unit=hn-dongda&period=2025');
+    expect((own.body.items as CandidateBody[]).map((t) => t.issuerName)).toEqual([
+      'Thành ủy',
+      'BCĐ quận',
+    ]);
+    const tooMany = Array.from({ length: 101 }, (_, i) => ({ ...targets[0], issuerId: `i${i}` }));
+    expect(await put(admin, tooMany)).toMatchObject({
+      status: 422,
+      body: { code: 'QUOTA_IMPORT_TOO_LARGE' },
+    });
+  });
+
+  it('imports CSV all or nothing, with errors by line, and exports it back', async () => {
+    const bad = [
+      'don_vi,ky,chi_tieu,co_quan_giao,ten_co_quan_giao,loai,gia_tri',
+      'hn-thanhtri,2025,TRAINED,hn,Thành ủy,COUNT,2',
+      'hn-thanhtri,2025-H3,ADMITTED,hn,Thành ủy,COUNT,1',
+      'tt-kdn,2025,ADMITTED,hn,Thành ủy,COUNT,1.000',
+    ].join('\n');
+    const refused = await importCsv(admin, bad);
+    expect(refused).toMatchObject({ status: 400, body: { code: 'INVALID_CSV' } });
+    expect(
+      (refused.body.details as { errors: { line: number }[] }).errors.map((e) => e.line),
+    ).toEqual([3, 4]);
+    expect((await admin.request('GET', '/quotas?unit=hn-thanhtri')).body.items).toEqual([]);
+
+    const good = [
+      'don_vi,ky,chi_tieu,co_quan_giao,ten_co_quan_giao,loai,gia_tri',
+      'hn-thanhtri,2025,TRAINED,hn,Thành ủy,COUNT,2',
+      'hn-thanhtri,2025,ADMITTED,hn,Thành ủy,COUNT,1',
+    ].join('\r\n');
+    expect(await importCsv(admin, good)).toMatchObject({ status: 200, body: { count: 2 } });
+    const exported = await admin.fetchRaw('/quotas/export?unit=hn&period=2025');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await exported.arrayBuffer());
+    expect(text.startsWith('\ufeffdon_vi,ky,chi_tieu')).toBe(true);
+    expect(text).toContain('hn-thanhtri,2025,TRAINED,hn,Thành ủy,COUNT,2');
+  });
+});
+
+describe('corrections', () => {
+  it('revokes an admission for an administrator, once, with the reason in history', async () => {
+    const id = ids.get('Trần Văn Bảo')!;
+    const body = {
+      kind: 'REVOKE_ADMISSION',
+      reason: 'Kê khai lý lịch không trung thực',
+      effectiveOn: '2025-09-01',
+    };
+    const correct = (client: ApiClient, key: string, b: unknown = body) =>
+      client.request('POST', `/candidates/${id}/corrections`, {
+        body: b,
+        headers: { 'idempotency-key': key },
+      });
+    expect(await correct(teamFor('dd-kdn').approver, 'revoke-0001')).toMatchObject({ status: 403 });
+    const notAdmitted = await admin.request(
+      'POST',
+      `/candidates/${ids.get('Đỗ Thị Giang')}/corrections`,
+      {
+        body,
+        headers: { 'idempotency-key': 'revoke-0002' },
+      },
+    );
+    expect(notAdmitted).toMatchObject({ status: 409, body: { code: 'CORRECTION_NOT_APPLICABLE' } });
+    const revoked = await correct(admin, 'revoke-0003');
+    expect(revoked).toMatchObject({
+      status: 200,
+      body: { stage: 'REVOKED', stageLabel: 'Hủy quyết định kết nạp', status: 'CLOSED' },
+    });
+    expect(await correct(admin, 'revoke-0003')).toMatchObject({
+      status: 200,
+      body: { version: revoked.body.version },
+    });
+    expect(await correct(admin, 'revoke-0004')).toMatchObject({
+      status: 409,
+      body: { code: 'ALREADY_REVOKED' },
+    });
+    const history = (await admin.candidate(id)).body.history as CandidateBody[];
+    expect(history.at(-1)).toMatchObject({
+      type: 'CORRECTION',
+      toStage: 'REVOKED',
+      payload: { reason: body.reason, reverses: { toStage: 'ADMITTED', eventDate: '2025-06-19' } },
+      actor: { role: 'admin' },
+    });
+  });
+});
+
+describe('quota report', () => {
+  it('gives achieved, target, percent, pace, the sentence and the funnel for a unit and its children', async () => {
+    const { status, body } = await admin.request('GET', '/reports/quotas?unit=hn&period=2025');
+    expect(status).toBe(200);
+    const units = body.units as CandidateBody[];
+    expect(units.map((u) => u.unitId)).toEqual(['hn', 'hn-dongda', 'hn-thanhtri']);
+    const metric = (unitId: string, m: string) =>
+      units.find((u) => u.unitId === unitId)!.metrics.find((x: CandidateBody) => x.metric === m);
+    // Admitted: An and Cúc (Bảo's admission was revoked); trained: everyone past the class.
+    expect(metric('hn', 'ADMITTED')).toMatchObject({
+      achieved: 2,
+      targets: [{ target: 4, percent: 50, status: 'BEHIND' }],
+    });
+    expect(metric('hn', 'TRAINED').achieved).toBe(6);
+    expect(metric('hn-dongda', 'ADMITTED').sentence.vi).toBe(
+      'đã phát triển 01/02 đảng viên mới, đạt 50% chỉ tiêu Thành ủy giao (1/3, đạt 33% chỉ tiêu BCĐ quận giao)',
+    );
+    expect(metric('hn-thanhtri', 'TRAINED').sentence.vi).toBe(
+      'lớp bồi dưỡng nhận thức về Đảng đạt 01/02 học viên (50%)',
+    );
+    const hn = units[0];
+    expect(hn.inProgress).toBe(2);
+    expect(hn.funnel.find((r: CandidateBody) => r.stage === 'SPONSORSHIP').count).toBe(1);
+    expect(hn.funnel.find((r: CandidateBody) => r.stage === 'NOMINATED').count).toBe(1);
+  });
+
+  it('exports CSV and an XLSX workbook that opens', async () => {
+    const csv = await admin.fetchRaw('/reports/quotas?unit=hn&period=2025&format=csv');
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(await csv.text()).toContain('hn-dongda,Quận ủy Đống Đa,2025,ADMITTED');
+    const xlsx = await admin.fetchRaw('/reports/quotas?unit=hn&period=2025&format=xlsx');
+    expect(xlsx.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const files = unzip(Buffer.from(await xlsx.arrayBuffer()));
+    const rows = sheetRows(files.get('xl/worksheets/sheet1.xml')!.toString());
+    expect(rows.find((r) => r[0] === 'hn' && r[3] === 'ADMITTED')!.slice(7, 10)).toEqual([
+      '2',
+      '4',
+      '50',
+    ]);
+  });
+});
+
+describe('counter exactness', () => {
+  it('agrees with a recount from history for every unit, metric and period', async () => {
+    const { documents } = awsClients(runtime);
+    const store = new DynamoDbQuotaStore(documents, runtime.tableName);
+    const result = await checkQuotaLedger(store);
+    expect(result.differences).toEqual([]);
+    expect(result.candidates).toBeGreaterThanOrEqual(POPULATION.length);
+
+    // The same, period by period, from the events directly.
+    const snapshot = await store.scanLedger();
+    const expected = new Map<string, number>();
+    for (const e of snapshot.events) {
+      for (const d of counterDeltasOfEvent(e, e.unitPath)) {
+        const k = `${d.unitId}|${d.metric}|${d.month}`;
+        expected.set(k, (expected.get(k) ?? 0) + d.delta);
+      }
+    }
+    const periods = [
+      '2025-Q1',
+      '2025-Q2',
+      '2025-Q3',
+      '2025-Q4',
+      '2025-H1',
+      '2025-H2',
+      '2025',
+      '2026',
+      'TERM-2025-2030',
+    ];
+    for (const unit of demoOrganisation()) {
+      for (const metric of QUOTA_METRICS) {
+        for (const period of periods) {
+          const stored = (await store.readCounters(unit.id, metric, period)).reduce(
+            (n, c) => n + c.count,
+            0,
+          );
+          const recounted = monthsIn(period).reduce(
+            (n, m) => n + (expected.get(`${unit.id}|${metric}|${m}`) ?? 0),
+            0,
+          );
+          expect({ unit: unit.id, metric, period, count: stored }).toEqual({
+            unit: unit.id,
+            metric,
+            period,
+            count: recounted,
+          });
+        }
+      }
+    }
+    expect(expected.get('hn|ADMITTED|2025-06')).toBe(2);
+    expect(
+      expected.get('hn|NOMINATED|' + new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7)),
+    ).toBe(8);
+  });
+
+  it('npm run quota:check exits 0 when exact and 1 with the difference when a counter drifts', async () => {
+    const cli = [
+      '--import',
+      'tsx',
+      'bin/quota-check.ts',
+      '--endpoint',
+      runtime.dynamoDbEndpoint,
+      '--table',
+      runtime.tableName,
+    ];
+    const ok = await run(process.execPath, cli, { cwd: ROOT });
+    expect(ok.stdout).toContain('Khớp / all counters match');
+    const { documents } = awsClients(runtime);
+    const drift = (delta: number) =>
+      documents.send(
+        new UpdateCommand({
+          TableName: runtime.tableName,
+          Key: counterKey('dd-kdn', 'ADMITTED', '2025-06'),
+          UpdateExpression: 'ADD #count :d',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':d': delta },
+        }),
+      );
+    await drift(1);
+    try {
+      await expect(run(process.execPath, cli, { cwd: ROOT })).rejects.toMatchObject({
+        code: 1,
+        stdout: expect.stringContaining(
+          'COUNTER dd-kdn ADMITTED 2025-06: lưu/stored 2, đếm lại/recounted 1',
+        ),
+      });
+    } finally {
+      await drift(-1);
+    }
+  });
+});
+
+describe('local dashboard', () => {
+  it('renders the quota table, the chart and the funnel in Vietnamese; Chromium takes a screenshot', async () => {
+    const page = await fetch(`${runtime.url}/dashboard?unit=hn&period=2025`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Bảng theo dõi chỉ tiêu phát triển đảng viên');
+    expect(html).toContain('đã kết nạp 02/04 đảng viên mới, đạt 50% chỉ tiêu Trung ương giao');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script/i);
+
+    const { chromium } = await import('playwright-core');
+    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-chromium-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${runtime.url}/dashboard?unit=hn&period=2025`);
+      await tab.selectOption('select[name="unit"]', 'hn');
+      expect(await tab.locator('svg').count()).toBe(1);
+      expect(await tab.locator('table').count()).toBe(2);
+      fs.mkdirSync(path.join(ROOT, 'test-artifacts'), { recursive: true });
+      const file = path.join(ROOT, 'test-artifacts', 'dashboard.png');
+      await tab.screenshot({ path: file, fullPage: true });
+      expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    } finally {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,215 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbCandidateStore } from '../../../functions/adapters/dynamodb-candidate-store';
+import {
+  DynamoDbQuotaStore,
+  newCapacityMeter,
+} from '../../../functions/adapters/dynamodb-quota-store';
+import { HistoryEvent } from '../../../functions/domain/history-event';
+import { acceptsCandidates } from '../../../functions/domain/org-unit';
+import { counterTransactUpdate, CounterDelta } from '../../../functions/domain/quota/counter-keys';
+import {
+  counterDeltasOfEvent,
+  GaugeDelta,
+  gaugeDeltas,
+  gaugeTransactUpdate,
+} from '../../../functions/domain/quota/ledger-deltas';
+import { HUMAN_STAGE_IDS, StageId } from '../../../functions/domain/pipeline';
+import { quotaReport } from '../../../functions/services/quota-ledger';
+import { demoOrganisation } from '../../../lib/local/demo-organisation';
+import { DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+
+jest.setTimeout(120_000);
+
+/**
+ * The report's read cost does not grow with the number of candidates. The counters and stage
+ * gauges of 1,000 and of 20,000 candidates are seeded as their transitions would have written
+ * them (the same deltas, the same update expressions, summed per item), then the same report is
+ * read with `ReturnConsumedCapacity: TOTAL` from each table.
+ */
+
+const units = demoOrganisation();
+const cells = units.filter(acceptsCandidates);
+
+function at(month: number, day: number): string {
+  return `2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T02:00:00.000Z`;
+}
+
+/** What one simulated candidate's transitions earn: counter deltas, and its net gauge. */
+function candidateDeltas(i: number): { counters: CounterDelta[]; gauges: GaugeDelta[] } {
+  const cell = cells[i % cells.length];
+  const month = 1 + (i % 6);
+  const outcome = i % 10;
+  const events: HistoryEvent[] = [
+    { candidateId: `c${i}`, seq: 1, at: at(month, 5), type: 'NOMINATED', toStage: 'NOMINATED' },
+  ];
+  const step = (fromStage: StageId, toStage: StageId, payload?: unknown) =>
+    events.push({
+      candidateId: `c${i}`,
+      seq: events.length + 1,
+      at: at(month, 20),
+      type: 'TRANSITION',
+      fromStage,
+      toStage,
+      payload,
+    });
+  let final: { stage: StageId; stageEnteredAt: string };
+  if (outcome <= 3) {
+    step('AWARENESS_CLASS', 'APPLICATION', { issuedOn: `2025-0${month}-14` });
+    step('CEREMONY', 'ADMITTED', { ceremonyDate: '2025-06-10' });
+    final = { stage: 'ADMITTED', stageEnteredAt: at(6, 10) };
+  } else if (outcome === 4) {
+    step('AWARENESS_CLASS', 'APPLICATION', { issuedOn: `2025-0${month}-14` });
+    step('CELL_RESOLUTION', 'REJECTED');
+    final = { stage: 'REJECTED', stageEnteredAt: at(month, 20) };
+  } else if (outcome === 5) {
+    step('NOMINATED', 'WITHDRAWN');
+    final = { stage: 'WITHDRAWN', stageEnteredAt: at(month, 20) };
+  } else {
+    final = { stage: HUMAN_STAGE_IDS[i % HUMAN_STAGE_IDS.length], stageEnteredAt: at(month, 20) };
+  }
+  return {
+    counters: events.flatMap((e) => counterDeltasOfEvent(e, cell.path)),
+    // +1 entering, -1 leaving: what is left after all its transitions is its current stage.
+    gauges: gaugeDeltas(undefined, final, cell.path),
+  };
+}
+
+async function seed(documents: DynamoDBDocumentClient, table: string, candidates: number) {
+  const store = new DynamoDbCandidateStore(documents, table);
+  for (const unit of units) await store.putUnit(unit);
+  const sums = new Map<string, { kind: 'c' | 'g'; delta: CounterDelta | GaugeDelta }>();
+  for (let i = 0; i < candidates; i++) {
+    const { counters, gauges } = candidateDeltas(i);
+    for (const c of counters) {
+      const key = `c|${c.unitId}|${c.metric}|${c.month}`;
+      const sum = sums.get(key);
+      if (sum) sum.delta.delta += c.delta;
+      else sums.set(key, { kind: 'c', delta: { ...c } });
+    }
+    for (const g of gauges) {
+      const key = `g|${g.unitId}|${g.stage}|${g.month}`;
+      const sum = sums.get(key);
+      if (sum) sum.delta.delta += g.delta;
+      else sums.set(key, { kind: 'g', delta: { ...g } });
+    }
+  }
+  for (const { kind, delta } of sums.values()) {
+    const { Update } =
+      kind === 'c'
+        ? counterTransactUpdate(table, delta as CounterDelta)
+        : gaugeTransactUpdate(table, delta as GaugeDelta);
+    await documents.send(new UpdateCommand(Update));
+  }
+  await new DynamoDbQuotaStore(documents, table).putTargets(
+    [
+      {
+        unitId: 'hn',
+        period: '2025-H1',
+        metric: 'ADMITTED',
+        issuerId: 'tw',
+        issuerName: 'Trung ương',
+        kind: 'COUNT',
+        value: candidates / 2,
+      },
+      {
+        unitId: 'hn-dongda',
+        period: '2025-H1',
+        metric: 'ADMITTED',
+        issuerId: 'hn',
+        issuerName: 'Thành ủy',
+        kind: 'COUNT',
+        value: candidates / 4,
+      },
+      {
+        unitId: 'hn-thanhtri',
+        period: '2025-H1',
+        metric: 'TRAINED',
+        issuerId: 'hn',
+        issuerName: 'Thành ủy',
+        kind: 'COUNT',
+        value: candidates / 10,
+      },
+    ],
+    { now: new Date() },
+  );
+}
+
+let dynamo: DynamoDbLocal;
+let client: DynamoDBClient;
+let documents: DynamoDBDocumentClient;
+
+beforeAll(async () => {
+  dynamo = await startDynamoDbLocal();
+  client = dynamo.createClient();
+  documents = DynamoDBDocumentClient.from(client);
+});
+afterAll(async () => {
+  client?.destroy();
+  await dynamo?.stop();
+});
+
+async function measure(candidates: number) {
+  const table = `capacity-${candidates}`;
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'PK', KeyType: 'HASH' },
+        { AttributeName: 'SK', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'PK', AttributeType: 'S' },
+        { AttributeName: 'SK', AttributeType: 'S' },
+      ],
+    }),
+  );
+  await seed(documents, table, candidates);
+  const capacity = newCapacityMeter();
+  const quotas = new DynamoDbQuotaStore(documents, table, capacity);
+  const deps = { quotas, now: () => new Date('2025-06-30T05:00:00Z') };
+  // One warm-up read, then the measured one.
+  await quotaReport(deps, undefined, { unit: 'hn', period: '2025-H1' });
+  capacity.readUnits = 0;
+  capacity.requests = 0;
+  const started = performance.now();
+  const report = await quotaReport(deps, undefined, { unit: 'hn', period: '2025-H1' });
+  const latencyMs = Math.round(performance.now() - started);
+  return { report, readUnits: capacity.readUnits, requests: capacity.requests, latencyMs };
+}
+
+describe('quota report read cost', () => {
+  it('is the same at 1,000 and at 20,000 candidates', async () => {
+    const small = await measure(1_000);
+    const large = await measure(20_000);
+
+    // The seeding worked: the figures are 20 times larger…
+    const admitted = (r: typeof small.report) =>
+      r.units[0].metrics.find((m) => m.metric === 'ADMITTED')!;
+    expect(admitted(small.report).achieved).toBe(400);
+    expect(admitted(large.report).achieved).toBe(8_000);
+    expect(admitted(large.report).targets[0]).toMatchObject({ target: 10_000, percent: 80 });
+    expect(large.report.units[0].inProgress).toBe(20 * small.report.units[0].inProgress);
+    // …and reading them costs exactly the same: 3 units × 6 queries + unit + child links.
+    expect(large.requests).toBe(small.requests);
+    expect(large.requests).toBe(2 + 3 * 6);
+    expect(large.readUnits).toBe(small.readUnits);
+    expect(small.readUnits).toBeGreaterThan(0);
+
+    const figures = {
+      candidates: [1_000, 20_000],
+      readUnits: [small.readUnits, large.readUnits],
+      requests: [small.requests, large.requests],
+      latencyMs: [small.latencyMs, large.latencyMs],
+    };
+    fs.mkdirSync(path.join(__dirname, '../../../test-artifacts'), { recursive: true });
+    fs.writeFileSync(
+      path.join(__dirname, '../../../test-artifacts/quota-report-capacity.json'),
+      JSON.stringify(figures, null, 2),
+    );
+    console.log(`quota report read cost: ${JSON.stringify(figures)}`);
+  });
+});
