@@ -18,8 +18,8 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { humanStage, HumanStageId } from '../functions/domain/pipeline';
 import { DEFAULT_CDK_OUT, LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
-import { DEMO_NOMINATION, HAPPY_PATH } from '../test/e2e/support/happy-path';
-import { nationalIdOf } from '../test/e2e/reliability/support';
+import { HAPPY_PATH } from '../test/e2e/support/happy-path';
+import { nominationFor } from '../test/e2e/reliability/support';
 import { measureColdStarts, ColdStart } from './cold-start';
 import {
   costPer1000,
@@ -158,18 +158,9 @@ async function walk(
   const worker = async () => {
     while (next < options.candidates) {
       const index = next++;
-      const person = {
-        ...DEMO_NOMINATION,
-        fullName: `Ứng viên ${options.run}-${index} ${randomUUID().slice(0, 8)}`,
-      };
+      const person = nominationFor(`Ứng viên ${options.run}-${index} ${randomUUID().slice(0, 8)}`);
       try {
-        const nominated = await write(
-          'nominate',
-          'cell-officer',
-          '/candidates',
-          { ...person, nationalId: nationalIdOf(person) },
-          201,
-        );
+        const nominated = await write('nominate', 'cell-officer', '/candidates', person, 201);
         const id = nominated.body.id as string;
         ids.push(id);
         for (const step of HAPPY_PATH) {

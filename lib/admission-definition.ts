@@ -77,6 +77,17 @@ export function admissionDefinition(
       }),
       resultPath: '$.delivery',
     });
+    // Parking failed (DynamoDB throttled or unreachable for longer than the SDK's retries): park
+    // again, or the candidate would stay PROCESSING until the next resume job. A withdrawal or a
+    // stale execution is an answer, not a failure: never retried.
+    wait.addRetry({ errors: [WITHDRAWAL_ERROR, STALE_EXECUTION_ERROR], maxAttempts: 0 });
+    wait.addRetry({
+      errors: ['States.TaskFailed'],
+      interval: Duration.seconds(1),
+      backoffRate: 2,
+      maxAttempts: 6,
+      jitterStrategy: sfn.JitterType.FULL,
+    });
     wait.addCatch(readWithdrawal, { errors: [WITHDRAWAL_ERROR], resultPath: '$.failure' });
     catchStaleExecution(wait, staleExecution);
     awaits.set(stage.id, wait);

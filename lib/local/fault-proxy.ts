@@ -106,6 +106,8 @@ export async function startFaultProxy(options: {
   let random = seededRandom(options.seed ?? 1);
   let statistics = emptyStats();
   const sockets = new Set<Socket>();
+  // Connections used for control requests survive "down" (they are not DynamoDB's).
+  const controlSockets = new WeakSet<Socket>();
 
   const add = (
     bucket: Record<string, OperationStats>,
@@ -153,7 +155,9 @@ export async function startFaultProxy(options: {
     }
     if (next.seed !== undefined) random = seededRandom(next.seed);
     // Going down cuts the idle keep-alive connections too.
-    if (faults.down) for (const socket of sockets) socket.destroy();
+    if (faults.down) {
+      for (const socket of sockets) if (!controlSockets.has(socket)) socket.destroy();
+    }
   };
 
   const control = async (request: http.IncomingMessage, response: http.ServerResponse) => {
@@ -173,6 +177,7 @@ export async function startFaultProxy(options: {
 
   const server = http.createServer((request, response) => {
     if (request.url?.startsWith('/__faults')) {
+      controlSockets.add(request.socket);
       control(request, response).catch((error: Error) => {
         response.writeHead(400, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ message: error.message }));

@@ -3,7 +3,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { humanStage, HumanStageId } from '../../../functions/domain/pipeline';
 import { Role } from '../../../functions/domain/roles';
 import { awsClients } from '../support/aws-clients';
-import { HAPPY_PATH } from '../support/happy-path';
+import { DEMO_NOMINATION, HAPPY_PATH } from '../support/happy-path';
 import { tokenFor } from '../support/officers';
 import { RuntimeEndpoints } from '../support/runtime-process';
 
@@ -13,6 +13,15 @@ export function nationalIdOf(person: Record<string, unknown>): string {
     `0x${createHash('sha256').update(JSON.stringify(person)).digest('hex').slice(0, 15)}`,
   );
   return `0${(digits % 10n ** 11n).toString().padStart(11, '0')}`;
+}
+
+/**
+ * A nomination body for a distinct person (the demo nomination under another name, with an ID
+ * number derived from it). Fields the demo nomination lacks get a plausible default.
+ */
+export function nominationFor(fullName: string): Record<string, unknown> {
+  const person = { educationLevel: 'UPPER_SECONDARY', ...DEMO_NOMINATION, fullName };
+  return { ...person, nationalId: nationalIdOf(person) };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
