@@ -81,6 +81,7 @@ Dừng / stop: Ctrl+C (dữ liệu được giữ lại / data is kept; a restar
         tableName: runtime.tableName,
         stateMachineArn: runtime.stateMachineArn,
         issuerUrl: runtime.issuerUrl,
+        secretsManagerEndpoint: runtime.secretsManagerEndpoint,
         faultProxyUrl: runtime.faultProxy?.url,
       }),
   );

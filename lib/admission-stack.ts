@@ -6,6 +6,7 @@ import { Identity } from './identity';
 import { Notifications } from './notifications';
 import { Observability } from './observability';
 import { QuotaReporting } from './quota-reporting';
+import { SigningSecret } from './secrets';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
 
@@ -13,6 +14,8 @@ import { Workflow } from './workflow';
 export class AdmissionStack extends Stack {
   readonly storage: Storage;
   readonly notifications: Notifications;
+  /** Keys the ID-number fingerprints and signs approval links. */
+  readonly signing: SigningSecret;
   readonly workflow: Workflow;
   readonly identity: Identity;
   readonly api: Api;
@@ -23,6 +26,7 @@ export class AdmissionStack extends Stack {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
     this.notifications = new Notifications(this, 'Notifications');
+    this.signing = new SigningSecret(this, 'Signing');
     this.workflow = new Workflow(this, 'Workflow', {
       storage: this.storage,
       notifications: this.notifications,
@@ -32,6 +36,12 @@ export class AdmissionStack extends Stack {
       storage: this.storage,
       workflow: this.workflow,
       identity: this.identity,
+      signing: this.signing,
+    });
+    this.workflow.issueApprovalLinks({
+      identity: this.identity,
+      signing: this.signing,
+      approvalBaseUrl: this.api.httpApi.apiEndpoint,
     });
 
     // Quotas and operations: the hourly attainment job, the quota widget, dashboard and alarms.

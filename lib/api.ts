@@ -1,4 +1,4 @@
-import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import type { Identity } from './identity';
+import type { SigningSecret } from './secrets';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
 
@@ -19,10 +20,10 @@ export class Api extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { storage: Storage; workflow: Workflow; identity: Identity },
+    props: { storage: Storage; workflow: Workflow; identity: Identity; signing: SigningSecret },
   ) {
     super(scope, id);
-    const { storage, workflow, identity } = props;
+    const { storage, workflow, identity, signing } = props;
 
     const nominate = new AdmissionFunction(this, 'Nominate', {
       entry: 'api/nominate.ts',
@@ -88,6 +89,27 @@ export class Api extends Construct {
     storage.grantWriteCandidates(correctCandidate);
     storage.grantIdempotency(correctCandidate);
 
+    // Approval links: a static page (no token, nothing read), its details and the decision.
+    const approvalPage = new AdmissionFunction(this, 'ApprovalPage', {
+      entry: 'api/approval-page.ts',
+      description: 'GET /approvals/{approvalId}: the static approval page (no data)',
+      memorySize: 256,
+    });
+    const approvalDetails = new AdmissionFunction(this, 'ApprovalDetails', {
+      entry: 'api/approval-details.ts',
+      description: 'GET /approvals/{approvalId}/details',
+    });
+    storage.grantReadCandidates(approvalDetails);
+    signing.grantRead(approvalDetails);
+    const approvalDecision = new AdmissionFunction(this, 'ApprovalDecision', {
+      entry: 'api/approval-decision.ts',
+      description: 'POST /approvals/{approvalId}/decision',
+    });
+    storage.grantWriteCandidates(approvalDecision);
+    storage.grantIdempotency(approvalDecision);
+    workflow.grantTaskResponse(approvalDecision);
+    signing.grantRead(approvalDecision);
+
     const routeNotFound = new AdmissionFunction(this, 'RouteNotFound', {
       entry: 'api/route-not-found.ts',
       description: 'Any other route: 404 in the API error shape',
@@ -151,6 +173,23 @@ export class Api extends Construct {
     this.functions = this.node.children.filter(
       (child): child is AdmissionFunction => child instanceof AdmissionFunction,
     );
+    route('/approvals/{approvalId}/details', apigwv2.HttpMethod.GET, approvalDetails);
+    route('/approvals/{approvalId}/decision', apigwv2.HttpMethod.POST, approvalDecision);
+    // The page a notification links to opens without a token: a mail scanner may prefetch it.
+    const [pageRoute] = this.httpApi.addRoutes({
+      path: '/approvals/{approvalId}',
+      methods: [apigwv2.HttpMethod.GET],
+      integration: new HttpLambdaIntegration('ApprovalPageIntegration', approvalPage),
+      authorizer: new apigwv2.HttpNoneAuthorizer(),
+    });
+    Validations.of(pageRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'GET /approvals/{approvalId} only returns a static HTML shell that holds no data and ' +
+        'changes nothing (safe for mail scanners that prefetch links); the shell reads the ' +
+        'details and posts the decision through routes behind the Cognito JWT authorizer.',
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, key: 'ApiUrl' });
   }
 }

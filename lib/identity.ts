@@ -1,6 +1,8 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { UNIT_ID_ATTRIBUTE, USER_GROUP_DESCRIPTIONS, USER_GROUPS } from './user-groups';
 
@@ -112,6 +114,20 @@ export class Identity extends Construct {
       key: 'UserPoolIssuerUrl',
       value: this.issuerUrl,
     });
+  }
+
+  /**
+   * Lets a function list the pool's approvers (`ListUsersInGroup`, the approval links are bound
+   * to each of them) and names the pool to it (USER_POOL_ID), together.
+   */
+  grantListApprovers(fn: lambda.Function): void {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['cognito-idp:ListUsersInGroup'],
+        resources: [this.userPool.userPoolArn],
+      }),
+    );
+    fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
   }
 
   /**

@@ -10,7 +10,9 @@ import { admissionDefinition } from './admission-definition';
 import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
+import type { Identity } from './identity';
 import { Notifications } from './notifications';
+import type { SigningSecret } from './secrets';
 import { Storage } from './storage';
 
 /**
@@ -21,6 +23,8 @@ export class Workflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
   /** Known before the state machine exists, so functions it calls can be granted on it without a cycle. */
   readonly stateMachineArn: string;
+  /** The park step: it also notifies, and issues approvers their links. */
+  readonly park: AdmissionFunction;
   private readonly stateMachineName: string;
 
   constructor(
@@ -43,6 +47,7 @@ export class Workflow extends Construct {
       entry: 'workflow/park-at-stage.ts',
       description: 'Records the pending human step a candidate waits at',
     });
+    this.park = park;
     const apply = new AdmissionFunction(this, 'ApplyTransition', {
       entry: 'workflow/apply-transition.ts',
       description: 'Commits an accepted action: candidate and history event in one transaction',
@@ -100,6 +105,21 @@ export class Workflow extends Construct {
         'CDK grants lambda:InvokeFunction on <function>:* so the state machine may call versions of its own two functions.',
       );
     }
+  }
+
+  /**
+   * Parking at an approver's step issues each approver of the deciding unit a signed link to the
+   * approval page: the park step lists them in the pool, reads the signing key, and knows the
+   * API's URL (APPROVAL_BASE_URL).
+   */
+  issueApprovalLinks(props: {
+    identity: Identity;
+    signing: SigningSecret;
+    approvalBaseUrl: string;
+  }): void {
+    props.identity.grantListApprovers(this.park);
+    props.signing.grantRead(this.park);
+    this.park.addEnvironment('APPROVAL_BASE_URL', props.approvalBaseUrl);
   }
 
   /** Lets a function start executions (nomination, resume) and names the state machine to it. */

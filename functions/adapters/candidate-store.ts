@@ -1,3 +1,4 @@
+import { ApprovalRecord } from '../domain/approval';
 import { Candidate, PendingStep, Submission } from '../domain/candidate';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
@@ -29,8 +30,19 @@ export interface CandidateStore {
     limit: number;
     cursor?: string;
   }): Promise<CandidatePage>;
-  /** Records an accepted action on a candidate still at `expectedVersion` with no other one pending. */
-  recordSubmission(id: string, expectedVersion: number, submission: Submission): Promise<Candidate>;
+  /**
+   * Records an accepted action on a candidate still at `expectedVersion` with no other one pending.
+   * With `approval`, the link's single-use record is written in the same transaction: if it
+   * already exists, nothing is written and `ApprovalLinkUsedError` is thrown.
+   */
+  recordSubmission(
+    id: string,
+    expectedVersion: number,
+    submission: Submission,
+    approval?: ApprovalRecord,
+  ): Promise<Candidate>;
+  /** The decision taken through an approval link, if any (keyed by the link's nonce). */
+  getApprovalRecord(nonce: string): Promise<ApprovalRecord | undefined>;
   /** Records the callback the workflow parked on, if the candidate is still at that stage. */
   recordPendingStep(id: string, pending: PendingStep): Promise<Candidate | undefined>;
   /** Replaces `before` by `after` and appends `event`, atomically, if nothing changed meanwhile. */
@@ -53,6 +65,11 @@ export interface CandidateStore {
 
 /** A history event as the audit export sees it: with the unit path of its candidate. */
 export type AuditEvent = HistoryEvent & { unitPath: string[] };
+
+/** The approval link was used already: its decision is recorded. */
+export class ApprovalLinkUsedError extends Error {
+  readonly name = 'ApprovalLinkUsedError';
+}
 
 export class StaleCandidateError extends Error {
   readonly name = 'StaleCandidateError';

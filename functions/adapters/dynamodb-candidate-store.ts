@@ -12,6 +12,8 @@ import {
   paginateQuery,
   paginateScan,
 } from '@aws-sdk/lib-dynamodb';
+import { ApprovalRecord } from '../domain/approval';
+import { approvalRecordKey } from '../domain/approval-link';
 import { Candidate, isInFlight, PendingStep, Submission } from '../domain/candidate';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
@@ -23,6 +25,7 @@ import {
   StagePosition,
 } from '../domain/quota/ledger-deltas';
 import {
+  ApprovalLinkUsedError,
   AuditEvent,
   CandidatePage,
   CandidateStore,
@@ -137,7 +140,9 @@ export class DynamoDbCandidateStore implements CandidateStore {
     id: string,
     expectedVersion: number,
     submission: Submission,
+    approval?: ApprovalRecord,
   ): Promise<Candidate> {
+    if (approval) return this.recordApprovedSubmission(id, expectedVersion, submission, approval);
     const { Attributes } = await staleOnConditionFailure(
       this.documents.send(
         new UpdateCommand({
@@ -157,6 +162,68 @@ export class DynamoDbCandidateStore implements CandidateStore {
       `candidate ${id} changed before the action was recorded`,
     );
     return withoutKeys<Candidate>(Attributes!);
+  }
+
+  /** The submission and the link's single-use record, together or not at all. */
+  private async recordApprovedSubmission(
+    id: string,
+    expectedVersion: number,
+    submission: Submission,
+    approval: ApprovalRecord,
+  ): Promise<Candidate> {
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.candidate(id),
+                UpdateExpression: 'SET submission = :submission',
+                ConditionExpression:
+                  'version = :version AND stage = :stage AND attribute_not_exists(submission)',
+                ExpressionAttributeValues: {
+                  ':submission': submission,
+                  ':version': expectedVersion,
+                  ':stage': submission.stage,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...approvalRecordKey(approval), entity: 'APPROVAL', ...approval },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons =
+        error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+        throw new ApprovalLinkUsedError(`approval ${approval.nonce} was used already`);
+      }
+      if (isConditionFailure(error)) {
+        throw new StaleCandidateError(`candidate ${id} changed before the action was recorded`);
+      }
+      throw error;
+    }
+    const recorded = await this.getCandidate(id);
+    if (!recorded) throw new StaleCandidateError(`candidate ${id} disappeared`);
+    return recorded;
+  }
+
+  async getApprovalRecord(nonce: string): Promise<ApprovalRecord | undefined> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: approvalRecordKey({ nonce }),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? withoutKeys<ApprovalRecord>(Item) : undefined;
   }
 
   async recordPendingStep(id: string, pending: PendingStep): Promise<Candidate | undefined> {

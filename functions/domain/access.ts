@@ -69,6 +69,28 @@ export function assertSeparationOfDuties(
   }
 }
 
+/**
+ * Approval links: only an approver opens one, and only for a candidate inside their subtree
+ * (outside it, the same 404 as for a missing candidate). The link's binding to one user is
+ * checked by the link itself (approval-link.ts); separation of duties applies to the decision.
+ */
+export function approvalCandidate(
+  caller: Caller,
+  candidate: Candidate | undefined,
+  notFound: () => never,
+): Candidate {
+  if (!caller.roles.includes('approver')) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: `Chỉ ${ROLE_LABELS.approver.vi} được mở liên kết phê duyệt`,
+      message_en: `Only an ${ROLE_LABELS.approver.en} may open an approval link`,
+      details: { requiredRole: 'approver', roles: caller.roles },
+    });
+  }
+  if (!candidate || !isInScope(caller, candidate.unitPath)) return notFound();
+  return candidate;
+}
+
 const AUDITORS: Role[] = ['admin', 'approver', 'committee-officer'];
 
 /** The audit export shows who did what across a subtree: committee level and above. */

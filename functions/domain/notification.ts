@@ -111,6 +111,8 @@ export interface NotificationAttributes {
   unitId: string;
   stage: HumanStageId;
   kind: NotificationKind;
+  /** Set when the notification is for one user (an approver's own link): filter per approver. */
+  userId?: string;
 }
 
 export interface StageNotification {

@@ -244,12 +244,22 @@ const decideAdmission = action({
     }),
     z.strictObject({
       decision: z.literal('REJECT'),
+      decisionNumber: shortText.optional(),
       decisionDate: isoDate,
+      reason: z.string().trim().min(1).max(2000),
+    }),
+    // The step stays open: the cell completes the dossier and the approver decides again.
+    z.strictObject({
+      decision: z.literal('REQUEST_INFO'),
+      decisionDate: isoDate.optional(),
       reason: z.string().trim().min(1).max(2000),
     }),
   ]),
   dossierKey: 'admissionDecision',
-  outcome: (p) => (p.decision === 'APPROVE' ? 'approved' : 'rejected'),
+  outcome: (p) =>
+    ({ APPROVE: 'approved', REJECT: 'rejected', REQUEST_INFO: 'moreInformationRequested' })[
+      p.decision
+    ],
   delivery: 'complete',
 });
 
@@ -343,7 +353,11 @@ export const PIPELINE: readonly HumanStage[] = [
     actor: 'approver',
     forms: ['9-KNĐ'],
     actions: [decideAdmission, withdraw],
-    next: { approved: 'CEREMONY', rejected: 'REJECTED' },
+    next: {
+      approved: 'CEREMONY',
+      rejected: 'REJECTED',
+      moreInformationRequested: 'ADMISSION_DECISION',
+    },
   },
   {
     id: 'CEREMONY',

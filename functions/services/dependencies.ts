@@ -1,3 +1,4 @@
+import { ApproverDirectory } from '../adapters/approver-directory';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { CandidateStore } from '../adapters/candidate-store';
 import { Notifier } from '../adapters/notifier';
@@ -12,7 +13,17 @@ export interface Dependencies {
   metrics?: Metrics;
 }
 
+/** What issuing approval links needs: who the approvers are, the key, and the page's base URL. */
+export interface ApprovalLinkIssuing {
+  directory: ApproverDirectory;
+  signingKey: () => Promise<Buffer>;
+  /** The HTTP API's endpoint; links are `<baseUrl>/approvals/<approvalId>`. */
+  baseUrl: string;
+}
+
 /** The park step also tells people that something waits for them. */
 export interface ParkDependencies extends Dependencies {
   notifier: Notifier;
+  /** Without it, approvers get the role-and-unit notification with no link. */
+  approvalLinks?: ApprovalLinkIssuing;
 }

@@ -1,15 +1,32 @@
+import {
+  admissionDecisionDueOn,
+  approvalLinkExpiry,
+  informationRequestedOf,
+} from '../domain/approval';
+import { issueApprovalId } from '../domain/approval-link';
 import { Candidate } from '../domain/candidate';
-import { buildStageNotification, levelsOf, recipientsFor } from '../domain/notification';
+import {
+  buildStageNotification,
+  levelsOf,
+  recipientsFor,
+  StageNotificationInput,
+} from '../domain/notification';
 import { humanStage, HumanStageId } from '../domain/pipeline';
 import { OrgUnit } from '../domain/org-unit';
+import { logger } from '../observability/logger';
 import { ParkDependencies } from './dependencies';
 
 /**
  * Tells the officers who must act that a candidate waits for them: the stage's actor role, in
  * the unit that role acts for. What is missing is what the step must produce (its forms).
+ *
+ * Approvers get one notification each, with their own approval link (bound to them, to this
+ * step and version, expiring with the decision deadline or after 30 days) and a `userId`
+ * attribute to filter on; a task token never leaves the server. If the directory knows no
+ * approver of the unit, the role and unit are told without a link.
  */
 export async function notifyParked(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now'>,
+  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'approvalLinks'>,
   candidate: Candidate,
   stage: HumanStageId,
 ): Promise<void> {
@@ -18,7 +35,7 @@ export async function notifyParked(
     await Promise.all(candidate.unitPath.map((id) => deps.store.getUnit(id, today)))
   ).filter((u): u is OrgUnit => Boolean(u));
   const cell = units.find((u) => u.id === candidate.unitId);
-  const notification = buildStageNotification({
+  const input: StageNotificationInput = {
     kind: 'PARKED',
     recipient: recipientsFor(stage, { unitPath: candidate.unitPath, levels: levelsOf(units) }),
     candidate: {
@@ -28,6 +45,55 @@ export async function notifyParked(
     },
     stage,
     missing: humanStage(stage).forms,
-  });
-  await deps.notifier.publish(notification);
+  };
+
+  // The approver asked the cell for more: the cell hears it too, with what was asked.
+  const requested = informationRequestedOf(candidate, stage);
+  if (requested) {
+    await deps.notifier.publish(
+      buildStageNotification({
+        ...input,
+        recipient: { role: 'cell-officer', unitId: candidate.unitId },
+        missing: requested.reason ? [requested.reason] : input.missing,
+      }),
+    );
+  }
+
+  if (input.recipient.role === 'approver' && deps.approvalLinks) {
+    const { directory, signingKey, baseUrl } = deps.approvalLinks;
+    const approvers = await directory.approversOf(input.recipient.unitId);
+    if (approvers.length > 0) {
+      const key = await signingKey();
+      const dueOn = stage === 'ADMISSION_DECISION' ? admissionDecisionDueOn(candidate) : undefined;
+      const expiresAt = approvalLinkExpiry(deps.now(), dueOn);
+      for (const approver of approvers) {
+        const approvalId = issueApprovalId(
+          {
+            candidateId: candidate.id,
+            stage,
+            candidateVersion: candidate.version,
+            approverUserId: approver.userId,
+            expiresAt,
+          },
+          key,
+        );
+        const notification = buildStageNotification({
+          ...input,
+          ...(dueOn ? { dueOn } : {}),
+          link: `${baseUrl.replace(/\/+$/, '')}/approvals/${approvalId}`,
+        });
+        await deps.notifier.publish({
+          ...notification,
+          attributes: { ...notification.attributes, userId: approver.userId },
+        });
+      }
+      return;
+    }
+    logger.warn('No approver found for the unit; notifying the role without a link', {
+      candidateId: candidate.id,
+      stage,
+      unitId: input.recipient.unitId,
+    });
+  }
+  await deps.notifier.publish(buildStageNotification(input));
 }

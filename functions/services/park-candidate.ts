@@ -24,7 +24,7 @@ export class StaleExecutionError extends Error {
  * for this step (it arrived before the workflow parked, or before a restart), it is delivered now.
  */
 export async function parkCandidate(
-  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now'>,
+  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now' | 'approvalLinks'>,
   request: ParkRequest,
 ): Promise<{ parked: true }> {
   const current = await deps.store.getCandidate(request.candidateId);
@@ -65,7 +65,7 @@ export async function parkCandidate(
  * again the next time the step is parked (a resume).
  */
 async function notifyOnce(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now'>,
+  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'approvalLinks'>,
   candidate: NonNullable<Awaited<ReturnType<ParkDependencies['store']['getCandidate']>>>,
   stage: ParkRequest['stage'],
 ): Promise<void> {

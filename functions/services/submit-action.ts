@@ -1,4 +1,5 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
+import { ApprovalRecord } from '../domain/approval';
 import { assertMayTakeAction, assertSeparationOfDuties, visibleCandidate } from '../domain/access';
 import { actorOf, Caller } from '../domain/caller';
 import { Candidate, Submission } from '../domain/candidate';
@@ -49,6 +50,8 @@ export async function submitAction(
   candidateId: string,
   request: ActionRequest,
   ids: { submissionId: string; idempotencyKey: string },
+  /** Given when the action comes through an approval link: recorded with it, atomically. */
+  approval?: (submission: Submission) => ApprovalRecord,
 ): Promise<AcceptedAction> {
   const candidate = visibleCandidate(caller, await deps.store.getCandidate(candidateId), () =>
     candidateNotFound(candidateId),
@@ -64,7 +67,12 @@ export async function submitAction(
   const submission = prepareSubmission(candidate, request, context);
   let recorded: Candidate;
   try {
-    recorded = await deps.store.recordSubmission(candidateId, request.expectedVersion, submission);
+    recorded = await deps.store.recordSubmission(
+      candidateId,
+      request.expectedVersion,
+      submission,
+      approval?.(submission),
+    );
   } catch (error) {
     if (!(error instanceof StaleCandidateError)) throw error;
     const current = (await deps.store.getCandidate(candidateId)) ?? candidateNotFound(candidateId);

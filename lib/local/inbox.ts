@@ -4,6 +4,7 @@
  *
  *   GET /inbox?role=approver&unit=dd-kdn        HTML (Vietnamese first, English beside)
  *   GET /inbox.json?role=approver&unit=dd-kdn   the same as JSON
+ *   GET /inbox?…&user=<sub>                     only that user's own mail and untargeted mail
  *   GET /inbox                                  the recipients that have mail, with links
  *
  * `createInboxHandler` returns a Node request listener that answers only these paths and returns
@@ -22,6 +23,8 @@ export interface InboxEntry {
   kind?: string;
   stage?: string;
   link?: string;
+  /** The one user the notification is for, if any. */
+  userId?: string;
 }
 
 export interface InboxRecipient {
@@ -30,15 +33,21 @@ export interface InboxRecipient {
   count: number;
 }
 
-/** Notifications whose `role` and `unitId` attributes are exactly these, newest first. */
+/**
+ * Notifications whose `role` and `unitId` attributes are exactly these, newest first. With
+ * `userId`, only those for that user (their `userId` attribute, e.g. an approver's own link) and
+ * those for no one in particular; without it, all of them.
+ */
 export function inboxOf(
   store: Pick<PublishedMessageStore, 'list'>,
   role: string,
   unitId: string,
+  userId?: string,
 ): InboxEntry[] {
   return store
     .list()
     .filter((m) => m.attributes.role === role && m.attributes.unitId === unitId)
+    .filter((m) => !userId || m.attributes.userId === undefined || m.attributes.userId === userId)
     .sort((a, b) => b.sequence - a.sequence)
     .map(toEntry);
 }
@@ -72,6 +81,7 @@ function toEntry(m: PublishedMessage): InboxEntry {
     ...(m.attributes.kind ? { kind: m.attributes.kind } : {}),
     ...(m.attributes.stage ? { stage: m.attributes.stage } : {}),
     ...(link ? { link } : {}),
+    ...(m.attributes.userId ? { userId: m.attributes.userId } : {}),
   };
 }
 
@@ -133,11 +143,14 @@ ${content}
 `;
 }
 
-function inboxPage(role: string, unitId: string, entries: InboxEntry[]): string {
+function inboxPage(role: string, unitId: string, entries: InboxEntry[], userId?: string): string {
   const heading = `Hộp thư thông báo <span class="en">/ Notification inbox</span>`;
   const who =
     `<p class="meta">Vai trò <span class="en">/ role</span>: <strong>${escapeHtml(role)}</strong> · ` +
     `Đơn vị <span class="en">/ unit</span>: <strong>${escapeHtml(unitId)}</strong> · ` +
+    (userId
+      ? `Người nhận <span class="en">/ user</span>: <strong>${escapeHtml(userId)}</strong> · `
+      : '') +
     `${entries.length} thông báo <span class="en">/ notification(s)</span></p>`;
   const items = entries.length
     ? entries
@@ -224,9 +237,13 @@ export function createInboxHandler(store: Pick<PublishedMessageStore, 'list'>): 
       }
       return true;
     }
-    const entries = inboxOf(store, role, unitId);
-    if (json) sendJson(res, 200, { role, unitId, notifications: entries });
-    else send(res, 200, 'text/html; charset=utf-8', inboxPage(role, unitId, entries));
+    const userId = url.searchParams.get('user')?.trim() || undefined;
+    const entries = inboxOf(store, role, unitId, userId);
+    if (json) {
+      sendJson(res, 200, { role, unitId, ...(userId ? { userId } : {}), notifications: entries });
+    } else {
+      send(res, 200, 'text/html; charset=utf-8', inboxPage(role, unitId, entries, userId));
+    }
     return true;
   };
 }

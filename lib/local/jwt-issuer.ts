@@ -24,6 +24,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { createUserRegistry, type UserRegistry } from './user-registry';
 
 /** `iss` of every locally issued token; `localhost` names make clear it is not a real pool. */
 export const LOCAL_ISSUER = 'http://cognito-idp.localhost/local-user-pool';
@@ -52,6 +53,11 @@ export interface LocalJwtIssuerOptions {
   defaultAudience?: string;
   /** Milliseconds since the epoch; `Date.now` by default (tests move the clock). */
   now?: () => number;
+  /**
+   * Where every issued token's user is registered (what the local Cognito endpoint lists);
+   * `<dataDir>/users.jsonl` when there is a data dir, else none.
+   */
+  users?: Pick<UserRegistry, 'register'>;
 }
 
 export interface IssueTokenInput {
@@ -103,6 +109,9 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
   const stored = keyFile ? loadOrCreateKey(keyFile) : newKey();
   const privateKey = createPrivateKey({ key: stored.privateJwk, format: 'jwk' });
   const publicJwk = publicJwkOf(privateKey, stored.kid);
+  const users =
+    options.users ??
+    (options.dataDir ? createUserRegistry({ dataDir: options.dataDir }) : undefined);
 
   return {
     issuer,
@@ -132,6 +141,14 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
         ...(input.email && { email: input.email }),
         ...input.extraClaims,
       };
+      users?.register({
+        sub: input.sub,
+        name: input.name,
+        groups: input.groups,
+        unitId: input.unitId,
+        username: input.username,
+        email: input.email,
+      });
       return signJwt({ kid: stored.kid, alg: 'RS256' }, claims, privateKey);
     },
   };

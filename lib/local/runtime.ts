@@ -8,6 +8,7 @@ import { createFunctionHost, FunctionHost } from './function-host';
 import { RunningHttpApi, startHttpApi } from './http-api';
 import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
 import { IssueTokenInput, RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
+import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
@@ -18,6 +19,7 @@ import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
 import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
 import { SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
 import { createLocalStepFunctions, LocalStepFunctions } from './step-functions';
+import { createUserRegistry } from './user-registry';
 import {
   createResolver,
   DEFAULT_LOCAL_REGION,
@@ -53,6 +55,8 @@ export interface LocalRuntime {
   stateMachineArn: string;
   /** The local token issuer (JWKS, and POST /local/tokens for tests). */
   issuerUrl: string;
+  /** The local Secrets Manager (GetSecretValue: e.g. the approval link key, for tests). */
+  secretsManagerEndpoint: string;
   issueToken(input: IssueTokenInput): string;
   stepFunctions: LocalStepFunctions;
   functions: FunctionHost;
@@ -103,7 +107,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     // Functions and state machines call each other, so each reaches the other through a closure.
     const host: { functions?: FunctionHost } = {};
-    const invoke = (fn: string, event: unknown) => host.functions!.invoke(fn, event);
+    const invoke = async (fn: string, event: unknown) => {
+      if (!host.functions) throw new Error(`The function host is not started yet (${fn}).`);
+      return host.functions.invoke(fn, event);
+    };
 
     const stepFunctions = createLocalStepFunctions({
       definitions: listResources(template, 'AWS::StepFunctions::StateMachine').map(
@@ -133,22 +140,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     stoppers.push(() => secrets.close());
 
-    const functions = createFunctionHost({
-      cdkOut: options.cdkOut,
-      template,
-      resolve,
-      extraEnv: {
-        ...LOCAL_CREDENTIALS,
-        AWS_ENDPOINT_URL_DYNAMODB: faultProxy?.url ?? dynamo.endpoint,
-        ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
-        AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
-        AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
-        AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
-      },
-    });
-    host.functions = functions;
-    stoppers.push(() => functions.close());
-
     const outputs = resolveOutputs({ template, stackName }) as Record<string, string>;
     if (options.seedDemoOrganisation !== false) {
       const store = new DynamoDbCandidateStore(
@@ -158,12 +149,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       for (const unit of demoOrganisation()) await store.putUnit(unit);
     }
 
-    // The template's issuer is the Cognito pool; here a local issuer signs the same kind of token.
+    // The template's issuer is the Cognito pool; here a local issuer signs the same kind of token,
+    // and registers each user it issues one for: the local pool that ListUsersInGroup reads.
+    const users = createUserRegistry({ dataDir: options.dataDir });
     const issuer: RunningJwtIssuer = await startLocalJwtIssuer({
       dataDir: options.dataDir,
       defaultAudience: localAudience(template, resolve),
+      users,
     });
     stoppers.push(() => issuer.close());
+    const cognito = await startCognitoEndpoint({ template, resolve, users });
+    stoppers.push(() => cognito.close());
 
     const http: RunningHttpApi = await startHttpApi({
       template,
@@ -188,6 +184,29 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
     });
     stoppers.push(() => http.close());
+
+    // Started after the HTTP API: `Fn::GetAtt <HttpApi>.ApiEndpoint` (the approval links' base
+    // URL) resolves to its local URL. Until then an invocation fails like a missing function.
+    const functions = createFunctionHost({
+      cdkOut: options.cdkOut,
+      template,
+      resolve: createResolver({
+        template,
+        stackName,
+        getAttOverrides: { [`${http.api.apiLogicalId}.ApiEndpoint`]: http.url },
+      }),
+      extraEnv: {
+        ...LOCAL_CREDENTIALS,
+        AWS_ENDPOINT_URL_DYNAMODB: faultProxy?.url ?? dynamo.endpoint,
+        ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
+        AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
+        AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
+        AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+      },
+    });
+    host.functions = functions;
+    stoppers.push(() => functions.close());
 
     // Schedules run once now: the resume job re-attaches every in-flight candidate to an execution.
     const schedules: ScheduleRunner = startSchedules({
@@ -215,6 +234,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       tableName: outputs.TableName,
       stateMachineArn: outputs.StateMachineArn,
       issuerUrl: issuer.url,
+      secretsManagerEndpoint: secrets.url,
       issueToken: (input) => issuer.issueToken(input),
       stepFunctions,
       functions,

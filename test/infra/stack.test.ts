@@ -84,7 +84,7 @@ describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget.
-    expect(Object.keys(functions).length).toBe(15);
+    expect(Object.keys(functions).length).toBe(18);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -120,8 +120,22 @@ describe('least privilege', () => {
     ).toEqual([]);
   });
 
-  it('lets only the action route and the park step answer task tokens', () => {
-    const holders = ['ApiSubmitActionRole', 'WorkflowParkAtStageRole'];
+  it('gives the static approval page no data access, and lets only the park step list approvers', () => {
+    expect(
+      policyActionsOfRole('ApiApprovalPageRole').filter(
+        (a) => !a.startsWith('logs:') && !a.startsWith('xray:'),
+      ),
+    ).toEqual([]);
+    expect(policyActionsOfRole('WorkflowParkAtStageRole')).toContain(
+      'cognito-idp:ListUsersInGroup',
+    );
+    expect(policyActionsOfRole('ApiApprovalDetailsRole')).not.toContain(
+      'cognito-idp:ListUsersInGroup',
+    );
+  });
+
+  it('lets only the action routes and the park step answer task tokens', () => {
+    const holders = ['ApiSubmitActionRole', 'ApiApprovalDecisionRole', 'WorkflowParkAtStageRole'];
     for (const role of [
       'ApiNominateRole',
       'ApiGetCandidateRole',
@@ -162,11 +176,14 @@ describe('HTTP API', () => {
         'POST /quotas/import',
         'GET /quotas/export',
         'GET /reports/quotas',
+        'GET /approvals/{approvalId}',
+        'GET /approvals/{approvalId}/details',
+        'POST /approvals/{approvalId}/decision',
       ].sort(),
     );
   });
 
-  it('puts every route, $default included, behind the Cognito JWT authorizer', () => {
+  it('puts every route but the static approval page, $default included, behind the Cognito JWT authorizer', () => {
     const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
     const [authorizerId] = Object.keys(authorizers);
     expect(authorizers[authorizerId].Properties).toMatchObject({
@@ -174,7 +191,9 @@ describe('HTTP API', () => {
       IdentitySource: ['$request.header.Authorization'],
     });
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
-    for (const route of routes) {
+    const open = routes.filter((r) => r.Properties.AuthorizationType === 'NONE');
+    expect(open.map((r) => r.Properties.RouteKey)).toEqual(['GET /approvals/{approvalId}']);
+    for (const route of routes.filter((r) => !open.includes(r))) {
       expect(route.Properties).toMatchObject({
         AuthorizationType: 'JWT',
         AuthorizerId: { Ref: authorizerId },

@@ -11,6 +11,7 @@ export interface RuntimeEndpoints {
   tableName: string;
   stateMachineArn: string;
   issuerUrl: string;
+  secretsManagerEndpoint: string;
   /** With `faultProxy`: the control URL of lib/local/fault-proxy.ts (setRemoteFaults). */
   faultProxyUrl?: string;
 }

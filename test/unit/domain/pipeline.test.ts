@@ -65,6 +65,44 @@ describe('pipeline table', () => {
     expect(nextStageFor(stage, action, { ...vote, votesFor: 5 })).toBe('REJECTED');
   });
 
+  it.each([
+    [{ decision: 'APPROVE', decisionNumber: '125-QĐ/ĐUK', decisionDate: '2025-06-02' }, 'CEREMONY'],
+    [
+      { decision: 'REJECT', decisionNumber: '7-QĐ/ĐUK', decisionDate: '2025-06-02', reason: 'x' },
+      'REJECTED',
+    ],
+    [{ decision: 'REJECT', decisionDate: '2025-06-02', reason: 'Chưa đủ điều kiện' }, 'REJECTED'],
+    [{ decision: 'REQUEST_INFO', reason: 'Bổ sung 5-KNĐ' }, 'ADMISSION_DECISION'],
+    [
+      { decision: 'REQUEST_INFO', reason: 'Bổ sung 5-KNĐ', decisionDate: '2025-06-02' },
+      'ADMISSION_DECISION',
+    ],
+  ])('decides the admission %j → %s', (payload, next) => {
+    const stage = humanStage('ADMISSION_DECISION');
+    const [decide] = stage.actions;
+    expect(decide.id).toBe('decideAdmission');
+    const parsed = decide.payload.parse(payload);
+    expect(nextStageFor(stage, decide, parsed)).toBe(next);
+  });
+
+  it('keeps the admission decision open on a request for more information, with its reason', () => {
+    const stage = humanStage('ADMISSION_DECISION');
+    const [decide] = stage.actions;
+    expect(decide.outcome({ decision: 'REQUEST_INFO', reason: 'r' })).toBe(
+      'moreInformationRequested',
+    );
+    expect(stage.next.moreInformationRequested).toBe('ADMISSION_DECISION');
+    expect(successorsOf(stage)).toEqual(['CEREMONY', 'REJECTED', 'ADMISSION_DECISION']);
+    for (const bad of [
+      { decision: 'REQUEST_INFO' },
+      { decision: 'REQUEST_INFO', reason: '  ' },
+      { decision: 'REQUEST_INFO', reason: 'r', decisionNumber: '1' },
+      { decision: 'APPROVE', decisionDate: '2025-06-02' },
+    ]) {
+      expect(decide.payload.safeParse(bad).success).toBe(false);
+    }
+  });
+
   it('sends a failed awareness class back to the class', () => {
     const stage = humanStage('AWARENESS_CLASS');
     expect(

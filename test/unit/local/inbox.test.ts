@@ -103,6 +103,22 @@ describe('local inbox', () => {
     expect(html).toContain('17/05/2025 14:04'); // Vietnam time, UTC+7
   });
 
+  it("with user=, shows that user's own mail and mail for no one in particular", async () => {
+    publish('approver', 'dd-kdn', 'Cho Ai Cũng', { stage: 'ADMISSION_DECISION' });
+    for (const userId of ['u-1', 'u-2']) {
+      publish('approver', 'dd-kdn', `Cho ${userId}`, { stage: 'ADMISSION_DECISION' });
+      const last = store.list().at(-1)!;
+      (last.attributes as Record<string, string>).userId = userId;
+    }
+    const ids = (body: { notifications: { messageId: string }[] }) =>
+      body.notifications.map((n) => n.messageId);
+    expect(ids((await json('role=approver&unit=dd-kdn&user=u-1')).body)).toEqual(['m2', 'm1']);
+    expect(ids((await json('role=approver&unit=dd-kdn')).body)).toEqual(['m3', 'm2', 'm1']);
+    const mine = await json('role=approver&unit=dd-kdn&user=u-2');
+    expect(mine.body.userId).toBe('u-2');
+    expect(mine.body.notifications[0]).toMatchObject({ messageId: 'm3', userId: 'u-2' });
+  });
+
   it('serves HTML, Vietnamese first with English beside', async () => {
     publish('cell-officer', 'dd-tbdl1', 'Nguyễn Văn An');
     const res = await fetch(`${base}/inbox?role=cell-officer&unit=dd-tbdl1`);

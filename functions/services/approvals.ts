@@ -1,0 +1,190 @@
+import { ApprovalLinkUsedError } from '../adapters/candidate-store';
+import { approvalCandidate, assertSeparationOfDuties } from '../domain/access';
+import {
+  admissionDecisionDueOn,
+  ApprovalDecisionInput,
+  ApprovalRecord,
+  decideAdmissionPayload,
+  documentsChecklist,
+  dossierSummary,
+  RecordedDecision,
+} from '../domain/approval';
+import { isApprovalExpired, openApprovalId, VerifiedApproval } from '../domain/approval-link';
+import { Caller } from '../domain/caller';
+import { Candidate } from '../domain/candidate';
+import { stageLabel } from '../domain/pipeline';
+import { refuse } from '../domain/refusal';
+import { knownAction } from '../domain/submission';
+import type { ApprovalDetailsView } from '../http/approval-contract';
+import { Dependencies } from './dependencies';
+import { candidateNotFound, submitAction } from './submit-action';
+
+/**
+ * What an approver does through a notification's link: read the step it names, and decide it.
+ * The decision goes through `submitAction` like any other action; the link adds only its own
+ * checks (signature, user, expiry, the step it was issued for) and its single-use record.
+ */
+export interface ApprovalDependencies extends Pick<Dependencies, 'store' | 'workflow' | 'now'> {
+  signingKey: () => Promise<Buffer>;
+}
+
+const DECIDE_ADMISSION = 'decideAdmission';
+
+function alreadyDecided(record: ApprovalRecord): never {
+  return refuse('conflict', {
+    code: 'APPROVAL_ALREADY_DECIDED',
+    message: 'Liên kết này đã được dùng; quyết định đã ghi nhận được hiển thị',
+    message_en: 'This link was used already; the recorded decision is shown',
+    field: 'approvalId',
+    details: { decision: record.decision },
+  });
+}
+
+function expired(claims: VerifiedApproval): never {
+  return refuse('rule', {
+    code: 'APPROVAL_LINK_EXPIRED',
+    message: `Liên kết phê duyệt đã hết hạn lúc ${claims.expiresAt}; hãy đề nghị gửi lại thông báo`,
+    message_en: `The approval link expired at ${claims.expiresAt}; ask for a new notification`,
+    field: 'approvalId',
+    details: { expiresAt: claims.expiresAt },
+  });
+}
+
+function notPending(claims: VerifiedApproval, candidate: Candidate): never {
+  return refuse('conflict', {
+    code: 'APPROVAL_STEP_NOT_PENDING',
+    message: 'Bước mà liên kết này dành cho không còn chờ quyết định (hồ sơ đã thay đổi)',
+    message_en: 'The step this link was issued for no longer awaits a decision (the file changed)',
+    field: 'approvalId',
+    details: {
+      linkVersion: claims.candidateVersion,
+      currentVersion: candidate.version,
+      stage: candidate.stage,
+    },
+  });
+}
+
+interface OpenedLink {
+  claims: VerifiedApproval;
+  record?: ApprovalRecord;
+  candidate: Candidate;
+}
+
+/**
+ * Opens a link for its caller: refuses a forged or altered link (APPROVAL_LINK_INVALID), another
+ * user's (APPROVAL_LINK_OTHER_USER), a caller who is not an approver or not in scope; a link
+ * already used comes back with its record, whatever its expiry.
+ */
+async function openLink(
+  deps: Pick<ApprovalDependencies, 'store' | 'signingKey'>,
+  caller: Caller,
+  approvalId: string,
+): Promise<OpenedLink> {
+  const claims = openApprovalId(approvalId, await deps.signingKey(), { userId: caller.userId });
+  const candidate = approvalCandidate(
+    caller,
+    await deps.store.getCandidate(claims.candidateId),
+    () => candidateNotFound(claims.candidateId),
+  );
+  const record = await deps.store.getApprovalRecord(claims.nonce);
+  return { claims, record, candidate };
+}
+
+/** Refuses unless the link is in time and its step is still the one pending. */
+function assertActionable(deps: Pick<ApprovalDependencies, 'now'>, link: OpenedLink): void {
+  const { claims, candidate } = link;
+  if (isApprovalExpired(claims, deps.now())) expired(claims);
+  if (candidate.stage !== claims.stage || candidate.version !== claims.candidateVersion) {
+    notPending(claims, candidate);
+  }
+}
+
+/** GET /approvals/{approvalId}/details */
+export async function approvalDetails(
+  deps: Pick<ApprovalDependencies, 'store' | 'now' | 'signingKey'>,
+  caller: Caller,
+  approvalId: string,
+): Promise<ApprovalDetailsView> {
+  const link = await openLink(deps, caller, approvalId);
+  if (!link.record) assertActionable(deps, link);
+  const { claims, candidate, record } = link;
+  const today = deps.now().toISOString().slice(0, 10);
+  const unit = await deps.store.getUnit(candidate.unitId, today);
+  const labels = stageLabel(claims.stage);
+  const deadline =
+    claims.stage === 'ADMISSION_DECISION' ? admissionDecisionDueOn(candidate) : undefined;
+  return {
+    candidate: {
+      id: candidate.id,
+      fullName: candidate.fullName,
+      unitId: candidate.unitId,
+      ...(unit ? { unitName: unit.name } : {}),
+    },
+    stage: claims.stage,
+    stageLabel: labels.label,
+    stageLabelEn: labels.labelEn,
+    ...(deadline ? { deadline } : {}),
+    linkExpiresAt: claims.expiresAt,
+    dossier: dossierSummary(candidate),
+    documents: documentsChecklist(candidate, claims.stage),
+    ...(record ? { decision: record.decision } : {}),
+  };
+}
+
+/** POST /approvals/{approvalId}/decision */
+export async function decideThroughApproval(
+  deps: ApprovalDependencies,
+  caller: Caller,
+  approvalId: string,
+  input: ApprovalDecisionInput,
+  ids: { submissionId: string; idempotencyKey: string },
+): Promise<{ decision: RecordedDecision; candidateId: string; resultingVersion: number }> {
+  const link = await openLink(deps, caller, approvalId);
+  if (link.record) return alreadyDecided(link.record);
+  assertActionable(deps, link);
+  const { claims, candidate } = link;
+  assertSeparationOfDuties(caller, candidate, knownAction(DECIDE_ADMISSION));
+
+  const decision: RecordedDecision = {
+    decision: input.decision,
+    ...(input.decisionNumber !== undefined ? { decisionNumber: input.decisionNumber } : {}),
+    ...(input.decisionDate !== undefined ? { decisionDate: input.decisionDate } : {}),
+    ...(input.reason !== undefined ? { reason: input.reason } : {}),
+    decidedAt: deps.now().toISOString(),
+    decidedByName: caller.name,
+  };
+  try {
+    const accepted = await submitAction(
+      deps,
+      caller,
+      claims.candidateId,
+      {
+        action: DECIDE_ADMISSION,
+        expectedVersion: claims.candidateVersion,
+        payload: decideAdmissionPayload(input),
+      },
+      ids,
+      (submission) => ({
+        nonce: claims.nonce,
+        candidateId: claims.candidateId,
+        stage: claims.stage,
+        candidateVersion: claims.candidateVersion,
+        approverUserId: claims.approverUserId,
+        submissionId: submission.id,
+        idempotencyKey: submission.idempotencyKey,
+        decision,
+      }),
+    );
+    return {
+      decision,
+      candidateId: accepted.candidateId,
+      resultingVersion: accepted.resultingVersion,
+    };
+  } catch (error) {
+    if (!(error instanceof ApprovalLinkUsedError)) throw error;
+    // Two clicks at once: the other one recorded the decision.
+    const record = await deps.store.getApprovalRecord(claims.nonce);
+    if (!record) throw error;
+    return alreadyDecided(record);
+  }
+}
