@@ -17,10 +17,10 @@ export function nationalIdOf(person: Record<string, unknown>): string {
 
 /**
  * A nomination body for a distinct person (the demo nomination under another name, with an ID
- * number derived from it). Fields the demo nomination lacks get a plausible default.
+ * number derived from it).
  */
 export function nominationFor(fullName: string): Record<string, unknown> {
-  const person = { educationLevel: 'UPPER_SECONDARY', ...DEMO_NOMINATION, fullName };
+  const person = { ...DEMO_NOMINATION, fullName };
   return { ...person, nationalId: nationalIdOf(person) };
 }
 
