@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoOrganisation } from '../lib/local/demo-organisation';
+import { demoOrganisation, demoOrganisationOn } from '../lib/local/demo-organisation';
 import { startLocalRuntime } from '../lib/local/runtime';
 
 const ROOT = path.join(__dirname, '..');
@@ -61,14 +61,17 @@ Hệ thống kết nạp đảng viên đang chạy / Admission pipeline running
   Dữ liệu / data: ${dataDir ?? 'chỉ trong bộ nhớ / in memory only'}
 
 Đơn vị mẫu / demo units:
-${demoOrganisation()
-  .map((u) => `  ${'  '.repeat(u.path.length - 1)}${u.id}  ${u.name}`)
+${demoOrganisationOn(new Date().toISOString().slice(0, 10))
+  .map(
+    (u) =>
+      `  ${'  '.repeat(u.path.length - 1)}${u.id}  ${u.name}${u.areas?.length ? ` (${u.areas.join(', ')})` : ''}`,
+  )
   .join('\n')}
 
 Thử giới thiệu một quần chúng ưu tú / try a nomination:
   curl -s -X POST ${runtime.url}/candidates \\
     -H 'content-type: application/json' -H "idempotency-key: demo-$(date +%s%N)" \\
-    -d '{"fullName":"Nguyễn Văn An","dateOfBirth":"1996-08-17","nominationSource":"YOUTH_UNION","unitId":"${cell.id}"}'
+    -d '{"fullName":"Nguyễn Văn An","dateOfBirth":"1996-08-17","nominationSource":"YOUTH_UNION","unitId":"${cell.id}","educationLevel":"UPPER_SECONDARY","youthUnionMember":true}'
 
 Dừng / stop: Ctrl+C (dữ liệu được giữ lại / data is kept; a restart resumes every candidate)
 `);

@@ -110,6 +110,16 @@ export class Api extends Construct {
     workflow.grantTaskResponse(approvalDecision);
     signing.grantRead(approvalDecision);
 
+    // The organisation tree: administrators create, move, retire and import units.
+    const units = new AdmissionFunction(this, 'Units', {
+      entry: 'api/units.ts',
+      description:
+        'POST /units, /units/import, /units/{id}/moves, /units/{id}/retirement; GET /units/{id}',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantWriteCandidates(units);
+    storage.grantIdempotency(units);
+
     const routeNotFound = new AdmissionFunction(this, 'RouteNotFound', {
       entry: 'api/route-not-found.ts',
       description: 'Any other route: 404 in the API error shape',
@@ -169,6 +179,16 @@ export class Api extends Construct {
       this.httpApi.addRoutes({ path, methods: [...methods], integration: quotasIntegration });
     }
     route('/reports/quotas', apigwv2.HttpMethod.GET, quotaReport);
+    const unitsIntegration = new HttpLambdaIntegration('UnitsIntegration', units);
+    for (const [path, method] of [
+      ['/units', apigwv2.HttpMethod.POST],
+      ['/units/import', apigwv2.HttpMethod.POST],
+      ['/units/{id}', apigwv2.HttpMethod.GET],
+      ['/units/{id}/moves', apigwv2.HttpMethod.POST],
+      ['/units/{id}/retirement', apigwv2.HttpMethod.POST],
+    ] as const) {
+      this.httpApi.addRoutes({ path, methods: [method], integration: unitsIntegration });
+    }
 
     this.functions = this.node.children.filter(
       (child): child is AdmissionFunction => child instanceof AdmissionFunction,

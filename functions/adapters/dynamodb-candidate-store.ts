@@ -5,7 +5,6 @@ import {
 import {
   DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -33,7 +32,8 @@ import {
   StaleCandidateError,
 } from './candidate-store';
 import { decodeCursor, encodeCursor } from './cursor';
-import { childLinkItem } from './dynamodb-quota-store';
+import { addDays } from '../domain/rules/calendar-date';
+import { DynamoDbOrgStore } from './dynamodb-org-store';
 import { candidateItem, INDEX, keys, vietnamMonthOf, withoutKeys } from './table-keys';
 
 function isConditionFailure(error: unknown): boolean {
@@ -371,16 +371,9 @@ export class DynamoDbCandidateStore implements CandidateStore {
   }
 
   async putUnit(unit: OrgUnit): Promise<void> {
-    await this.documents.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.unit(unit.id, unit.effectiveFrom), entity: 'UNIT', ...unit },
-      }),
-    );
-    // Lets a quota report find the unit's children (or the top-level units) with one Query.
-    await this.documents.send(
-      new PutCommand({ TableName: this.tableName, Item: childLinkItem(unit) }),
-    );
+    const org = new DynamoDbOrgStore(this.documents, this.tableName);
+    const before = await org.getUnit(unit.id, addDays(unit.effectiveFrom, -1));
+    await org.putUnitVersion(unit, before ? before.parentId : unit.parentId);
   }
 
   async *listAuditEvents(query: {
@@ -463,3 +456,8 @@ function monthsBetween(from: string, to: string): string[] {
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
 }
+/**
+ * Writes a version of a unit. The child link that lets a quota report find the unit's children
+ * (or the top-level units) with one Query follows the parent: a version that moves the unit
+ * takes its link from the parent in force the day before.
+ */

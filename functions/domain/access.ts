@@ -166,3 +166,29 @@ export function assertMayCorrect(caller: Caller): Role {
   }
   return 'admin';
 }
+
+/**
+ * The organisation tree is changed by administrators, inside their own subtree: a unit is created
+ * under, moved to, or retired from a parent the administrator's unit contains.
+ */
+export function assertMayAdministerUnits(caller: Caller): Role {
+  if (!caller.roles.includes('admin')) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Chỉ quản trị viên được tạo, chuyển hoặc giải thể đơn vị',
+      message_en: 'Only an administrator may create, move or retire units',
+    });
+  }
+  return 'admin';
+}
+
+/** Anyone who reads candidates may read the units of their subtree. */
+export function assertMayReadUnits(caller: Caller): void {
+  if (!caller.roles.some((r) => [...CANDIDATE_READERS, 'ops-viewer'].includes(r))) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Vai trò của đồng chí không được xem cơ cấu tổ chức',
+      message_en: 'Your role may not read the organisation tree',
+    });
+  }
+}

@@ -1,5 +1,7 @@
 import { Actor } from './caller';
+import type { UnitLevel } from './org-unit';
 import { HumanStageId, StageId, TERMINAL_STAGE_IDS } from './pipeline';
+import type { EducationLevel, OverAgeConsent, PolicyVersionId, SpecialArea } from './rules';
 
 export const NOMINATION_SOURCES = ['YOUTH_UNION', 'TRADE_UNION', 'CELL'] as const;
 export type NominationSource = (typeof NOMINATION_SOURCES)[number];
@@ -12,6 +14,10 @@ export interface Submission {
   payload: unknown;
   outcome: string;
   toStage: StageId;
+  /** The policy version in force on the action's date, which judged it. */
+  policyVersion?: PolicyVersionId;
+  /** What the stage's rules found (votes, validity dates, an expiry), kept in history. */
+  findings?: Record<string, unknown>;
   idempotencyKey: string;
   submittedAt: string;
   actor: Actor;
@@ -34,11 +40,27 @@ export interface Candidate {
   /** Kept for separation of duties: the nominator may not decide the admission. */
   nominatedBy: Actor;
   unitId: string;
-  /** Ancestors from the top-level committee down to the unit itself. */
+  /**
+   * Ancestors from the top-level committee down to the unit itself. Set at nomination and
+   * recomputed for open files when an administrator moves a unit (POST /units/{id}/moves).
+   */
   unitPath: string[];
   stage: StageId;
   version: number;
   createdAt: string;
+  /**
+   * The cell's level at nomination: a `GRASSROOTS_CELL` skips the grassroots committee's vote.
+   * Absent on files nominated before the organisation tree carried levels (then: `CELL`).
+   */
+  unitLevel?: UnitLevel;
+  /** The cell's area attributes at nomination (education minimum). */
+  unitAreas?: SpecialArea[];
+  /** Eligibility facts declared at nomination (judged by the rules, with the policy in force). */
+  educationLevel?: EducationLevel;
+  youthUnionMember?: boolean;
+  tradeUnionMember?: boolean;
+  /** The competent standing committee's prior written consent to admit someone over 60. */
+  over60Consent?: OverAgeConsent;
   updatedAt: string;
   stageEnteredAt: string;
   dossier: Record<string, unknown>;

@@ -2,25 +2,51 @@ import { z } from 'zod';
 import { Actor } from './caller';
 import { Candidate, executionName, NOMINATION_SOURCES } from './candidate';
 import { HistoryEvent } from './history-event';
-import { acceptsCandidates, OrgUnit } from './org-unit';
+import { acceptsCandidates, isRetired, OrgUnit } from './org-unit';
 import { FIRST_STAGE } from './pipeline';
-import { refuse } from './refusal';
+import { refuse, Refusal } from './refusal';
+import { checkAge, checkEducation, EDUCATION_LEVELS, policyInForce, vietnameseDate } from './rules';
 
 export const nominationSchema = z.strictObject({
   fullName: z.string().trim().min(2).max(120),
   dateOfBirth: z.iso.date(),
   nominationSource: z.enum(NOMINATION_SOURCES),
   unitId: z.string().trim().min(1).max(64),
+  /** Highest diploma: judged at nomination against the cell's area attributes. */
+  educationLevel: z.enum(EDUCATION_LEVELS),
+  /** Member of the Youth Union (Đoàn) or of the Trade Union (Công đoàn): sponsorship routes. */
+  youthUnionMember: z.boolean().default(false),
+  tradeUnionMember: z.boolean().default(false),
+  /** The competent standing committee's prior written consent to admit someone over 60. */
+  over60Consent: z
+    .strictObject({
+      givenOn: z.iso.date(),
+      reference: z.string().trim().min(1).max(200).optional(),
+    })
+    .optional(),
 });
 export type Nomination = z.infer<typeof nominationSchema>;
 
-export function assertUnitAcceptsCandidates(unit: OrgUnit | undefined, unitId: string): OrgUnit {
+export function assertUnitAcceptsCandidates(
+  unit: OrgUnit | undefined,
+  unitId: string,
+  on?: string,
+): OrgUnit {
   if (!unit) {
     return refuse('invalid', {
       code: 'UNIT_NOT_FOUND',
       message: `Không tìm thấy đơn vị ${unitId}`,
       message_en: `Unit ${unitId} does not exist`,
       field: 'unitId',
+    });
+  }
+  if (on && isRetired(unit, on)) {
+    return refuse('rule', {
+      code: 'UNIT_RETIRED',
+      message: `${unit.name} đã giải thể từ ngày ${unit.retiredOn}`,
+      message_en: `${unit.name} was retired on ${unit.retiredOn}`,
+      field: 'unitId',
+      details: { retiredOn: unit.retiredOn },
     });
   }
   if (!acceptsCandidates(unit)) {
@@ -34,12 +60,50 @@ export function assertUnitAcceptsCandidates(unit: OrgUnit | undefined, unitId: s
   return unit;
 }
 
+/**
+ * The eligibility pre-check at nomination, under the policy in force that day. Education
+ * refuses (a diploma below the minimum of the cell's area does not change by the meeting).
+ * Age only warns: the rule judges it at the cell meeting, by which a 17-year-old may be 18 and
+ * before which a consent for someone over 60 may be recorded.
+ */
+export function eligibilityPreCheck(nomination: Nomination, unit: OrgUnit, on: string) {
+  const policy = policyInForce(on);
+  const education = checkEducation(nomination.educationLevel, unit.areas ?? [], policy);
+  const warnings: Record<string, unknown>[] = [];
+  try {
+    checkAge(nomination.dateOfBirth, on, policy, nomination.over60Consent);
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    // The warning keeps the eligibility dates, never the date of birth (history is not personal).
+    const d = error.body.details as { eligibleFrom: string; lastEligibleDay: string };
+    const below = error.body.code === 'AGE_BELOW_MINIMUM';
+    warnings.push({
+      code: error.body.code,
+      message: below
+        ? `Ngày giới thiệu ${vietnameseDate(on)} chưa đủ ${policy.age.minYears} tuổi (tính theo tháng); chi bộ chỉ xét kết nạp từ ${vietnameseDate(d.eligibleFrom)}`
+        : `Ngày giới thiệu ${vietnameseDate(on)} đã quá ${policy.age.maxYears} tuổi (tính theo tháng, hết tuổi sau ${vietnameseDate(d.lastEligibleDay)}); cần văn bản đồng ý trước của ban thường vụ trước khi chi bộ xét`,
+      message_en: below
+        ? `Under ${policy.age.minYears} (by month) on the nomination date ${on}; the cell may consider the admission from ${d.eligibleFrom}`
+        : `Over ${policy.age.maxYears} (by month) on the nomination date ${on} (last eligible day ${d.lastEligibleDay}); the standing committee's prior written consent is needed before the cell meeting`,
+      eligibleFrom: d.eligibleFrom,
+      lastEligibleDay: d.lastEligibleDay,
+      policyVersion: policy.version,
+    });
+  }
+  return {
+    policyVersion: policy.version,
+    education: { required: education.required, specialArea: education.specialArea },
+    warnings,
+  };
+}
+
 export function newCandidate(
   nomination: Nomination,
   unit: OrgUnit,
   ids: { candidateId: string; idempotencyKey: string; now: Date; actor: Actor },
 ): { candidate: Candidate; event: HistoryEvent } {
   const at = ids.now.toISOString();
+  const preCheck = eligibilityPreCheck(nomination, unit, at.slice(0, 10));
   const candidate: Candidate = {
     id: ids.candidateId,
     fullName: nomination.fullName,
@@ -48,6 +112,12 @@ export function newCandidate(
     nominatedBy: ids.actor,
     unitId: unit.id,
     unitPath: unit.path,
+    unitLevel: unit.level,
+    unitAreas: unit.areas ?? [],
+    educationLevel: nomination.educationLevel,
+    youthUnionMember: nomination.youthUnionMember,
+    tradeUnionMember: nomination.tradeUnionMember,
+    ...(nomination.over60Consent ? { over60Consent: nomination.over60Consent } : {}),
     stage: FIRST_STAGE,
     version: 1,
     createdAt: at,
@@ -63,6 +133,8 @@ export function newCandidate(
     type: 'NOMINATED',
     toStage: FIRST_STAGE,
     payload: { nominationSource: nomination.nominationSource, unitId: unit.id },
+    policyVersion: preCheck.policyVersion,
+    findings: { education: preCheck.education, warnings: preCheck.warnings },
     idempotencyKey: ids.idempotencyKey,
     actor: ids.actor,
   };

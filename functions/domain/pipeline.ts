@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { Role } from './roles';
+import {
+  BACKGROUND_SUBJECTS,
+  judgeBackgroundCheck,
+  judgeCellResolution,
+  judgeCeremony,
+  judgeClassResult,
+  judgeGrassrootsResolution,
+  judgeSponsorship,
+  Judgement,
+  RuleContext,
+} from './stage-rules';
 import { cellVoteDenominator, reachesTwoThirds } from './votes';
 
 /**
@@ -51,6 +62,13 @@ export interface ActionSpec<Payload = unknown> {
   dossierKey: string;
   /** Names the outcome; the stage's `next` maps it to the following stage. */
   outcome(payload: Payload): string;
+  /**
+   * The stage's rules (stage-rules.ts), judged under the policy in force on the action's date:
+   * may refuse (422) and may name another outcome (an expiry, a skipped stage).
+   */
+  judge?(payload: Payload, context: RuleContext): Judgement;
+  /** The day the action happened, which picks the policy version (default: see eventDateOf). */
+  eventDate?(payload: Payload): string;
   delivery: 'complete' | 'fail';
 }
 
@@ -88,6 +106,7 @@ export const withdraw = action({
   }),
   dossierKey: 'withdrawal',
   outcome: () => 'withdrawn',
+  eventDate: (p) => p.effectiveOn,
   delivery: 'fail',
 });
 
@@ -102,6 +121,24 @@ const confirmNomination = action({
   }),
   dossierKey: 'nomination',
   outcome: () => 'confirmed',
+  eventDate: (p) => p.decisionDate,
+  delivery: 'complete',
+});
+
+const enrolInClass = action({
+  id: 'enrolInClass',
+  label: 'Ghi danh lớp bồi dưỡng nhận thức về Đảng',
+  labelEn: 'Enrol in an awareness class',
+  actor: 'cell-officer',
+  payload: z
+    .strictObject({ classId: shortText, startsOn: isoDate, endsOn: isoDate })
+    .refine((p) => p.startsOn <= p.endsOn, {
+      path: ['endsOn'],
+      message: 'Ngày kết thúc trước ngày khai giảng | The class ends before it starts',
+    }),
+  dossierKey: 'enrolment',
+  outcome: () => 'enrolled',
+  eventDate: (p) => p.startsOn,
   delivery: 'complete',
 });
 
@@ -113,13 +150,20 @@ const recordClassResult = action({
   payload: z.discriminatedUnion('result', [
     z.strictObject({
       result: z.literal('PASSED'),
+      classId: shortText.optional(),
       certificateNumber: shortText,
       issuedOn: isoDate,
     }),
-    z.strictObject({ result: z.literal('FAILED'), classEndedOn: isoDate }),
+    z.strictObject({
+      result: z.literal('FAILED'),
+      classId: shortText.optional(),
+      classEndedOn: isoDate,
+    }),
   ]),
   dossierKey: 'awarenessClass',
   outcome: (p) => (p.result === 'PASSED' ? 'passed' : 'failed'),
+  judge: judgeClassResult,
+  eventDate: (p) => (p.result === 'PASSED' ? p.issuedOn : p.classEndedOn),
   delivery: 'complete',
 });
 
@@ -134,6 +178,7 @@ const recordApplication = action({
   }),
   dossierKey: 'application',
   outcome: () => 'received',
+  eventDate: (p) => p.backgroundFormReceivedOn,
   delivery: 'complete',
 });
 
@@ -145,20 +190,49 @@ const recordBackgroundCheck = action({
   payload: z.strictObject({
     completedOn: isoDate,
     result: z.enum(['CLEARED', 'NOT_CLEARED']),
+    /** Who was verified: the candidate, parents (or who raised them), in-laws, spouse, adult children. */
+    subjects: z
+      .array(
+        z.strictObject({
+          relation: z.enum(BACKGROUND_SUBJECTS),
+          name: shortText.optional(),
+          result: z.enum(['CLEARED', 'NOT_CLEARED']),
+          repliedOn: isoDate.optional(),
+        }),
+      )
+      .min(1)
+      .max(20),
     summary: z.string().trim().max(2000).optional(),
   }),
   dossierKey: 'backgroundCheck',
   outcome: (p) => (p.result === 'CLEARED' ? 'cleared' : 'notCleared'),
+  judge: judgeBackgroundCheck,
+  eventDate: (p) => p.completedOn,
   delivery: 'complete',
 });
 
-const sponsor = z.strictObject({
-  kind: z.enum(['MEMBER', 'YOUTH_UNION_RESOLUTION', 'TRADE_UNION_RESOLUTION']),
-  name: shortText,
-  documentDate: isoDate,
-  /** The sponsoring member's user account, if they have one: they may not decide the admission. */
-  memberUserId: z.string().trim().min(1).max(128).optional(),
-});
+const sponsor = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('MEMBER'),
+    name: shortText,
+    /** Only official members sponsor (checked by checkSponsors, which names the member). */
+    official: z.boolean().default(true),
+    /** Since when the member has worked, studied or lived with the candidate in the same unit. */
+    togetherSince: isoDate,
+    /** Date of the sponsor letter (3-KNĐ). */
+    documentDate: isoDate,
+    /** A replacement assigned by the cell after a sponsor left: the 12 months do not apply. */
+    replacementAssignedOn: isoDate.optional(),
+    /** The sponsoring member's user account, if they have one: they may not decide the admission. */
+    memberUserId: z.string().trim().min(1).max(128).optional(),
+  }),
+  z.strictObject({
+    kind: z.enum(['YOUTH_UNION_RESOLUTION', 'TRADE_UNION_RESOLUTION']),
+    name: shortText.optional(),
+    /** Date of the executive committee's resolution (4-KNĐ or 4A-KNĐ). */
+    documentDate: isoDate,
+  }),
+]);
 
 const recordSponsorship = action({
   id: 'recordSponsorship',
@@ -166,13 +240,19 @@ const recordSponsorship = action({
   labelEn: 'Record the sponsors',
   actor: 'cell-officer',
   payload: z
-    .strictObject({ sponsors: z.array(sponsor).length(2) })
+    .strictObject({
+      sponsors: z.array(sponsor).min(1).max(3),
+      /** Summary of the comments of mass organisations and the residence cell (5-KNĐ). */
+      commentsSummaryOn: isoDate.optional(),
+    })
     .refine((p) => p.sponsors.filter((s) => s.kind === 'MEMBER').length >= 1, {
       path: ['sponsors'],
       message: 'Cần ít nhất một đảng viên chính thức giới thiệu | At least one sponsoring member',
     }),
   dossierKey: 'sponsorship',
   outcome: () => 'sponsored',
+  judge: judgeSponsorship,
+  eventDate: (p) => p.sponsors.map((s) => s.documentDate).sort()[p.sponsors.length - 1],
   delivery: 'complete',
 });
 
@@ -184,6 +264,8 @@ const cellVote = z
     excludedMembersAttending: count,
     votesFor: count,
     votesAgainst: count,
+    /** The standing committee's prior written consent, for a candidate over 60 at the meeting. */
+    over60Consent: z.strictObject({ givenOn: isoDate, reference: shortText.optional() }).optional(),
   })
   .refine((v) => v.excludedMembersAttending <= v.excludedMembers, {
     path: ['excludedMembersAttending'],
@@ -207,6 +289,8 @@ const recordCellResolution = action({
   payload: cellVote,
   dossierKey: 'cellResolution',
   outcome: (v) => (reachesTwoThirds(v.votesFor, cellVoteDenominator(v)) ? 'passed' : 'failed'),
+  judge: judgeCellResolution,
+  eventDate: (v) => v.meetingDate,
   delivery: 'complete',
 });
 
@@ -228,6 +312,8 @@ const recordGrassrootsResolution = action({
     }),
   dossierKey: 'grassrootsResolution',
   outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
+  judge: judgeGrassrootsResolution,
+  eventDate: (v) => v.meetingDate,
   delivery: 'complete',
 });
 
@@ -268,9 +354,19 @@ const recordCeremony = action({
   label: 'Ghi lễ kết nạp',
   labelEn: 'Record the admission ceremony',
   actor: 'cell-officer',
-  payload: z.strictObject({ ceremonyDate: isoDate }),
+  payload: z.strictObject({
+    ceremonyDate: isoDate,
+    /** When the cell received the decision (default: the decision's date). */
+    decisionReceivedOn: isoDate.optional(),
+    /** The upper committee's consent to a ceremony later than 30 working days. */
+    upperCommitteeConsent: z
+      .strictObject({ givenOn: isoDate, reference: shortText.optional() })
+      .optional(),
+  }),
   dossierKey: 'ceremony',
   outcome: () => 'held',
+  judge: judgeCeremony,
+  eventDate: (p) => p.ceremonyDate,
   delivery: 'complete',
 });
 
@@ -292,8 +388,14 @@ export const PIPELINE: readonly HumanStage[] = [
     labelEn: 'Party awareness class',
     actor: 'cell-officer',
     forms: ['CN-NTVĐ'],
-    actions: [recordClassResult, withdraw],
-    next: { passed: 'APPLICATION', failed: 'AWARENESS_CLASS' },
+    actions: [enrolInClass, recordClassResult, withdraw],
+    next: {
+      enrolled: 'AWARENESS_CLASS',
+      passed: 'APPLICATION',
+      // A retake after the cell found the certificate lapsed: back to the cell meeting.
+      passedAfterExpiry: 'CELL_RESOLUTION',
+      failed: 'AWARENESS_CLASS',
+    },
   },
   {
     id: 'APPLICATION',
@@ -333,7 +435,15 @@ export const PIPELINE: readonly HumanStage[] = [
     actor: 'cell-officer',
     forms: ['6-KNĐ'],
     actions: [recordCellResolution, withdraw],
-    next: { passed: 'GRASSROOTS_RESOLUTION', failed: 'REJECTED' },
+    next: {
+      passed: 'GRASSROOTS_RESOLUTION',
+      // The cell is itself grassroots (level recorded at nomination): no committee vote.
+      passedAtGrassrootsCell: 'ADMISSION_DECISION',
+      failed: 'REJECTED',
+      // EXPIRED: the stage to redo, judged at the meeting date.
+      certificateExpired: 'AWARENESS_CLASS',
+      dossierStale: 'SPONSORSHIP',
+    },
   },
   {
     id: 'GRASSROOTS_RESOLUTION',
@@ -408,9 +518,25 @@ export function successorsOf(stage: HumanStage): StageId[] {
   return [...new Set(Object.values(stage.next))];
 }
 
-export function nextStageFor(stage: HumanStage, action: ActionSpec, payload: unknown): StageId {
+/** The action's date, which picks the policy version: the spec's, else a date in the payload. */
+export function eventDateOf(action: ActionSpec, payload: unknown, today: string): string {
+  const own = action.eventDate?.(payload);
+  if (own) return own;
+  const p = (payload ?? {}) as Record<string, unknown>;
+  const found = ['decisionDate', 'meetingDate', 'effectiveOn'].find(
+    (k) => typeof p[k] === 'string',
+  );
+  return found ? (p[found] as string) : today;
+}
+
+export function nextStageFor(
+  stage: HumanStage,
+  action: ActionSpec,
+  payload: unknown,
+  judgedOutcome?: string,
+): StageId {
   if (action.delivery === 'fail') return WITHDRAWN_STAGE;
-  const outcome = action.outcome(payload);
+  const outcome = judgedOutcome ?? action.outcome(payload);
   const next = stage.next[outcome];
   if (!next) throw new Error(`Stage ${stage.id} has no successor for outcome ${outcome}`);
   return next;

@@ -4,6 +4,7 @@ import { Candidate, Submission } from './candidate';
 import { parseOrRefuse } from './parse';
 import {
   ActionSpec,
+  eventDateOf,
   humanStage,
   isHumanStage,
   nextStageFor,
@@ -11,6 +12,7 @@ import {
   stageLabel,
 } from './pipeline';
 import { refuse } from './refusal';
+import { policyInForce } from './rules/policy';
 
 export const actionRequestSchema = z.strictObject({
   action: z.string().min(1).max(64),
@@ -79,13 +81,22 @@ export function prepareSubmission(
       details: { currentVersion: candidate.version, stage: stageId },
     });
   }
+  // Every rule is judged by the policy version in force on the day the action happened.
+  const today = ids.now.toISOString().slice(0, 10);
+  const policy = policyInForce(eventDateOf(action, payload, today));
+  const judgement =
+    action.delivery === 'fail' ? undefined : action.judge?.(payload, { candidate, policy });
+  const outcome =
+    action.delivery === 'fail' ? 'withdrawn' : (judgement?.outcome ?? action.outcome(payload));
   return {
     id: ids.submissionId,
     stage: stageId,
     action: action.id,
     payload,
-    outcome: action.delivery === 'fail' ? 'withdrawn' : action.outcome(payload),
-    toStage: nextStageFor(humanStage(stageId), action, payload),
+    outcome,
+    toStage: nextStageFor(humanStage(stageId), action, payload, outcome),
+    policyVersion: policy.version,
+    ...(judgement ? { findings: judgement.findings } : {}),
     idempotencyKey: ids.idempotencyKey,
     submittedAt: ids.now.toISOString(),
     actor: ids.actor,

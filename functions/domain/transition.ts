@@ -30,6 +30,8 @@ export function applySubmission(
     action: submission.action,
     outcome: submission.outcome,
     payload: submission.payload,
+    ...(submission.policyVersion ? { policyVersion: submission.policyVersion } : {}),
+    ...(submission.findings ? { findings: submission.findings } : {}),
     idempotencyKey: submission.idempotencyKey,
     submissionId: submission.id,
     actor: submission.actor,

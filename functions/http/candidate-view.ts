@@ -1,4 +1,5 @@
 import { Candidate } from '../domain/candidate';
+import { documentChecklist, missingForCurrentStep } from '../domain/documents';
 import { HistoryEvent } from '../domain/history-event';
 import { humanStage, isHumanStage, stageLabel } from '../domain/pipeline';
 
@@ -32,6 +33,9 @@ export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
             })),
           }
         : undefined,
+    /** The dossier's forms: what is on file and what the current step still needs. */
+    documents: documentChecklist(candidate),
+    missingDocuments: missingForCurrentStep(candidate),
     pendingAction: submission
       ? {
           action: submission.action,

@@ -27,11 +27,13 @@ export async function nominateCandidate(
 ): Promise<Candidate> {
   const role = assertMayNominate(caller);
   const now = deps.now();
-  const found = await deps.store.getUnit(nomination.unitId, now.toISOString().slice(0, 10));
+  const today = now.toISOString().slice(0, 10);
+  const found = await deps.store.getUnit(nomination.unitId, today);
   // A unit outside the caller's subtree is answered exactly like one that does not exist.
   const unit = assertUnitAcceptsCandidates(
     found && isInScope(caller, found.path) ? found : undefined,
     nomination.unitId,
+    today,
   );
   const candidateId = candidateIdFor(`${caller.userId} ${idempotencyKey}`, nomination);
   const { candidate, event } = newCandidate(nomination, unit, {

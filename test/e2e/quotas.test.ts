@@ -66,14 +66,23 @@ const CELL_VOTE_FAILS: Step = {
 const NOT_CLEARED: Step = {
   stage: 'BACKGROUND_CHECK',
   action: 'recordBackgroundCheck',
-  payload: { completedOn: '2025-04-01', result: 'NOT_CLEARED' },
+  payload: {
+    completedOn: '2025-04-01',
+    result: 'NOT_CLEARED',
+    subjects: [
+      { relation: 'CANDIDATE', result: 'CLEARED' },
+      { relation: 'FATHER', result: 'NOT_CLEARED' },
+    ],
+  },
 };
+/** A cell that is itself grassroots has no committee vote: the happy path without it. */
+const GRASSROOTS_CELL_PATH = HAPPY_PATH.filter((s) => s.stage !== 'GRASSROOTS_RESOLUTION');
 
 /** Who walks whom: the population, by cell. */
 const POPULATION: { name: string; unitId: string; steps: Step[]; ends: string }[] = [
   { name: 'Nguyễn Văn An', unitId: 'dd-xltbd-kythuat', steps: HAPPY_PATH, ends: 'ADMITTED' },
-  { name: 'Trần Văn Bảo', unitId: 'dd-tbdl1', steps: HAPPY_PATH, ends: 'ADMITTED' },
-  { name: 'Lê Thị Cúc', unitId: 'tt-ngoquyen', steps: HAPPY_PATH, ends: 'ADMITTED' },
+  { name: 'Trần Văn Bảo', unitId: 'dd-tbdl1', steps: GRASSROOTS_CELL_PATH, ends: 'ADMITTED' },
+  { name: 'Lê Thị Cúc', unitId: 'tt-ngoquyen', steps: GRASSROOTS_CELL_PATH, ends: 'ADMITTED' },
   {
     name: 'Phạm Văn Dũng',
     unitId: 'dd-xltbd-xuong',
@@ -113,6 +122,8 @@ async function walk(person: (typeof POPULATION)[number]): Promise<void> {
     dateOfBirth: '1995-03-15',
     nominationSource: 'YOUTH_UNION',
     unitId: person.unitId,
+    educationLevel: 'UPPER_SECONDARY',
+    youthUnionMember: true,
   });
   expect(nominated.status).toBe(201);
   const id = nominated.body.id as string;

@@ -84,7 +84,7 @@ describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget.
-    expect(Object.keys(functions).length).toBe(18);
+    expect(Object.keys(functions).length).toBe(19);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -179,6 +179,11 @@ describe('HTTP API', () => {
         'GET /approvals/{approvalId}',
         'GET /approvals/{approvalId}/details',
         'POST /approvals/{approvalId}/decision',
+        'POST /units',
+        'POST /units/import',
+        'GET /units/{id}',
+        'POST /units/{id}/moves',
+        'POST /units/{id}/retirement',
       ].sort(),
     );
   });

@@ -18,16 +18,30 @@ export const HAPPY_PATH: { stage: string; action: string; payload: unknown }[] =
   {
     stage: 'BACKGROUND_CHECK',
     action: 'recordBackgroundCheck',
-    payload: { completedOn: '2025-04-01', result: 'CLEARED' },
+    payload: {
+      completedOn: '2025-04-01',
+      result: 'CLEARED',
+      subjects: [
+        { relation: 'CANDIDATE', result: 'CLEARED' },
+        { relation: 'FATHER', result: 'CLEARED' },
+        { relation: 'MOTHER', result: 'CLEARED' },
+      ],
+    },
   },
   {
     stage: 'SPONSORSHIP',
     action: 'recordSponsorship',
     payload: {
       sponsors: [
-        { kind: 'MEMBER', name: 'Trần Thị Bình', documentDate: '2025-04-10' },
+        {
+          kind: 'MEMBER',
+          name: 'Trần Thị Bình',
+          togetherSince: '2023-03-01',
+          documentDate: '2025-04-10',
+        },
         { kind: 'YOUTH_UNION_RESOLUTION', name: 'BCH Đoàn cơ sở', documentDate: '2025-04-11' },
       ],
+      commentsSummaryOn: '2025-04-15',
     },
   },
   {
@@ -60,4 +74,6 @@ export const DEMO_NOMINATION = {
   dateOfBirth: '1996-08-17',
   nominationSource: 'YOUTH_UNION',
   unitId: 'dd-xltbd-kythuat',
+  educationLevel: 'UPPER_SECONDARY',
+  youthUnionMember: true,
 };

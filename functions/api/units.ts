@@ -1,0 +1,128 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { awsOrgStore } from '../adapters/dynamodb-org-store';
+import {
+  unitDefinitionSchema,
+  unitMoveSchema,
+  unitRetirementSchema,
+  unitRowsFromCsv,
+} from '../domain/org-admin';
+import { parseOrRefuse } from '../domain/parse';
+import { refuse } from '../domain/refusal';
+import { callerOf } from '../http/caller-of';
+import { httpRoute } from '../http/http-route';
+import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotentCommand } from '../http/idempotent-command';
+import { jsonBody, MAX_BODY_BYTES } from '../http/json-body';
+import { json } from '../http/response';
+import {
+  createUnit,
+  getUnitOn,
+  importUnits,
+  moveUnit,
+  OrgDeps,
+  retireUnit,
+} from '../services/org-units';
+
+const deps: OrgDeps = { org: awsOrgStore(), now: () => new Date() };
+
+const unitId = z.string().trim().min(1).max(64);
+const onQuery = z.strictObject({ on: z.iso.date().optional() });
+
+const create = idempotentCommand<z.infer<typeof unitDefinitionSchema>>(async ({ body }, caller) =>
+  json(201, await createUnit(deps, caller, body)),
+);
+const move = idempotentCommand<{ id: string } & z.infer<typeof unitMoveSchema>>(
+  async ({ body: { id, ...m } }, caller) => json(200, await moveUnit(deps, caller, id, m)),
+);
+const retire = idempotentCommand<{ id: string } & z.infer<typeof unitRetirementSchema>>(
+  async ({ body: { id, ...r } }, caller) => json(200, await retireUnit(deps, caller, id, r)),
+);
+const importAll = idempotentCommand<{ rows: { line: number; row: unknown }[] }>(
+  async ({ body }, caller) => json(200, await importUnits(deps, caller, body.rows)),
+);
+
+function rawBody(event: APIGatewayProxyEventV2): string {
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    refuse('too-large', {
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `Nội dung vượt quá ${MAX_BODY_BYTES / 1024} KB`,
+      message_en: `The body exceeds ${MAX_BODY_BYTES / 1024} KB`,
+      field: 'body',
+    });
+  }
+  return raw;
+}
+
+/** Import rows from a CSV file (text/csv) or a JSON list; each keeps its line for errors. */
+function importRows(event: APIGatewayProxyEventV2): { line: number; row: unknown }[] {
+  const contentType = event.headers?.['content-type'] ?? '';
+  if (/^(text\/csv|application\/csv)\b/i.test(contentType)) return unitRowsFromCsv(rawBody(event));
+  const body = jsonBody(event);
+  if (!Array.isArray(body)) {
+    return refuse('invalid', {
+      code: 'INVALID_BODY',
+      message: 'Nội dung phải là danh sách đơn vị (JSON) hoặc tệp CSV',
+      message_en: 'The body must be a JSON list of units or a CSV file',
+      field: 'body',
+    });
+  }
+  return body.map((row, i) => ({ line: i + 1, row }));
+}
+
+/**
+ * The organisation tree (administrators write inside their subtree, officers read):
+ *   POST /units                     create a unit under a parent, from a date
+ *   POST /units/import              CSV (text/csv) or JSON list, all rows or none, errors by line
+ *   POST /units/{id}/moves          new parent from a date (descendants' paths follow)
+ *   POST /units/{id}/retirement     abolished from a date
+ *   GET  /units/{id}?on=YYYY-MM-DD  the version in force that day (default: today)
+ */
+export const handler = httpRoute(async (event, context) => {
+  const caller = callerOf(event);
+  const id = () => parseOrRefuse(unitId, event.pathParameters?.id, { code: 'INVALID_PATH' });
+  switch (event.routeKey) {
+    case 'POST /units': {
+      const key = idempotencyKeyOf(event);
+      const body = parseOrRefuse(unitDefinitionSchema, jsonBody(event), { code: 'INVALID_BODY' });
+      return create({ key: `POST /units ${key}`, body }, caller, context);
+    }
+    case 'POST /units/import': {
+      const key = idempotencyKeyOf(event);
+      return importAll(
+        { key: `POST /units/import ${key}`, body: { rows: importRows(event) } },
+        caller,
+        context,
+      );
+    }
+    case 'POST /units/{id}/moves': {
+      const key = idempotencyKeyOf(event);
+      const body = parseOrRefuse(unitMoveSchema, jsonBody(event), { code: 'INVALID_BODY' });
+      return move(
+        { key: `POST /units/${id()}/moves ${key}`, body: { id: id(), ...body } },
+        caller,
+        context,
+      );
+    }
+    case 'POST /units/{id}/retirement': {
+      const key = idempotencyKeyOf(event);
+      const body = parseOrRefuse(unitRetirementSchema, jsonBody(event), { code: 'INVALID_BODY' });
+      return retire(
+        { key: `POST /units/${id()}/retirement ${key}`, body: { id: id(), ...body } },
+        caller,
+        context,
+      );
+    }
+    default: {
+      const query = parseOrRefuse(onQuery, event.queryStringParameters ?? {}, {
+        code: 'INVALID_QUERY',
+      });
+      return json(200, await getUnitOn(deps, caller, id(), query.on));
+    }
+  }
+});
