@@ -21,6 +21,21 @@ const { values: args } = parseArgs({
   },
 });
 
+/** How a person gets a cell officer's token for this runtime. */
+function tokenCommand(dataDir: string | undefined, issuerUrl: string): string {
+  if (dataDir) {
+    return `npm run -s token -- --data-dir ${dataDir} --role cell-officer --unit dd-xltbd-kythuat`;
+  }
+  // An in-memory runtime's key lives only in this process: ask its issuer.
+  const body = JSON.stringify({
+    sub: 'demo',
+    name: 'Cán bộ chi bộ',
+    groups: ['cell-officer'],
+    unitId: 'dd-xltbd-kythuat',
+  });
+  return `curl -s -X POST ${issuerUrl}/local/tokens -H 'content-type: application/json' -d '${body}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).id_token'`;
+}
+
 async function main(): Promise<void> {
   if (!args['no-synth']) {
     console.log('Tổng hợp stack (cdk synth) / synthesizing the stack…');
@@ -69,9 +84,11 @@ ${demoOrganisationOn(new Date().toISOString().slice(0, 10))
   .join('\n')}
 
 Thử giới thiệu một quần chúng ưu tú / try a nomination:
-  curl -s -X POST ${runtime.url}/candidates \\
+  TOKEN=$(${tokenCommand(dataDir, runtime.issuerUrl)})
+  curl -s -X POST ${runtime.url}/candidates -H "authorization: Bearer $TOKEN" \\
     -H 'content-type: application/json' -H "idempotency-key: demo-$(date +%s%N)" \\
-    -d '{"fullName":"Nguyễn Văn An","dateOfBirth":"1996-08-17","nominationSource":"YOUTH_UNION","unitId":"${cell.id}","educationLevel":"UPPER_SECONDARY","youthUnionMember":true}'
+    -d '{"fullName":"Nguyễn Văn An","dateOfBirth":"1996-08-17","nominationSource":"YOUTH_UNION","unitId":"${cell.id}","nationalId":"001096012345","educationLevel":"UPPER_SECONDARY","youthUnionMember":true}'
+  README.md: the whole walk to ADMITTED with curl.
 
 Dừng / stop: Ctrl+C (dữ liệu được giữ lại / data is kept; a restart resumes every candidate)
 `);

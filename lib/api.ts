@@ -32,6 +32,8 @@ export class Api extends Construct {
     storage.grantWriteCandidates(nominate);
     storage.grantIdempotency(nominate);
     workflow.grantStart(nominate);
+    // Duplicate nominations are found by a keyed fingerprint of the ID number.
+    signing.grantRead(nominate);
 
     const getCandidate = new AdmissionFunction(this, 'GetCandidate', {
       entry: 'api/get-candidate.ts',

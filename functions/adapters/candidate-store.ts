@@ -66,6 +66,17 @@ export interface CandidateStore {
 /** A history event as the audit export sees it: with the unit path of its candidate. */
 export type AuditEvent = HistoryEvent & { unitPath: string[] };
 
+/** The person (by ID-number fingerprint) already has an open file. */
+export class DuplicatePersonError extends Error {
+  readonly name = 'DuplicatePersonError';
+  constructor(
+    readonly existingCandidateId: string,
+    readonly existingUnitPath: string[],
+  ) {
+    super(`person already has candidate ${existingCandidateId}`);
+  }
+}
+
 /** The approval link was used already: its decision is recorded. */
 export class ApprovalLinkUsedError extends Error {
   readonly name = 'ApprovalLinkUsedError';

@@ -11,9 +11,13 @@ import {
   paginateQuery,
   paginateScan,
 } from '@aws-sdk/lib-dynamodb';
-import { ApprovalRecord } from '../domain/approval';
-import { approvalRecordKey } from '../domain/approval-link';
-import { Candidate, isInFlight, PendingStep, Submission } from '../domain/candidate';
+import {
+  Candidate,
+  freesThePerson,
+  isInFlight,
+  PendingStep,
+  Submission,
+} from '../domain/candidate';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
 import { counterTransactUpdate } from '../domain/quota/counter-keys';
@@ -23,9 +27,12 @@ import {
   gaugeTransactUpdate,
   StagePosition,
 } from '../domain/quota/ledger-deltas';
+import { ApprovalRecord } from '../domain/approval';
+import { approvalRecordKey } from '../domain/approval-link';
 import {
   ApprovalLinkUsedError,
   AuditEvent,
+  DuplicatePersonError,
   CandidatePage,
   CandidateStore,
   CandidateSummary,
@@ -60,8 +67,8 @@ export class DynamoDbCandidateStore implements CandidateStore {
   ) {}
 
   async createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void> {
-    await staleOnConditionFailure(
-      this.documents.send(
+    try {
+      await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -72,13 +79,48 @@ export class DynamoDbCandidateStore implements CandidateStore {
               },
             },
             this.putEvent(event, candidate.unitPath),
+            {
+              // One open file per person: free, or already this candidate's (a replay), or closed.
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.person(candidate.nationalIdFingerprint),
+                  entity: 'PERSON',
+                  candidateId: candidate.id,
+                  unitPath: candidate.unitPath,
+                  closed: false,
+                },
+                ConditionExpression:
+                  'attribute_not_exists(PK) OR candidateId = :self OR closed = :closed',
+                ExpressionAttributeValues: { ':self': candidate.id, ':closed': true },
+              },
+            },
             // Quota counters and stage gauges: counted exactly once, with the conditional put.
             ...this.ledgerUpdates(event, undefined, candidate, candidate.unitPath),
           ],
         }),
-      ),
-      `candidate ${candidate.id} already exists`,
-    );
+      );
+    } catch (error) {
+      const reasons =
+        error instanceof TransactionCanceledException ? error.CancellationReasons : [];
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new StaleCandidateError(`candidate ${candidate.id} already exists`);
+      }
+      if (reasons?.[2]?.Code === 'ConditionalCheckFailed') {
+        const { Item } = await this.documents.send(
+          new GetCommand({
+            TableName: this.tableName,
+            Key: keys.person(candidate.nationalIdFingerprint),
+            ConsistentRead: true,
+          }),
+        );
+        throw new DuplicatePersonError(
+          String(Item?.candidateId),
+          (Item?.unitPath as string[]) ?? [],
+        );
+      }
+      throw error;
+    }
   }
 
   async getCandidate(id: string): Promise<Candidate | undefined> {
@@ -265,6 +307,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
               },
             },
             this.putEvent(event, after.unitPath),
+            ...(freesThePerson(after.stage) ? [this.freePerson(after)] : []),
             ...this.ledgerUpdates(event, before, after, after.unitPath),
           ],
         }),
@@ -370,6 +413,11 @@ export class DynamoDbCandidateStore implements CandidateStore {
     return Items?.[0] ? withoutKeys<OrgUnit>(Items[0]) : undefined;
   }
 
+  /**
+   * Writes a version of a unit. The child link that lets a quota report find the unit's children
+   * (or the top-level units) with one Query follows the parent: a version that moves the unit
+   * takes its link from the parent in force the day before.
+   */
   async putUnit(unit: OrgUnit): Promise<void> {
     const org = new DynamoDbOrgStore(this.documents, this.tableName);
     const before = await org.getUnit(unit.id, addDays(unit.effectiveFrom, -1));
@@ -402,6 +450,18 @@ export class DynamoDbCandidateStore implements CandidateStore {
         for (const item of page.Items ?? []) yield withoutKeys<AuditEvent>(item);
       }
     }
+  }
+
+  private freePerson(candidate: Candidate) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.person(candidate.nationalIdFingerprint),
+        UpdateExpression: 'SET closed = :closed',
+        ConditionExpression: 'attribute_not_exists(PK) OR candidateId = :self',
+        ExpressionAttributeValues: { ':closed': true, ':self': candidate.id },
+      },
+    };
   }
 
   /**
@@ -456,8 +516,3 @@ function monthsBetween(from: string, to: string): string[] {
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
 }
-/**
- * Writes a version of a unit. The child link that lets a quota report find the unit's children
- * (or the top-level units) with one Query follows the parent: a version that moves the unit
- * takes its link from the parent in force the day before.
- */

@@ -19,6 +19,8 @@ export const keys = {
   byUnitAndStage: (unitId: string, stage: StageId) => `UNIT#${unitId}#STAGE#${stage}`,
   byUnit: (unitId: string) => `UNIT#${unitId}`,
   /** Audit exports read one month partition at a time (months in Vietnam time). */
+  /** One open admission file per person, found by the keyed fingerprint of the ID number. */
+  person: (fingerprint: string) => ({ PK: `PERSON#${fingerprint}`, SK: 'OPEN_FILE' }),
   auditMonth: (month: string) => `AUDIT#${month}`,
 };
 

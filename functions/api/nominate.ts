@@ -1,6 +1,7 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { assertMayNominate } from '../domain/access';
-import { Nomination, nominationSchema } from '../domain/nomination';
+import { Nomination, nominationSchema, protectNationalId } from '../domain/nomination';
+import { signingKey } from '../adapters/signing-key';
 import { parseOrRefuse } from '../domain/parse';
 import { callerOf } from '../http/caller-of';
 import { candidateView } from '../http/candidate-view';
@@ -27,7 +28,8 @@ export const handler = httpRoute(async (event, context) => {
   // A role that may not nominate learns that before anything about its request.
   assertMayNominate(caller);
   const idempotencyKey = idempotencyKeyOf(event);
-  const nomination = parseOrRefuse(nominationSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  const request = parseOrRefuse(nominationSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  const nomination = protectNationalId(request, await signingKey());
   return nominate(
     { key: `POST /candidates ${idempotencyKey}`, body: { ...nomination, idempotencyKey } },
     caller,

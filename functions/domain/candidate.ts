@@ -36,6 +36,9 @@ export interface Candidate {
   fullName: string;
   /** Personal data: stored on the item only, never in history, logs, metrics or listings. */
   dateOfBirth: string;
+  /** HMAC of the ID number under the server key: finds duplicates without keeping the number. */
+  nationalIdFingerprint: string;
+  nationalIdMasked: string;
   nominationSource: NominationSource;
   /** Kept for separation of duties: the nominator may not decide the admission. */
   nominatedBy: Actor;
@@ -45,9 +48,6 @@ export interface Candidate {
    * recomputed for open files when an administrator moves a unit (POST /units/{id}/moves).
    */
   unitPath: string[];
-  stage: StageId;
-  version: number;
-  createdAt: string;
   /**
    * The cell's level at nomination: a `GRASSROOTS_CELL` skips the grassroots committee's vote.
    * Absent on files nominated before the organisation tree carried levels (then: `CELL`).
@@ -61,6 +61,9 @@ export interface Candidate {
   tradeUnionMember?: boolean;
   /** The competent standing committee's prior written consent to admit someone over 60. */
   over60Consent?: OverAgeConsent;
+  stage: StageId;
+  version: number;
+  createdAt: string;
   updatedAt: string;
   stageEnteredAt: string;
   dossier: Record<string, unknown>;
@@ -74,6 +77,11 @@ export interface Candidate {
 
 export function isInFlight(candidate: Pick<Candidate, 'stage'>): boolean {
   return !(TERMINAL_STAGE_IDS as readonly string[]).includes(candidate.stage);
+}
+
+/** A file that ended without admission frees the person to be nominated again later. */
+export function freesThePerson(stage: StageId): boolean {
+  return stage === 'REJECTED' || stage === 'WITHDRAWN';
 }
 
 export function executionName(candidateId: string, generation: number): string {

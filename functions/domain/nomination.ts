@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nationalIdFingerprint, nationalIdSchema } from './national-id';
 import { Actor } from './caller';
 import { Candidate, executionName, NOMINATION_SOURCES } from './candidate';
 import { HistoryEvent } from './history-event';
@@ -12,6 +13,7 @@ export const nominationSchema = z.strictObject({
   dateOfBirth: z.iso.date(),
   nominationSource: z.enum(NOMINATION_SOURCES),
   unitId: z.string().trim().min(1).max(64),
+  nationalId: nationalIdSchema,
   /** Highest diploma: judged at nomination against the cell's area attributes. */
   educationLevel: z.enum(EDUCATION_LEVELS),
   /** Member of the Youth Union (Đoàn) or of the Trade Union (Công đoàn): sponsorship routes. */
@@ -25,7 +27,41 @@ export const nominationSchema = z.strictObject({
     })
     .optional(),
 });
-export type Nomination = z.infer<typeof nominationSchema>;
+export type NominationRequest = z.infer<typeof nominationSchema>;
+
+/** A nomination once its ID number is replaced by a keyed fingerprint: all the server keeps. */
+export type Nomination = Omit<NominationRequest, 'nationalId'> & {
+  nationalIdFingerprint: string;
+  /** The last three digits, for officers to tell two namesakes apart. */
+  nationalIdMasked: string;
+};
+
+/**
+ * The raw ID number goes no further than this: duplicates are found by its HMAC under the
+ * server's key, and a plain hash (enumerable over 10^12 numbers) is never stored.
+ */
+export function protectNationalId(request: NominationRequest, key: Buffer): Nomination {
+  const { nationalId, ...rest } = request;
+  return {
+    ...rest,
+    nationalIdFingerprint: nationalIdFingerprint(nationalId, key),
+    nationalIdMasked: `${'*'.repeat(nationalId.length - 3)}${nationalId.slice(-3)}`,
+  };
+}
+
+export function duplicateNomination(existingCandidateId: string | undefined): never {
+  return refuse('conflict', {
+    code: 'DUPLICATE_NOMINATION',
+    message: existingCandidateId
+      ? `Người này đã có hồ sơ kết nạp đang xử lý (${existingCandidateId})`
+      : 'Người này đã có hồ sơ kết nạp đang xử lý ở một đơn vị khác',
+    message_en: existingCandidateId
+      ? `This person already has an open admission file (${existingCandidateId})`
+      : 'This person already has an open admission file in another unit',
+    field: 'nationalId',
+    details: existingCandidateId ? { candidateId: existingCandidateId } : undefined,
+  });
+}
 
 export function assertUnitAcceptsCandidates(
   unit: OrgUnit | undefined,
@@ -108,6 +144,8 @@ export function newCandidate(
     id: ids.candidateId,
     fullName: nomination.fullName,
     dateOfBirth: nomination.dateOfBirth,
+    nationalIdFingerprint: nomination.nationalIdFingerprint,
+    nationalIdMasked: nomination.nationalIdMasked,
     nominationSource: nomination.nominationSource,
     nominatedBy: ids.actor,
     unitId: unit.id,

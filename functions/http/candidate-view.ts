@@ -12,6 +12,7 @@ export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
   const { pendingStep, submission, ...rest } = candidate;
   const visible: Partial<typeof rest> = { ...rest };
   delete visible.execution;
+  delete visible.nationalIdFingerprint;
   const labels = stageLabel(candidate.stage);
   const open = isHumanStage(candidate.stage);
   const status = !open ? 'CLOSED' : submission || !pendingStep ? 'PROCESSING' : 'AWAITING_ACTION';

@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
-import { StaleCandidateError } from '../adapters/candidate-store';
+import { DuplicatePersonError, StaleCandidateError } from '../adapters/candidate-store';
 import { assertMayNominate, isInScope } from '../domain/access';
 import { actorOf, Caller } from '../domain/caller';
 import { Candidate } from '../domain/candidate';
-import { assertUnitAcceptsCandidates, newCandidate, Nomination } from '../domain/nomination';
+import {
+  assertUnitAcceptsCandidates,
+  duplicateNomination,
+  newCandidate,
+  Nomination,
+} from '../domain/nomination';
 import { FIRST_STAGE } from '../domain/pipeline';
 import { recordTransition } from '../observability/transition-metrics';
 import { Dependencies } from './dependencies';
@@ -53,6 +58,11 @@ export async function nominateCandidate(
       });
     }
   } catch (error) {
+    if (error instanceof DuplicatePersonError) {
+      // Name the other file only to someone who may see it.
+      const visible = isInScope(caller, error.existingUnitPath);
+      return duplicateNomination(visible ? error.existingCandidateId : undefined);
+    }
     if (!(error instanceof StaleCandidateError)) throw error;
     stored = (await deps.store.getCandidate(candidateId))!;
   }

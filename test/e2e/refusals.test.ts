@@ -3,7 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ApiClient } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
-import { demoOfficers } from './support/officers';
+import { demoOfficers, officerClient } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
@@ -277,5 +277,59 @@ describe('listing', () => {
       `/candidates?unit=${unitId}&stage=NOMINATED&limit=100`,
     );
     expect((byStage.body.items as unknown[]).length).toBe(7);
+  });
+});
+
+describe('duplicate nomination of the same person', () => {
+  it('is found by the keyed ID-number fingerprint, and freed when the first file closes', async () => {
+    const person = { ...DEMO_NOMINATION, fullName: 'Bùi Thị Thu', nationalId: '034197001234' };
+    const first = await api.nominate(person);
+    expect(first.status).toBe(201);
+    expect(JSON.stringify(first.body)).not.toContain('034197001234');
+    expect(first.body.nationalIdMasked).toBe('*********234');
+    const id = first.body.id as string;
+
+    // Same number written differently, another spelling of the name, another cell: same person.
+    const again = await api.nominate({
+      ...person,
+      fullName: 'Bui Thi Thu',
+      unitId: 'dd-baobi',
+      nationalId: '034 197 001 234',
+    });
+    expect(again.status).toBe(409);
+    expectErrorShape(again.body, 'DUPLICATE_NOMINATION', 'nationalId');
+    expect(again.body.details).toEqual({ candidateId: id });
+
+    // An officer of another district learns that the person has a file, not where.
+    const outsider = await officerClient(runtime, {
+      roles: ['cell-officer'],
+      unitId: 'hn-thanhtri',
+    });
+    const elsewhere = await outsider.nominate({ ...person, unitId: 'tt-ngoquyen' });
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body.details).toBeUndefined();
+    expect(JSON.stringify(elsewhere.body)).not.toContain(id);
+
+    const parked = await api.waitForStage(id, 'NOMINATED');
+    await api.act(id, {
+      action: 'withdraw',
+      expectedVersion: parked.version,
+      payload: { reason: 'MOVED_AWAY', effectiveOn: '2025-03-01' },
+    });
+    await api.waitForStage(id, 'WITHDRAWN');
+    const later = await api.nominate({ ...person, unitId: 'dd-baobi' });
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(id);
+  });
+
+  it('refuses an ID number that is not a CCCD or CMND without echoing it', async () => {
+    const response = await api.nominate({
+      ...DEMO_NOMINATION,
+      fullName: 'Sai Số',
+      nationalId: '12345',
+    });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.body, 'INVALID_BODY', 'nationalId');
+    expect(JSON.stringify(response.body)).not.toContain('12345');
   });
 });

@@ -1,12 +1,12 @@
 import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { humanStage, HumanStageId } from '../../functions/domain/pipeline';
-import { ApiClient } from './support/api-client';
+import { ApiClient, nationalIdFor } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { READY_MARKER, RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
 let api: ApiClient;
@@ -127,6 +127,21 @@ describe('one candidate from nomination to ADMITTED, over HTTP only', () => {
     const everything = JSON.stringify(told);
     expect(everything).not.toContain(DEMO_NOMINATION.dateOfBirth);
     expect(everything).not.toContain('17/08/1996');
+
+    // Personal data never reaches logs, notifications or any stored item other than the candidate.
+    const rawId = nationalIdFor(DEMO_NOMINATION);
+    // Only what the running system wrote: the start-up banner shows a sample nomination.
+    const logs = runtime.output().split(READY_MARKER)[1];
+    expect(logs).toContain('Transition applied'); // the functions' logs were captured
+    for (const secret of [DEMO_NOMINATION.dateOfBirth, '17/08/1996', rawId]) {
+      expect(logs).not.toContain(secret);
+    }
+    const { documents: scanClient } = awsClients(runtime);
+    const everyItem = JSON.stringify(
+      (await scanClient.send(new ScanCommand({ TableName: runtime.tableName }))).Items,
+    );
+    expect(everyItem).toContain(id);
+    expect(everyItem).not.toContain(rawId);
 
     // The execution that carried the candidate is the one the synthesized state machine ran.
     const { sfn, documents } = awsClients(runtime);

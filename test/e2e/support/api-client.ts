@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -52,8 +52,16 @@ export class ApiClient {
     });
   }
 
-  nominate(body: unknown, key = randomUUID()) {
-    return this.request('POST', '/candidates', { body, headers: { 'idempotency-key': key } });
+  /**
+   * Nominates; a body without an ID number gets one derived from the person's other data, so
+   * that each test person is distinct and the same person always has the same number.
+   */
+  nominate(body: Record<string, unknown>, key = randomUUID()) {
+    const person = 'nationalId' in body ? body : { ...body, nationalId: nationalIdFor(body) };
+    return this.request('POST', '/candidates', {
+      body: person,
+      headers: { 'idempotency-key': key },
+    });
   }
 
   act(id: string, body: unknown, key = randomUUID()) {
@@ -84,4 +92,12 @@ export class ApiClient {
       `Candidate ${id} did not settle at ${stage}; last seen ${JSON.stringify(last)}`,
     );
   }
+}
+
+/** A well-formed 12-digit citizen ID number (CCCD) that depends only on the person's data. */
+export function nationalIdFor(person: Record<string, unknown>): string {
+  const digits = BigInt(
+    `0x${createHash('sha256').update(JSON.stringify(person)).digest('hex').slice(0, 15)}`,
+  );
+  return `0${(digits % 10n ** 11n).toString().padStart(11, '0')}`;
 }

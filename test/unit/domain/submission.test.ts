@@ -19,6 +19,8 @@ function candidateAt(stage: Candidate['stage'], version = 4): Candidate {
     dateOfBirth: '1995-04-02',
     nominationSource: 'YOUTH_UNION',
     nominatedBy: actor,
+    nationalIdFingerprint: 'f'.repeat(64),
+    nationalIdMasked: '*********345',
     unitId: 'dd-tbdl1',
     unitPath: ['hn', 'hn-dongda', 'dd-kdn', 'dd-tbdl1'],
     stage,
