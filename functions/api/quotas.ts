@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { z } from 'zod';
 import { awsQuotaStore, MAX_TARGETS_PER_WRITE } from '../adapters/dynamodb-quota-store';
+import { assertMayManageQuotas } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
 import { quotaTargetSchema } from '../domain/quota/target';
 import { refuse } from '../domain/refusal';
@@ -75,6 +76,8 @@ function csvBody(event: APIGatewayProxyEventV2): string {
  */
 export const handler = httpRoute(async (event, context) => {
   const caller = callerOf(event);
+  // A role that may not enter targets learns that before anything about its request.
+  if (event.requestContext.http.method !== 'GET') assertMayManageQuotas(caller);
   switch (event.routeKey) {
     case 'PUT /quotas': {
       const key = idempotencyKeyOf(event);

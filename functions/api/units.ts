@@ -7,6 +7,7 @@ import {
   unitRetirementSchema,
   unitRowsFromCsv,
 } from '../domain/org-admin';
+import { assertMayAdministerUnits } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
 import { refuse } from '../domain/refusal';
 import { callerOf } from '../http/caller-of';
@@ -85,6 +86,8 @@ function importRows(event: APIGatewayProxyEventV2): { line: number; row: unknown
  */
 export const handler = httpRoute(async (event, context) => {
   const caller = callerOf(event);
+  // A role that may not change the tree learns that before anything about its request.
+  if (event.requestContext.http.method !== 'GET') assertMayAdministerUnits(caller);
   const id = () => parseOrRefuse(unitId, event.pathParameters?.id, { code: 'INVALID_PATH' });
   switch (event.routeKey) {
     case 'POST /units': {

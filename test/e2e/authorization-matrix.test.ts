@@ -17,6 +17,8 @@ type Route = {
 };
 
 const READERS: Role[] = ['cell-officer', 'committee-officer', 'approver', 'admin'];
+const AUDITORS: Role[] = ['committee-officer', 'approver', 'admin'];
+const randomKey = () => `matrix-${Math.random().toString(36).slice(2, 14)}`;
 const reader = (ok: number) => (role: Role, scope: Scope) =>
   !READERS.includes(role) ? 403 : scope === 'in' ? ok : 404;
 
@@ -79,6 +81,58 @@ const routes: Route[] = [
       }),
     expected: (role, scope) =>
       !READERS.includes(role) ? 403 : scope === 'out' ? 404 : role === 'cell-officer' ? 400 : 403,
+  },
+  {
+    name: 'GET /audit',
+    send: (api) => api.request('GET', '/audit?unit=dd-xltbd&from=2025-01-01&to=2025-01-31'),
+    expected: (role, scope) => (!AUDITORS.includes(role) ? 403 : scope === 'in' ? 200 : 404),
+  },
+  {
+    name: 'GET /reports/quotas (figures, never people: every role)',
+    send: (api) => api.request('GET', '/reports/quotas?unit=dd-kdn&period=2025'),
+    expected: (_role, scope) => (scope === 'in' ? 200 : 404),
+  },
+  {
+    name: 'GET /quotas',
+    send: (api) => api.request('GET', '/quotas?unit=dd-kdn&period=2025'),
+    expected: (_role, scope) => (scope === 'in' ? 200 : 404),
+  },
+  {
+    name: 'GET /units/{id}',
+    send: (api) => api.request('GET', '/units/dd-xltbd'),
+    expected: (_role, scope) => (scope === 'in' ? 200 : 404),
+  },
+  {
+    name: 'POST /units (administrators only)',
+    send: (api) =>
+      api.request('POST', '/units', {
+        body: { name: 42 },
+        headers: { 'idempotency-key': randomKey() },
+      }),
+    expected: (role) => (role === 'admin' ? 400 : 403),
+  },
+  {
+    name: 'PUT /quotas (administrators only)',
+    send: (api) =>
+      api.request('PUT', '/quotas', {
+        body: [{ unitId: 7 }],
+        headers: { 'idempotency-key': randomKey() },
+      }),
+    expected: (role) => (role === 'admin' ? 400 : 403),
+  },
+  {
+    name: 'POST /candidates/{id}/corrections (administrators only)',
+    send: (api) =>
+      api.request('POST', `/candidates/${candidateId}/corrections`, {
+        body: { kind: 'NONSENSE' },
+        headers: { 'idempotency-key': randomKey() },
+      }),
+    expected: (role) => (role === 'admin' ? 400 : 403),
+  },
+  {
+    name: 'GET /approvals/{id}/details with a forged link (nobody learns anything)',
+    send: (api) => api.request('GET', '/approvals/forged-link-id/details'),
+    expected: () => 404,
   },
 ];
 
