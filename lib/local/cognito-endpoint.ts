@@ -9,9 +9,8 @@
  * latest token named it. Pages of `Limit` (1–60, default 60) with an opaque `NextToken`; errors
  * are HTTP 400 with `{"__type": "<Code>", "message": "..."}` as Cognito sends them.
  */
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { AwsServiceError, awsJsonListener } from './aws-json-protocol';
+import { listenLocally } from './local-server';
 import { listResources, type CfnTemplate, type Resolve } from './template';
 import type { RegisteredUser, UserRegistry } from './user-registry';
 
@@ -37,16 +36,6 @@ export interface CognitoEndpoint {
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_LIMIT = 60;
-
-class CognitoError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly statusCode = 400,
-  ) {
-    super(message);
-  }
-}
 
 interface Pool {
   id: string;
@@ -99,25 +88,25 @@ function listUsersInGroup(
 ): unknown {
   const { UserPoolId, GroupName, Limit, NextToken } = input;
   if (typeof UserPoolId !== 'string' || !UserPoolId) {
-    throw new CognitoError('InvalidParameterException', 'UserPoolId is required');
+    throw new AwsServiceError('InvalidParameterException', 'UserPoolId is required');
   }
   if (typeof GroupName !== 'string' || !GroupName) {
-    throw new CognitoError('InvalidParameterException', 'GroupName is required');
+    throw new AwsServiceError('InvalidParameterException', 'GroupName is required');
   }
   const pool = pools.find((p) => p.id === UserPoolId);
-  if (!pool) throw new CognitoError('ResourceNotFoundException', 'User pool does not exist.');
+  if (!pool) throw new AwsServiceError('ResourceNotFoundException', 'User pool does not exist.');
   if (!pool.groups.has(GroupName)) {
-    throw new CognitoError('ResourceNotFoundException', 'Group not found.');
+    throw new AwsServiceError('ResourceNotFoundException', 'Group not found.');
   }
   const limit = Limit === undefined ? MAX_LIMIT : Number(Limit);
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
-    throw new CognitoError('InvalidParameterException', `Limit must be 0-${MAX_LIMIT}`);
+    throw new AwsServiceError('InvalidParameterException', `Limit must be 0-${MAX_LIMIT}`);
   }
   let start = 0;
   if (NextToken !== undefined) {
     start = Number(Buffer.from(String(NextToken), 'base64url').toString('utf8'));
     if (!Number.isInteger(start) || start < 0) {
-      throw new CognitoError('InvalidParameterException', 'Invalid pagination token');
+      throw new AwsServiceError('InvalidParameterException', 'Invalid pagination token');
     }
   }
   const members = users.list().filter((u) => u.groups.includes(GroupName));
@@ -129,97 +118,25 @@ function listUsersInGroup(
   };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, errorType?: string): void {
-  const text = JSON.stringify(body);
-  const headers: Record<string, string | number> = {
-    'Content-Type': 'application/x-amz-json-1.1',
-    'Content-Length': Buffer.byteLength(text),
-    'x-amzn-RequestId': randomUUID(),
-  };
-  if (errorType) headers['x-amzn-ErrorType'] = errorType;
-  res.writeHead(status, headers);
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new CognitoError('InvalidParameterException', 'Request body too large', 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function handle(
-  pools: Pool[],
-  users: Pick<UserRegistry, 'list'>,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  if (req.method !== 'POST') {
-    throw new CognitoError('UnknownOperationException', `Unsupported method ${req.method}`, 405);
-  }
-  const target = String(req.headers['x-amz-target'] ?? '');
-  const body = await readBody(req);
-  if (target !== `${TARGET_PREFIX}ListUsersInGroup`) {
-    throw new CognitoError('UnknownOperationException', `Unknown operation ${target || '(none)'}`);
-  }
-  let input: unknown;
-  try {
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch {
-    throw new CognitoError('SerializationException', 'Request body is not valid JSON');
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new CognitoError('SerializationException', 'Request body must be a JSON object');
-  }
-  send(res, 200, listUsersInGroup(pools, users, input as Record<string, unknown>));
-}
-
 export async function startCognitoEndpoint(
   options: CognitoEndpointOptions,
 ): Promise<CognitoEndpoint> {
   const pools = readUserPools(options.template, options.resolve);
-  const host = options.host ?? '127.0.0.1';
-  const server: Server = createServer((req, res) => {
-    handle(pools, options.users, req, res).catch((err: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const error =
-        err instanceof CognitoError
-          ? err
-          : new CognitoError('InternalErrorException', String(err), 500);
-      send(res, error.statusCode, { __type: error.code, message: error.message }, error.code);
-    });
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://${host}:${port}`,
-    port,
-    userPoolIds: pools.map((p) => p.id),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const server = await listenLocally(
+    awsJsonListener(
+      {
+        targetPrefix: TARGET_PREFIX,
+        contentType: 'application/x-amz-json-1.1',
+        messageMember: 'message',
+        operations: {
+          ListUsersInGroup: (users: Pick<UserRegistry, 'list'>, input) =>
+            listUsersInGroup(pools, users, input),
+        },
+        maxBodyBytes: MAX_BODY_BYTES,
+      },
+      options.users,
+    ),
+    options,
+  );
+  return { ...server, userPoolIds: pools.map((p) => p.id) };
 }
