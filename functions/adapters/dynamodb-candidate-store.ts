@@ -188,22 +188,29 @@ export class DynamoDbCandidateStore implements CandidateStore {
     const { Attributes } = await staleOnConditionFailure(
       this.documents.send(
         new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.candidate(id),
-          UpdateExpression: 'SET submission = :submission',
-          ConditionExpression:
-            'version = :version AND stage = :stage AND attribute_not_exists(submission)',
-          ExpressionAttributeValues: {
-            ':submission': submission,
-            ':version': expectedVersion,
-            ':stage': submission.stage,
-          },
+          ...this.submissionUpdate(id, expectedVersion, submission),
           ReturnValues: 'ALL_NEW',
         }),
       ),
       `candidate ${id} changed before the action was recorded`,
     );
     return withoutKeys<Candidate>(Attributes!);
+  }
+
+  /** Records an action on a candidate still at `expectedVersion` with no other one pending. */
+  private submissionUpdate(id: string, expectedVersion: number, submission: Submission) {
+    return {
+      TableName: this.tableName,
+      Key: keys.candidate(id),
+      UpdateExpression: 'SET submission = :submission',
+      ConditionExpression:
+        'version = :version AND stage = :stage AND attribute_not_exists(submission)',
+      ExpressionAttributeValues: {
+        ':submission': submission,
+        ':version': expectedVersion,
+        ':stage': submission.stage,
+      },
+    };
   }
 
   /** The submission and the link's single-use record, together or not at all. */
@@ -218,18 +225,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
         new TransactWriteCommand({
           TransactItems: [
             {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.candidate(id),
-                UpdateExpression: 'SET submission = :submission',
-                ConditionExpression:
-                  'version = :version AND stage = :stage AND attribute_not_exists(submission)',
-                ExpressionAttributeValues: {
-                  ':submission': submission,
-                  ':version': expectedVersion,
-                  ':stage': submission.stage,
-                },
-              },
+              Update: this.submissionUpdate(id, expectedVersion, submission),
             },
             {
               Put: {
@@ -396,21 +392,8 @@ export class DynamoDbCandidateStore implements CandidateStore {
     }
   }
 
-  async getUnit(id: string, on: string): Promise<OrgUnit | undefined> {
-    const { Items } = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :on',
-        ExpressionAttributeValues: {
-          ':pk': keys.unitPartition(id),
-          ':first': 'META#',
-          ':on': `META#${on}`,
-        },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
-    return Items?.[0] ? withoutKeys<OrgUnit>(Items[0]) : undefined;
+  getUnit(id: string, on: string): Promise<OrgUnit | undefined> {
+    return new DynamoDbOrgStore(this.documents, this.tableName).getUnit(id, on);
   }
 
   /**

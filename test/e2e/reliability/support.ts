@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nationalIdFor } from '../support/api-client';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { humanStage, HumanStageId } from '../../../functions/domain/pipeline';
 import { Role } from '../../../functions/domain/roles';
@@ -7,21 +7,13 @@ import { DEMO_NOMINATION, HAPPY_PATH } from '../support/happy-path';
 import { tokenFor } from '../support/officers';
 import { RuntimeEndpoints } from '../support/runtime-process';
 
-/** A well-formed 12-digit citizen ID number (CCCD) that depends only on the person's data. */
-export function nationalIdOf(person: Record<string, unknown>): string {
-  const digits = BigInt(
-    `0x${createHash('sha256').update(JSON.stringify(person)).digest('hex').slice(0, 15)}`,
-  );
-  return `0${(digits % 10n ** 11n).toString().padStart(11, '0')}`;
-}
-
 /**
  * A nomination body for a distinct person (the demo nomination under another name, with an ID
  * number derived from it).
  */
 export function nominationFor(fullName: string): Record<string, unknown> {
   const person = { ...DEMO_NOMINATION, fullName };
-  return { ...person, nationalId: nationalIdOf(person) };
+  return { ...person, nationalId: nationalIdFor(person) };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
