@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { signingKey } from '../adapters/signing-key';
 import { parseOrRefuse } from '../domain/parse';
-import { ApprovalDecisionRequest, approvalDecisionRequest } from '../http/approval-contract';
+import { ApprovalDecisionRequest } from '../http/approval-contract';
 import { approvalIdOf } from '../http/approval-id';
 import { callerOf } from '../http/caller-of';
+import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { idempotentCommand } from '../http/idempotent-command';
@@ -33,9 +34,13 @@ export const handler = httpRoute(async (event, context) => {
   const caller = callerOf(event);
   const approvalId = approvalIdOf(event);
   const idempotencyKey = idempotencyKeyOf(event);
-  const request = parseOrRefuse(approvalDecisionRequest, jsonBody(event), {
-    code: 'INVALID_BODY',
-  });
+  const request = parseOrRefuse(
+    ROUTES['POST /approvals/{approvalId}/decision'].body.schema,
+    jsonBody(event),
+    {
+      code: 'INVALID_BODY',
+    },
+  );
   return decide(
     {
       key: `POST /approvals/${approvalId}/decision ${idempotencyKey}`,

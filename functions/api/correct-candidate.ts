@@ -2,6 +2,7 @@ import { awsCandidateStore } from '../adapters/aws-dependencies';
 import { assertMayCorrect } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
 import { callerOf } from '../http/caller-of';
+import { ROUTES } from '../http/contract/routes';
 import { candidateIdOf } from '../http/candidate-id';
 import { candidateView } from '../http/candidate-view';
 import { httpRoute } from '../http/http-route';
@@ -10,7 +11,7 @@ import { idempotentCommand } from '../http/idempotent-command';
 import { jsonBody } from '../http/json-body';
 import { json } from '../http/response';
 import { createPipelineMetrics } from '../observability/transition-metrics';
-import { Correction, correctCandidate, correctionSchema } from '../services/correct-candidate';
+import { Correction, correctCandidate } from '../services/correct-candidate';
 
 // No workflow: a correction closes a candidate that no execution holds any more.
 const deps = {
@@ -36,7 +37,11 @@ export const handler = httpRoute(async (event, context) => {
   assertMayCorrect(caller);
   const candidateId = candidateIdOf(event);
   const idempotencyKey = idempotencyKeyOf(event);
-  const correction = parseOrRefuse(correctionSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  const correction = parseOrRefuse(
+    ROUTES['POST /candidates/{id}/corrections'].body.schema,
+    jsonBody(event),
+    { code: 'INVALID_BODY' },
+  );
   return correct(
     {
       key: `POST /candidates/${candidateId}/corrections ${idempotencyKey}`,

@@ -1,9 +1,10 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { assertMayNominate } from '../domain/access';
-import { Nomination, nominationSchema, protectNationalId } from '../domain/nomination';
+import { Nomination, protectNationalId } from '../domain/nomination';
 import { signingKey } from '../adapters/signing-key';
 import { parseOrRefuse } from '../domain/parse';
 import { callerOf } from '../http/caller-of';
+import { ROUTES } from '../http/contract/routes';
 import { candidateView } from '../http/candidate-view';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
@@ -28,7 +29,9 @@ export const handler = httpRoute(async (event, context) => {
   // A role that may not nominate learns that before anything about its request.
   assertMayNominate(caller);
   const idempotencyKey = idempotencyKeyOf(event);
-  const request = parseOrRefuse(nominationSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  const request = parseOrRefuse(ROUTES['POST /candidates'].body.schema, jsonBody(event), {
+    code: 'INVALID_BODY',
+  });
   const nomination = protectNationalId(request, await signingKey());
   return nominate(
     { key: `POST /candidates ${idempotencyKey}`, body: { ...nomination, idempotencyKey } },

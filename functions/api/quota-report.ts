@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { awsQuotaStore } from '../adapters/dynamodb-quota-store';
 import { parseOrRefuse } from '../domain/parse';
 import { callerOf } from '../http/caller-of';
+import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { quotaReportCsv, quotaReportXlsx, reportFileName } from '../http/quota-report-export';
 import { json } from '../http/response';
@@ -10,21 +10,19 @@ import { QuotaDeps, quotaReport } from '../services/quota-ledger';
 
 const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
 
-const reportQuery = z.strictObject({
-  unit: z.string().trim().min(1).max(64),
-  period: z.string().trim().min(1).max(20),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-});
-
 /**
  * GET /reports/quotas?unit=&period=&format=json|csv|xlsx: attainment per issuer and metric, pace,
  * the report sentence and the funnel, for a unit and its children.
  */
 export const handler = httpRoute(async (event) => {
   const caller = callerOf(event);
-  const query = parseOrRefuse(reportQuery, event.queryStringParameters ?? {}, {
-    code: 'INVALID_QUERY',
-  });
+  const query = parseOrRefuse(
+    ROUTES['GET /reports/quotas'].query,
+    event.queryStringParameters ?? {},
+    {
+      code: 'INVALID_QUERY',
+    },
+  );
   const report = await quotaReport(deps, caller, query);
   if (query.format === 'csv') {
     return {

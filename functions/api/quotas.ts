@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
 import { awsQuotaStore, MAX_TARGETS_PER_WRITE } from '../adapters/dynamodb-quota-store';
 import { assertMayManageQuotas } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
-import { quotaTargetSchema } from '../domain/quota/target';
+import { QuotaTarget } from '../domain/quota/target';
 import { refuse } from '../domain/refusal';
 import { callerOf } from '../http/caller-of';
+import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { idempotentCommand } from '../http/idempotent-command';
@@ -21,13 +21,8 @@ import {
 
 const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
 
-const listQuery = z.strictObject({
-  unit: z.string().trim().min(1).max(64),
-  period: z.string().trim().min(1).max(20).optional(),
-});
-
-const save = idempotentCommand<{ targets: z.infer<typeof quotaTargetSchema>[] }>(
-  async ({ body }, caller) => json(200, await saveTargets(deps, caller, body.targets)),
+const save = idempotentCommand<{ targets: QuotaTarget[] }>(async ({ body }, caller) =>
+  json(200, await saveTargets(deps, caller, body.targets)),
 );
 const importCsv = idempotentCommand<{ csv: string }>(async ({ body }, caller) =>
   json(200, await importTargetsCsv(deps, caller, body.csv)),
@@ -86,7 +81,9 @@ export const handler = httpRoute(async (event, context) => {
         // The same clear refusal as a large import, before validating rows nobody will write.
         await saveTargets(deps, caller, body as never);
       }
-      const targets = parseOrRefuse(z.array(quotaTargetSchema), body, { code: 'INVALID_BODY' });
+      const targets = parseOrRefuse(ROUTES['PUT /quotas'].body.schema, body, {
+        code: 'INVALID_BODY',
+      });
       return save({ key: `PUT /quotas ${key}`, body: { targets } }, caller, context);
     }
     case 'POST /quotas/import': {
@@ -98,9 +95,13 @@ export const handler = httpRoute(async (event, context) => {
       );
     }
     case 'GET /quotas/export': {
-      const query = parseOrRefuse(listQuery, event.queryStringParameters ?? {}, {
-        code: 'INVALID_QUERY',
-      });
+      const query = parseOrRefuse(
+        ROUTES['GET /quotas/export'].query,
+        event.queryStringParameters ?? {},
+        {
+          code: 'INVALID_QUERY',
+        },
+      );
       return {
         statusCode: 200,
         headers: {
@@ -111,7 +112,7 @@ export const handler = httpRoute(async (event, context) => {
       };
     }
     default: {
-      const query = parseOrRefuse(listQuery, event.queryStringParameters ?? {}, {
+      const query = parseOrRefuse(ROUTES['GET /quotas'].query, event.queryStringParameters ?? {}, {
         code: 'INVALID_QUERY',
       });
       const items = await listTargets(deps, caller, query);

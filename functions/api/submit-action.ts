@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { parseOrRefuse } from '../domain/parse';
-import { ActionRequest, actionRequestSchema } from '../domain/submission';
+import { ActionRequest } from '../domain/submission';
 import { callerOf } from '../http/caller-of';
+import { ROUTES } from '../http/contract/routes';
 import { candidateIdOf } from '../http/candidate-id';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
@@ -36,7 +37,11 @@ export const handler = httpRoute(async (event, context) => {
   const caller = callerOf(event);
   const candidateId = candidateIdOf(event);
   const idempotencyKey = idempotencyKeyOf(event);
-  const request = parseOrRefuse(actionRequestSchema, jsonBody(event), { code: 'INVALID_BODY' });
+  const request = parseOrRefuse(
+    ROUTES['POST /candidates/{id}/actions'].body.schema,
+    jsonBody(event),
+    { code: 'INVALID_BODY' },
+  );
   return submit(
     {
       key: `POST /candidates/${candidateId}/actions ${idempotencyKey}`,

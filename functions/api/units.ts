@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { awsOrgStore } from '../adapters/dynamodb-org-store';
 import {
   unitDefinitionSchema,
@@ -11,6 +11,7 @@ import { assertMayAdministerUnits } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
 import { refuse } from '../domain/refusal';
 import { callerOf } from '../http/caller-of';
+import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { idempotentCommand } from '../http/idempotent-command';
@@ -26,9 +27,6 @@ import {
 } from '../services/org-units';
 
 const deps: OrgDeps = { org: awsOrgStore(), now: () => new Date() };
-
-const unitId = z.string().trim().min(1).max(64);
-const onQuery = z.strictObject({ on: z.iso.date().optional() });
 
 const create = idempotentCommand<z.infer<typeof unitDefinitionSchema>>(async ({ body }, caller) =>
   json(201, await createUnit(deps, caller, body)),
@@ -88,11 +86,16 @@ export const handler = httpRoute(async (event, context) => {
   const caller = callerOf(event);
   // A role that may not change the tree learns that before anything about its request.
   if (event.requestContext.http.method !== 'GET') assertMayAdministerUnits(caller);
-  const id = () => parseOrRefuse(unitId, event.pathParameters?.id, { code: 'INVALID_PATH' });
+  const id = () =>
+    parseOrRefuse(ROUTES['GET /units/{id}'].params, event.pathParameters ?? {}, {
+      code: 'INVALID_PATH',
+    }).id;
   switch (event.routeKey) {
     case 'POST /units': {
       const key = idempotencyKeyOf(event);
-      const body = parseOrRefuse(unitDefinitionSchema, jsonBody(event), { code: 'INVALID_BODY' });
+      const body = parseOrRefuse(ROUTES['POST /units'].body.schema, jsonBody(event), {
+        code: 'INVALID_BODY',
+      });
       return create({ key: `POST /units ${key}`, body }, caller, context);
     }
     case 'POST /units/import': {
@@ -105,7 +108,9 @@ export const handler = httpRoute(async (event, context) => {
     }
     case 'POST /units/{id}/moves': {
       const key = idempotencyKeyOf(event);
-      const body = parseOrRefuse(unitMoveSchema, jsonBody(event), { code: 'INVALID_BODY' });
+      const body = parseOrRefuse(ROUTES['POST /units/{id}/moves'].body.schema, jsonBody(event), {
+        code: 'INVALID_BODY',
+      });
       return move(
         { key: `POST /units/${id()}/moves ${key}`, body: { id: id(), ...body } },
         caller,
@@ -114,7 +119,11 @@ export const handler = httpRoute(async (event, context) => {
     }
     case 'POST /units/{id}/retirement': {
       const key = idempotencyKeyOf(event);
-      const body = parseOrRefuse(unitRetirementSchema, jsonBody(event), { code: 'INVALID_BODY' });
+      const body = parseOrRefuse(
+        ROUTES['POST /units/{id}/retirement'].body.schema,
+        jsonBody(event),
+        { code: 'INVALID_BODY' },
+      );
       return retire(
         { key: `POST /units/${id()}/retirement ${key}`, body: { id: id(), ...body } },
         caller,
@@ -122,9 +131,13 @@ export const handler = httpRoute(async (event, context) => {
       );
     }
     default: {
-      const query = parseOrRefuse(onQuery, event.queryStringParameters ?? {}, {
-        code: 'INVALID_QUERY',
-      });
+      const query = parseOrRefuse(
+        ROUTES['GET /units/{id}'].query,
+        event.queryStringParameters ?? {},
+        {
+          code: 'INVALID_QUERY',
+        },
+      );
       return json(200, await getUnitOn(deps, caller, id(), query.on));
     }
   }

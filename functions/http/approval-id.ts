@@ -1,12 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { refuse } from '../domain/refusal';
-
-const APPROVAL_ID = /^[A-Za-z0-9_-]{1,1024}$/;
+import { approvalIdParams } from './contract/schemas';
 
 /** The `{approvalId}` path parameter, if it has the shape of one (else APPROVAL_LINK_INVALID). */
 export function approvalIdOf(event: APIGatewayProxyEventV2): string {
-  const id = event.pathParameters?.approvalId ?? '';
-  if (!APPROVAL_ID.test(id)) {
+  const parsed = approvalIdParams.safeParse({ approvalId: event.pathParameters?.approvalId ?? '' });
+  if (!parsed.success) {
     return refuse('not-found', {
       code: 'APPROVAL_LINK_INVALID',
       message: 'Liên kết phê duyệt không hợp lệ hoặc đã bị thay đổi',
@@ -14,5 +13,5 @@ export function approvalIdOf(event: APIGatewayProxyEventV2): string {
       field: 'approvalId',
     });
   }
-  return id;
+  return parsed.data.approvalId;
 }

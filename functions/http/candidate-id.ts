@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { refuse } from '../domain/refusal';
+import { candidateIdParams } from './contract/schemas';
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
+/** The `{id}` path parameter (an id of the wrong shape names no candidate: 404). */
 export function candidateIdOf(event: APIGatewayProxyEventV2): string {
-  const id = event.pathParameters?.id ?? '';
-  if (!ID_PATTERN.test(id)) {
+  const parsed = candidateIdParams.safeParse({ id: event.pathParameters?.id ?? '' });
+  if (!parsed.success) {
     return refuse('not-found', {
       code: 'CANDIDATE_NOT_FOUND',
       message: 'Không tìm thấy hồ sơ',
@@ -13,5 +13,5 @@ export function candidateIdOf(event: APIGatewayProxyEventV2): string {
       field: 'id',
     });
   }
-  return id;
+  return parsed.data.id;
 }

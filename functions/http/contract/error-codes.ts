@@ -1,0 +1,167 @@
+/**
+ * Every refusal code the API can answer, with its HTTP status(es) and what it means in Vietnamese
+ * and English. Routes list the codes they can return (functions/http/contract/routes.ts); the
+ * OpenAPI document describes each status with them. test/unit/http/error-codes.test.ts fails when
+ * a `code: '…'` in functions/ is missing here, so a new refusal is documented when it is written.
+ */
+export interface ErrorCodeDoc {
+  /** The statuses it is answered with (most codes have one). */
+  statuses: readonly number[];
+  vi: string;
+  en: string;
+}
+
+const doc = (statuses: number | number[], vi: string, en: string): ErrorCodeDoc => ({
+  statuses: typeof statuses === 'number' ? [statuses] : statuses,
+  vi,
+  en,
+});
+
+export const ERROR_CODES = {
+  // The request itself (400, 413)
+  INVALID_BODY: doc(400, 'Nội dung yêu cầu sai dạng (trường `field`)', 'The body is malformed'),
+  INVALID_QUERY: doc(400, 'Tham số truy vấn sai dạng', 'A query parameter is malformed'),
+  INVALID_PATH: doc(400, 'Tham số đường dẫn sai dạng', 'A path parameter is malformed'),
+  INVALID_HEADER: doc(400, 'Tiêu đề yêu cầu sai dạng', 'A request header is malformed'),
+  INVALID_PAYLOAD: doc(400, 'Dữ liệu của thao tác sai dạng', "The action's payload is malformed"),
+  MISSING_BODY: doc(400, 'Thiếu nội dung yêu cầu', 'The request has no body'),
+  INVALID_JSON: doc(400, 'Nội dung không phải JSON hợp lệ', 'The body is not valid JSON'),
+  UNSUPPORTED_CONTENT_TYPE: doc(400, 'Sai kiểu nội dung', 'Unsupported content type'),
+  PAYLOAD_TOO_LARGE: doc(413, 'Nội dung quá lớn (tối đa 64 KB)', 'The body is too large (64 KB)'),
+  MISSING_IDEMPOTENCY_KEY: doc(400, 'Thiếu Idempotency-Key', 'The Idempotency-Key is missing'),
+  INVALID_IDEMPOTENCY_KEY: doc(400, 'Idempotency-Key sai dạng', 'The Idempotency-Key is malformed'),
+  IDEMPOTENCY_KEY_REUSED: doc(
+    422,
+    'Idempotency-Key đã dùng cho một yêu cầu khác',
+    'The Idempotency-Key was used for a different request',
+  ),
+  REQUEST_IN_PROGRESS: doc(
+    409,
+    'Yêu cầu cùng Idempotency-Key đang xử lý',
+    'A request with this key is in progress',
+  ),
+  INVALID_CURSOR: doc(400, 'Con trỏ phân trang không hợp lệ', 'Invalid pagination cursor'),
+  INVALID_NATIONAL_ID: doc(400, 'Số CCCD không hợp lệ', 'Invalid citizen ID number'),
+  INVALID_CSV: doc(400, 'Tệp CSV có dòng sai', 'The CSV file has invalid rows'),
+  CSV_MALFORMED: doc(400, 'Tệp CSV sai cấu trúc', 'The CSV file is malformed'),
+  INVALID_UNIT_IMPORT: doc(400, 'Danh sách đơn vị có dòng sai', 'The unit list has invalid rows'),
+  TARGET_DUPLICATE: doc(400, 'Chỉ tiêu bị lặp', 'A target is listed twice'),
+  DATE_INVALID: doc(400, 'Ngày không tồn tại', 'The date does not exist'),
+  DATE_OF_BIRTH_AFTER_DATE: doc(400, 'Ngày sinh sau ngày xét', 'Date of birth after the date'),
+  LUNAR_DATE_INVALID: doc(400, 'Ngày âm lịch không hợp lệ', 'Invalid lunar date'),
+  WORKING_DAYS_COUNT_INVALID: doc(400, 'Số ngày làm việc không hợp lệ', 'Invalid working days'),
+  VOTE_RECORD_INCONSISTENT: doc(
+    [400, 422],
+    'Biên bản biểu quyết không khớp',
+    'The vote record is inconsistent',
+  ),
+  UNKNOWN_ACTION: doc(400, 'Không có thao tác này trong quy trình', 'No such action'),
+
+  // Who is asking (401, 403)
+  UNAUTHENTICATED: doc(401, 'Cần đăng nhập (JWT của cán bộ)', "An officer's JWT is required"),
+  ROLE_NOT_ALLOWED: doc(403, 'Vai trò không được làm việc này', 'The role may not do this'),
+  SEPARATION_OF_DUTIES: doc(
+    403,
+    'Người đề nghị không được quyết định hồ sơ của mình',
+    'The nominator may not decide their own nomination',
+  ),
+
+  // What is addressed (404)
+  ROUTE_NOT_FOUND: doc(404, 'Không có đường dẫn này', 'No such route'),
+  CANDIDATE_NOT_FOUND: doc(404, 'Không tìm thấy hồ sơ', 'Candidate not found'),
+  UNIT_NOT_FOUND: doc([404, 400], 'Không tìm thấy đơn vị', 'Unit not found'),
+  APPROVAL_LINK_INVALID: doc(404, 'Liên kết phê duyệt không hợp lệ', 'Invalid approval link'),
+  APPROVAL_LINK_OTHER_USER: doc(
+    404,
+    'Liên kết gửi cho người khác',
+    'The link was sent to someone else',
+  ),
+
+  // The state moved on (409, 412)
+  VERSION_CONFLICT: doc(
+    [409, 412],
+    'Hồ sơ đã thay đổi (phiên bản khác); hãy tải lại',
+    'The resource changed (another version); reload it',
+  ),
+  CONCURRENT_UPDATE: doc(409, 'Có thay đổi đồng thời; hãy thử lại', 'Concurrent update; retry'),
+  STEP_ALREADY_DECIDED: doc(409, 'Bước này đã được quyết định', 'This step was already decided'),
+  ACTION_NOT_ALLOWED_AT_STAGE: doc(
+    409,
+    'Thao tác không thuộc bước hiện tại',
+    'The action does not belong to the current step',
+  ),
+  DUPLICATE_NOMINATION: doc(409, 'Người này đã có hồ sơ đang mở', 'This person has an open file'),
+  UNIT_EXISTS: doc(409, 'Đơn vị đã tồn tại', 'The unit exists'),
+  UNIT_LATER_VERSION_EXISTS: doc(
+    409,
+    'Đơn vị đã có phiên bản từ ngày muộn hơn',
+    'The unit has a later version',
+  ),
+  APPROVAL_ALREADY_DECIDED: doc(
+    409,
+    'Đã quyết định qua liên kết này (`details.decision`)',
+    'Already decided through this link (`details.decision`)',
+  ),
+  APPROVAL_STEP_NOT_PENDING: doc(409, 'Bước phê duyệt không còn chờ', 'The step is not pending'),
+
+  // A rule of the procedure (422)
+  APPROVAL_LINK_EXPIRED: doc(422, 'Liên kết phê duyệt đã hết hạn', 'The approval link expired'),
+  UNIT_NOT_A_CELL: doc(422, 'Chỉ chi bộ mới đề nghị kết nạp', 'Only a cell nominates'),
+  UNIT_RETIRED: doc(422, 'Đơn vị đã giải thể', 'The unit is retired'),
+  UNIT_HAS_CHILDREN: doc(422, 'Đơn vị còn đơn vị trực thuộc', 'The unit has children'),
+  UNIT_HAS_OPEN_FILES: doc(422, 'Đơn vị còn hồ sơ đang mở', 'The unit has open files'),
+  UNIT_IMPORT_TOO_LARGE: doc(422, 'Quá nhiều đơn vị trong một lần', 'Too many units at once'),
+  UNIT_LEVEL_NOT_ALLOWED: doc(422, 'Cấp đơn vị không hợp lệ', 'Unit level not allowed there'),
+  UNIT_MOVE_CYCLE: doc(422, 'Chuyển đơn vị tạo vòng lặp', 'The move would create a cycle'),
+  UNIT_MOVE_IN_FUTURE: doc(422, 'Không chuyển đơn vị từ ngày tương lai', 'Move date in the future'),
+  UNIT_PARENT_REQUIRED: doc(422, 'Cần đơn vị cấp trên', 'A parent unit is required'),
+  QUOTA_IMPORT_TOO_LARGE: doc(422, 'Quá nhiều chỉ tiêu một lần', 'Too many targets at once'),
+  POLICY_NOT_IN_FORCE: doc(422, 'Không có quy định hiệu lực ngày đó', 'No policy in force then'),
+  AGE_BELOW_MINIMUM: doc(422, 'Chưa đủ 18 tuổi', 'Below the minimum age'),
+  AGE_ABOVE_MAXIMUM: doc(422, 'Quá tuổi, cần ý kiến cấp trên', 'Above the maximum age'),
+  AGE_CONSENT_NOT_PRIOR: doc(422, 'Ý kiến đồng ý phải có trước', 'The consent must come first'),
+  EDUCATION_BELOW_MINIMUM: doc(422, 'Trình độ học vấn chưa đủ', 'Education below the minimum'),
+  AWARENESS_CERTIFICATE_EXPIRED: doc(422, 'Giấy chứng nhận hết hạn', 'Certificate expired'),
+  AWARENESS_CERTIFICATE_NOT_YET_ISSUED: doc(
+    422,
+    'Giấy chứng nhận chưa được cấp',
+    'Certificate not yet issued',
+  ),
+  BACKGROUND_RESULT_INCONSISTENT: doc(
+    422,
+    'Kết quả thẩm tra không khớp',
+    'Inconsistent background check',
+  ),
+  BACKGROUND_SUBJECTS_MISSING: doc(422, 'Thiếu đối tượng thẩm tra', 'Background subjects missing'),
+  DATE_BEFORE_PREVIOUS_STEP: doc(422, 'Ngày trước bước trước đó', 'Date before the previous step'),
+  DOSSIER_STALE: doc(422, 'Hồ sơ quá hạn', 'The dossier is stale'),
+  CEREMONY_BEFORE_DECISION: doc(422, 'Lễ kết nạp trước quyết định', 'Ceremony before decision'),
+  CEREMONY_LATE: doc(422, 'Lễ kết nạp quá hạn', 'The ceremony is late'),
+  READMISSION_ALREADY_USED: doc(422, 'Đã kết nạp lại một lần', 'Readmission already used'),
+  READMISSION_TOO_SOON: doc(422, 'Chưa đủ thời gian kết nạp lại', 'Readmission too soon'),
+  SPONSORS_COMBINATION_INVALID: doc(422, 'Người giới thiệu không hợp lệ', 'Invalid sponsors'),
+  SPONSORS_SAME_MEMBER: doc(422, 'Hai người giới thiệu trùng nhau', 'The same sponsor twice'),
+  SPONSOR_NOT_OFFICIAL_MEMBER: doc(
+    422,
+    'Người giới thiệu chưa là đảng viên chính thức',
+    'The sponsor is not a full member',
+  ),
+  SPONSOR_TOGETHER_TOO_SHORT: doc(
+    422,
+    'Người giới thiệu chưa cùng công tác đủ 12 tháng',
+    'The sponsor worked with the candidate too briefly',
+  ),
+  SPONSOR_TRADE_UNION_NOT_MEMBER: doc(422, 'Không là đoàn viên công đoàn', 'Not a union member'),
+  SPONSOR_YOUTH_UNION_NOT_MEMBER: doc(422, 'Không là đoàn viên', 'Not a Youth Union member'),
+  SPONSOR_YOUTH_UNION_OVER_AGE: doc(422, 'Quá tuổi đoàn', 'Over the Youth Union age'),
+
+  // The service (500, 503)
+  SERVICE_UNAVAILABLE: doc(
+    503,
+    'Hệ thống bận; thử lại với cùng Idempotency-Key',
+    'Busy; retry with the same key',
+  ),
+  INTERNAL_ERROR: doc(500, 'Lỗi hệ thống (đã ghi lại)', 'Internal error (logged)'),
+} satisfies Record<string, ErrorCodeDoc>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { NOMINATION_SOURCES } from '../../domain/candidate';
+import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../../domain/pipeline';
+import { ROLES } from '../../domain/roles';
+
+/**
+ * The pieces routes share: path parameters, pagination, dates and the response bodies. Requests
+ * are strict (an unknown field is refused); responses are open objects: a client must ignore
+ * fields it does not know, so the API can add one without breaking anybody.
+ */
+
+const bi = (vi: string, en: string) => `${vi} / ${en}`;
+
+// ----- request parts ---------------------------------------------------------------------------
+
+export const unitIdSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .meta({ description: bi('Mã đơn vị', 'Unit id') });
+
+/** A calendar day (YYYY-MM-DD) as it reads in Vietnam (Asia/Ho_Chi_Minh), not a UTC instant. */
+export const vietnamDate = z.iso
+  .date()
+  .meta({
+    description: bi('Ngày (YYYY-MM-DD, lịch Việt Nam)', 'Date (YYYY-MM-DD, Vietnam calendar)'),
+  });
+
+export const stageSchema = z
+  .enum([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS])
+  .meta({ description: bi('Bước của quy trình kết nạp', 'Stage of the admission procedure') });
+
+/** Cursor pagination: `limit` items per page, `cursor` = the previous page's `nextCursor`. */
+export const pageQuery = {
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(25)
+    .meta({ description: bi('Số mục mỗi trang (1–100)', 'Items per page (1–100)') }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .meta({
+      description: bi(
+        'Giá trị nextCursor của trang trước (không tự tạo)',
+        "The previous page's nextCursor (opaque)",
+      ),
+    }),
+};
+
+export const candidateIdParams = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .meta({ description: bi('Mã hồ sơ', 'Candidate id') }),
+});
+
+export const approvalIdParams = z.strictObject({
+  approvalId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,1024}$/)
+    .meta({ description: bi('Mã phê duyệt đã ký (trong liên kết)', 'Signed approval id') }),
+});
+
+export const unitIdParams = z.strictObject({ id: unitIdSchema });
+
+// ----- the one error shape ---------------------------------------------------------------------
+
+export const errorSchema = z
+  .object({
+    code: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/)
+      .meta({ description: bi('Mã lỗi ổn định', 'Stable error code') }),
+    message: z.string().meta({ description: bi('Thông điệp tiếng Việt', 'Vietnamese message') }),
+    message_en: z.string().meta({ description: bi('Thông điệp tiếng Anh', 'English message') }),
+    field: z
+      .string()
+      .optional()
+      .meta({ description: bi('Trường gây lỗi', 'The field at fault') }),
+    details: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: bi('Chi tiết máy đọc được', 'Machine-readable details') }),
+  })
+  .meta({
+    description: bi(
+      'Dạng lỗi duy nhất của API: mã, thông điệp tiếng Việt và tiếng Anh, trường gây lỗi',
+      "The API's one error shape: code, Vietnamese and English message, field at fault",
+    ),
+  });
+
+/** What API Gateway itself answers when the JWT authorizer rejects a token (before any handler). */
+export const gatewayErrorSchema = z.object({ message: z.string() }).meta({
+  description: bi(
+    'Lỗi của cổng API khi mã JWT thiếu hoặc sai',
+    'The gateway’s answer to a missing or invalid JWT',
+  ),
+});
+
+// ----- responses -------------------------------------------------------------------------------
+
+const isoInstant = z.string().meta({ description: bi('Thời điểm ISO 8601', 'ISO 8601 instant') });
+
+export const actorSchema = z.looseObject({
+  userId: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  unitId: z.string(),
+});
+
+export const candidateSummarySchema = z.looseObject({
+  id: z.string(),
+  fullName: z.string(),
+  unitId: z.string(),
+  stage: stageSchema,
+  version: z.int(),
+  createdAt: isoInstant,
+  stageEnteredAt: isoInstant,
+});
+
+export const candidatePageSchema = z.looseObject({
+  items: z.array(candidateSummarySchema),
+  nextCursor: z
+    .string()
+    .optional()
+    .meta({
+      description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
+    }),
+});
+
+export const historyEventSchema = z.looseObject({
+  candidateId: z.string(),
+  seq: z.int(),
+  at: isoInstant,
+  type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION']),
+  fromStage: stageSchema.optional(),
+  toStage: stageSchema,
+  action: z.string().optional(),
+  outcome: z.string().optional(),
+  policyVersion: z.string().optional(),
+  actor: actorSchema.optional(),
+});
+
+export const candidateSchema = z.looseObject({
+  id: z.string(),
+  fullName: z.string(),
+  nominationSource: z.enum(NOMINATION_SOURCES),
+  unitId: z.string(),
+  unitPath: z.array(z.string()),
+  stage: stageSchema,
+  stageLabel: z.string(),
+  stageLabelEn: z.string(),
+  version: z.int().meta({
+    description: bi(
+      'Phiên bản; gửi lại trong expectedVersion hoặc If-Match',
+      'Version; send it back as expectedVersion or If-Match',
+    ),
+  }),
+  status: z.enum(['AWAITING_ACTION', 'PROCESSING', 'CLOSED']),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+  stageEnteredAt: isoInstant,
+  awaiting: z
+    .looseObject({
+      stage: stageSchema,
+      since: isoInstant,
+      actions: z.array(
+        z.looseObject({ action: z.string(), label: z.string(), labelEn: z.string() }),
+      ),
+    })
+    .optional(),
+  documents: z.array(z.looseObject({})),
+  missingDocuments: z.array(z.string()),
+  pendingAction: z
+    .looseObject({ action: z.string(), toStage: stageSchema, submittedAt: isoInstant })
+    .optional(),
+  history: z.array(historyEventSchema).optional(),
+});
+
+export const historySchema = z.looseObject({
+  candidateId: z.string(),
+  items: z.array(historyEventSchema),
+});
+
+export const acceptedActionSchema = z.looseObject({
+  status: z.literal('ACCEPTED'),
+  candidateId: z.string(),
+  submissionId: z.string(),
+  action: z.string(),
+  fromStage: stageSchema,
+  toStage: stageSchema,
+});
+
+export const auditSchema = z.looseObject({
+  unit: z.string(),
+  from: vietnamDate,
+  to: vietnamDate,
+  items: z.array(historyEventSchema.extend({ unitPath: z.array(z.string()) })),
+});
+
+export const quotaWriteSchema = z.looseObject({ importId: z.string(), count: z.int() });
+
+export const quotaTargetsSchema = z.looseObject({
+  unit: z.string(),
+  period: z.string().optional(),
+  items: z.array(z.looseObject({ unitId: z.string(), period: z.string(), metric: z.string() })),
+});
+
+export const quotaReportSchema = z.looseObject({
+  unitId: z.string(),
+  period: z.string(),
+  range: z.looseObject({ from: vietnamDate, to: vietnamDate }),
+  today: vietnamDate,
+  units: z.array(z.looseObject({ unitId: z.string(), name: z.string() })),
+});
+
+export const unitSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentId: z.string().optional(),
+  path: z.array(z.string()),
+  effectiveFrom: vietnamDate,
+  retiredOn: vietnamDate.optional(),
+});
+
+export const unitMovedSchema = z.looseObject({
+  unit: unitSchema,
+  unitsRepathed: z.int(),
+  candidatesUpdated: z.int(),
+});
+
+export const unitImportSchema = z.looseObject({});
+
+export const approvalDetailsSchema = z.looseObject({
+  candidate: z.looseObject({ id: z.string(), fullName: z.string(), unitId: z.string() }),
+  stage: stageSchema,
+  stageLabel: z.string(),
+  stageLabelEn: z.string(),
+  linkExpiresAt: isoInstant,
+  dossier: z.looseObject({}),
+  documents: z.array(z.looseObject({ code: z.string(), present: z.boolean() })),
+  decision: z.looseObject({ decision: z.string(), decidedAt: isoInstant }).optional(),
+});
+
+export const approvalDecidedSchema = z.looseObject({
+  decision: z.looseObject({
+    decision: z.enum(['APPROVE', 'REJECT', 'REQUEST_INFO']),
+    decidedAt: isoInstant,
+  }),
+  candidateId: z.string(),
+  resultingVersion: z.int(),
+});
