@@ -1,6 +1,8 @@
 import { Candidate } from './candidate';
 import { HumanStageId, humanStage, PIPELINE } from './pipeline';
-import { addDays, admissionDecisionDue, IsoDate, policyInForce } from './rules';
+import { IsoDate } from './rules';
+import { admissionDecisionDeadline } from './stage-deadlines';
+import { endOfVietnamDay } from './vietnam-time';
 import { cellVoteDenominator, reachesTwoThirds } from './votes';
 
 /**
@@ -42,10 +44,7 @@ export interface ApprovalRecord {
 export const MAX_LINK_LIFETIME_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The end of a calendar day in Vietnam (UTC+7): the first instant of the next day there. */
-export function endOfVietnamDay(date: IsoDate): Date {
-  return new Date(`${addDays(date, 1)}T00:00:00+07:00`);
-}
+export { endOfVietnamDay };
 
 /**
  * A link expires at the end of the decision deadline or after 30 days, whichever comes first.
@@ -70,16 +69,11 @@ interface CellVote {
 
 /**
  * The decision deadline of a candidate at ADMISSION_DECISION: 60 working days (policy in force
- * at the cell resolution) after the cell resolution. Undefined when it cannot be known.
+ * at the cell resolution) after the cell resolution, +30 once extended. Undefined when it cannot
+ * be known.
  */
 export function admissionDecisionDueOn(candidate: Pick<Candidate, 'dossier'>): IsoDate | undefined {
-  const vote = candidate.dossier.cellResolution as CellVote | undefined;
-  if (!vote?.meetingDate) return undefined;
-  try {
-    return admissionDecisionDue(vote.meetingDate, policyInForce(vote.meetingDate)).dueOn;
-  } catch {
-    return undefined;
-  }
+  return admissionDecisionDeadline(candidate)?.dueOn;
 }
 
 export interface ApprovalDecisionInput {

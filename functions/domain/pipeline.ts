@@ -11,6 +11,13 @@ import {
   Judgement,
   RuleContext,
 } from './stage-rules';
+import {
+  admissionDecisionDeadline,
+  ceremonyDeadline,
+  DECISION_EXTENSION_KEY,
+  judgeDecisionExtension,
+  StageDeadlineRule,
+} from './stage-deadlines';
 import { cellVoteDenominator, reachesTwoThirds } from './votes';
 
 /**
@@ -82,6 +89,11 @@ export interface HumanStage {
   forms: string[];
   actions: ActionSpec[];
   next: Record<string, StageId>;
+  /**
+   * The stage's deadline under the rules, from the dossier. A stage with one waits with a
+   * per-candidate timeout; overdue, its people are reminded, then the case escalates upward.
+   */
+  deadline?: StageDeadlineRule;
 }
 
 export interface TerminalStage {
@@ -349,6 +361,24 @@ const decideAdmission = action({
   delivery: 'complete',
 });
 
+/** The deciding body's +30 working days, once, for a special case it names (a recorded action). */
+const extendDecisionDeadline = action({
+  id: 'extendDecisionDeadline',
+  label: 'Gia hạn thời hạn quyết định kết nạp (thêm 30 ngày làm việc)',
+  labelEn: 'Extend the admission decision deadline (30 more working days)',
+  actor: 'approver',
+  payload: z.strictObject({
+    decidedOn: isoDate,
+    reason: z.string().trim().min(1).max(2000),
+    reference: shortText.optional(),
+  }),
+  dossierKey: DECISION_EXTENSION_KEY,
+  outcome: () => 'deadlineExtended',
+  judge: judgeDecisionExtension,
+  eventDate: (p) => p.decidedOn,
+  delivery: 'complete',
+});
+
 const recordCeremony = action({
   id: 'recordCeremony',
   label: 'Ghi lễ kết nạp',
@@ -462,12 +492,14 @@ export const PIPELINE: readonly HumanStage[] = [
     labelEn: 'Admission decision',
     actor: 'approver',
     forms: ['9-KNĐ'],
-    actions: [decideAdmission, withdraw],
+    actions: [decideAdmission, extendDecisionDeadline, withdraw],
     next: {
       approved: 'CEREMONY',
       rejected: 'REJECTED',
       moreInformationRequested: 'ADMISSION_DECISION',
+      deadlineExtended: 'ADMISSION_DECISION',
     },
+    deadline: admissionDecisionDeadline,
   },
   {
     id: 'CEREMONY',
@@ -478,6 +510,7 @@ export const PIPELINE: readonly HumanStage[] = [
     forms: [],
     actions: [recordCeremony, withdraw],
     next: { held: 'ADMITTED' },
+    deadline: ceremonyDeadline,
   },
 ];
 

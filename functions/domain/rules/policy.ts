@@ -44,6 +44,12 @@ export interface AdmissionPolicy {
   recognitionDecisionExtensionWorkingDays: number;
   /** Failed recognition votes of the cell after which the upper committee takes the case. */
   recognitionCellVotesBeforeEscalation: number;
+  /**
+   * Working days between the notices about an overdue step: the reminder comes no sooner than
+   * this after the step was reached, each escalation this long after the notice before it. The
+   * documents set no figure (check): one working week.
+   */
+  overdueNoticeWorkingDays: number;
   readmissionMonthsAfterLeaving: number;
   readmissionsAllowed: number;
 }
@@ -67,6 +73,7 @@ const QD24_2021: AdmissionPolicy = {
   recognitionDecisionWorkingDays: 30,
   recognitionDecisionExtensionWorkingDays: 30,
   recognitionCellVotesBeforeEscalation: 3,
+  overdueNoticeWorkingDays: 5,
   readmissionMonthsAfterLeaving: 36,
   readmissionsAllowed: 1,
 };

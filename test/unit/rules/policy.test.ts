@@ -47,6 +47,7 @@ describe('policy versions', () => {
         recognitionDecisionWorkingDays: 30,
         recognitionDecisionExtensionWorkingDays: 30,
         recognitionCellVotesBeforeEscalation: 3,
+        overdueNoticeWorkingDays: 5,
         readmissionMonthsAfterLeaving: 36,
         readmissionsAllowed: 1,
       });
