@@ -137,6 +137,16 @@ export const ERROR_CODES = {
   DOSSIER_STALE: doc(422, 'Hồ sơ quá hạn', 'The dossier is stale'),
   CEREMONY_BEFORE_DECISION: doc(422, 'Lễ kết nạp trước quyết định', 'Ceremony before decision'),
   CEREMONY_LATE: doc(422, 'Lễ kết nạp quá hạn', 'The ceremony is late'),
+  DECISION_DEADLINE_ALREADY_EXTENDED: doc(
+    422,
+    'Thời hạn quyết định đã được gia hạn một lần',
+    'The decision deadline was already extended',
+  ),
+  DECISION_DEADLINE_UNKNOWN: doc(
+    422,
+    'Chưa có thời hạn quyết định để gia hạn',
+    'No decision deadline to extend',
+  ),
   READMISSION_ALREADY_USED: doc(422, 'Đã kết nạp lại một lần', 'Readmission already used'),
   READMISSION_TOO_SOON: doc(422, 'Chưa đủ thời gian kết nạp lại', 'Readmission too soon'),
   SPONSORS_COMBINATION_INVALID: doc(422, 'Người giới thiệu không hợp lệ', 'Invalid sponsors'),
