@@ -72,6 +72,8 @@ Hệ thống kết nạp đảng viên đang chạy / Admission pipeline running
   API:            ${runtime.url}
   Hộp thư / inbox: ${runtime.url}/inbox
   Step Functions: ${runtime.sfnEndpoint}
+  Scheduler:      ${runtime.schedulerEndpoint}
+  Đồng hồ / clock: ${new Date(runtime.clock.now()).toISOString()} (POST ${runtime.url}/local/clock {"advanceDays":365})
   DynamoDB Local: ${runtime.dynamoDbEndpoint}
   Dữ liệu / data: ${dataDir ?? 'chỉ trong bộ nhớ / in memory only'}
 
@@ -102,6 +104,7 @@ Dừng / stop: Ctrl+C (dữ liệu được giữ lại / data is kept; a restar
         stateMachineArn: runtime.stateMachineArn,
         issuerUrl: runtime.issuerUrl,
         secretsManagerEndpoint: runtime.secretsManagerEndpoint,
+        schedulerEndpoint: runtime.schedulerEndpoint,
         faultProxyUrl: runtime.faultProxy?.url,
       }),
   );

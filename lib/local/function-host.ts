@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SHIFTED_DATE_SOURCE } from './runtime-clock';
 import { listResources, type CfnTemplate, type Resolve } from './template';
 
 export interface FunctionHostOptions {
@@ -18,6 +19,11 @@ export interface FunctionHostOptions {
   extraEnv?: Record<string, string>;
   /** Reject invocations that exceed the function's Timeout, as Lambda does (default true). */
   enforceTimeouts?: boolean;
+  /**
+   * The runtime clock's shared offset (lib/local/runtime-clock.ts): each worker's `Date` then
+   * reads the business clock, so handlers see accelerated time without knowing it.
+   */
+  clockOffset?: SharedArrayBuffer;
 }
 
 export interface FunctionStats {
@@ -125,7 +131,11 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       env: definition.env,
-      workerData: { modulePath, handler: definition.handler },
+      workerData: {
+        modulePath,
+        handler: definition.handler,
+        clockOffset: options.clockOffset,
+      },
     });
     const running: RunningWorker = { worker, pending: new Map() };
     const failAll = (error: Error) => {
@@ -315,6 +325,10 @@ function toError(serialized: SerializedError): Error {
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${SHIFTED_DATE_SOURCE}
+// Lambda's remaining time is real time, whatever the business clock says.
+const realDateNow = Date.now;
+if (workerData.clockOffset) installShiftedDate(workerData.clockOffset);
 const { randomUUID } = require('node:crypto');
 const { pathToFileURL } = require('node:url');
 const { performance } = require('node:perf_hooks');
@@ -383,7 +397,7 @@ parentPort.on('message', async (message) => {
       awsRequestId: randomUUID(),
       logStreamName: 'local/' + workerData.modulePath,
       callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
+      getRemainingTimeInMillis: () => Math.max(0, message.deadline - realDateNow()),
     };
     const handlerStarted = performance.now();
     const result = await callHandler(loaded.fn, JSON.parse(message.eventJson), context);

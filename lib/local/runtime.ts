@@ -12,6 +12,15 @@ import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
+import { createClockHandler } from './clock-endpoint';
+import { systemTimers } from './clock';
+import { LocalScheduler } from './local-scheduler';
+import { createRuntimeClock, type RuntimeClock } from './runtime-clock';
+import {
+  readScheduleGroupNames,
+  startSchedulerEndpoint,
+  type SchedulerEndpoint,
+} from './scheduler-endpoint';
 import { installPromiseWithResolvers } from './promise-with-resolvers';
 import { createPublishedMessageStore, PublishedMessageStore } from './published-messages';
 import { startSecretsManagerEndpoint } from './secrets-manager-endpoint';
@@ -45,6 +54,8 @@ export interface LocalRuntimeOptions {
   faultProxy?: boolean | { seed?: number };
   /** Functions ask DynamoDB for ConsumedCapacity (env RECORD_CONSUMED_CAPACITY=count). */
   recordConsumedCapacity?: boolean;
+  /** Start the business clock this far ahead of real time (a saved clock in dataDir wins). */
+  clockOffsetMs?: number;
 }
 
 export interface LocalRuntime {
@@ -57,7 +68,13 @@ export interface LocalRuntime {
   issuerUrl: string;
   /** The local Secrets Manager (GetSecretValue: e.g. the approval link key, for tests). */
   secretsManagerEndpoint: string;
+  /** The local EventBridge Scheduler (AWS_ENDPOINT_URL_SCHEDULER of the functions). */
+  schedulerEndpoint: string;
   issueToken(input: IssueTokenInput): string;
+  /** The business clock: what handlers, workflows, timeouts and schedules call "now". */
+  clock: RuntimeClock;
+  /** Moves the clock forward, fires what became due and waits until the workflows settle. */
+  advanceClock(ms: number): Promise<void>;
   stepFunctions: LocalStepFunctions;
   functions: FunctionHost;
   /** What the functions published to SNS (the local inboxes read these). */
@@ -112,7 +129,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       return host.functions.invoke(fn, event);
     };
 
+    // Business time: real time plus an offset that `POST /local/clock` moves forward. Tokens
+    // (JWT lifetimes) stay on real time: signing in is not part of the simulated procedure.
+    const clock = createRuntimeClock({ dataDir: options.dataDir, offsetMs: options.clockOffsetMs });
     const stepFunctions = createLocalStepFunctions({
+      clock,
       definitions: listResources(template, 'AWS::StepFunctions::StateMachine').map(
         ({ logicalId, resource }) => ({
           arn: resolve({ Ref: logicalId }) as string,
@@ -125,6 +146,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => stepFunctions.close());
     const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
     stoppers.push(() => sfnEndpoint.close());
+    const scheduler = new LocalScheduler({
+      region: DEFAULT_LOCAL_REGION,
+      accountId: LOCAL_ACCOUNT_ID,
+      clock,
+      timers: systemTimers,
+      groupNames: readScheduleGroupNames(template, resolve),
+      startExecution: (input) => stepFunctions.startExecution(input),
+      dataDir: options.dataDir,
+      log,
+    });
+    stoppers.push(() => scheduler.close());
+    const schedulerEndpoint: SchedulerEndpoint = await startSchedulerEndpoint({ scheduler });
+    stoppers.push(() => schedulerEndpoint.close());
+    const advanceClock = async (ms: number) => {
+      clock.advance(ms);
+      await settleAfterClockMove();
+    };
+    // A woken workflow may make the next deadline due at once (e.g. a reminder re-armed for a
+    // time the clock already passed), so fire and settle until nothing more is due.
+    const settleAfterClockMove = async () => {
+      for (let round = 0; round < 20; round++) {
+        const fired = stepFunctions.checkTimeouts() + scheduler.check();
+        await stepFunctions.whenIdle({ timeoutMs: 60_000 });
+        if (fired === 0) return;
+      }
+    };
 
     // Notifications land in a local inbox instead of e-mail; secrets are generated on first start.
     const notifications = createPublishedMessageStore({ dataDir: options.dataDir });
@@ -168,6 +215,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       port: options.port ?? 3000,
       host: '127.0.0.1',
       extraHandlers: [
+        createClockHandler({ clock, afterMove: settleAfterClockMove }),
         createInboxHandler(notifications),
         // The quota dashboard: the same renderer as the CloudWatch custom widget.
         createDashboardHandler({
@@ -203,7 +251,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
         AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+        AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.url,
       },
+      clockOffset: clock.offsetBuffer,
     });
     host.functions = functions;
     stoppers.push(() => functions.close());
@@ -235,6 +285,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stateMachineArn: outputs.StateMachineArn,
       issuerUrl: issuer.url,
       secretsManagerEndpoint: secrets.url,
+      schedulerEndpoint: schedulerEndpoint.url,
+      clock,
+      advanceClock,
       issueToken: (input) => issuer.issueToken(input),
       stepFunctions,
       functions,

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { RuntimeEndpoints } from './runtime-process';
 
@@ -12,6 +13,7 @@ const local = {
 export function awsClients(runtime: RuntimeEndpoints) {
   return {
     sfn: new SFNClient({ ...local, endpoint: runtime.sfnEndpoint }),
+    scheduler: new SchedulerClient({ ...local, endpoint: runtime.schedulerEndpoint }),
     documents: DynamoDBDocumentClient.from(
       new DynamoDBClient({ ...local, endpoint: runtime.dynamoDbEndpoint }),
     ),

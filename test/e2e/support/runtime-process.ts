@@ -12,6 +12,8 @@ export interface RuntimeEndpoints {
   stateMachineArn: string;
   issuerUrl: string;
   secretsManagerEndpoint: string;
+  /** The local EventBridge Scheduler (REST-JSON; @aws-sdk/client-scheduler talks to it). */
+  schedulerEndpoint: string;
   /** With `faultProxy`: the control URL of lib/local/fault-proxy.ts (setRemoteFaults). */
   faultProxyUrl?: string;
 }
