@@ -1,7 +1,7 @@
-import { PIPELINE, stageLabel, TERMINAL_STAGES } from '../functions/domain/pipeline';
+import { PHASES, PIPELINE, stageLabel, TERMINAL_STAGES } from '../functions/domain/pipeline';
 
 /**
- * The admission stages as a Mermaid flowchart, generated from the pipeline table so that the
+ * The stages of admission and of recognition after probation as a Mermaid flowchart, generated from the pipeline table so that the
  * README cannot drift from what the state machine does. `npm run docs:stages` prints it.
  */
 export function stageDiagram(): string {
@@ -10,13 +10,24 @@ export function stageDiagram(): string {
   const edges = PIPELINE.flatMap((stage) =>
     Object.entries(stage.next).map(([outcome, next]) => `  ${stage.id} -->|${outcome}| ${next}`),
   );
+  // A schedule, not a person, ends a scheduled wait (probation) and starts the next phase.
+  const scheduled = Object.values(PHASES).flatMap(({ scheduledEntry: step }) =>
+    step ? [`  ${step.during} ==>|${step.outcome} (EventBridge Scheduler)| ${step.next}`] : [],
+  );
   const withdrawable = PIPELINE.filter((s) => s.actions.some((a) => a.delivery === 'fail'));
   const withdrawal = `  ${withdrawable.map((s) => s.id).join(' & ')} -.->|withdraw| WITHDRAWN`;
   // An administrator's correction, not a workflow step (POST /candidates/{id}/corrections).
   const revocation = '  ADMITTED -.->|revoke| REVOKED';
-  return ['```mermaid', 'flowchart TD', ...nodes, ...edges, withdrawal, revocation, '```'].join(
-    '\n',
-  );
+  return [
+    '```mermaid',
+    'flowchart TD',
+    ...nodes,
+    ...edges,
+    ...scheduled,
+    withdrawal,
+    revocation,
+    '```',
+  ].join('\n');
 }
 
 if (require.main === module) console.log(stageDiagram());

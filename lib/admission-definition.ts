@@ -5,12 +5,14 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import {
   HumanStage,
-  PIPELINE,
+  Phase,
+  PHASES,
+  ScheduledStep,
   StageId,
   successorsOf,
-  CORRECTION_ONLY_STAGES,
   TERMINAL_STAGES,
   WITHDRAWAL_ERROR,
+  WITHDRAWN_STAGE,
 } from '../functions/domain/pipeline';
 
 export const STALE_EXECUTION_ERROR = 'StaleExecution';
@@ -20,26 +22,45 @@ export const stateNames = {
   await: (stage: string) => `Await_${stage}`,
   apply: (stage: string) => `Apply_${stage}`,
   route: (stage: string) => `Route_${stage}`,
+  /** The first state of an execution a schedule started: the scheduled step ends (probation). */
+  endOf: (step: string) => `End_${step}`,
   readWithdrawal: 'ReadWithdrawal',
   applyWithdrawal: 'Apply_WITHDRAWAL',
   staleExecution: 'StaleExecution',
 };
 
+/** The functions a phase's states call; `endProbation` only where a schedule starts the phase. */
+export interface DefinitionFunctions {
+  park: lambda.IFunction;
+  apply: lambda.IFunction;
+  endScheduledStep?: lambda.IFunction;
+}
+
 /**
- * Generates the admission state machine from the pipeline table. Per human stage:
+ * Generates the state machine of one phase (admission, or recognition after probation) from the
+ * pipeline table: both machines come from here, so they park, apply, withdraw and stop a stale
+ * execution the same way. Per human stage of the phase:
  *   Await_<stage> — `.waitForTaskToken`: the park function records the pending step; an
  *                   officer's action completes the token (or fails it with `Withdrawn`);
  *   Apply_<stage> — commits the action (candidate + history, one transaction);
  *   Route_<stage> — Choice on the stage the apply step reports.
  * The entry `ResumeFrom` jumps to any stage, so a restart, the one-year limit or a definition
- * upgrade re-creates an execution from what the candidate item says.
+ * upgrade re-creates an execution from what the candidate item says. A phase with a scheduled
+ * entry (recognition) is started by its schedule without `resumeFrom`: it begins at End_<step>,
+ * which records the end of the wait and moves the candidate to the phase's first stage.
  */
 export function admissionDefinition(
   scope: Construct,
-  fns: { park: lambda.IFunction; apply: lambda.IFunction },
+  fns: DefinitionFunctions,
+  phase: Phase = PHASES.admission,
 ): sfn.IChainable {
+  const withdrawable = phase.stages.some((s) => s.actions.some((a) => a.delivery === 'fail'));
+  const reached = new Set<StageId>([
+    ...phase.stages.flatMap(successorsOf),
+    ...(withdrawable ? [WITHDRAWN_STAGE] : []),
+  ]);
   const terminals = new Map<StageId, sfn.Succeed>(
-    TERMINAL_STAGES.filter((t) => !CORRECTION_ONLY_STAGES.includes(t.id)).map((t) => [
+    TERMINAL_STAGES.filter((t) => reached.has(t.id)).map((t) => [
       t.id,
       new sfn.Succeed(scope, t.id, { comment: t.label }),
     ]),
@@ -50,20 +71,12 @@ export function admissionDefinition(
     comment: 'The candidate item names another execution or stage; the resume job owns it now.',
   });
 
-  // SendTaskFailure carries the withdrawal's submission id in its cause string.
-  const readWithdrawal = new sfn.Pass(scope, stateNames.readWithdrawal, {
-    parameters: {
-      'candidateId.$': '$.candidateId',
-      'delivery.$': 'States.StringToJson($.failure.Cause)',
-    },
-  });
-  const applyWithdrawal = applyTask(scope, stateNames.applyWithdrawal, fns.apply, undefined);
-  readWithdrawal.next(applyWithdrawal);
-  applyWithdrawal.next(terminals.get('WITHDRAWN')!);
-  catchStaleExecution(applyWithdrawal, staleExecution);
+  const readWithdrawal = withdrawable
+    ? withdrawalStates(scope, fns.apply, terminals.get(WITHDRAWN_STAGE)!, staleExecution)
+    : undefined;
 
   const awaits = new Map<StageId, tasks.LambdaInvoke>();
-  for (const stage of PIPELINE) {
+  for (const stage of phase.stages) {
     const wait = new tasks.LambdaInvoke(scope, stateNames.await(stage.id), {
       comment: stage.label,
       lambdaFunction: fns.park,
@@ -88,14 +101,16 @@ export function admissionDefinition(
       maxAttempts: 6,
       jitterStrategy: sfn.JitterType.FULL,
     });
-    wait.addCatch(readWithdrawal, { errors: [WITHDRAWAL_ERROR], resultPath: '$.failure' });
+    if (readWithdrawal) {
+      wait.addCatch(readWithdrawal, { errors: [WITHDRAWAL_ERROR], resultPath: '$.failure' });
+    }
     catchStaleExecution(wait, staleExecution);
     awaits.set(stage.id, wait);
   }
 
   const stateFor = (id: StageId): sfn.IChainable => awaits.get(id) ?? terminals.get(id)!;
 
-  for (const stage of PIPELINE) {
+  for (const stage of phase.stages) {
     const apply = applyTask(scope, stateNames.apply(stage.id), fns.apply, stage);
     catchStaleExecution(apply, staleExecution);
     awaits.get(stage.id)!.next(apply);
@@ -105,11 +120,69 @@ export function admissionDefinition(
   const resume = new sfn.Choice(scope, stateNames.resumeFrom, {
     comment: 'Start or resume at the stage the candidate item names',
   });
-  for (const stage of PIPELINE) {
+  if (phase.scheduledEntry) {
+    // Checked first: a Choice rule on a missing `$.resumeFrom` would fail the execution.
+    resume.when(
+      sfn.Condition.isNotPresent('$.resumeFrom'),
+      scheduledEntryTask(scope, phase.scheduledEntry, fns, staleExecution).next(
+        awaits.get(phase.scheduledEntry.next)!,
+      ),
+    );
+  }
+  for (const stage of phase.stages) {
     resume.when(sfn.Condition.stringEquals('$.resumeFrom', stage.id), awaits.get(stage.id)!);
   }
   resume.otherwise(staleExecution);
   return resume;
+}
+
+/** ReadWithdrawal → Apply_WITHDRAWAL → WITHDRAWN, entered from any Await's Catch. */
+function withdrawalStates(
+  scope: Construct,
+  apply: lambda.IFunction,
+  withdrawn: sfn.Succeed,
+  stale: sfn.Fail,
+): sfn.Pass {
+  // SendTaskFailure carries the withdrawal's submission id in its cause string.
+  const readWithdrawal = new sfn.Pass(scope, stateNames.readWithdrawal, {
+    parameters: {
+      'candidateId.$': '$.candidateId',
+      'delivery.$': 'States.StringToJson($.failure.Cause)',
+    },
+  });
+  const applyWithdrawal = applyTask(scope, stateNames.applyWithdrawal, apply, undefined);
+  readWithdrawal.next(applyWithdrawal);
+  applyWithdrawal.next(withdrawn);
+  catchStaleExecution(applyWithdrawal, stale);
+  return readWithdrawal;
+}
+
+/** The schedule's execution adopts the candidate and moves it out of the scheduled wait. */
+function scheduledEntryTask(
+  scope: Construct,
+  step: ScheduledStep,
+  fns: DefinitionFunctions,
+  stale: sfn.Fail,
+): tasks.LambdaInvoke {
+  if (!fns.endScheduledStep) {
+    throw new Error(`Phase ${step.phase} starts with ${step.id}: it needs endScheduledStep`);
+  }
+  const task = new tasks.LambdaInvoke(scope, stateNames.endOf(step.id), {
+    comment: `Hết ${step.label.toLowerCase()}`,
+    lambdaFunction: fns.endScheduledStep,
+    payload: sfn.TaskInput.fromObject({
+      candidateId: sfn.JsonPath.stringAt('$.candidateId'),
+      executionName: sfn.JsonPath.executionName,
+    }),
+    resultSelector: {
+      'outcome.$': '$.Payload.outcome',
+      'nextStage.$': '$.Payload.nextStage',
+    },
+    resultPath: '$.applied',
+  });
+  retryTransient(task);
+  catchStaleExecution(task, stale);
+  return task;
 }
 
 function applyTask(
@@ -132,7 +205,12 @@ function applyTask(
     },
     resultPath: '$.applied',
   });
-  // A stale execution must stop at once; anything else (throttling, a transient outage) retries.
+  retryTransient(task);
+  return task;
+}
+
+/** A stale execution must stop at once; anything else (throttling, a transient outage) retries. */
+function retryTransient(task: tasks.LambdaInvoke): void {
   task.addRetry({ errors: [STALE_EXECUTION_ERROR], maxAttempts: 0 });
   task.addRetry({
     errors: ['States.TaskFailed'],
@@ -141,7 +219,6 @@ function applyTask(
     maxAttempts: 6,
     jitterStrategy: sfn.JitterType.FULL,
   });
-  return task;
 }
 
 function routeChoice(

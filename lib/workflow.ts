@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { PHASES } from '../functions/domain/pipeline';
 import { admissionDefinition } from './admission-definition';
 import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
 import { AdmissionFunction } from './constructs/admission-function';
@@ -16,16 +17,21 @@ import type { SigningSecret } from './secrets';
 import { Storage } from './storage';
 
 /**
- * The admission state machine, the functions its states call, and the resume job that keeps
- * every in-flight candidate attached to a live execution.
+ * The two state machines generated from the pipeline table — admission, and recognition after
+ * probation (started by the probation schedule) — the functions their states call, and the
+ * resume job that keeps every in-flight candidate attached to a live execution of its phase.
  */
 export class Workflow extends Construct {
   readonly stateMachine: sfn.StateMachine;
   /** Known before the state machine exists, so functions it calls can be granted on it without a cycle. */
   readonly stateMachineArn: string;
+  /** The recognition workflow: cell review, grassroots review, decision → OFFICIAL or REMOVED. */
+  readonly recognitionStateMachine: sfn.StateMachine;
+  readonly recognitionStateMachineArn: string;
   /** The park step: it also notifies, and issues approvers their links. */
   readonly park: AdmissionFunction;
   private readonly stateMachineName: string;
+  private readonly recognitionStateMachineName: string;
 
   constructor(
     scope: Construct,
@@ -36,12 +42,9 @@ export class Workflow extends Construct {
     const stack = Stack.of(this);
     const stateMachineName = `${stack.stackName}-admission`;
     this.stateMachineName = stateMachineName;
-    this.stateMachineArn = stack.formatArn({
-      service: 'states',
-      resource: 'stateMachine',
-      resourceName: stateMachineName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
+    this.stateMachineArn = stateMachineArnOf(stack, stateMachineName);
+    this.recognitionStateMachineName = `${stack.stackName}-recognition`;
+    this.recognitionStateMachineArn = stateMachineArnOf(stack, this.recognitionStateMachineName);
 
     const park = new AdmissionFunction(this, 'ParkAtStage', {
       entry: 'workflow/park-at-stage.ts',
@@ -52,32 +55,49 @@ export class Workflow extends Construct {
       entry: 'workflow/apply-transition.ts',
       description: 'Commits an accepted action: candidate and history event in one transaction',
     });
+    const endProbation = new AdmissionFunction(this, 'EndProbation', {
+      entry: 'workflow/end-probation.ts',
+      description:
+        'Started by the probation schedule: records the end of probation for recognition',
+    });
     props.storage.grantWriteCandidates(park);
     props.storage.grantWriteCandidates(apply);
+    props.storage.grantWriteCandidates(endProbation);
     // Parking a candidate tells the people who must act.
     props.notifications.grantPublish(park);
     this.bindStateMachine(park);
     this.bindStateMachine(apply);
     // A parked step may already have its answer (recorded before parking or before a restart).
-    park.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-        resources: [this.stateMachineArn],
-      }),
-    );
+    park.addToRolePolicy(this.taskResponseStatement());
 
     const logGroup = new logs.LogGroup(this, 'StateMachineLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
       encryptionKey: DataKey.of(this),
     });
-    this.stateMachine = new sfn.StateMachine(this, 'AdmissionStateMachine', {
+    const stateMachine = (id: string, name: string, definition: sfn.IChainable) =>
+      new sfn.StateMachine(this, id, {
+        stateMachineName: name,
+        stateMachineType: sfn.StateMachineType.STANDARD,
+        definitionBody: sfn.DefinitionBody.fromChainable(definition),
+        tracingEnabled: true,
+        // Execution data holds ids, stages and outcomes only; personal data stays in DynamoDB.
+        logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
+      });
+    this.stateMachine = stateMachine(
+      'AdmissionStateMachine',
       stateMachineName,
-      stateMachineType: sfn.StateMachineType.STANDARD,
-      definitionBody: sfn.DefinitionBody.fromChainable(admissionDefinition(this, { park, apply })),
-      tracingEnabled: true,
-      // Execution data holds ids, stages and outcomes only; personal data stays in DynamoDB.
-      logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
-    });
+      admissionDefinition(this, { park, apply }),
+    );
+    // Same generator, the recognition phase's stages; its states live in their own scope.
+    this.recognitionStateMachine = stateMachine(
+      'RecognitionStateMachine',
+      this.recognitionStateMachineName,
+      admissionDefinition(
+        new Construct(this, 'RecognitionStates'),
+        { park, apply, endScheduledStep: endProbation },
+        PHASES.recognition,
+      ),
+    );
 
     const resume = new AdmissionFunction(this, 'ResumeInFlight', {
       entry: 'ops/resume-in-flight.ts',
@@ -86,6 +106,9 @@ export class Workflow extends Construct {
     });
     props.storage.grantWriteCandidates(resume);
     this.grantStart(resume);
+    // Members in recognition resume on the recognition machine.
+    this.recognitionStateMachine.grantStartExecution(resume);
+    resume.addEnvironment('RECOGNITION_STATE_MACHINE_ARN', this.recognitionStateMachineArn);
     this.grantDescribeExecutions(resume);
     new events.Rule(this, 'ResumeSchedule', {
       description: 'Repairs drift between candidate items and executions',
@@ -93,17 +116,22 @@ export class Workflow extends Construct {
       targets: [new targets.LambdaFunction(resume)],
     });
 
-    acknowledgeWildcard(
-      this.stateMachine.role,
-      '*',
-      'X-Ray segment writes and CloudWatch Logs delivery management (logs:CreateLogDelivery and related) have no resource-level permissions.',
-    );
-    for (const fn of [park, apply]) {
+    for (const [machine, fns] of [
+      [this.stateMachine, [park, apply]],
+      [this.recognitionStateMachine, [park, apply, endProbation]],
+    ] as const) {
       acknowledgeWildcard(
-        this.stateMachine.role,
-        `${arnTokenOf(fn)}:*`,
-        'CDK grants lambda:InvokeFunction on <function>:* so the state machine may call versions of its own two functions.',
+        machine.role,
+        '*',
+        'X-Ray segment writes and CloudWatch Logs delivery management (logs:CreateLogDelivery and related) have no resource-level permissions.',
       );
+      for (const fn of fns) {
+        acknowledgeWildcard(
+          machine.role,
+          `${arnTokenOf(fn)}:*`,
+          'CDK grants lambda:InvokeFunction on <function>:* so the state machine may call versions of its own functions.',
+        );
+      }
     }
   }
 
@@ -122,51 +150,65 @@ export class Workflow extends Construct {
     this.park.addEnvironment('APPROVAL_BASE_URL', props.approvalBaseUrl);
   }
 
-  /** Lets a function start executions (nomination, resume) and names the state machine to it. */
+  /** Lets a function start admission executions (nomination) and names the state machine to it. */
   grantStart(fn: lambda.Function): void {
     this.stateMachine.grantStartExecution(fn);
     this.bindStateMachine(fn);
   }
 
-  /** Lets a function answer a parked step (an officer's action). */
+  /** Lets a function answer a parked step of either phase (an officer's action). */
   grantTaskResponse(fn: lambda.Function): void {
-    fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-        resources: [this.stateMachineArn],
-      }),
-    );
+    fn.addToRolePolicy(this.taskResponseStatement());
     this.bindStateMachine(fn);
+  }
+
+  private taskResponseStatement(): iam.PolicyStatement {
+    return new iam.PolicyStatement({
+      actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+      resources: [this.stateMachineArn, this.recognitionStateMachineArn],
+    });
   }
 
   /** Only DescribeExecution: the resume job checks whether a candidate's execution still runs. */
   private grantDescribeExecutions(fn: lambda.Function): void {
+    const machineNames = [this.stateMachineName, this.recognitionStateMachineName];
     const policy = new iam.Policy(this, `${fn.node.id}DescribeExecutions`, {
       statements: [
         new iam.PolicyStatement({
           actions: ['states:DescribeExecution'],
-          resources: [
+          resources: machineNames.map((name) =>
             Stack.of(this).formatArn({
               service: 'states',
               resource: 'execution',
-              resourceName: `${this.stateMachineName}:*`,
+              resourceName: `${name}:*`,
               arnFormat: ArnFormat.COLON_RESOURCE_NAME,
             }),
-          ],
+          ),
         }),
       ],
     });
     fn.role!.attachInlinePolicy(policy);
-    acknowledgeWildcard(
-      policy,
-      `${printedArnPrefix(Stack.of(this))}:execution:${this.stateMachineName}:*`,
-      'Execution names are generated per candidate; this policy holds only DescribeExecution on executions of this one state machine.',
-    );
+    for (const name of machineNames) {
+      acknowledgeWildcard(
+        policy,
+        `${printedArnPrefix(Stack.of(this))}:execution:${name}:*`,
+        'Execution names are generated per candidate (and by the scheduler for recognition); this policy holds only DescribeExecution on executions of the two state machines.',
+      );
+    }
   }
 
   private bindStateMachine(fn: lambda.Function): void {
     fn.addEnvironment('STATE_MACHINE_ARN', this.stateMachineArn);
   }
+}
+
+function stateMachineArnOf(stack: Stack, name: string): string {
+  return stack.formatArn({
+    service: 'states',
+    resource: 'stateMachine',
+    resourceName: name,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }
 
 /** `arn:<partition>:states:<region>:<account>` as cdk-nag prints it inside a finding id. */

@@ -12,12 +12,16 @@ export function awsCandidateStore(): CandidateStore {
   return new DynamoDbCandidateStore(createDocumentClient(), requiredEnv('TABLE_NAME'));
 }
 
-/** The workflow port on the state machine the environment names (STATE_MACHINE_ARN). */
+/**
+ * The workflow port on the state machines the environment names: STATE_MACHINE_ARN (admission)
+ * and, for the functions that start or resume recognition, RECOGNITION_STATE_MACHINE_ARN.
+ */
 export function awsWorkflow(): Workflow {
-  return new StepFunctionsWorkflow(
-    new SFNClient({ maxAttempts: 5 }),
-    requiredEnv('STATE_MACHINE_ARN'),
-  );
+  const recognition = process.env.RECOGNITION_STATE_MACHINE_ARN;
+  return new StepFunctionsWorkflow(new SFNClient({ maxAttempts: 5 }), {
+    admission: requiredEnv('STATE_MACHINE_ARN'),
+    ...(recognition ? { recognition } : {}),
+  });
 }
 
 export function awsDependencies(): Dependencies {

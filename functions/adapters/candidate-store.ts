@@ -48,6 +48,16 @@ export interface CandidateStore {
   /** Replaces `before` by `after` and appends `event`, atomically, if nothing changed meanwhile. */
   commitTransition(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
   /**
+   * A schedule ended a wait (probation): `after` (adopted by the schedule's execution) and its
+   * event, with the counters and gauges, atomically, if the candidate is still at `before`'s
+   * version, stage and execution generation.
+   */
+  commitScheduledTransition(
+    before: Candidate,
+    after: Candidate,
+    event: HistoryEvent,
+  ): Promise<void>;
+  /**
    * An administrator's correction (a revoked admission): `after` and its `CORRECTION` event, with
    * the counters it reverses, atomically, if the candidate is still at `before`'s version.
    */

@@ -312,6 +312,39 @@ export class DynamoDbCandidateStore implements CandidateStore {
     );
   }
 
+  async commitScheduledTransition(
+    before: Candidate,
+    after: Candidate,
+    event: HistoryEvent,
+  ): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: candidateItem(after),
+                ConditionExpression:
+                  'version = :version AND stage = :stage AND #execution.generation = :generation',
+                ExpressionAttributeNames: { '#execution': 'execution' },
+                ExpressionAttributeValues: {
+                  ':version': before.version,
+                  ':stage': before.stage,
+                  ':generation': before.execution.generation,
+                },
+              },
+            },
+            this.putEvent(event, after.unitPath),
+            ...(freesThePerson(after.stage) ? [this.freePerson(after)] : []),
+            ...this.ledgerUpdates(event, before, after, after.unitPath),
+          ],
+        }),
+      ),
+      `candidate ${before.id} changed before the scheduled step was committed`,
+    );
+  }
+
   async commitCorrection(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void> {
     await staleOnConditionFailure(
       this.documents.send(

@@ -11,20 +11,21 @@ import {
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { Submission } from '../domain/candidate';
-import { WITHDRAWAL_ERROR } from '../domain/pipeline';
+import { phaseOf, PhaseId, WITHDRAWAL_ERROR } from '../domain/pipeline';
 import { Delivery, ExecutionInput, Workflow } from './workflow';
 
 export class StepFunctionsWorkflow implements Workflow {
   constructor(
     private readonly sfn: SFNClient,
-    private readonly stateMachineArn: string,
+    /** A function that never starts or looks at recognition executions is given admission only. */
+    private readonly stateMachineArns: { admission: string; recognition?: string },
   ) {}
 
   async start(executionName: string, input: ExecutionInput): Promise<void> {
     try {
       await this.sfn.send(
         new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
+          stateMachineArn: this.stateMachineArn(phaseOf(input.resumeFrom)),
           name: executionName,
           input: JSON.stringify(input),
         }),
@@ -68,10 +69,10 @@ export class StepFunctionsWorkflow implements Workflow {
     }
   }
 
-  async isRunning(executionName: string): Promise<boolean> {
+  async isRunning(executionName: string, phase: PhaseId): Promise<boolean> {
     try {
       const { status } = await this.sfn.send(
-        new DescribeExecutionCommand({ executionArn: this.executionArn(executionName) }),
+        new DescribeExecutionCommand({ executionArn: this.executionArn(executionName, phase) }),
       );
       return status === 'RUNNING';
     } catch (error) {
@@ -80,8 +81,14 @@ export class StepFunctionsWorkflow implements Workflow {
     }
   }
 
-  private executionArn(name: string): string {
-    const [prefix, machineName] = this.stateMachineArn.split(':stateMachine:');
+  private stateMachineArn(phase: PhaseId): string {
+    const arn = this.stateMachineArns[phase];
+    if (!arn) throw new Error(`This function is not bound to the ${phase} state machine`);
+    return arn;
+  }
+
+  private executionArn(name: string, phase: PhaseId): string {
+    const [prefix, machineName] = this.stateMachineArn(phase).split(':stateMachine:');
     return `${prefix}:execution:${machineName}:${name}`;
   }
 }

@@ -1,5 +1,5 @@
 import { Submission } from '../domain/candidate';
-import { HumanStageId } from '../domain/pipeline';
+import { HumanStageId, PhaseId } from '../domain/pipeline';
 
 /** What the workflow execution receives when it starts or resumes a candidate. */
 export interface ExecutionInput {
@@ -12,9 +12,12 @@ export interface Delivery {
   submissionId: string;
 }
 
-/** The port to Step Functions. */
+/** The port to Step Functions: one state machine per phase (admission, recognition). */
 export interface Workflow {
-  /** Idempotent: starting an execution name that already exists is not an error. */
+  /**
+   * Starts the state machine of `input.resumeFrom`'s phase. Idempotent: starting an execution
+   * name that already exists is not an error.
+   */
   start(executionName: string, input: ExecutionInput): Promise<void>;
   /** Hands a submission to the parked task; `false` when that task no longer waits. */
   deliver(
@@ -22,5 +25,5 @@ export interface Workflow {
     submission: Submission,
     delivery: 'complete' | 'fail',
   ): Promise<boolean>;
-  isRunning(executionName: string): Promise<boolean>;
+  isRunning(executionName: string, phase: PhaseId): Promise<boolean>;
 }

@@ -79,9 +79,12 @@ export function isInFlight(candidate: Pick<Candidate, 'stage'>): boolean {
   return !(TERMINAL_STAGE_IDS as readonly string[]).includes(candidate.stage);
 }
 
-/** A file that ended without admission frees the person to be nominated again later. */
+/**
+ * A file that ended without admission, or with removal after probation, frees the person to be
+ * nominated again later (readmission has its own rules).
+ */
 export function freesThePerson(stage: StageId): boolean {
-  return stage === 'REJECTED' || stage === 'WITHDRAWN';
+  return stage === 'REJECTED' || stage === 'WITHDRAWN' || stage === 'REMOVED';
 }
 
 export function executionName(candidateId: string, generation: number): string {

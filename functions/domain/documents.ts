@@ -2,7 +2,7 @@ import type { Candidate } from './candidate';
 import { HUMAN_STAGE_IDS, HumanStageId, StageId } from './pipeline';
 
 /**
- * The admission dossier's forms (Hướng dẫn 12-HD/BTCTW): which are on file for a candidate and
+ * The dossier's forms of admission and recognition (Hướng dẫn 12-HD/BTCTW): which are on file for a candidate and
  * which the next step still needs. Derived from what the actions recorded, never entered twice.
  */
 export interface DocumentStatus {
@@ -109,6 +109,58 @@ export const DOSSIER_FORMS: readonly FormSpec[] = [
     requiredFor: 'ADMISSION_DECISION',
     dateOf: (d) =>
       d.admissionDecision?.decision === 'APPROVE' ? d.admissionDecision.decisionDate : undefined,
+  },
+  // Recognition after probation: the cell's review needs 10–12 and produces 13.
+  {
+    form: '10-KNĐ',
+    label: 'Bản tự kiểm điểm của đảng viên dự bị',
+    labelEn: "Probationary member's self-review",
+    requiredFor: 'RECOGNITION_CELL_REVIEW',
+    dateOf: (d) => d.recognitionCellReview?.selfReviewOn,
+  },
+  {
+    form: '11-KNĐ',
+    label: 'Bản nhận xét đảng viên dự bị của đảng viên giúp đỡ',
+    labelEn: "Helping member's assessment",
+    requiredFor: 'RECOGNITION_CELL_REVIEW',
+    dateOf: (d) => d.recognitionCellReview?.helperAssessmentOn,
+  },
+  {
+    form: '12-KNĐ',
+    label: 'Tổng hợp ý kiến nhận xét của tổ chức đoàn thể và chi bộ nơi cư trú',
+    labelEn: 'Summary of comments (mass organisations, residence cell)',
+    requiredFor: 'RECOGNITION_CELL_REVIEW',
+    dateOf: (d) => d.recognitionCellReview?.commentsSummaryOn,
+  },
+  {
+    form: '13-KNĐ',
+    label: 'Nghị quyết đề nghị công nhận đảng viên chính thức của chi bộ',
+    labelEn: 'Cell resolution proposing official membership',
+    requiredFor: 'RECOGNITION_CELL_REVIEW',
+    // A vote short of 2/3 is no resolution, even when the case went up after the third.
+    dateOf: (d) =>
+      d.recognitionCellReview?.outcome?.startsWith('passed')
+        ? d.recognitionCellReview.meetingDate
+        : undefined,
+  },
+  {
+    form: '14-KNĐ',
+    label: 'Báo cáo đề nghị công nhận đảng viên chính thức của đảng ủy bộ phận',
+    labelEn: "Sub-committee's report on official membership",
+    requiredFor: 'RECOGNITION_GRASSROOTS',
+    // Only where a sub-committee (đảng ủy bộ phận) exists: known once its report is recorded.
+    applies: (c) =>
+      (c.dossier.recognitionGrassroots as { subCommitteeReportOn?: string } | undefined)
+        ?.subCommitteeReportOn !== undefined,
+    dateOf: (d) => d.recognitionGrassroots?.subCommitteeReportOn,
+  },
+  {
+    form: '15-KNĐ',
+    label: 'Nghị quyết đề nghị công nhận đảng viên chính thức của đảng ủy cơ sở',
+    labelEn: 'Grassroots committee resolution on official membership',
+    requiredFor: 'RECOGNITION_GRASSROOTS',
+    applies: (c) => c.unitLevel !== 'GRASSROOTS_CELL',
+    dateOf: (d) => d.recognitionGrassroots?.meetingDate,
   },
 ];
 

@@ -18,7 +18,14 @@ import {
   judgeDecisionExtension,
   StageDeadlineRule,
 } from './stage-deadlines';
-import { cellVoteDenominator, reachesTwoThirds } from './votes';
+import {
+  judgeRecognitionCellReview,
+  judgeRecognitionDecision,
+  judgeRecognitionGrassroots,
+  recognitionDecisionDeadline,
+  recognitionReviewDeadline,
+} from './recognition-rules';
+import { CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './votes';
 
 /**
  * The admission procedure as one declarative table (ADMISSION-RULES.md, "Stages").
@@ -30,7 +37,7 @@ const isoDate = z.iso.date();
 const shortText = z.string().trim().min(1).max(200);
 const count = z.int().min(0).max(10_000);
 
-/** The stage each candidate item names. */
+/** The stage each candidate item names: the admission's, then recognition's after probation. */
 export const HUMAN_STAGE_IDS = [
   'NOMINATED',
   'AWARENESS_CLASS',
@@ -41,13 +48,23 @@ export const HUMAN_STAGE_IDS = [
   'GRASSROOTS_RESOLUTION',
   'ADMISSION_DECISION',
   'CEREMONY',
+  'RECOGNITION_CELL_REVIEW',
+  'RECOGNITION_GRASSROOTS',
+  'RECOGNITION_DECISION',
 ] as const;
 /**
  * `REVOKED` is reached only by an administrator's correction of an `ADMITTED` candidate (the
  * admission decision annulled): no action of the workflow leads there, so the state machine has
  * no state for it.
  */
-export const TERMINAL_STAGE_IDS = ['ADMITTED', 'REJECTED', 'WITHDRAWN', 'REVOKED'] as const;
+export const TERMINAL_STAGE_IDS = [
+  'ADMITTED',
+  'REJECTED',
+  'WITHDRAWN',
+  'REVOKED',
+  'OFFICIAL',
+  'REMOVED',
+] as const;
 
 export type HumanStageId = (typeof HUMAN_STAGE_IDS)[number];
 export type TerminalStageId = (typeof TERMINAL_STAGE_IDS)[number];
@@ -74,13 +91,30 @@ export interface ActionSpec<Payload = unknown> {
    * may refuse (422) and may name another outcome (an expiry, a skipped stage).
    */
   judge?(payload: Payload, context: RuleContext): Judgement;
+  /**
+   * What the dossier keeps under `dossierKey` (default: the payload), given what the submission
+   * found: e.g. how many votes fell short so far.
+   */
+  dossierEntry?(
+    payload: Payload,
+    submission: { outcome: string; findings?: Record<string, unknown> },
+  ): unknown;
   /** The day the action happened, which picks the policy version (default: see eventDateOf). */
   eventDate?(payload: Payload): string;
   delivery: 'complete' | 'fail';
 }
 
+/**
+ * The two workflows of the procedure. Admission ends at `ADMITTED` (probationary member);
+ * 12 months later a schedule starts the recognition workflow, which ends at `OFFICIAL` or
+ * `REMOVED`. Each phase is its own state machine, generated from its stages of this table.
+ */
+export const PHASE_IDS = ['admission', 'recognition'] as const;
+export type PhaseId = (typeof PHASE_IDS)[number];
+
 export interface HumanStage {
   id: HumanStageId;
+  phase: PhaseId;
   order: number;
   label: string;
   labelEn: string;
@@ -100,6 +134,26 @@ export interface TerminalStage {
   id: TerminalStageId;
   label: string;
   labelEn: string;
+}
+
+/**
+ * A wait that no one acts on: the stage the candidate item names while a schedule (EventBridge
+ * Scheduler, never a Wait state) counts down, and the stage the woken workflow moves it to.
+ */
+export interface ScheduledStep {
+  id: 'PROBATION';
+  phase: PhaseId;
+  order: number;
+  label: string;
+  labelEn: string;
+  /** The candidate's stage while it lasts. */
+  during: TerminalStageId;
+  /** What the history records when the schedule wakes the workflow. */
+  action: string;
+  outcome: string;
+  /** Where the dossier keeps what the rules found when the wait ended. */
+  dossierKey: string;
+  next: HumanStageId;
 }
 
 function action<Payload>(spec: ActionSpec<Payload>): ActionSpec {
@@ -268,30 +322,56 @@ const recordSponsorship = action({
   delivery: 'complete',
 });
 
-const cellVote = z
-  .strictObject({
+const cellVoteCounts = {
+  officialMembers: count.min(1),
+  excludedMembers: count,
+  excludedMembersAttending: count,
+  votesFor: count,
+  votesAgainst: count,
+};
+
+/** The consistency of a cell's vote record, for admission and recognition alike. */
+function checkedCellVote<T extends CellVoteRecord>(schema: z.ZodType<T>): z.ZodType<T> {
+  return schema
+    .refine((v) => v.excludedMembersAttending <= v.excludedMembers, {
+      path: ['excludedMembersAttending'],
+      message:
+        'Không được lớn hơn số đảng viên được miễn/chuyển tạm | Cannot exceed excluded members',
+    })
+    .refine((v) => v.excludedMembers <= v.officialMembers, {
+      path: ['excludedMembers'],
+      message: 'Không được lớn hơn số đảng viên chính thức | Cannot exceed official members',
+    })
+    .refine((v) => v.votesFor + v.votesAgainst <= cellVoteDenominator(v), {
+      path: ['votesFor'],
+      message:
+        'Số phiếu vượt quá số đảng viên có quyền biểu quyết | More votes than voting members',
+    });
+}
+
+const committeeVoteCounts = {
+  committeeMembers: count.min(1),
+  votesFor: count,
+  votesAgainst: count,
+};
+
+function checkedCommitteeVote<
+  T extends { committeeMembers: number; votesFor: number; votesAgainst: number },
+>(schema: z.ZodType<T>): z.ZodType<T> {
+  return schema.refine((v) => v.votesFor + v.votesAgainst <= v.committeeMembers, {
+    path: ['votesFor'],
+    message: 'Số phiếu vượt quá số ủy viên | More votes than committee members',
+  });
+}
+
+const cellVote = checkedCellVote(
+  z.strictObject({
     meetingDate: isoDate,
-    officialMembers: count.min(1),
-    excludedMembers: count,
-    excludedMembersAttending: count,
-    votesFor: count,
-    votesAgainst: count,
+    ...cellVoteCounts,
     /** The standing committee's prior written consent, for a candidate over 60 at the meeting. */
     over60Consent: z.strictObject({ givenOn: isoDate, reference: shortText.optional() }).optional(),
-  })
-  .refine((v) => v.excludedMembersAttending <= v.excludedMembers, {
-    path: ['excludedMembersAttending'],
-    message:
-      'Không được lớn hơn số đảng viên được miễn/chuyển tạm | Cannot exceed excluded members',
-  })
-  .refine((v) => v.excludedMembers <= v.officialMembers, {
-    path: ['excludedMembers'],
-    message: 'Không được lớn hơn số đảng viên chính thức | Cannot exceed official members',
-  })
-  .refine((v) => v.votesFor + v.votesAgainst <= cellVoteDenominator(v), {
-    path: ['votesFor'],
-    message: 'Số phiếu vượt quá số đảng viên có quyền biểu quyết | More votes than voting members',
-  });
+  }),
+);
 
 const recordCellResolution = action({
   id: 'recordCellResolution',
@@ -311,17 +391,7 @@ const recordGrassrootsResolution = action({
   label: 'Ghi nghị quyết đảng ủy cơ sở',
   labelEn: 'Record the grassroots committee resolution',
   actor: 'committee-officer',
-  payload: z
-    .strictObject({
-      meetingDate: isoDate,
-      committeeMembers: count.min(1),
-      votesFor: count,
-      votesAgainst: count,
-    })
-    .refine((v) => v.votesFor + v.votesAgainst <= v.committeeMembers, {
-      path: ['votesFor'],
-      message: 'Số phiếu vượt quá số ủy viên | More votes than committee members',
-    }),
+  payload: checkedCommitteeVote(z.strictObject({ meetingDate: isoDate, ...committeeVoteCounts })),
   dossierKey: 'grassrootsResolution',
   outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
   judge: judgeGrassrootsResolution,
@@ -400,9 +470,98 @@ const recordCeremony = action({
   delivery: 'complete',
 });
 
-export const PIPELINE: readonly HumanStage[] = [
+// ---------------------------------------------------------------- recognition after probation
+
+const proposal = z.enum(['RECOGNISE', 'REMOVE']);
+
+const recordRecognitionCellReview = action({
+  id: 'recordRecognitionCellReview',
+  label: 'Ghi nghị quyết chi bộ xét công nhận đảng viên chính thức',
+  labelEn: 'Record the cell review for official membership',
+  actor: 'cell-officer',
+  payload: checkedCellVote(
+    z.strictObject({
+      meetingDate: isoDate,
+      /** Recognition as an official member, or removal from the rolls (xóa tên). */
+      proposal,
+      /** 10-KNĐ self-review, 11-KNĐ helper's assessment, 12-KNĐ comments summary. */
+      selfReviewOn: isoDate,
+      helperAssessmentOn: isoDate,
+      commentsSummaryOn: isoDate,
+      ...cellVoteCounts,
+    }),
+  ),
+  dossierKey: 'recognitionCellReview',
+  outcome: (v) => (reachesTwoThirds(v.votesFor, cellVoteDenominator(v)) ? 'passed' : 'failed'),
+  judge: judgeRecognitionCellReview,
+  // The failed votes so far decide when the case goes up: kept with the latest review.
+  dossierEntry: (payload, submission) => ({
+    ...payload,
+    outcome: submission.outcome,
+    failedVotes: submission.findings?.failedVotes ?? 0,
+  }),
+  eventDate: (v) => v.meetingDate,
+  delivery: 'complete',
+});
+
+const recordRecognitionGrassroots = action({
+  id: 'recordRecognitionGrassroots',
+  label: 'Ghi nghị quyết đảng ủy cơ sở đề nghị công nhận đảng viên chính thức',
+  labelEn: 'Record the grassroots committee resolution on official membership',
+  actor: 'committee-officer',
+  payload: checkedCommitteeVote(
+    z.strictObject({
+      meetingDate: isoDate,
+      proposal,
+      ...committeeVoteCounts,
+      /** 14-KNĐ: the sub-committee's report, where one exists. */
+      subCommitteeReportOn: isoDate.optional(),
+    }),
+  ),
+  dossierKey: 'recognitionGrassroots',
+  outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
+  judge: judgeRecognitionGrassroots,
+  eventDate: (v) => v.meetingDate,
+  delivery: 'complete',
+});
+
+const decideRecognition = action({
+  id: 'decideRecognition',
+  label: 'Quyết định công nhận đảng viên chính thức hoặc xóa tên',
+  labelEn: 'Decide official membership or removal',
+  actor: 'approver',
+  payload: z.discriminatedUnion('decision', [
+    z.strictObject({
+      decision: z.literal('RECOGNISE'),
+      decisionNumber: shortText,
+      decisionDate: isoDate,
+    }),
+    z.strictObject({
+      decision: z.literal('REMOVE'),
+      decisionNumber: shortText,
+      decisionDate: isoDate,
+      reason: z.string().trim().min(1).max(2000),
+    }),
+    // The step stays open: the cell completes the dossier and the committee decides again.
+    z.strictObject({
+      decision: z.literal('REQUEST_INFO'),
+      decisionDate: isoDate.optional(),
+      reason: z.string().trim().min(1).max(2000),
+    }),
+  ]),
+  dossierKey: 'recognitionDecision',
+  outcome: (p) =>
+    ({ RECOGNISE: 'recognised', REMOVE: 'removed', REQUEST_INFO: 'moreInformationRequested' })[
+      p.decision
+    ],
+  judge: judgeRecognitionDecision,
+  delivery: 'complete',
+});
+
+export const ADMISSION_PIPELINE: readonly HumanStage[] = [
   {
     id: 'NOMINATED',
+    phase: 'admission',
     order: 1,
     label: 'Quần chúng ưu tú được giới thiệu',
     labelEn: 'Outstanding person nominated',
@@ -413,6 +572,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'AWARENESS_CLASS',
+    phase: 'admission',
     order: 2,
     label: 'Học lớp bồi dưỡng nhận thức về Đảng',
     labelEn: 'Party awareness class',
@@ -429,6 +589,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'APPLICATION',
+    phase: 'admission',
     order: 3,
     label: 'Đơn và lý lịch',
     labelEn: 'Application and background form',
@@ -439,6 +600,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'BACKGROUND_CHECK',
+    phase: 'admission',
     order: 4,
     label: 'Thẩm tra lý lịch',
     labelEn: 'Background verification',
@@ -449,6 +611,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'SPONSORSHIP',
+    phase: 'admission',
     order: 5,
     label: 'Giới thiệu và nhận xét',
     labelEn: 'Sponsorship and comments',
@@ -459,6 +622,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'CELL_RESOLUTION',
+    phase: 'admission',
     order: 6,
     label: 'Chi bộ xét kết nạp',
     labelEn: 'Cell admission vote',
@@ -477,6 +641,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'GRASSROOTS_RESOLUTION',
+    phase: 'admission',
     order: 7,
     label: 'Đảng ủy cơ sở xét',
     labelEn: 'Grassroots committee vote',
@@ -487,6 +652,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'ADMISSION_DECISION',
+    phase: 'admission',
     order: 8,
     label: 'Quyết định kết nạp',
     labelEn: 'Admission decision',
@@ -503,6 +669,7 @@ export const PIPELINE: readonly HumanStage[] = [
   },
   {
     id: 'CEREMONY',
+    phase: 'admission',
     order: 9,
     label: 'Lễ kết nạp',
     labelEn: 'Admission ceremony',
@@ -514,11 +681,100 @@ export const PIPELINE: readonly HumanStage[] = [
   },
 ];
 
+/**
+ * Probation: 12 months from the ceremony (probationEnd). At `ADMITTED` the apply step creates a
+ * one-time schedule for the day they end; it starts the recognition workflow, whose first step
+ * records the end of probation and moves the member to the cell's review.
+ */
+export const PROBATION: ScheduledStep = {
+  id: 'PROBATION',
+  phase: 'recognition',
+  order: 10,
+  label: 'Thời gian dự bị 12 tháng',
+  labelEn: 'Twelve months of probation',
+  during: 'ADMITTED',
+  action: 'endProbation',
+  outcome: 'probationEnded',
+  dossierKey: 'probation',
+  next: 'RECOGNITION_CELL_REVIEW',
+};
+
+/**
+ * Recognition (ADMISSION-RULES.md, stages 11–13). Deadlines count from the end of the 12 months
+ * (recognitionReviewDue) and from the resolution proposing the decision (recognitionDecisionDue).
+ * Leaving during probation is a removal (xóa tên) decided by the committee, not a withdrawal.
+ */
+export const RECOGNITION_PIPELINE: readonly HumanStage[] = [
+  {
+    id: 'RECOGNITION_CELL_REVIEW',
+    phase: 'recognition',
+    order: 11,
+    label: 'Chi bộ xét công nhận chính thức',
+    labelEn: 'Cell review for official membership',
+    actor: 'cell-officer',
+    forms: ['10-KNĐ', '11-KNĐ', '12-KNĐ', '13-KNĐ'],
+    actions: [recordRecognitionCellReview],
+    deadline: recognitionReviewDeadline,
+    next: {
+      passed: 'RECOGNITION_GRASSROOTS',
+      passedAtGrassrootsCell: 'RECOGNITION_DECISION',
+      // Short of 2/3: the cell meets again; after 3 such votes the upper committee takes it.
+      failed: 'RECOGNITION_CELL_REVIEW',
+      escalated: 'RECOGNITION_GRASSROOTS',
+      escalatedAtGrassrootsCell: 'RECOGNITION_DECISION',
+    },
+  },
+  {
+    id: 'RECOGNITION_GRASSROOTS',
+    phase: 'recognition',
+    order: 12,
+    label: 'Đảng ủy cơ sở xét công nhận',
+    labelEn: 'Grassroots committee review',
+    actor: 'committee-officer',
+    forms: ['14-KNĐ', '15-KNĐ'],
+    actions: [recordRecognitionGrassroots],
+    next: { passed: 'RECOGNITION_DECISION', failed: 'RECOGNITION_GRASSROOTS' },
+  },
+  {
+    id: 'RECOGNITION_DECISION',
+    phase: 'recognition',
+    order: 13,
+    label: 'Quyết định công nhận',
+    labelEn: 'Recognition decision',
+    actor: 'approver',
+    forms: [],
+    actions: [decideRecognition],
+    deadline: recognitionDecisionDeadline,
+    next: {
+      recognised: 'OFFICIAL',
+      removed: 'REMOVED',
+      moreInformationRequested: 'RECOGNITION_DECISION',
+    },
+  },
+];
+
+/** Every human stage of both phases, in order. */
+export const PIPELINE: readonly HumanStage[] = [...ADMISSION_PIPELINE, ...RECOGNITION_PIPELINE];
+
+export interface Phase {
+  id: PhaseId;
+  stages: readonly HumanStage[];
+  /** Where an execution started without a stage to resume from (by its schedule) begins. */
+  scheduledEntry?: ScheduledStep;
+}
+
+export const PHASES: Readonly<Record<PhaseId, Phase>> = {
+  admission: { id: 'admission', stages: ADMISSION_PIPELINE },
+  recognition: { id: 'recognition', stages: RECOGNITION_PIPELINE, scheduledEntry: PROBATION },
+};
+
 export const TERMINAL_STAGES: readonly TerminalStage[] = [
   { id: 'ADMITTED', label: 'Đảng viên dự bị', labelEn: 'Probationary member' },
   { id: 'REJECTED', label: 'Không được kết nạp', labelEn: 'Not admitted' },
   { id: 'WITHDRAWN', label: 'Đã rút khỏi quy trình', labelEn: 'Withdrawn' },
   { id: 'REVOKED', label: 'Hủy quyết định kết nạp', labelEn: 'Admission revoked' },
+  { id: 'OFFICIAL', label: 'Đảng viên chính thức', labelEn: 'Official member' },
+  { id: 'REMOVED', label: 'Xóa tên', labelEn: 'Removed from the rolls' },
 ];
 
 /** Terminal stages that no workflow action reaches (only a correction): no state machine state. */
@@ -544,6 +800,11 @@ export function stageLabel(id: StageId): { label: string; labelEn: string } {
   const stage = humanStagesById.get(id as HumanStageId) ?? TERMINAL_STAGES.find((s) => s.id === id);
   if (!stage) throw new Error(`Unknown stage ${id}`);
   return { label: stage.label, labelEn: stage.labelEn };
+}
+
+/** The phase (state machine) a stage's execution belongs to. */
+export function phaseOf(stage: HumanStageId): PhaseId {
+  return humanStage(stage).phase;
 }
 
 /** The stages a human stage can lead to, in table order: the workflow's Choice branches. */

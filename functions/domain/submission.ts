@@ -110,3 +110,11 @@ export function deliveryOf(submission: Submission): ActionSpec['delivery'] {
 export function dossierKeyOf(submission: Submission): string {
   return knownAction(submission.action).dossierKey;
 }
+
+/** What the dossier keeps of an applied submission: the action's entry, else the payload. */
+export function dossierEntryOf(submission: Submission): unknown {
+  const action = knownAction(submission.action);
+  return action.dossierEntry
+    ? action.dossierEntry(submission.payload, submission)
+    : submission.payload;
+}

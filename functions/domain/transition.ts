@@ -1,6 +1,7 @@
 import { Candidate, Submission } from './candidate';
 import { HistoryEvent } from './history-event';
-import { dossierKeyOf } from './submission';
+import { ScheduledStep } from './pipeline';
+import { dossierEntryOf, dossierKeyOf } from './submission';
 
 /** The candidate and history event that applying a submission produces. */
 export function applySubmission(
@@ -16,7 +17,7 @@ export function applySubmission(
     version,
     updatedAt: at,
     stageEnteredAt: at,
-    dossier: { ...candidate.dossier, [dossierKeyOf(submission)]: submission.payload },
+    dossier: { ...candidate.dossier, [dossierKeyOf(submission)]: dossierEntryOf(submission) },
   };
   delete next.submission;
   delete next.pendingStep;
@@ -35,6 +36,50 @@ export function applySubmission(
     idempotencyKey: submission.idempotencyKey,
     submissionId: submission.id,
     actor: submission.actor,
+  };
+  return { candidate: next, event };
+}
+
+/**
+ * The candidate and history event when a schedule ends a wait (probation): the execution the
+ * schedule started adopts the candidate (its name is the scheduler's, not ours), and the dossier
+ * keeps what the rules found. No one acted: the event has no actor.
+ */
+export function applyScheduledStep(
+  candidate: Candidate,
+  step: ScheduledStep,
+  facts: {
+    dossierEntry: Record<string, unknown>;
+    findings: Record<string, unknown>;
+    policyVersion: string;
+  },
+  executionName: string,
+  now: Date,
+): { candidate: Candidate; event: HistoryEvent } {
+  const at = now.toISOString();
+  const version = candidate.version + 1;
+  const next: Candidate = {
+    ...candidate,
+    stage: step.next,
+    version,
+    updatedAt: at,
+    stageEnteredAt: at,
+    dossier: { ...candidate.dossier, [step.dossierKey]: facts.dossierEntry },
+    execution: { name: executionName, generation: candidate.execution.generation + 1 },
+  };
+  delete next.submission;
+  delete next.pendingStep;
+  const event: HistoryEvent = {
+    candidateId: candidate.id,
+    seq: version,
+    at,
+    type: 'TRANSITION',
+    fromStage: step.during,
+    toStage: step.next,
+    action: step.action,
+    outcome: step.outcome,
+    policyVersion: facts.policyVersion,
+    findings: facts.findings,
   };
   return { candidate: next, event };
 }

@@ -59,7 +59,9 @@ export async function notifyParked(
     );
   }
 
-  if (input.recipient.role === 'approver' && deps.approvalLinks) {
+  // The approval page decides admissions (decideAdmission); a recognition decision is taken
+  // through POST /candidates/{id}/actions, so its approvers are told without a link.
+  if (input.recipient.role === 'approver' && stage === 'ADMISSION_DECISION' && deps.approvalLinks) {
     const { directory, signingKey, baseUrl } = deps.approvalLinks;
     const approvers = await directory.approversOf(input.recipient.unitId);
     if (approvers.length > 0) {

@@ -1,6 +1,6 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { executionName, isInFlight } from '../domain/candidate';
-import { isHumanStage } from '../domain/pipeline';
+import { isHumanStage, phaseOf } from '../domain/pipeline';
 import { Dependencies } from './dependencies';
 
 export interface ResumeReport {
@@ -11,7 +11,8 @@ export interface ResumeReport {
 /**
  * Makes every in-flight candidate have a live execution parked where its item says: after a
  * local restart, a failed execution, or a definition upgrade. DynamoDB is the truth; the
- * execution is re-created from it through the state machine's `resumeFrom` entry.
+ * execution is re-created from it through the `resumeFrom` entry of the state machine of the
+ * stage's phase (a member in recognition resumes on the recognition machine).
  */
 export async function resumeInFlight(
   deps: Pick<Dependencies, 'store' | 'workflow'>,
@@ -20,7 +21,8 @@ export async function resumeInFlight(
   for await (const candidate of deps.store.listInFlight()) {
     if (!isInFlight(candidate) || !isHumanStage(candidate.stage)) continue;
     report.inFlight++;
-    if (await deps.workflow.isRunning(candidate.execution.name)) continue;
+    const phase = phaseOf(candidate.stage);
+    if (await deps.workflow.isRunning(candidate.execution.name, phase)) continue;
     const generation = candidate.execution.generation + 1;
     const execution = { name: executionName(candidate.id, generation), generation };
     try {

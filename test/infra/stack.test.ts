@@ -1,5 +1,9 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { PIPELINE, successorsOf } from '../../functions/domain/pipeline';
+import {
+  ADMISSION_PIPELINE,
+  RECOGNITION_PIPELINE,
+  successorsOf,
+} from '../../functions/domain/pipeline';
 import { definitionOf, synthesizeTemplate } from './synthesize';
 
 const { template } = synthesizeTemplate();
@@ -83,8 +87,8 @@ describe('encryption', () => {
 describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget.
-    expect(Object.keys(functions).length).toBe(19);
+    // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation.
+    expect(Object.keys(functions).length).toBe(20);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -215,7 +219,7 @@ describe('HTTP API', () => {
   });
 });
 
-describe('state machine generated from the pipeline table', () => {
+describe('admission state machine generated from the pipeline table', () => {
   const definition = definitionOf(template);
   const states = definition.States;
 
@@ -232,12 +236,12 @@ describe('state machine generated from the pipeline table', () => {
       ([, s]) => s.Type === 'Task' && String(s.Resource).endsWith('lambda:invoke.waitForTaskToken'),
     );
     expect(callbacks.map(([name]) => name).sort()).toEqual(
-      PIPELINE.map((s) => `Await_${s.id}`).sort(),
+      ADMISSION_PIPELINE.map((s) => `Await_${s.id}`).sort(),
     );
   });
 
   it('follows each wait with an apply step and a Choice on the outcome', () => {
-    for (const stage of PIPELINE) {
+    for (const stage of ADMISSION_PIPELINE) {
       const wait = states[`Await_${stage.id}`];
       expect(wait.Next).toBe(`Apply_${stage.id}`);
       expect((wait.Parameters as { Payload: Record<string, unknown> }).Payload).toMatchObject({
@@ -257,11 +261,13 @@ describe('state machine generated from the pipeline table', () => {
   it('enters at any stage through ResumeFrom', () => {
     expect(definition.StartAt).toBe('ResumeFrom');
     const resume = states.ResumeFrom as { Choices: { StringEquals: string; Next: string }[] };
-    expect(resume.Choices.map((c) => c.Next)).toEqual(PIPELINE.map((s) => `Await_${s.id}`));
+    expect(resume.Choices.map((c) => c.Next)).toEqual(
+      ADMISSION_PIPELINE.map((s) => `Await_${s.id}`),
+    );
   });
 
   it('catches a withdrawal at every wait', () => {
-    for (const stage of PIPELINE) {
+    for (const stage of ADMISSION_PIPELINE) {
       const catches = states[`Await_${stage.id}`].Catch as {
         ErrorEquals: string[];
         Next: string;
@@ -271,6 +277,79 @@ describe('state machine generated from the pipeline table', () => {
       );
     }
     expect(states.Apply_WITHDRAWAL.Next).toBe('WITHDRAWN');
+  });
+});
+
+describe('recognition state machine generated from the same table', () => {
+  const definition = definitionOf(template, 'Recognition');
+  const states = definition.States;
+
+  it('has one callback task per recognition stage, parked and applied by the same functions', () => {
+    const admission = definitionOf(template).States;
+    const callbacks = Object.entries(states).filter(
+      ([, s]) => s.Type === 'Task' && String(s.Resource).endsWith('lambda:invoke.waitForTaskToken'),
+    );
+    expect(callbacks.map(([name]) => name).sort()).toEqual(
+      RECOGNITION_PIPELINE.map((s) => `Await_${s.id}`).sort(),
+    );
+    for (const stage of RECOGNITION_PIPELINE) {
+      expect(states[`Await_${stage.id}`].Next).toBe(`Apply_${stage.id}`);
+      const route = states[`Route_${stage.id}`] as { Choices: { StringEquals: string }[] };
+      expect(route.Choices.map((c) => c.StringEquals)).toEqual(successorsOf(stage));
+      // The same park and apply functions (the Lambda ARN token) as the admission machine.
+      expect(JSON.stringify(states[`Await_${stage.id}`].Parameters)).toBe(
+        JSON.stringify(admission.Await_CEREMONY.Parameters).replace('CEREMONY', stage.id),
+      );
+    }
+  });
+
+  it('is started by the schedule without resumeFrom at End_PROBATION, else resumes at a stage', () => {
+    expect(definition.StartAt).toBe('ResumeFrom');
+    const resume = states.ResumeFrom as {
+      Choices: { Variable: string; IsPresent?: boolean; StringEquals?: string; Next: string }[];
+      Default: string;
+    };
+    // First: a Choice on a missing path would fail the execution.
+    expect(resume.Choices[0]).toEqual({
+      Variable: '$.resumeFrom',
+      IsPresent: false,
+      Next: 'End_PROBATION',
+    });
+    expect(resume.Choices.slice(1).map((c) => c.Next)).toEqual(
+      RECOGNITION_PIPELINE.map((s) => `Await_${s.id}`),
+    );
+    expect(resume.Default).toBe('StaleExecution');
+    expect(states.End_PROBATION.Next).toBe('Await_RECOGNITION_CELL_REVIEW');
+    expect(states.End_PROBATION.Catch).toEqual([
+      expect.objectContaining({ ErrorEquals: ['StaleExecution'], Next: 'StaleExecution' }),
+    ]);
+  });
+
+  it('ends at OFFICIAL or REMOVED; leaving during probation is a removal, not a withdrawal', () => {
+    const ends = Object.entries(states).filter(([, s]) => s.Type === 'Succeed');
+    expect(ends.map(([name]) => name).sort()).toEqual(['OFFICIAL', 'REMOVED']);
+    expect(states.ReadWithdrawal).toBeUndefined();
+    for (const stage of RECOGNITION_PIPELINE) {
+      expect(JSON.stringify(states[`Await_${stage.id}`].Catch)).not.toContain('Withdrawn');
+    }
+  });
+
+  it('escalates a third short cell vote and skips the grassroots review at a grassroots cell', () => {
+    const route = states.Route_RECOGNITION_CELL_REVIEW as {
+      Choices: { StringEquals: string; Next: string }[];
+    };
+    expect(route.Choices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          StringEquals: 'RECOGNITION_CELL_REVIEW',
+          Next: 'Await_RECOGNITION_CELL_REVIEW',
+        }),
+        expect.objectContaining({
+          StringEquals: 'RECOGNITION_DECISION',
+          Next: 'Await_RECOGNITION_DECISION',
+        }),
+      ]),
+    );
   });
 });
 

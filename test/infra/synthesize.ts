@@ -9,12 +9,23 @@ export function synthesizeTemplate(): { stack: AdmissionStack; template: Templat
   return { stack, template: Template.fromStack(stack) };
 }
 
-/** Replaces every intrinsic inside a `Fn::Join` with a placeholder, giving the plain ASL JSON. */
-export function definitionOf(template: Template): {
+/**
+ * The ASL JSON of one state machine (`Admission` or `Recognition`), every intrinsic inside its
+ * `Fn::Join` replaced with a placeholder.
+ */
+export function definitionOf(
+  template: Template,
+  machineName: 'Admission' | 'Recognition' = 'Admission',
+): {
   StartAt: string;
   States: Record<string, Record<string, unknown>>;
 } {
-  const [machine] = Object.values(template.findResources('AWS::StepFunctions::StateMachine'));
+  const machines = template.findResources('AWS::StepFunctions::StateMachine');
+  const id = Object.keys(machines).find((logicalId) =>
+    logicalId.startsWith(`Workflow${machineName}StateMachine`),
+  );
+  if (!id) throw new Error(`No ${machineName} state machine in the template`);
+  const machine = machines[id];
   const [, parts] = machine.Properties.DefinitionString['Fn::Join'] as [string, unknown[]];
   return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'TOKEN')).join(''));
 }

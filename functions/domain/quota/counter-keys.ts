@@ -22,8 +22,8 @@ export interface CounterDelta {
 
 /**
  * Which transition earns which metric. `null` as the from-stage is the nomination itself.
- * OFFICIAL belongs to the recognition workflow (stages after probation, not built yet): its
- * decision moves a member to `OFFICIAL`.
+ * OFFICIAL belongs to the recognition workflow (stages after probation): its decision moves a
+ * member to `OFFICIAL`.
  */
 export const COUNTER_RULES: readonly {
   metric: QuotaMetric;

@@ -21,6 +21,10 @@ export const STAGE_ALLOWANCE_MONTHS: Record<HumanStageId, number> = {
   GRASSROOTS_RESOLUTION: 2,
   ADMISSION_DECISION: 3,
   CEREMONY: 2,
+  // Counted from entering the stage, which is the end of probation for the cell's review.
+  RECOGNITION_CELL_REVIEW: 2,
+  RECOGNITION_GRASSROOTS: 2,
+  RECOGNITION_DECISION: 2,
 };
 
 export interface GaugeCount {

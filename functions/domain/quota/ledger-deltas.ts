@@ -15,7 +15,7 @@ import { CounterDelta, countersEarnedBy, reversalOf, vietnamMonthOf } from './co
  * | `NOMINATED` | nomination                    | the instant it was recorded (`at`, UTC+7)    |
  * | `TRAINED`   | AWARENESS_CLASS → APPLICATION | the certificate's `issuedOn` (CN-NTVĐ)       |
  * | `ADMITTED`  | CEREMONY → ADMITTED           | the `ceremonyDate`: membership starts there  |
- * | `OFFICIAL`  | * → OFFICIAL                  | `recognisedOn` when given, else `at`         |
+ * | `OFFICIAL`  | * → OFFICIAL                  | `recognisedOn`, else the `decisionDate`, else `at` |
  *
  * A payload date that is missing or malformed falls back to `at`. A correction reverses the
  * original counters in the month they were counted in (`reverses.eventDate`), never in the
@@ -48,7 +48,11 @@ export function counterEventDate(
     return payloadDate(event.payload, 'issuedOn') ?? event.at;
   }
   if ((event.toStage as string) === 'OFFICIAL') {
-    return payloadDate(event.payload, 'recognisedOn') ?? event.at;
+    return (
+      payloadDate(event.payload, 'recognisedOn') ??
+      payloadDate(event.payload, 'decisionDate') ??
+      event.at
+    );
   }
   return event.at;
 }

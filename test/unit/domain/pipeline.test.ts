@@ -1,17 +1,50 @@
 import {
+  ADMISSION_PIPELINE,
   humanStage,
   HUMAN_STAGE_IDS,
   nextStageFor,
+  phaseOf,
+  PHASES,
   PIPELINE,
+  PROBATION,
+  RECOGNITION_PIPELINE,
   successorsOf,
   TERMINAL_STAGE_IDS,
   withdraw,
 } from '../../../functions/domain/pipeline';
 
 describe('pipeline table', () => {
-  it('lists the nine admission stages of ADMISSION-RULES.md in order', () => {
+  it('lists the nine admission and three recognition stages of ADMISSION-RULES.md in order', () => {
     expect(PIPELINE.map((s) => s.id)).toEqual([...HUMAN_STAGE_IDS]);
-    expect(PIPELINE.map((s) => s.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(ADMISSION_PIPELINE.map((s) => s.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    // Stage 10 is probation: a schedule, not a human stage.
+    expect(PROBATION.order).toBe(10);
+    expect(RECOGNITION_PIPELINE.map((s) => [s.order, s.id])).toEqual([
+      [11, 'RECOGNITION_CELL_REVIEW'],
+      [12, 'RECOGNITION_GRASSROOTS'],
+      [13, 'RECOGNITION_DECISION'],
+    ]);
+  });
+
+  it('splits the stages into two phases, each its own state machine', () => {
+    expect(PHASES.admission.stages).toBe(ADMISSION_PIPELINE);
+    expect(PHASES.recognition.stages).toBe(RECOGNITION_PIPELINE);
+    expect(PHASES.recognition.scheduledEntry).toMatchObject({
+      id: 'PROBATION',
+      during: 'ADMITTED',
+      next: 'RECOGNITION_CELL_REVIEW',
+    });
+    expect(phaseOf('CEREMONY')).toBe('admission');
+    expect(phaseOf('RECOGNITION_DECISION')).toBe('recognition');
+    // No route crosses phases: admission ends at ADMITTED, the schedule does the rest.
+    for (const phase of Object.values(PHASES)) {
+      const own = new Set<string>(phase.stages.map((s) => s.id));
+      for (const stage of phase.stages) {
+        for (const next of successorsOf(stage)) {
+          expect(own.has(next) || TERMINAL_STAGE_IDS.includes(next as never)).toBe(true);
+        }
+      }
+    }
   });
 
   it('keeps the Vietnamese label of every stage', () => {
@@ -20,7 +53,7 @@ describe('pipeline table', () => {
     for (const stage of PIPELINE) expect(stage.label).toMatch(/\S/);
   });
 
-  it('leads every outcome to a known stage, and every stage can reach ADMITTED', () => {
+  it('leads every outcome to a known stage, and every stage can reach ADMITTED or OFFICIAL', () => {
     const known = new Set<string>([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS]);
     for (const stage of PIPELINE) {
       for (const next of successorsOf(stage)) expect(known).toContain(next);
@@ -31,11 +64,20 @@ describe('pipeline table', () => {
       seen.add(id);
       return successorsOf(humanStage(id as never)).some((n) => reachesAdmitted(n, seen));
     };
-    for (const stage of PIPELINE) expect(reachesAdmitted(stage.id)).toBe(true);
+    for (const stage of ADMISSION_PIPELINE) expect(reachesAdmitted(stage.id)).toBe(true);
+    const reachesOfficial = (id: string, seen = new Set<string>()): boolean => {
+      if (id === 'OFFICIAL') return true;
+      if (seen.has(id) || !HUMAN_STAGE_IDS.includes(id as never)) return false;
+      seen.add(id);
+      return successorsOf(humanStage(id as never)).some((n) => reachesOfficial(n, seen));
+    };
+    for (const stage of RECOGNITION_PIPELINE) expect(reachesOfficial(stage.id)).toBe(true);
   });
 
-  it('allows withdrawal at every open stage, delivered as a failure', () => {
-    for (const stage of PIPELINE) expect(stage.actions).toContain(withdraw);
+  it('allows withdrawal at every open admission stage, delivered as a failure', () => {
+    for (const stage of ADMISSION_PIPELINE) expect(stage.actions).toContain(withdraw);
+    // A probationary member who leaves is removed (xóa tên) by the committee's decision.
+    for (const stage of RECOGNITION_PIPELINE) expect(stage.actions).not.toContain(withdraw);
     expect(withdraw.delivery).toBe('fail');
     expect(nextStageFor(humanStage('SPONSORSHIP'), withdraw, {})).toBe('WITHDRAWN');
   });
@@ -108,5 +150,30 @@ describe('pipeline table', () => {
     expect(
       nextStageFor(stage, stage.actions[0], { result: 'FAILED', classEndedOn: '2025-01-10' }),
     ).toBe('AWARENESS_CLASS');
+  });
+
+  it.each([
+    [{ decision: 'RECOGNISE', decisionNumber: '31-QĐ/ĐU', decisionDate: '2026-10-01' }, 'OFFICIAL'],
+    [
+      { decision: 'REMOVE', decisionNumber: '32-QĐ/ĐU', decisionDate: '2026-10-01', reason: 'x' },
+      'REMOVED',
+    ],
+    [{ decision: 'REQUEST_INFO', reason: 'Bổ sung 11-KNĐ' }, 'RECOGNITION_DECISION'],
+  ])('decides the recognition %j → %s', (payload, next) => {
+    const stage = humanStage('RECOGNITION_DECISION');
+    const [decide] = stage.actions;
+    expect(decide.id).toBe('decideRecognition');
+    expect(decide.actor).toBe('approver');
+    expect(nextStageFor(stage, decide, decide.payload.parse(payload))).toBe(next);
+  });
+
+  it('names the forms of recognition at the stage that produces them', () => {
+    expect(humanStage('RECOGNITION_CELL_REVIEW').forms).toEqual([
+      '10-KNĐ',
+      '11-KNĐ',
+      '12-KNĐ',
+      '13-KNĐ',
+    ]);
+    expect(humanStage('RECOGNITION_GRASSROOTS').forms).toEqual(['14-KNĐ', '15-KNĐ']);
   });
 });

@@ -482,6 +482,12 @@ describe('nomination pre-check and documents', () => {
       '6-KNĐ',
       '8-KNĐ',
       '9-KNĐ',
+      // Recognition after probation; 14-KNĐ only where a sub-committee reported.
+      '10-KNĐ',
+      '11-KNĐ',
+      '12-KNĐ',
+      '13-KNĐ',
+      '15-KNĐ',
     ]);
     expect(forms.find((f) => f.form === '2-KNĐ')).toMatchObject({
       present: true,

@@ -107,7 +107,13 @@ describe('funnel from stage gauges', () => {
     const funnel = funnelOf(gauges, '2025-07-15');
     expect(funnel.find((r) => r.stage === 'NOMINATED')).toMatchObject({ count: 5, overdue: 2 });
     expect(funnel.find((r) => r.stage === 'CEREMONY')).toMatchObject({ count: 1, overdue: 1 });
-    expect(funnel).toHaveLength(9);
+    // Nine admission stages, then the three of recognition after probation.
+    expect(funnel.map((r) => r.stage).slice(9)).toEqual([
+      'RECOGNITION_CELL_REVIEW',
+      'RECOGNITION_GRASSROOTS',
+      'RECOGNITION_DECISION',
+    ]);
+    expect(funnel).toHaveLength(12);
     expect(isOverdue('CEREMONY', '2025-04', '2025-06')).toBe(false);
   });
 });
