@@ -147,6 +147,16 @@ export const ERROR_CODES = {
     'Chưa có thời hạn quyết định để gia hạn',
     'No decision deadline to extend',
   ),
+  RECOGNITION_BEFORE_PROBATION_END: doc(
+    422,
+    'Chi bộ xét công nhận trước khi hết 12 tháng dự bị',
+    'The recognition review is before probation ends',
+  ),
+  DOCUMENT_AFTER_MEETING: doc(
+    422,
+    'Văn bản (10-KNĐ, 11-KNĐ, 12-KNĐ) đề ngày sau cuộc họp',
+    'A document (10-KNĐ, 11-KNĐ, 12-KNĐ) is dated after the meeting',
+  ),
   READMISSION_ALREADY_USED: doc(422, 'Đã kết nạp lại một lần', 'Readmission already used'),
   READMISSION_TOO_SOON: doc(422, 'Chưa đủ thời gian kết nạp lại', 'Readmission too soon'),
   SPONSORS_COMBINATION_INVALID: doc(422, 'Người giới thiệu không hợp lệ', 'Invalid sponsors'),
