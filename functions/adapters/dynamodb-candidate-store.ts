@@ -284,38 +284,34 @@ export class DynamoDbCandidateStore implements CandidateStore {
   }
 
   async commitTransition(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void> {
-    await staleOnConditionFailure(
-      this.documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: candidateItem(after),
-                ConditionExpression:
-                  'version = :version AND submission.id = :submission AND #execution.generation = :generation',
-                ExpressionAttributeNames: { '#execution': 'execution' },
-                ExpressionAttributeValues: {
-                  ':version': before.version,
-                  ':submission': before.submission?.id,
-                  ':generation': before.execution.generation,
-                },
-              },
-            },
-            this.putEvent(event, after.unitPath),
-            ...(freesThePerson(after.stage) ? [this.freePerson(after)] : []),
-            ...this.ledgerUpdates(event, before, after, after.unitPath),
-          ],
-        }),
-      ),
-      `candidate ${before.id} changed before the transition was committed`,
-    );
+    await this.commitStageChange(after, event, before, {
+      condition: 'submission.id = :submission',
+      values: { ':submission': before.submission?.id },
+      what: 'transition',
+    });
   }
 
   async commitScheduledTransition(
     before: Candidate,
     after: Candidate,
     event: HistoryEvent,
+  ): Promise<void> {
+    await this.commitStageChange(after, event, before, {
+      condition: 'stage = :stage',
+      values: { ':stage': before.stage },
+      what: 'scheduled step',
+    });
+  }
+
+  /**
+   * `after`, its event, the freed person (if the file ended) and the ledger, in one transaction,
+   * if the candidate is still at `before`'s version and execution generation and `condition`.
+   */
+  private async commitStageChange(
+    after: Candidate,
+    event: HistoryEvent,
+    before: Candidate,
+    guard: { condition: string; values: Record<string, unknown>; what: string },
   ): Promise<void> {
     await staleOnConditionFailure(
       this.documents.send(
@@ -325,13 +321,12 @@ export class DynamoDbCandidateStore implements CandidateStore {
               Put: {
                 TableName: this.tableName,
                 Item: candidateItem(after),
-                ConditionExpression:
-                  'version = :version AND stage = :stage AND #execution.generation = :generation',
+                ConditionExpression: `version = :version AND ${guard.condition} AND #execution.generation = :generation`,
                 ExpressionAttributeNames: { '#execution': 'execution' },
                 ExpressionAttributeValues: {
                   ':version': before.version,
-                  ':stage': before.stage,
                   ':generation': before.execution.generation,
+                  ...guard.values,
                 },
               },
             },
@@ -341,7 +336,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
           ],
         }),
       ),
-      `candidate ${before.id} changed before the scheduled step was committed`,
+      `candidate ${before.id} changed before the ${guard.what} was committed`,
     );
   }
 

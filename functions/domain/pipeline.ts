@@ -399,6 +399,15 @@ const recordGrassrootsResolution = action({
   delivery: 'complete',
 });
 
+const reason = z.string().trim().min(1).max(2000);
+
+/** A deciding committee's answer that keeps the step open: the cell completes the dossier. */
+const requestInformation = z.strictObject({
+  decision: z.literal('REQUEST_INFO'),
+  decisionDate: isoDate.optional(),
+  reason,
+});
+
 const decideAdmission = action({
   id: 'decideAdmission',
   label: 'Quyết định kết nạp',
@@ -414,14 +423,9 @@ const decideAdmission = action({
       decision: z.literal('REJECT'),
       decisionNumber: shortText.optional(),
       decisionDate: isoDate,
-      reason: z.string().trim().min(1).max(2000),
+      reason,
     }),
-    // The step stays open: the cell completes the dossier and the approver decides again.
-    z.strictObject({
-      decision: z.literal('REQUEST_INFO'),
-      decisionDate: isoDate.optional(),
-      reason: z.string().trim().min(1).max(2000),
-    }),
+    requestInformation,
   ]),
   dossierKey: 'admissionDecision',
   outcome: (p) =>
@@ -540,14 +544,9 @@ const decideRecognition = action({
       decision: z.literal('REMOVE'),
       decisionNumber: shortText,
       decisionDate: isoDate,
-      reason: z.string().trim().min(1).max(2000),
+      reason,
     }),
-    // The step stays open: the cell completes the dossier and the committee decides again.
-    z.strictObject({
-      decision: z.literal('REQUEST_INFO'),
-      decisionDate: isoDate.optional(),
-      reason: z.string().trim().min(1).max(2000),
-    }),
+    requestInformation,
   ]),
   dossierKey: 'recognitionDecision',
   outcome: (p) =>

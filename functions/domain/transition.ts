@@ -1,43 +1,71 @@
 import { Candidate, Submission } from './candidate';
 import { HistoryEvent } from './history-event';
-import { ScheduledStep } from './pipeline';
+import { ScheduledStep, StageId } from './pipeline';
 import { dossierEntryOf, dossierKeyOf } from './submission';
+
+type Transition = { candidate: Candidate; event: HistoryEvent };
+
+/**
+ * The next version of a candidate at `toStage`, with one dossier entry added and no pending
+ * step or submission, and the `TRANSITION` event that records it (`seq` = the new version).
+ */
+function advance(
+  candidate: Candidate,
+  change: { toStage: StageId; dossierKey: string; dossierEntry: unknown },
+  event: Omit<HistoryEvent, 'candidateId' | 'seq' | 'at' | 'type' | 'toStage'>,
+  now: Date,
+): Transition {
+  const at = now.toISOString();
+  const version = candidate.version + 1;
+  const next: Candidate = {
+    ...candidate,
+    stage: change.toStage,
+    version,
+    updatedAt: at,
+    stageEnteredAt: at,
+    dossier: { ...candidate.dossier, [change.dossierKey]: change.dossierEntry },
+  };
+  delete next.submission;
+  delete next.pendingStep;
+  return {
+    candidate: next,
+    event: {
+      candidateId: candidate.id,
+      seq: version,
+      at,
+      type: 'TRANSITION',
+      toStage: change.toStage,
+      ...event,
+    },
+  };
+}
 
 /** The candidate and history event that applying a submission produces. */
 export function applySubmission(
   candidate: Candidate,
   submission: Submission,
   now: Date,
-): { candidate: Candidate; event: HistoryEvent } {
-  const at = now.toISOString();
-  const version = candidate.version + 1;
-  const next: Candidate = {
-    ...candidate,
-    stage: submission.toStage,
-    version,
-    updatedAt: at,
-    stageEnteredAt: at,
-    dossier: { ...candidate.dossier, [dossierKeyOf(submission)]: dossierEntryOf(submission) },
-  };
-  delete next.submission;
-  delete next.pendingStep;
-  const event: HistoryEvent = {
-    candidateId: candidate.id,
-    seq: version,
-    at,
-    type: 'TRANSITION',
-    fromStage: submission.stage,
-    toStage: submission.toStage,
-    action: submission.action,
-    outcome: submission.outcome,
-    payload: submission.payload,
-    ...(submission.policyVersion ? { policyVersion: submission.policyVersion } : {}),
-    ...(submission.findings ? { findings: submission.findings } : {}),
-    idempotencyKey: submission.idempotencyKey,
-    submissionId: submission.id,
-    actor: submission.actor,
-  };
-  return { candidate: next, event };
+): Transition {
+  return advance(
+    candidate,
+    {
+      toStage: submission.toStage,
+      dossierKey: dossierKeyOf(submission),
+      dossierEntry: dossierEntryOf(submission),
+    },
+    {
+      fromStage: submission.stage,
+      action: submission.action,
+      outcome: submission.outcome,
+      payload: submission.payload,
+      ...(submission.policyVersion ? { policyVersion: submission.policyVersion } : {}),
+      ...(submission.findings ? { findings: submission.findings } : {}),
+      idempotencyKey: submission.idempotencyKey,
+      submissionId: submission.id,
+      actor: submission.actor,
+    },
+    now,
+  );
 }
 
 /**
@@ -55,31 +83,22 @@ export function applyScheduledStep(
   },
   executionName: string,
   now: Date,
-): { candidate: Candidate; event: HistoryEvent } {
-  const at = now.toISOString();
-  const version = candidate.version + 1;
-  const next: Candidate = {
-    ...candidate,
-    stage: step.next,
-    version,
-    updatedAt: at,
-    stageEnteredAt: at,
-    dossier: { ...candidate.dossier, [step.dossierKey]: facts.dossierEntry },
-    execution: { name: executionName, generation: candidate.execution.generation + 1 },
+): Transition {
+  const advanced = advance(
+    candidate,
+    { toStage: step.next, dossierKey: step.dossierKey, dossierEntry: facts.dossierEntry },
+    {
+      fromStage: step.during,
+      action: step.action,
+      outcome: step.outcome,
+      policyVersion: facts.policyVersion,
+      findings: facts.findings,
+    },
+    now,
+  );
+  advanced.candidate.execution = {
+    name: executionName,
+    generation: candidate.execution.generation + 1,
   };
-  delete next.submission;
-  delete next.pendingStep;
-  const event: HistoryEvent = {
-    candidateId: candidate.id,
-    seq: version,
-    at,
-    type: 'TRANSITION',
-    fromStage: step.during,
-    toStage: step.next,
-    action: step.action,
-    outcome: step.outcome,
-    policyVersion: facts.policyVersion,
-    findings: facts.findings,
-  };
-  return { candidate: next, event };
+  return advanced;
 }

@@ -21,11 +21,9 @@ export const unitIdSchema = z
   .meta({ description: bi('Mã đơn vị', 'Unit id') });
 
 /** A calendar day (YYYY-MM-DD) as it reads in Vietnam (Asia/Ho_Chi_Minh), not a UTC instant. */
-export const vietnamDate = z.iso
-  .date()
-  .meta({
-    description: bi('Ngày (YYYY-MM-DD, lịch Việt Nam)', 'Date (YYYY-MM-DD, Vietnam calendar)'),
-  });
+export const vietnamDate = z.iso.date().meta({
+  description: bi('Ngày (YYYY-MM-DD, lịch Việt Nam)', 'Date (YYYY-MM-DD, Vietnam calendar)'),
+});
 
 export const stageSchema = z
   .enum([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS])

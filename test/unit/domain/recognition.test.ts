@@ -1,7 +1,6 @@
 import { Candidate } from '../../../functions/domain/candidate';
 import { documentChecklist, missingForCurrentStep } from '../../../functions/domain/documents';
 import { probationOf } from '../../../functions/domain/recognition-rules';
-import { Refusal } from '../../../functions/domain/refusal';
 import {
   policyInForce,
   recognitionDecisionDue,
@@ -9,6 +8,7 @@ import {
 } from '../../../functions/domain/rules';
 import { prepareSubmission } from '../../../functions/domain/submission';
 import { applySubmission } from '../../../functions/domain/transition';
+import { refusalOf } from '../rules/refusal-of';
 
 /**
  * Recognition after probation through the pipeline table (prepareSubmission → applySubmission):
@@ -67,16 +67,6 @@ const review = (meetingDate: string, votesFor: number, extra = {}) => ({
 function act(c: Candidate, action: string, payload: unknown): Candidate {
   const submission = prepareSubmission(c, { action, expectedVersion: c.version, payload }, ids());
   return applySubmission(c, submission, now).candidate;
-}
-
-function refusalOf(run: () => unknown): Refusal {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Refusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('probation', () => {
