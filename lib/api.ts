@@ -53,6 +53,12 @@ export class Api extends Construct {
     });
     storage.grantReadCandidates(listCandidates);
 
+    const listTasks = new AdmissionFunction(this, 'ListTasks', {
+      entry: 'api/list-tasks.ts',
+      description: 'GET /tasks',
+    });
+    storage.grantReadCandidates(listTasks);
+
     const submitAction = new AdmissionFunction(this, 'SubmitAction', {
       entry: 'api/submit-action.ts',
       description: 'POST /candidates/{id}/actions',
@@ -167,6 +173,7 @@ export class Api extends Construct {
     route('/candidates', apigwv2.HttpMethod.POST, nominate);
     route('/candidates', apigwv2.HttpMethod.GET, listCandidates);
     route('/candidates/{id}', apigwv2.HttpMethod.GET, getCandidate);
+    route('/tasks', apigwv2.HttpMethod.GET, listTasks);
     route('/candidates/{id}/history', apigwv2.HttpMethod.GET, getHistory);
     route('/audit', apigwv2.HttpMethod.GET, exportAudit);
     route('/candidates/{id}/actions', apigwv2.HttpMethod.POST, submitAction);

@@ -2,7 +2,7 @@ import { ApprovalRecord } from '../domain/approval';
 import { Candidate, PendingStep, Submission } from '../domain/candidate';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
-import { StageId } from '../domain/pipeline';
+import { WorkQueueQuery } from '../domain/work-queue';
 
 export interface CandidatePage {
   items: CandidateSummary[];
@@ -12,7 +12,7 @@ export interface CandidatePage {
 /** What a listing shows: enough to pick a candidate, nothing personal. */
 export type CandidateSummary = Pick<
   Candidate,
-  'id' | 'fullName' | 'unitId' | 'stage' | 'version' | 'createdAt' | 'stageEnteredAt'
+  'id' | 'fullName' | 'unitId' | 'stage' | 'version' | 'createdAt' | 'stageEnteredAt' | 'dueOn'
 >;
 
 /**
@@ -24,12 +24,8 @@ export interface CandidateStore {
   createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void>;
   getCandidate(id: string): Promise<Candidate | undefined>;
   getHistory(id: string): Promise<HistoryEvent[]>;
-  listCandidates(query: {
-    unitId: string;
-    stage?: StageId;
-    limit: number;
-    cursor?: string;
-  }): Promise<CandidatePage>;
+  /** One page of a work queue (a unit's subtree at some stages), in queue position order. */
+  listWorkQueue(query: WorkQueueQuery): Promise<CandidatePage>;
   /**
    * Records an accepted action on a candidate still at `expectedVersion` with no other one pending.
    * With `approval`, the link's single-use record is written in the same transaction: if it

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { refuse } from '../domain/refusal';
 
 /** Opaque pagination cursors: the DynamoDB key, base64url so clients cannot depend on it. */
@@ -11,15 +12,41 @@ export function decodeCursor(
   partitionAttribute: string,
   partition: string,
 ): Record<string, unknown> {
+  const key = parsed(cursor);
+  if (key[partitionAttribute] === partition && typeof key.PK === 'string') return key;
+  return invalidCursor();
+}
+
+/**
+ * A position cursor: the sort position of the last item returned, bound to the listing (its
+ * filters, hashed) so that a cursor of one listing cannot page through another.
+ */
+export function encodePositionCursor(listing: unknown, after: string): string {
+  return encodeCursor({ l: fingerprintOf(listing), a: after });
+}
+
+/** The position a cursor names, if it was issued for this same listing. */
+export function decodePositionCursor(cursor: string, listing: unknown): string {
+  const position = parsed(cursor);
+  if (position.l === fingerprintOf(listing) && typeof position.a === 'string') return position.a;
+  return invalidCursor();
+}
+
+function fingerprintOf(listing: unknown): string {
+  return createHash('sha256').update(JSON.stringify(listing)).digest('base64url').slice(0, 16);
+}
+
+function parsed(cursor: string): Record<string, unknown> {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const isKey = key && typeof key === 'object' && !Array.isArray(key);
-    if (isKey && key[partitionAttribute] === partition && typeof key.PK === 'string') {
-      return key;
-    }
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value;
   } catch {
     // fall through to the refusal
   }
+  return invalidCursor();
+}
+
+function invalidCursor(): never {
   return refuse('invalid', {
     code: 'INVALID_CURSOR',
     message: 'Con trỏ phân trang không hợp lệ; hãy dùng giá trị nextCursor của trang trước',

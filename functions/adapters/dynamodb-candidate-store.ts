@@ -35,10 +35,11 @@ import {
   DuplicatePersonError,
   CandidatePage,
   CandidateStore,
-  CandidateSummary,
   StaleCandidateError,
 } from './candidate-store';
-import { decodeCursor, encodeCursor } from './cursor';
+import { WorkQueueQuery } from '../domain/work-queue';
+import { listWorkQueue } from './dynamodb-work-queue';
+import { queueEntryWrites } from './queue-entries';
 import { addDays } from '../domain/rules/calendar-date';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import { candidateItem, INDEX, keys, vietnamMonthOf, withoutKeys } from './table-keys';
@@ -97,6 +98,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
             },
             // Quota counters and stage gauges: counted exactly once, with the conditional put.
             ...this.ledgerUpdates(event, undefined, candidate, candidate.unitPath),
+            ...queueEntryWrites(this.tableName, undefined, candidate),
           ],
         }),
       );
@@ -149,33 +151,8 @@ export class DynamoDbCandidateStore implements CandidateStore {
     return events;
   }
 
-  async listCandidates(query: {
-    unitId: string;
-    stage?: Candidate['stage'];
-    limit: number;
-    cursor?: string;
-  }): Promise<CandidatePage> {
-    const byStage = query.stage !== undefined;
-    const partition = byStage
-      ? keys.byUnitAndStage(query.unitId, query.stage!)
-      : keys.byUnit(query.unitId);
-    const startKey = query.cursor
-      ? decodeCursor(query.cursor, byStage ? 'GSI1PK' : 'GSI2PK', partition)
-      : undefined;
-    const page = await this.documents.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: byStage ? INDEX.byUnitAndStage : INDEX.byUnit,
-        KeyConditionExpression: byStage ? 'GSI1PK = :pk' : 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: query.limit,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    return {
-      items: (page.Items ?? []).map(summaryOf),
-      nextCursor: page.LastEvaluatedKey ? encodeCursor(page.LastEvaluatedKey) : undefined,
-    };
+  listWorkQueue(query: WorkQueueQuery): Promise<CandidatePage> {
+    return listWorkQueue(this.documents, this.tableName, query);
   }
 
   async recordSubmission(
@@ -333,6 +310,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
             this.putEvent(event, after.unitPath),
             ...(freesThePerson(after.stage) ? [this.freePerson(after)] : []),
             ...this.ledgerUpdates(event, before, after, after.unitPath),
+            ...queueEntryWrites(this.tableName, before, after),
           ],
         }),
       ),
@@ -355,6 +333,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
             },
             this.putEvent(event, after.unitPath),
             ...this.ledgerUpdates(event, before, after, after.unitPath),
+            ...queueEntryWrites(this.tableName, before, after),
           ],
         }),
       ),
@@ -507,12 +486,6 @@ export class DynamoDbCandidateStore implements CandidateStore {
       },
     };
   }
-}
-
-function summaryOf(item: Record<string, unknown>): CandidateSummary {
-  const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt } =
-    item as unknown as CandidateSummary;
-  return { id, fullName, unitId, stage, version, createdAt, stageEnteredAt };
 }
 
 /** Calendar months (YYYY-MM) from the month of `from` to the month of `to`, inclusive. */

@@ -3,15 +3,17 @@ import {
   DynamoDBDocumentClient,
   paginateQuery,
   paginateScan,
+  GetCommand,
   PutCommand,
   QueryCommand,
-  UpdateCommand,
+  TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { Candidate, isInFlight } from '../domain/candidate';
 import { OrgUnit } from '../domain/org-unit';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { childLinkItem, ROOTS_PARTITION } from './dynamodb-quota-store';
+import { queueEntryWrites } from './queue-entries';
 import { keys, withoutKeys } from './table-keys';
 
 /**
@@ -29,8 +31,11 @@ export interface OrgStore {
   childIds(id: string): Promise<string[]>;
   /** Open files whose unit path contains the unit. */
   openCandidatesUnder(unitId: string): AsyncIterable<Candidate>;
-  /** Rewrites an open file's unit path (unchanged version: nothing about the file changed). */
-  setUnitPath(candidateId: string, unitPath: string[]): Promise<void>;
+  /**
+   * Rewrites an open file's unit path and its work-queue entries (unchanged version: nothing
+   * about the file changed); a file changed meanwhile is read again and rewritten as it is.
+   */
+  setUnitPath(candidate: Candidate, unitPath: string[]): Promise<void>;
 }
 
 export class DynamoDbOrgStore implements OrgStore {
@@ -130,20 +135,46 @@ export class DynamoDbOrgStore implements OrgStore {
     }
   }
 
-  async setUnitPath(candidateId: string, unitPath: string[]): Promise<void> {
-    try {
-      await this.documents.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.candidate(candidateId),
-          UpdateExpression: 'SET unitPath = :path',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':path': unitPath },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  async setUnitPath(candidate: Candidate, unitPath: string[]): Promise<void> {
+    let before: Candidate | undefined = candidate;
+    for (let attempt = 1; before && attempt <= 5; attempt++) {
+      try {
+        // The path and the work-queue entries of every unit on it move together.
+        await this.documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.tableName,
+                  Key: keys.candidate(before.id),
+                  UpdateExpression: 'SET unitPath = :path',
+                  ConditionExpression: 'version = :version AND stage = :stage',
+                  ExpressionAttributeValues: {
+                    ':path': unitPath,
+                    ':version': before.version,
+                    ':stage': before.stage,
+                  },
+                },
+              },
+              ...queueEntryWrites(this.tableName, before, { ...before, unitPath }),
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        // The file moved on meanwhile: rewrite it as it is now.
+        const current = await this.documents.send(
+          new GetCommand({
+            TableName: this.tableName,
+            Key: keys.candidate(candidate.id),
+            ConsistentRead: true,
+          }),
+        );
+        before = current.Item ? withoutKeys<Candidate>(current.Item) : undefined;
+      }
     }
+    if (before) throw new Error(`Candidate ${before.id} kept changing while its unit moved`);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Candidate } from '../domain/candidate';
 import { StageId } from '../domain/pipeline';
+import { searchKeyOf } from '../domain/search-key';
 
 export { vietnamMonthOf } from '../domain/quota/counter-keys';
 
@@ -22,6 +23,16 @@ export const keys = {
   /** One open admission file per person, found by the keyed fingerprint of the ID number. */
   person: (fingerprint: string) => ({ PK: `PERSON#${fingerprint}`, SK: 'OPEN_FILE' }),
   auditMonth: (month: string) => `AUDIT#${month}`,
+  /** A work queue: the candidates of a unit's subtree at one stage (queue-entries.ts). */
+  queue: (unitId: string, stage: StageId) => `QUEUE#${unitId}#${stage}`,
+  /** A training class, its roster (`SEAT#<candidate>`), and the organiser's list of classes. */
+  trainingClass: (id: string) => ({ PK: `CLASS#${id}`, SK: 'META' }),
+  classSeat: (classId: string, candidateId: string) => ({
+    PK: `CLASS#${classId}`,
+    SK: `SEAT#${candidateId}`,
+  }),
+  seatPrefix: 'SEAT#',
+  classesOf: (organiserUnitId: string) => `CLASSES#${organiserUnitId}`,
 };
 
 export const INDEX = { byUnitAndStage: 'GSI1', byUnit: 'GSI2', audit: 'GSI3' } as const;
@@ -31,6 +42,8 @@ export function candidateItem(candidate: Candidate): Record<string, unknown> {
     ...keys.candidate(candidate.id),
     entity: 'CANDIDATE',
     ...candidate,
+    // Recomputed on every write of the item, so a corrected name is found by its new spelling.
+    searchKey: searchKeyOf(candidate.fullName),
     GSI1PK: keys.byUnitAndStage(candidate.unitId, candidate.stage),
     GSI1SK: `${candidate.stageEnteredAt}#${candidate.id}`,
     GSI2PK: keys.byUnit(candidate.unitId),
@@ -48,6 +61,7 @@ const KEY_ATTRIBUTES = [
   'GSI2SK',
   'GSI3PK',
   'GSI3SK',
+  'searchKey',
 ];
 
 export function withoutKeys<T>(item: Record<string, unknown>): T {

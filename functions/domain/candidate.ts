@@ -66,6 +66,11 @@ export interface Candidate {
   createdAt: string;
   updatedAt: string;
   stageEnteredAt: string;
+  /**
+   * When the current step is due (YYYY-MM-DD, Vietnam calendar), set at each transition from the
+   * procedure's deadlines (stage-due.ts); absent for steps without one. Work queues sort by it.
+   */
+  dueOn?: string;
   dossier: Record<string, unknown>;
   pendingStep?: PendingStep;
   submission?: Submission;

@@ -1,6 +1,7 @@
 import { Candidate, Submission } from './candidate';
 import { HistoryEvent } from './history-event';
 import { ScheduledStep, StageId } from './pipeline';
+import { stageDueOn } from './stage-due';
 import { dossierEntryOf, dossierKeyOf } from './submission';
 
 type Transition = { candidate: Candidate; event: HistoryEvent };
@@ -27,6 +28,10 @@ function advance(
   };
   delete next.submission;
   delete next.pendingStep;
+  // The new step's due date, for work queues (stage-due.ts); none if the stage has no deadline.
+  const dueOn = stageDueOn(next);
+  if (dueOn) next.dueOn = dueOn;
+  else delete next.dueOn;
   return {
     candidate: next,
     event: {

@@ -160,7 +160,7 @@ export async function moveUnit(
   for await (const candidate of deps.org.openCandidatesUnder(id)) {
     const path = paths.get(candidate.unitId);
     if (!path) continue;
-    await deps.org.setUnitPath(candidate.id, path);
+    await deps.org.setUnitPath(candidate, path);
     candidatesUpdated++;
   }
   return { unit: moved, unitsRepathed: paths.size, candidatesUpdated };

@@ -1,0 +1,54 @@
+import { Candidate } from '../domain/candidate';
+import { CandidateSummary } from './candidate-store';
+import { searchKeyOf } from '../domain/search-key';
+import { queuePosition } from '../domain/work-queue';
+import { keys } from './table-keys';
+
+/**
+ * A candidate's entries in the work queues of its cell and every ancestor: one small item per
+ * unit of the path, written in the same transaction as the candidate item that they mirror, so
+ * a subtree listing is one Query on the unit's own partition, ordered by due date.
+ */
+export function queueEntries(candidate: Candidate): Record<string, unknown>[] {
+  const sortKey = queuePosition(candidate);
+  return candidate.unitPath.map((unitId) => ({
+    PK: keys.queue(unitId, candidate.stage),
+    SK: sortKey,
+    entity: 'QUEUE_ENTRY',
+    ...summaryOf(candidate),
+  }));
+}
+
+function summaryOf(candidate: Candidate): CandidateSummary & { searchKey: string } {
+  const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt, dueOn } = candidate;
+  return {
+    id,
+    fullName,
+    unitId,
+    stage,
+    version,
+    createdAt,
+    stageEnteredAt,
+    ...(dueOn ? { dueOn } : {}),
+    searchKey: searchKeyOf(fullName),
+  };
+}
+
+/**
+ * The transaction items that move a candidate's queue entries from `before` to `after`: entries
+ * that no longer apply are deleted, the current ones put (a put of an unchanged key refreshes it;
+ * one transaction may not touch an item twice, so such a key is only put).
+ */
+export function queueEntryWrites(
+  tableName: string,
+  before: Candidate | undefined,
+  after: Candidate | undefined,
+) {
+  const next = after ? queueEntries(after) : [];
+  const kept = new Set(next.map((e) => `${e.PK}|${e.SK}`));
+  const gone = (before ? queueEntries(before) : []).filter((e) => !kept.has(`${e.PK}|${e.SK}`));
+  return [
+    ...gone.map((e) => ({ Delete: { TableName: tableName, Key: { PK: e.PK, SK: e.SK } } })),
+    ...next.map((e) => ({ Put: { TableName: tableName, Item: e } })),
+  ];
+}
