@@ -3,6 +3,7 @@ import { Candidate, PendingStep, Submission } from '../domain/candidate';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
 import { WorkQueueQuery } from '../domain/work-queue';
+import { SeatWrite } from './class-seat-writes';
 
 export interface CandidatePage {
   items: CandidateSummary[];
@@ -28,14 +29,15 @@ export interface CandidateStore {
   listWorkQueue(query: WorkQueueQuery): Promise<CandidatePage>;
   /**
    * Records an accepted action on a candidate still at `expectedVersion` with no other one pending.
-   * With `approval`, the link's single-use record is written in the same transaction: if it
-   * already exists, nothing is written and `ApprovalLinkUsedError` is thrown.
+   * A companion write (an approval link's single-use record, a class seat) is committed in the
+   * same transaction or not at all: a used link throws `ApprovalLinkUsedError`, a refused seat
+   * `SeatRefusedError`, and nothing is written.
    */
   recordSubmission(
     id: string,
     expectedVersion: number,
     submission: Submission,
-    approval?: ApprovalRecord,
+    companion?: SubmissionCompanion,
   ): Promise<Candidate>;
   /** The decision taken through an approval link, if any (keyed by the link's nonce). */
   getApprovalRecord(nonce: string): Promise<ApprovalRecord | undefined>;
@@ -67,6 +69,12 @@ export interface CandidateStore {
   listAuditEvents(query: { unitId: string; from: string; to: string }): AsyncIterable<AuditEvent>;
   getUnit(id: string, on: string): Promise<OrgUnit | undefined>;
   putUnit(unit: OrgUnit): Promise<void>;
+}
+
+/** What an action writes besides the candidate, in the same transaction. */
+export interface SubmissionCompanion {
+  approval?: ApprovalRecord;
+  seat?: SeatWrite;
 }
 
 /** A history event as the audit export sees it: with the unit path of its candidate. */

@@ -36,7 +36,9 @@ import {
   CandidatePage,
   CandidateStore,
   StaleCandidateError,
+  SubmissionCompanion,
 } from './candidate-store';
+import { SeatRefusedError, seatRefusalOf, seatWriteItems } from './class-seat-writes';
 import { WorkQueueQuery } from '../domain/work-queue';
 import { listWorkQueue } from './dynamodb-work-queue';
 import { queueEntryWrites } from './queue-entries';
@@ -159,9 +161,11 @@ export class DynamoDbCandidateStore implements CandidateStore {
     id: string,
     expectedVersion: number,
     submission: Submission,
-    approval?: ApprovalRecord,
+    companion: SubmissionCompanion = {},
   ): Promise<Candidate> {
-    if (approval) return this.recordApprovedSubmission(id, expectedVersion, submission, approval);
+    if (companion.approval || companion.seat) {
+      return this.recordSubmissionWith(id, expectedVersion, submission, companion);
+    }
     const { Attributes } = await staleOnConditionFailure(
       this.documents.send(
         new UpdateCommand({
@@ -190,39 +194,46 @@ export class DynamoDbCandidateStore implements CandidateStore {
     };
   }
 
-  /** The submission and the link's single-use record, together or not at all. */
-  private async recordApprovedSubmission(
+  /** The submission and its companion writes, together or not at all. */
+  private async recordSubmissionWith(
     id: string,
     expectedVersion: number,
     submission: Submission,
-    approval: ApprovalRecord,
+    { approval, seat }: SubmissionCompanion,
   ): Promise<Candidate> {
+    const approvalItems = approval
+      ? [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...approvalRecordKey(approval), entity: 'APPROVAL', ...approval },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ]
+      : [];
+    const seatItems = seat ? seatWriteItems(this.tableName, seat) : [];
     try {
       await this.documents.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Update: this.submissionUpdate(id, expectedVersion, submission),
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...approvalRecordKey(approval), entity: 'APPROVAL', ...approval },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
+            { Update: this.submissionUpdate(id, expectedVersion, submission) },
+            ...approvalItems,
+            ...seatItems,
           ],
         }),
       );
     } catch (error) {
       const reasons =
         error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') {
-        throw new ApprovalLinkUsedError(`approval ${approval.nonce} was used already`);
-      }
-      if (isConditionFailure(error)) {
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
         throw new StaleCandidateError(`candidate ${id} changed before the action was recorded`);
       }
+      if (approval && reasons[1]?.Code === 'ConditionalCheckFailed') {
+        throw new ApprovalLinkUsedError(`approval ${approval.nonce} was used already`);
+      }
+      const refusal = seat && seatRefusalOf(seat, reasons.slice(1 + approvalItems.length));
+      if (refusal) throw new SeatRefusedError(refusal);
       throw error;
     }
     const recorded = await this.getCandidate(id);

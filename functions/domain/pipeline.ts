@@ -225,6 +225,12 @@ const recordClassResult = action({
       classId: shortText.optional(),
       classEndedOn: isoDate,
     }),
+    // Did not attend: like a failure, the candidate retakes a class; history keeps the reason.
+    z.strictObject({
+      result: z.literal('ABSENT'),
+      classId: shortText.optional(),
+      classEndedOn: isoDate,
+    }),
   ]),
   dossierKey: 'awarenessClass',
   outcome: (p) => (p.result === 'PASSED' ? 'passed' : 'failed'),

@@ -79,7 +79,7 @@ function refuseDateOrder(
 // ---------------------------------------------------------------- awareness class
 
 export interface ClassResultPayload {
-  result: 'PASSED' | 'FAILED';
+  result: 'PASSED' | 'FAILED' | 'ABSENT';
   classId?: string;
   issuedOn?: IsoDate;
   classEndedOn?: IsoDate;
@@ -91,7 +91,7 @@ export interface ClassResultPayload {
  * application, background and sponsors stay as they were, judged again at that meeting).
  */
 export function judgeClassResult(p: ClassResultPayload, { candidate }: RuleContext): Judgement {
-  if (p.result === 'FAILED') return { findings: { classEndedOn: p.classEndedOn } };
+  if (p.result !== 'PASSED') return { findings: { classEndedOn: p.classEndedOn } };
   const returned = dossierOf<{ meetingDate: IsoDate }>(candidate, 'cellResolution');
   const enrolment = dossierOf<{ classId: string; startsOn: IsoDate }>(candidate, 'enrolment');
   return {

@@ -165,14 +165,16 @@ export async function decideThroughApproval(
       },
       ids,
       (submission) => ({
-        nonce: claims.nonce,
-        candidateId: claims.candidateId,
-        stage: claims.stage,
-        candidateVersion: claims.candidateVersion,
-        approverUserId: claims.approverUserId,
-        submissionId: submission.id,
-        idempotencyKey: submission.idempotencyKey,
-        decision,
+        approval: {
+          nonce: claims.nonce,
+          candidateId: claims.candidateId,
+          stage: claims.stage,
+          candidateVersion: claims.candidateVersion,
+          approverUserId: claims.approverUserId,
+          submissionId: submission.id,
+          idempotencyKey: submission.idempotencyKey,
+          decision,
+        },
       }),
     );
     return {

@@ -1,5 +1,4 @@
-import { StaleCandidateError } from '../adapters/candidate-store';
-import { ApprovalRecord } from '../domain/approval';
+import { StaleCandidateError, SubmissionCompanion } from '../adapters/candidate-store';
 import { assertMayTakeAction, assertSeparationOfDuties, visibleCandidate } from '../domain/access';
 import { actorOf, Caller } from '../domain/caller';
 import { Candidate, Submission } from '../domain/candidate';
@@ -50,8 +49,11 @@ export async function submitAction(
   candidateId: string,
   request: ActionRequest,
   ids: { submissionId: string; idempotencyKey: string },
-  /** Given when the action comes through an approval link: recorded with it, atomically. */
-  approval?: (submission: Submission) => ApprovalRecord,
+  /**
+   * What the action writes besides the candidate (an approval link's record, a class seat):
+   * recorded with the submission, atomically.
+   */
+  companion?: (submission: Submission) => SubmissionCompanion,
 ): Promise<AcceptedAction> {
   const candidate = visibleCandidate(caller, await deps.store.getCandidate(candidateId), () =>
     candidateNotFound(candidateId),
@@ -71,7 +73,7 @@ export async function submitAction(
       candidateId,
       request.expectedVersion,
       submission,
-      approval?.(submission),
+      companion?.(submission),
     );
   } catch (error) {
     if (!(error instanceof StaleCandidateError)) throw error;
