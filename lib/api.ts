@@ -67,6 +67,26 @@ export class Api extends Construct {
     storage.grantIdempotency(submitAction);
     workflow.grantTaskResponse(submitAction);
 
+    // Bulk writes: each candidate is one conditional transaction through the submit-action path.
+    const bulkActions = new AdmissionFunction(this, 'BulkActions', {
+      entry: 'api/bulk-actions.ts',
+      description: 'POST /candidates/bulk-actions',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantWriteCandidates(bulkActions);
+    storage.grantIdempotency(bulkActions);
+    workflow.grantTaskResponse(bulkActions);
+
+    const classes = new AdmissionFunction(this, 'Classes', {
+      entry: 'api/classes.ts',
+      description:
+        'POST/GET /classes, GET /classes/{id}, POST /classes/{id}/enrolments, /classes/{id}/results',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantWriteCandidates(classes);
+    storage.grantIdempotency(classes);
+    workflow.grantTaskResponse(classes);
+
     const exportAudit = new AdmissionFunction(this, 'ExportAudit', {
       entry: 'api/export-audit.ts',
       description: 'GET /audit',
@@ -177,6 +197,17 @@ export class Api extends Construct {
     route('/candidates/{id}/history', apigwv2.HttpMethod.GET, getHistory);
     route('/audit', apigwv2.HttpMethod.GET, exportAudit);
     route('/candidates/{id}/actions', apigwv2.HttpMethod.POST, submitAction);
+    route('/candidates/bulk-actions', apigwv2.HttpMethod.POST, bulkActions);
+    const classesIntegration = new HttpLambdaIntegration('ClassesIntegration', classes);
+    for (const [path, method] of [
+      ['/classes', apigwv2.HttpMethod.POST],
+      ['/classes', apigwv2.HttpMethod.GET],
+      ['/classes/{id}', apigwv2.HttpMethod.GET],
+      ['/classes/{id}/enrolments', apigwv2.HttpMethod.POST],
+      ['/classes/{id}/results', apigwv2.HttpMethod.POST],
+    ] as const) {
+      this.httpApi.addRoutes({ path, methods: [method], integration: classesIntegration });
+    }
     route('/candidates/{id}/corrections', apigwv2.HttpMethod.POST, correctCandidate);
     // One function serves the ledger's four routes (one integration, reused).
     const quotasIntegration = new HttpLambdaIntegration('QuotasIntegration', quotas);

@@ -11,7 +11,11 @@ export interface ClassStore {
   createClass(trainingClass: TrainingClass): Promise<TrainingClass>;
   getClass(id: string): Promise<TrainingClass | undefined>;
   /** An organiser's classes, latest start first. */
-  listClasses(query: { organiserUnitId: string; limit: number; cursor?: string }): Promise<ClassPage>;
+  listClasses(query: {
+    organiserUnitId: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<ClassPage>;
   /** The class's roster: one seat per enrolled candidate, with its result once recorded. */
   getSeats(classId: string): Promise<ClassSeat[]>;
 }

@@ -31,7 +31,11 @@ export class DynamoDbClassStore implements ClassStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.trainingClass(trainingClass.id), entity: 'CLASS', ...trainingClass },
+                Item: {
+                  ...keys.trainingClass(trainingClass.id),
+                  entity: 'CLASS',
+                  ...trainingClass,
+                },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },

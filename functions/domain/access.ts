@@ -192,3 +192,30 @@ export function assertMayReadUnits(caller: Caller): void {
     });
   }
 }
+
+const CLASS_ORGANISERS: Role[] = ['committee-officer', 'admin'];
+
+/** Awareness classes are opened by a committee's officers (or an administrator). */
+export function assertMayOrganiseClasses(caller: Caller): Role {
+  const role = CLASS_ORGANISERS.find((r) => caller.roles.includes(r));
+  if (!role) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Chỉ cán bộ đảng ủy hoặc quản trị viên được mở lớp bồi dưỡng nhận thức về Đảng',
+      message_en: 'Only a committee officer or an administrator may open an awareness class',
+    });
+  }
+  return role;
+}
+
+/**
+ * A class is visible to the officers of its organiser's subtree (whose candidates it trains)
+ * and to the committees above the organiser; anyone else gets the same 404 as for no class.
+ */
+export function mayUseClass(
+  caller: Caller,
+  organiserPath: readonly string[],
+  callerUnitPath: readonly string[],
+): boolean {
+  return isInScope(caller, organiserPath) || callerUnitPath.includes(organiserPath.at(-1)!);
+}

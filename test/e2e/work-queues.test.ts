@@ -209,21 +209,25 @@ describe('Vietnamese name search', () => {
 });
 
 describe('due dates stored at each transition', () => {
-  it('a candidate at the grassroots vote is due 60 working days after the cell meeting', async () => {
+  it('a candidate awaiting the decision is due 60 working days after the cell meeting', async () => {
     const cell = await officerClient(runtime, { roles: ['cell-officer'], unitId: 'wq-c2' });
     const committee = await officerClient(runtime, {
       roles: ['committee-officer'],
       unitId: 'wq-c2',
     });
+    const approver = await officerClient(runtime, { roles: ['approver'], unitId: 'wq-g' });
     const nominated = await cell.nominate({
       ...DEMO_NOMINATION,
       unitId: 'wq-c2',
       fullName: 'Hà Văn Hạn',
     });
     const id = nominated.body.id as string;
-    for (const step of HAPPY_PATH.slice(0, 6)) {
-      const api = step.stage === 'BACKGROUND_CHECK' ? committee : cell;
+    for (const step of HAPPY_PATH.slice(0, 7)) {
+      const api = ['BACKGROUND_CHECK', 'GRASSROOTS_RESOLUTION'].includes(step.stage)
+        ? committee
+        : cell;
       const parked = await api.waitForStage(id, step.stage);
+      expect(parked.dueOn).toBeUndefined();
       const acted = await api.act(id, {
         action: step.action,
         expectedVersion: parked.version,
@@ -231,14 +235,16 @@ describe('due dates stored at each transition', () => {
       });
       expect(acted.status).toBe(202);
     }
-    const atGrassroots = await committee.waitForStage(id, 'GRASSROOTS_RESOLUTION');
+    const awaiting = await approver.waitForStage(id, 'ADMISSION_DECISION');
     // Cell meeting 2025-04-20 (HAPPY_PATH): 60 working days on the Vietnamese calendar.
-    expect(atGrassroots.dueOn).toMatch(/^2025-07-\d\d$/);
-    const { items } = await allPages(committee, '/tasks?limit=100');
+    expect(awaiting.dueOn).toMatch(/^2025-07-\d\d$/);
+    const { items } = await allPages(approver, '/tasks?limit=100');
     expect(items.find((i) => i.id === id)).toMatchObject({
-      stage: 'GRASSROOTS_RESOLUTION',
-      dueOn: atGrassroots.dueOn,
+      stage: 'ADMISSION_DECISION',
+      dueOn: awaiting.dueOn,
       overdue: true,
     });
+    // The most overdue first: 2025 comes before the seeded 2026 decisions.
+    expect(items[0].id).toBe(id);
   });
 });

@@ -56,6 +56,8 @@ export const ERROR_CODES = {
     'The vote record is inconsistent',
   ),
   UNKNOWN_ACTION: doc(400, 'Không có thao tác này trong quy trình', 'No such action'),
+  BULK_TOO_LARGE: doc(413, 'Quá 100 hồ sơ trong một yêu cầu', 'More than 100 candidates at once'),
+  DUPLICATE_CANDIDATE: doc(400, 'Một hồ sơ xuất hiện hai lần', 'A candidate is listed twice'),
 
   // Who is asking (401, 403)
   UNAUTHENTICATED: doc(401, 'Cần đăng nhập (JWT của cán bộ)', "An officer's JWT is required"),
@@ -69,6 +71,7 @@ export const ERROR_CODES = {
   // What is addressed (404)
   ROUTE_NOT_FOUND: doc(404, 'Không có đường dẫn này', 'No such route'),
   CANDIDATE_NOT_FOUND: doc(404, 'Không tìm thấy hồ sơ', 'Candidate not found'),
+  CLASS_NOT_FOUND: doc(404, 'Không tìm thấy lớp bồi dưỡng', 'Awareness class not found'),
   UNIT_NOT_FOUND: doc([404, 400], 'Không tìm thấy đơn vị', 'Unit not found'),
   APPROVAL_LINK_INVALID: doc(404, 'Liên kết phê duyệt không hợp lệ', 'Invalid approval link'),
   APPROVAL_LINK_OTHER_USER: doc(
@@ -103,8 +106,26 @@ export const ERROR_CODES = {
     'Already decided through this link (`details.decision`)',
   ),
   APPROVAL_STEP_NOT_PENDING: doc(409, 'Bước phê duyệt không còn chờ', 'The step is not pending'),
+  ALREADY_ENROLLED: doc(409, 'Đã ghi danh lớp này', 'Already enrolled in this class'),
+  CLASS_RESULT_ALREADY_RECORDED: doc(
+    409,
+    'Kết quả lớp đã được ghi',
+    'Class result already recorded',
+  ),
+  ALREADY_RECORDED: doc(
+    409,
+    'Hồ sơ đã có đúng nội dung này (trong yêu cầu hàng loạt: SKIPPED)',
+    'The candidate already has exactly this recorded (in a bulk request: SKIPPED)',
+  ),
 
   // A rule of the procedure (422)
+  CLASS_FULL: doc(422, 'Lớp đã đủ số học viên', 'The class is full'),
+  NOT_ENROLLED_IN_CLASS: doc(422, 'Chưa ghi danh lớp này', 'Not enrolled in this class'),
+  CANDIDATE_OUTSIDE_CLASS_AREA: doc(
+    422,
+    'Quần chúng ngoài phạm vi của đơn vị tổ chức lớp',
+    "The candidate is outside the class organiser's area",
+  ),
   APPROVAL_LINK_EXPIRED: doc(422, 'Liên kết phê duyệt đã hết hạn', 'The approval link expired'),
   UNIT_NOT_A_CELL: doc(422, 'Chỉ chi bộ mới đề nghị kết nạp', 'Only a cell nominates'),
   UNIT_RETIRED: doc(422, 'Đơn vị đã giải thể', 'The unit is retired'),

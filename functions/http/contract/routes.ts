@@ -4,6 +4,8 @@ import { unitDefinitionSchema, unitMoveSchema, unitRetirementSchema } from '../.
 import { quotaTargetSchema } from '../../domain/quota/target';
 import { actionRequestSchema } from '../../domain/submission';
 import { correctionSchema } from '../../services/correct-candidate';
+import { bulkActionsSchema, classEnrolmentSchema, classResultsSchema } from '../../domain/bulk';
+import { classDefinitionSchema } from '../../domain/training-class';
 import { approvalDecisionRequest } from '../approval-contract';
 import { ErrorCode } from './error-codes';
 import { defineRoute, RouteContract, routeKeyOf } from './route';
@@ -12,6 +14,11 @@ import {
   approvalDecidedSchema,
   approvalDetailsSchema,
   approvalIdParams,
+  bulkResponseSchema,
+  classIdParams,
+  classPageSchema,
+  classViewSchema,
+  trainingClassSchema,
   auditSchema,
   candidateIdParams,
   candidatePageSchema,
@@ -97,10 +104,40 @@ const csvExport = bi('Tệp CSV (format=csv)', 'CSV file (format=csv)');
 
 // ----- query schemas the handlers validate with ------------------------------------------------
 
-export const listCandidatesQuery = z.strictObject({
-  unit: unitIdSchema,
-  stage: stageSchema.optional(),
+/** A work-queue page (GET /tasks; GET /candidates adds the unit and the stages). */
+export const taskQuery = z.strictObject({
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .meta({
+      description:
+        'Chỉ các bước đã quá hạn (hạn trước hôm nay) / Only steps past due (due before today)',
+    }),
+  dueBefore: vietnamDate.optional().meta({
+    description: 'Chỉ các bước có hạn trước ngày này / Only steps due before this day',
+  }),
+  q: z.string().trim().min(1).max(100).optional().meta({
+    description:
+      'Tìm theo tên, không phân biệt dấu và hoa thường ("Nguyen Van" tìm thấy "Nguyễn Văn") / Name search, accent- and case-insensitive',
+  }),
   ...pageQuery,
+});
+
+export const listCandidatesQuery = taskQuery.extend({
+  unit: unitIdSchema.optional().meta({
+    description:
+      "Đơn vị; liệt kê cả các đơn vị trực thuộc (mặc định: đơn vị của người gọi) / Unit; its whole subtree is listed (default: the caller's unit)",
+  }),
+  stage: z
+    .string()
+    .transform((v) => v.split(','))
+    .pipe(z.array(stageSchema).min(1).max(13))
+    .optional()
+    .meta({
+      description:
+        'Một hoặc nhiều bước, cách nhau bởi dấu phẩy / One or more stages, comma-separated',
+    }),
 });
 
 const MAX_AUDIT_DAYS = 366;
@@ -137,6 +174,10 @@ export const quotaReportQuery = z.strictObject({
 });
 export const quotaTargetsBody = z.array(quotaTargetSchema);
 export const unitOnQuery = z.strictObject({ on: vietnamDate.optional() });
+export const listClassesQuery = z.strictObject({
+  organiser: unitIdSchema.optional(),
+  ...pageQuery,
+});
 
 // ----- the routes ------------------------------------------------------------------------------
 
@@ -184,10 +225,13 @@ export const ROUTES = {
     path: '/candidates',
     operationId: 'listCandidates',
     tag: 'candidates',
-    summary: bi('Danh sách hồ sơ của một đơn vị', "One page of a unit's candidates"),
+    summary: bi(
+      'Hàng đợi hồ sơ của một đơn vị và các đơn vị trực thuộc',
+      "Work queue: a unit's subtree",
+    ),
     description: bi(
-      'Phân trang bằng con trỏ, thứ tự ổn định; không có dữ liệu cá nhân.',
-      'Cursor pagination in a stable order; no personal data.',
+      'Hồ sơ của đơn vị và mọi đơn vị trực thuộc, lọc theo bước, quá hạn, hạn trước một ngày và tên (không dấu); xếp theo hạn gần nhất, rồi theo thời gian chờ. Phân trang bằng con trỏ, mỗi hồ sơ xuất hiện đúng một lần; không có dữ liệu cá nhân.',
+      'The candidates of a unit and all units below it, filtered by stage, overdue, due before a day and name (accent-insensitive); soonest due first, then the longest waiting. Cursor pagination lists each candidate exactly once; no personal data.',
     ),
     auth: 'jwt',
     query: listCandidatesQuery,
@@ -613,6 +657,158 @@ export const ROUTES = {
       'SEPARATION_OF_DUTIES',
       'INVALID_PAYLOAD',
       ...PROCEDURE_RULES,
+    ],
+  }),
+  'GET /tasks': defineRoute({
+    method: 'GET',
+    path: '/tasks',
+    operationId: 'listTasks',
+    tag: 'work queues',
+    summary: bi('Việc đang chờ tôi', 'What waits for me'),
+    description: bi(
+      'Các hồ sơ trong đơn vị của người gọi và các đơn vị trực thuộc đang chờ ở bước mà vai trò của người gọi phải làm (cán bộ chi bộ: các bước của chi bộ; cán bộ đảng ủy: thẩm tra, đảng ủy xét; người có thẩm quyền: quyết định kết nạp); hạn gần nhất trước, rồi chờ lâu nhất.',
+      "The candidates of the caller's subtree waiting at a stage the caller's roles act on (cell officer: the cell's steps; committee officer: verification, grassroots vote; approver: the decision); soonest due first, then the longest waiting.",
+    ),
+    auth: 'jwt',
+    query: taskQuery,
+    responses: {
+      200: { description: bi('Một trang việc', 'A page of tasks'), schema: candidatePageSchema },
+    },
+    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'INVALID_QUERY', 'INVALID_CURSOR'],
+  }),
+  'POST /candidates/bulk-actions': defineRoute({
+    method: 'POST',
+    path: '/candidates/bulk-actions',
+    operationId: 'bulkActions',
+    tag: 'candidates',
+    summary: bi('Một thao tác cho nhiều hồ sơ', 'One action on each of many candidates'),
+    description: bi(
+      'Tối đa 100 hồ sơ. Mỗi hồ sơ đi qua đúng đường của POST /candidates/{id}/actions (một giao dịch có điều kiện); kết quả từng hồ sơ: APPLIED, REFUSED (kèm lỗi chuẩn) hoặc SKIPPED (đã có đúng nội dung đó). Gửi lại cùng Idempotency-Key nhận lại câu trả lời đầu, không ghi hai lần; sau sự cố, gửi lại để hoàn tất.',
+      'At most 100 candidates. Each goes through the path of POST /candidates/{id}/actions (one conditional transaction); each answers APPLIED, REFUSED (with the standard error) or SKIPPED (already recorded). A replay with the same Idempotency-Key returns the first response and writes nothing twice; after a failure, replay to complete.',
+    ),
+    auth: 'jwt',
+    idempotent: true,
+    body: { schema: bulkActionsSchema },
+    responses: {
+      200: {
+        description: bi('Kết quả từng hồ sơ', 'One result per candidate'),
+        schema: bulkResponseSchema,
+      },
+    },
+    errors: [...JSON_WRITE, 'BULK_TOO_LARGE', 'DUPLICATE_CANDIDATE'],
+  }),
+  'POST /classes': defineRoute({
+    method: 'POST',
+    path: '/classes',
+    operationId: 'createClass',
+    tag: 'awareness classes',
+    summary: bi('Mở lớp bồi dưỡng nhận thức về Đảng', 'Open a Party awareness class'),
+    description: bi(
+      'Cán bộ đảng ủy hoặc quản trị viên mở lớp cho quần chúng của đơn vị tổ chức và các đơn vị trực thuộc.',
+      "A committee officer or an administrator opens a class for the candidates of the organiser's subtree.",
+    ),
+    auth: 'jwt',
+    idempotent: true,
+    body: { schema: classDefinitionSchema },
+    responses: {
+      201: {
+        description: bi('Lớp đã mở', 'The class'),
+        schema: trainingClassSchema,
+        headers: ['Location'],
+      },
+    },
+    errors: [...JSON_WRITE, 'ROLE_NOT_ALLOWED', 'UNIT_NOT_FOUND'],
+  }),
+  'GET /classes': defineRoute({
+    method: 'GET',
+    path: '/classes',
+    operationId: 'listClasses',
+    tag: 'awareness classes',
+    summary: bi('Các lớp của một đơn vị tổ chức', "An organiser's classes"),
+    description: bi(
+      'Mới nhất trước; mặc định là đơn vị của người gọi.',
+      "Latest first; default: the caller's unit.",
+    ),
+    auth: 'jwt',
+    query: listClassesQuery,
+    responses: {
+      200: { description: bi('Một trang lớp', 'A page of classes'), schema: classPageSchema },
+    },
+    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'INVALID_QUERY', 'INVALID_CURSOR', 'UNIT_NOT_FOUND'],
+  }),
+  'GET /classes/{id}': defineRoute({
+    method: 'GET',
+    path: '/classes/{id}',
+    operationId: 'getClass',
+    tag: 'awareness classes',
+    summary: bi('Một lớp, danh sách học viên và số liệu', 'A class, its roster and figures'),
+    description: bi(
+      'Số liệu cho báo cáo: đạt/ghi danh ("26/37"), không đạt, vắng, chưa có kết quả.',
+      'Figures for reports: passed/enrolled ("26/37"), failed, absent, awaiting a result.',
+    ),
+    auth: 'jwt',
+    params: classIdParams,
+    responses: {
+      200: { description: bi('Lớp', 'The class'), schema: classViewSchema },
+    },
+    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'INVALID_PATH', 'CLASS_NOT_FOUND'],
+  }),
+  'POST /classes/{id}/enrolments': defineRoute({
+    method: 'POST',
+    path: '/classes/{id}/enrolments',
+    operationId: 'enrolInClass',
+    tag: 'awareness classes',
+    summary: bi('Ghi danh nhiều quần chúng vào lớp', 'Enrol many candidates in the class'),
+    description: bi(
+      'Mỗi hồ sơ: thao tác enrolInClass với ngày của lớp và một chỗ trong lớp, cùng một giao dịch (hết chỗ: CLASS_FULL). Tối đa 100; kết quả từng hồ sơ như POST /candidates/bulk-actions.',
+      "Each candidate: the enrolInClass action with the class's dates and a seat, in one transaction (no seat left: CLASS_FULL). At most 100; one result per candidate as in POST /candidates/bulk-actions.",
+    ),
+    auth: 'jwt',
+    idempotent: true,
+    params: classIdParams,
+    body: { schema: classEnrolmentSchema },
+    responses: {
+      200: {
+        description: bi('Kết quả từng hồ sơ', 'One result per candidate'),
+        schema: bulkResponseSchema,
+      },
+    },
+    errors: [
+      ...JSON_WRITE,
+      'INVALID_PATH',
+      'ROLE_NOT_ALLOWED',
+      'CLASS_NOT_FOUND',
+      'BULK_TOO_LARGE',
+      'DUPLICATE_CANDIDATE',
+    ],
+  }),
+  'POST /classes/{id}/results': defineRoute({
+    method: 'POST',
+    path: '/classes/{id}/results',
+    operationId: 'recordClassResults',
+    tag: 'awareness classes',
+    summary: bi('Ghi kết quả cả lớp', "Record the whole class's results"),
+    description: bi(
+      'Đạt (kèm số giấy chứng nhận CN-NTVĐ và ngày cấp, mặc định ngày kết thúc lớp), không đạt, vắng. Mỗi hồ sơ: thao tác recordClassResult qua đúng đường của một thao tác đơn lẻ; quy trình của từng người đi tiếp (đạt: sang bước đơn; không đạt/vắng: học lại).',
+      "Passed (with the CN-NTVĐ certificate number and issue date, default the class's last day), failed, absent. Each candidate: the recordClassResult action through the single-action path; each workflow moves on (passed: to the application; failed/absent: a retake).",
+    ),
+    auth: 'jwt',
+    idempotent: true,
+    params: classIdParams,
+    body: { schema: classResultsSchema },
+    responses: {
+      200: {
+        description: bi('Kết quả từng hồ sơ', 'One result per candidate'),
+        schema: bulkResponseSchema,
+      },
+    },
+    errors: [
+      ...JSON_WRITE,
+      'INVALID_PATH',
+      'ROLE_NOT_ALLOWED',
+      'CLASS_NOT_FOUND',
+      'BULK_TOO_LARGE',
+      'DUPLICATE_CANDIDATE',
     ],
   }),
 } satisfies Record<string, RouteContract>;

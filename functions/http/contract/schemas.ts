@@ -120,6 +120,12 @@ export const candidateSummarySchema = z.looseObject({
   version: z.int(),
   createdAt: isoInstant,
   stageEnteredAt: isoInstant,
+  dueOn: vietnamDate.optional().meta({
+    description: 'Hạn của bước hiện tại / When the current step is due',
+  }),
+  overdue: z.boolean().meta({
+    description: 'Đã quá hạn (hạn trước hôm nay) / Past due (due before today)',
+  }),
 });
 
 export const candidatePageSchema = z.looseObject({
@@ -254,4 +260,107 @@ export const approvalDecidedSchema = z.looseObject({
   }),
   candidateId: z.string(),
   resultingVersion: z.int(),
+});
+
+// ----- work queues, awareness classes, bulk actions --------------------------------------------
+
+export const classIdParams = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .meta({ description: bi('Mã lớp bồi dưỡng', 'Awareness class id') }),
+});
+
+export const trainingClassSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  organiserUnitId: z.string(),
+  organiserPath: z.array(z.string()),
+  startsOn: vietnamDate,
+  endsOn: vietnamDate,
+  capacity: z.int(),
+  location: z.string(),
+  enrolled: z.int().meta({ description: bi('Số đã ghi danh', 'Seats taken') }),
+  createdAt: isoInstant,
+});
+
+export const classPageSchema = z.looseObject({
+  items: z.array(trainingClassSchema),
+  nextCursor: z.string().optional(),
+});
+
+const classResult = z.enum(['PASSED', 'FAILED', 'ABSENT']);
+
+export const classViewSchema = trainingClassSchema.extend({
+  status: z.enum(['PLANNED', 'IN_PROGRESS', 'ENDED', 'RESULTS_RECORDED']),
+  figures: z.looseObject({
+    enrolled: z.int(),
+    passed: z.int(),
+    failed: z.int(),
+    absent: z.int(),
+    awaitingResult: z.int(),
+    passedOfEnrolled: z
+      .string()
+      .meta({
+        description: bi('Đạt/ghi danh, như báo cáo viết ("26/37")', 'Passed/enrolled ("26/37")'),
+      }),
+  }),
+  seats: z.array(
+    z.looseObject({
+      candidateId: z.string(),
+      fullName: z.string(),
+      unitId: z.string(),
+      enrolledAt: isoInstant,
+      result: classResult.optional(),
+      certificateNumber: z.string().optional(),
+      issuedOn: vietnamDate.optional(),
+    }),
+  ),
+});
+
+const refusalBody = z.looseObject({
+  code: z.string(),
+  message: z.string(),
+  message_en: z.string(),
+  field: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const bulkResponseSchema = z.looseObject({
+  results: z.array(
+    z.discriminatedUnion('status', [
+      z.looseObject({
+        candidateId: z.string(),
+        status: z.literal('APPLIED'),
+        accepted: z.looseObject({
+          candidateId: z.string(),
+          submissionId: z.string(),
+          action: z.string(),
+          fromStage: stageSchema,
+          outcome: z.string(),
+          toStage: stageSchema,
+          resultingVersion: z.int(),
+        }),
+      }),
+      z.looseObject({
+        candidateId: z.string(),
+        status: z.literal('REFUSED'),
+        httpStatus: z
+          .int()
+          .meta({ description: bi('Mã HTTP nếu gửi riêng', 'The status it would have alone') }),
+        error: refusalBody,
+      }),
+      z.looseObject({
+        candidateId: z.string(),
+        status: z.literal('SKIPPED'),
+        reason: refusalBody,
+      }),
+    ]),
+  ),
+  summary: z.looseObject({
+    total: z.int(),
+    applied: z.int(),
+    refused: z.int(),
+    skipped: z.int(),
+  }),
 });
