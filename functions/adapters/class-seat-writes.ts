@@ -47,8 +47,10 @@ export function seatWriteItems(tableName: string, write: SeatWrite) {
         Update: {
           TableName: tableName,
           Key: keys.trainingClass(seat.classId),
-          UpdateExpression: 'SET enrolled = enrolled + :one',
-          ConditionExpression: 'attribute_exists(PK) AND enrolled < capacity',
+          UpdateExpression: 'SET #enrolled = #enrolled + :one',
+          ConditionExpression: 'attribute_exists(PK) AND #enrolled < #capacity',
+          // CAPACITY is a reserved word of DynamoDB expressions.
+          ExpressionAttributeNames: { '#enrolled': 'enrolled', '#capacity': 'capacity' },
           ExpressionAttributeValues: { ':one': 1 },
         },
       },
