@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { awsClassStore } from '../adapters/dynamodb-class-store';
+import { assertMayOrganiseClasses } from '../domain/access';
 import { assertBulkShape, ClassResultsRequest } from '../domain/bulk';
 import { parseOrRefuse } from '../domain/parse';
 import { ClassDefinition } from '../domain/training-class';
@@ -55,6 +56,8 @@ export const handler = httpRoute(async (event, context) => {
     }).id;
   switch (event.routeKey) {
     case 'POST /classes': {
+      // A role that may not open classes learns that before anything about its request.
+      assertMayOrganiseClasses(caller);
       const idempotencyKey = idempotencyKeyOf(event);
       const body = parseOrRefuse(ROUTES['POST /classes'].body.schema, jsonBody(event), {
         code: 'INVALID_BODY',

@@ -24,6 +24,21 @@ const reader = (ok: number) => (role: Role, scope: Scope) =>
 
 let runtime: RuntimeProcess;
 let candidateId: string;
+let classId: string;
+
+/** A bulk answer is read as the one candidate's answer it holds (its status and error). */
+async function firstOutcome(
+  response: Promise<{ status: number; body: Record<string, unknown> }>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { status, body } = await response;
+  const [first] = (body?.results ?? []) as {
+    httpStatus?: number;
+    error?: Record<string, unknown>;
+  }[];
+  return first
+    ? { status: first.httpStatus ?? status, body: first.error ?? body }
+    : { status, body };
+}
 const clients = new Map<string, ApiClient>();
 
 beforeAll(async () => {
@@ -31,6 +46,23 @@ beforeAll(async () => {
   const nominator = await officerClient(runtime, { roles: ['cell-officer'], unitId: 'dd-kdn' });
   candidateId = (await nominator.nominate(DEMO_NOMINATION)).body.id as string;
   await nominator.waitForStage(candidateId, 'NOMINATED');
+  const organiser = await officerClient(runtime, {
+    roles: ['committee-officer'],
+    unitId: 'dd-kdn',
+  });
+  classId = (
+    await organiser.request('POST', '/classes', {
+      body: {
+        name: 'Lớp ma trận',
+        organiserUnitId: 'dd-kdn',
+        startsOn: '2026-03-02',
+        endsOn: '2026-03-06',
+        capacity: 5,
+        location: 'Hội trường',
+      },
+      headers: { 'idempotency-key': randomKey() },
+    })
+  ).body.id as string;
   for (const role of ROLES) {
     // Inside: the district bloc committee above the candidate's cell. Outside: another district.
     clients.set(`${role}/in`, await officerClient(runtime, { roles: [role], unitId: 'dd-kdn' }));
@@ -128,6 +160,71 @@ const routes: Route[] = [
         headers: { 'idempotency-key': randomKey() },
       }),
     expected: (role) => (role === 'admin' ? 400 : 403),
+  },
+  {
+    name: 'GET /tasks (the roles that act on a stage, in their own unit)',
+    send: (api) => api.request('GET', '/tasks'),
+    expected: (role) =>
+      ['cell-officer', 'committee-officer', 'approver'].includes(role) ? 200 : 403,
+  },
+  {
+    name: 'POST /candidates/bulk-actions (per candidate, as the single action)',
+    send: (api) =>
+      firstOutcome(
+        api.request('POST', '/candidates/bulk-actions', {
+          body: {
+            items: [
+              { candidateId, action: 'confirmNomination', payload: { decisionDate: 'soon' } },
+            ],
+          },
+          headers: { 'idempotency-key': randomKey() },
+        }),
+      ),
+    expected: (role, scope) =>
+      !READERS.includes(role) ? 403 : scope === 'out' ? 404 : role === 'cell-officer' ? 400 : 403,
+  },
+  {
+    name: 'POST /classes (committee officers and administrators)',
+    send: (api) =>
+      api.request('POST', '/classes', {
+        body: { name: 7 },
+        headers: { 'idempotency-key': randomKey() },
+      }),
+    expected: (role) => (['committee-officer', 'admin'].includes(role) ? 400 : 403),
+  },
+  {
+    name: 'GET /classes?organiser=',
+    send: (api) => api.request('GET', '/classes?organiser=dd-kdn'),
+    expected: reader(200),
+  },
+  {
+    name: 'GET /classes/{id}',
+    send: (api) => api.request('GET', `/classes/${classId}`),
+    expected: reader(200),
+  },
+  {
+    name: 'POST /classes/{id}/enrolments (a candidate not yet at the class stage)',
+    send: (api) =>
+      firstOutcome(
+        api.request('POST', `/classes/${classId}/enrolments`, {
+          body: { candidateIds: [candidateId] },
+          headers: { 'idempotency-key': randomKey() },
+        }),
+      ),
+    expected: (role, scope) =>
+      !READERS.includes(role) ? 403 : scope === 'out' ? 404 : role === 'cell-officer' ? 409 : 403,
+  },
+  {
+    name: 'POST /classes/{id}/results (a candidate not enrolled)',
+    send: (api) =>
+      firstOutcome(
+        api.request('POST', `/classes/${classId}/results`, {
+          body: { results: [{ candidateId, result: 'FAILED' }] },
+          headers: { 'idempotency-key': randomKey() },
+        }),
+      ),
+    expected: (role, scope) =>
+      !READERS.includes(role) ? 403 : scope === 'out' ? 404 : role === 'cell-officer' ? 422 : 403,
   },
   {
     name: 'GET /approvals/{id}/details with a forged link (nobody learns anything)',

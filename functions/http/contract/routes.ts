@@ -131,8 +131,10 @@ export const listCandidatesQuery = taskQuery.extend({
   }),
   stage: z
     .string()
-    .transform((v) => v.split(','))
-    .pipe(z.array(stageSchema).min(1).max(13))
+    .refine((v) => v.split(',').every((s) => stageSchema.safeParse(s).success), {
+      message: `Bước không hợp lệ, chọn trong: ${stageSchema.options.join(', ')} | Invalid stage, expected some of: ${stageSchema.options.join(', ')}`,
+    })
+    .transform((v) => [...new Set(v.split(','))] as z.infer<typeof stageSchema>[])
     .optional()
     .meta({
       description:
