@@ -2,6 +2,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { WorkQueueQuery } from '../domain/work-queue';
 import { CandidatePage, CandidateSummary } from './candidate-store';
 import { decodePositionCursor, encodePositionCursor } from './cursor';
+import { summaryOf } from './queue-entries';
 import { keys } from './table-keys';
 
 type Entry = Record<string, unknown> & { SK: string };
@@ -45,7 +46,7 @@ export async function listWorkQueue(
   const more = (await earliestHead(streams)) !== undefined;
   const last = items[items.length - 1];
   return {
-    items: items.map(summaryOf),
+    items: items.map((entry) => summaryOf(entry as unknown as CandidateSummary)),
     nextCursor: more && last ? encodePositionCursor(listing, last.SK) : undefined,
   };
 }
@@ -115,19 +116,4 @@ class PartitionStream {
     this.startKey = page.LastEvaluatedKey;
     if (!this.startKey) this.exhausted = true;
   }
-}
-
-function summaryOf(entry: Entry): CandidateSummary {
-  const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt, dueOn } =
-    entry as unknown as CandidateSummary;
-  return {
-    id,
-    fullName,
-    unitId,
-    stage,
-    version,
-    createdAt,
-    stageEnteredAt,
-    ...(dueOn ? { dueOn } : {}),
-  };
 }

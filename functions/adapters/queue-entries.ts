@@ -16,11 +16,13 @@ export function queueEntries(candidate: Candidate): Record<string, unknown>[] {
     SK: sortKey,
     entity: 'QUEUE_ENTRY',
     ...summaryOf(candidate),
+    searchKey: searchKeyOf(candidate.fullName),
   }));
 }
 
-function summaryOf(candidate: Candidate): CandidateSummary & { searchKey: string } {
-  const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt, dueOn } = candidate;
+/** What a listing shows of a candidate (or of its queue entry): enough to pick it, nothing personal. */
+export function summaryOf(source: CandidateSummary): CandidateSummary {
+  const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt, dueOn } = source;
   return {
     id,
     fullName,
@@ -30,7 +32,6 @@ function summaryOf(candidate: Candidate): CandidateSummary & { searchKey: string
     createdAt,
     stageEnteredAt,
     ...(dueOn ? { dueOn } : {}),
-    searchKey: searchKeyOf(fullName),
   };
 }
 

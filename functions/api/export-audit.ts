@@ -2,7 +2,7 @@ import { awsCandidateStore } from '../adapters/aws-dependencies';
 import { AuditEvent } from '../adapters/candidate-store';
 import { assertMayExportAudit, isInScope } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
-import { refuse } from '../domain/refusal';
+import { unitNotFound } from '../domain/unit-not-found';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
@@ -22,14 +22,7 @@ export const handler = httpRoute(async (event) => {
     code: 'INVALID_QUERY',
   });
   const unit = await store.getUnit(query.unit, query.to);
-  if (!unit || !isInScope(caller, unit.path)) {
-    refuse('not-found', {
-      code: 'UNIT_NOT_FOUND',
-      message: `Không tìm thấy đơn vị ${query.unit}`,
-      message_en: `Unit ${query.unit} not found`,
-      field: 'unit',
-    });
-  }
+  if (!unit || !isInScope(caller, unit.path)) unitNotFound(query.unit, 'unit');
   const events: AuditEvent[] = [];
   for await (const e of store.listAuditEvents({
     unitId: query.unit,

@@ -10,6 +10,7 @@ import {
   unitDefinitionSchema,
 } from '../domain/org-admin';
 import { isRetired, OrgUnit } from '../domain/org-unit';
+import { unitNotFound } from '../domain/unit-not-found';
 import { refuse } from '../domain/refusal';
 import { vietnameseDate } from '../domain/rules';
 
@@ -23,15 +24,6 @@ export const MAX_UNITS_PER_IMPORT = 500;
 
 function today(deps: OrgDeps): string {
   return new Date(deps.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-function unitNotFound(id: string, field: string, on?: string): never {
-  return refuse('not-found', {
-    code: 'UNIT_NOT_FOUND',
-    message: `Không tìm thấy đơn vị ${id}${on ? ` vào ngày ${vietnameseDate(on)}` : ''}`,
-    message_en: `Unit ${id} does not exist${on ? ` on ${on}` : ''}`,
-    field,
-  });
 }
 
 /** The unit in force on `on`, if the caller may see it (outside the subtree: as missing). */

@@ -12,6 +12,7 @@ import { tryParsePeriod } from '../domain/quota/period';
 import { buildQuotaReport, QuotaReport, vietnamToday } from '../domain/quota/report';
 import { QuotaTarget, targetIdentity } from '../domain/quota/target';
 import { parseTargetsCsv, targetsToCsv } from '../domain/quota/target-csv';
+import { unitNotFound as notFound } from '../domain/unit-not-found';
 import { refuse } from '../domain/refusal';
 
 /**
@@ -34,12 +35,7 @@ export interface QuotaDeps {
 }
 
 function unitNotFound(unitId: string, field = 'unit'): never {
-  return refuse('not-found', {
-    code: 'UNIT_NOT_FOUND',
-    message: `Không tìm thấy đơn vị ${unitId}`,
-    message_en: `Unit ${unitId} not found`,
-    field,
-  });
+  return notFound(unitId, field);
 }
 
 /** The unit if it exists and lies in the caller's subtree; otherwise 404 (existence does not leak). */

@@ -11,6 +11,7 @@ import { ClassResultsRequest } from '../domain/bulk';
 import { actorOf, Caller } from '../domain/caller';
 import { Candidate } from '../domain/candidate';
 import { vietnamToday } from '../domain/quota/report';
+import { unitNotFound } from '../domain/unit-not-found';
 import { refuse, RefusalKind } from '../domain/refusal';
 import {
   attendanceFigures,
@@ -37,12 +38,7 @@ export async function createClass(
   const now = deps.now();
   const organiser = await deps.store.getUnit(definition.organiserUnitId, vietnamToday(now));
   if (!organiser || !isInScope(caller, organiser.path)) {
-    refuse('not-found', {
-      code: 'UNIT_NOT_FOUND',
-      message: `Không tìm thấy đơn vị ${definition.organiserUnitId}`,
-      message_en: `Unit ${definition.organiserUnitId} not found`,
-      field: 'organiserUnitId',
-    });
+    unitNotFound(definition.organiserUnitId, 'organiserUnitId');
   }
   const digest = createHash('sha256')
     .update(JSON.stringify([caller.userId, idempotencyKey, definition]))
@@ -97,12 +93,7 @@ export async function listClasses(
     deps.store.getUnit(caller.unitId, today),
   ]);
   if (!organiser || !mayUseClass(caller, organiser.path, own?.path ?? [caller.unitId])) {
-    refuse('not-found', {
-      code: 'UNIT_NOT_FOUND',
-      message: `Không tìm thấy đơn vị ${organiserUnitId}`,
-      message_en: `Unit ${organiserUnitId} not found`,
-      field: 'organiser',
-    });
+    unitNotFound(organiserUnitId, 'organiser');
   }
   return deps.classes.listClasses({ organiserUnitId, limit: query.limit, cursor: query.cursor });
 }

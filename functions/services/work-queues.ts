@@ -4,6 +4,7 @@ import { Caller } from '../domain/caller';
 import { StageId } from '../domain/pipeline';
 import { vietnamToday } from '../domain/quota/report';
 import { refuse } from '../domain/refusal';
+import { unitNotFound } from '../domain/unit-not-found';
 import { searchKeyOf } from '../domain/search-key';
 import { ALL_STAGES, earlierDay, stagesActedOnBy } from '../domain/work-queue';
 
@@ -38,14 +39,7 @@ export async function listCandidateQueue(
   const today = vietnamToday(deps.now());
   const unitId = request.unit ?? caller.unitId;
   const unit = await deps.store.getUnit(unitId, today);
-  if (!unit || !isInScope(caller, unit.path)) {
-    refuse('not-found', {
-      code: 'UNIT_NOT_FOUND',
-      message: `Không tìm thấy đơn vị ${unitId}`,
-      message_en: `Unit ${unitId} not found`,
-      field: 'unit',
-    });
-  }
+  if (!unit || !isInScope(caller, unit.path)) unitNotFound(unitId, 'unit');
   return pageOf(deps, today, {
     unitId,
     stages: request.stage?.length ? request.stage : ALL_STAGES,

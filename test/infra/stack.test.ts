@@ -87,8 +87,9 @@ describe('encryption', () => {
 describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
-    // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation.
-    expect(Object.keys(functions).length).toBe(20);
+    // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation;
+    // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes).
+    expect(Object.keys(functions).length).toBe(23);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -188,6 +189,13 @@ describe('HTTP API', () => {
         'GET /units/{id}',
         'POST /units/{id}/moves',
         'POST /units/{id}/retirement',
+        'GET /tasks',
+        'POST /candidates/bulk-actions',
+        'POST /classes',
+        'GET /classes',
+        'GET /classes/{id}',
+        'POST /classes/{id}/enrolments',
+        'POST /classes/{id}/results',
       ].sort(),
     );
   });

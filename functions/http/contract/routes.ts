@@ -100,6 +100,15 @@ const PROCEDURE_RULES: readonly ErrorCode[] = [
   'WORKING_DAYS_COUNT_INVALID',
 ];
 
+/** A bulk write: one answer per candidate (each candidate's refusal is inside the 200). */
+const BULK_WRITE: readonly ErrorCode[] = [...JSON_WRITE, 'BULK_TOO_LARGE', 'DUPLICATE_CANDIDATE'];
+const BULK_RESPONSES = {
+  200: {
+    description: bi('Kết quả từng hồ sơ', 'One result per candidate'),
+    schema: bulkResponseSchema,
+  },
+};
+
 const csvExport = bi('Tệp CSV (format=csv)', 'CSV file (format=csv)');
 
 // ----- query schemas the handlers validate with ------------------------------------------------
@@ -691,13 +700,8 @@ export const ROUTES = {
     auth: 'jwt',
     idempotent: true,
     body: { schema: bulkActionsSchema },
-    responses: {
-      200: {
-        description: bi('Kết quả từng hồ sơ', 'One result per candidate'),
-        schema: bulkResponseSchema,
-      },
-    },
-    errors: [...JSON_WRITE, 'BULK_TOO_LARGE', 'DUPLICATE_CANDIDATE'],
+    responses: BULK_RESPONSES,
+    errors: BULK_WRITE,
   }),
   'POST /classes': defineRoute({
     method: 'POST',
@@ -769,20 +773,8 @@ export const ROUTES = {
     idempotent: true,
     params: classIdParams,
     body: { schema: classEnrolmentSchema },
-    responses: {
-      200: {
-        description: bi('Kết quả từng hồ sơ', 'One result per candidate'),
-        schema: bulkResponseSchema,
-      },
-    },
-    errors: [
-      ...JSON_WRITE,
-      'INVALID_PATH',
-      'ROLE_NOT_ALLOWED',
-      'CLASS_NOT_FOUND',
-      'BULK_TOO_LARGE',
-      'DUPLICATE_CANDIDATE',
-    ],
+    responses: BULK_RESPONSES,
+    errors: [...BULK_WRITE, 'INVALID_PATH', 'ROLE_NOT_ALLOWED', 'CLASS_NOT_FOUND'],
   }),
   'POST /classes/{id}/results': defineRoute({
     method: 'POST',
@@ -798,20 +790,8 @@ export const ROUTES = {
     idempotent: true,
     params: classIdParams,
     body: { schema: classResultsSchema },
-    responses: {
-      200: {
-        description: bi('Kết quả từng hồ sơ', 'One result per candidate'),
-        schema: bulkResponseSchema,
-      },
-    },
-    errors: [
-      ...JSON_WRITE,
-      'INVALID_PATH',
-      'ROLE_NOT_ALLOWED',
-      'CLASS_NOT_FOUND',
-      'BULK_TOO_LARGE',
-      'DUPLICATE_CANDIDATE',
-    ],
+    responses: BULK_RESPONSES,
+    errors: [...BULK_WRITE, 'INVALID_PATH', 'ROLE_NOT_ALLOWED', 'CLASS_NOT_FOUND'],
   }),
 } satisfies Record<string, RouteContract>;
 

@@ -299,11 +299,9 @@ export const classViewSchema = trainingClassSchema.extend({
     failed: z.int(),
     absent: z.int(),
     awaitingResult: z.int(),
-    passedOfEnrolled: z
-      .string()
-      .meta({
-        description: bi('Đạt/ghi danh, như báo cáo viết ("26/37")', 'Passed/enrolled ("26/37")'),
-      }),
+    passedOfEnrolled: z.string().meta({
+      description: bi('Đạt/ghi danh, như báo cáo viết ("26/37")', 'Passed/enrolled ("26/37")'),
+    }),
   }),
   seats: z.array(
     z.looseObject({

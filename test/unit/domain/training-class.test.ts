@@ -1,4 +1,8 @@
-import { attendanceFigures, ClassSeat, classStatus } from '../../../functions/domain/training-class';
+import {
+  attendanceFigures,
+  ClassSeat,
+  classStatus,
+} from '../../../functions/domain/training-class';
 
 function seats(passed: number, failed: number, absent: number, pending = 0): ClassSeat[] {
   const seat = (i: number, result?: ClassSeat['result']): ClassSeat => ({
