@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ApiClient, CandidateBody } from './support/api-client';
+import { ApiClient } from './support/api-client';
+import {
+  candidatesAtClassStage,
+  post,
+  resultsOf37,
+  settleAll as settleAllOf,
+} from './support/bulk';
 import { DEMO_NOMINATION } from './support/happy-path';
 import { officerClient } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
@@ -9,34 +15,8 @@ let runtime: RuntimeProcess;
 let cell: ApiClient;
 let committee: ApiClient;
 
-type Outcome = {
-  candidateId: string;
-  status: 'APPLIED' | 'REFUSED' | 'SKIPPED';
-  httpStatus?: number;
-  error?: { code: string; message: string; message_en: string };
-  reason?: { code: string };
-  accepted?: { resultingVersion: number; toStage: string; action: string };
-};
-type BulkBody = { results: Outcome[]; summary: Record<string, number> };
-
-function post(api: ApiClient, path: string, body: unknown, key = randomUUID()) {
-  return api.request<BulkBody & Record<string, unknown>>('POST', path, {
-    body,
-    headers: { 'idempotency-key': key },
-  });
-}
-
-/** Runs `task` over `items`, a few at a time. */
-async function inBatches<T, R>(items: T[], task: (item: T) => Promise<R>, size = 6): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) {
-    out.push(...(await Promise.all(items.slice(i, i + size).map(task))));
-  }
-  return out;
-}
-
-async function settleAll(ids: string[], stage: string): Promise<CandidateBody[]> {
-  return inBatches(ids, (id) => cell.waitForStage(id, stage, 60_000));
+async function settleAll(ids: string[], stage: string) {
+  return settleAllOf(cell, ids, stage);
 }
 
 beforeAll(async () => {
@@ -59,19 +39,9 @@ describe('an awareness class of 37: bulk enrolment and bulk results', () => {
   let classId: string;
 
   beforeAll(async () => {
-    // 37 for the class and 3 for a small one, nominated in two cells of one grassroots unit.
-    const nominated = await inBatches(
-      Array.from({ length: 40 }, (_, i) => i),
-      async (i) => {
-        const r = await cell.nominate({
-          ...DEMO_NOMINATION,
-          unitId: i % 2 ? 'cl-c1' : 'cl-c2',
-          fullName: `Học viên Lớp Số ${i}`,
-        });
-        expect(r.status).toBe(201);
-        return r.body.id as string;
-      },
-    );
+    // 37 for the class and 3 for a small one, in two cells of one grassroots unit, taken past
+    // the nomination with one bulk request (POST /candidates/bulk-actions).
+    const nominated = await candidatesAtClassStage(cell, 40, ['cl-c1', 'cl-c2'], 'Học viên Lớp Số');
     ids = nominated.slice(0, 37);
     extra = nominated.slice(37);
     // Someone else's candidate, outside the cell officer's subtree.
@@ -79,18 +49,6 @@ describe('an awareness class of 37: bulk enrolment and bulk results', () => {
     const other = await elsewhere.nominate({ ...DEMO_NOMINATION, fullName: 'Người Ngoài Phạm Vi' });
     expect(other.status).toBe(201);
     outsider = other.body.id as string;
-    await settleAll(nominated, 'NOMINATED');
-    // The generic bulk route takes all 40 past the nomination at once.
-    const confirmed = await post(cell, '/candidates/bulk-actions', {
-      items: nominated.map((candidateId) => ({
-        candidateId,
-        action: 'confirmNomination',
-        payload: { decisionDate: '2026-02-02', helperMemberName: 'Trần Thị Bình' },
-      })),
-    });
-    expect(confirmed.status).toBe(200);
-    expect(confirmed.body.summary).toEqual({ total: 40, applied: 40, refused: 0, skipped: 0 });
-    await settleAll(nominated, 'AWARENESS_CLASS');
 
     const created = await post(committee, '/classes', {
       name: 'Lớp bồi dưỡng nhận thức về Đảng khóa I/2026',
@@ -168,15 +126,7 @@ describe('an awareness class of 37: bulk enrolment and bulk results', () => {
   });
 
   it('records 26 passed, 6 failed, 5 absent at once; replays change nothing; 26/37', async () => {
-    const results = ids.map((candidateId, i) =>
-      i < 26
-        ? {
-            candidateId,
-            result: 'PASSED',
-            certificateNumber: `CN-NTVĐ ${String(i + 1).padStart(3, '0')}/2026`,
-          }
-        : { candidateId, result: i < 32 ? 'FAILED' : 'ABSENT' },
-    );
+    const results = resultsOf37(ids);
     const notHere = { candidateId: extra[0], result: 'FAILED' };
     const body = { issuedOn: '2026-03-10', results: [...results, notHere] };
     const key = randomUUID();
