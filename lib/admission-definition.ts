@@ -19,6 +19,8 @@ export const STALE_EXECUTION_ERROR = 'StaleExecution';
 
 export const stateNames = {
   resumeFrom: 'ResumeFrom',
+  check: (stage: string) => `Check_${stage}`,
+  renewed: (stage: string) => `Renewed_${stage}`,
   await: (stage: string) => `Await_${stage}`,
   apply: (stage: string) => `Apply_${stage}`,
   route: (stage: string) => `Route_${stage}`,
@@ -27,12 +29,18 @@ export const stateNames = {
   readWithdrawal: 'ReadWithdrawal',
   applyWithdrawal: 'Apply_WITHDRAWAL',
   staleExecution: 'StaleExecution',
+  continuedAsNew: 'ContinuedAsNew',
 };
+
+/** Where the check step puts the wait of the next `Await_<stage>` (its TimeoutSecondsPath). */
+export const WAIT_TIMEOUT_PATH = '$.watch.timeoutSeconds';
 
 /** The functions a phase's states call; `endProbation` only where a schedule starts the phase. */
 export interface DefinitionFunctions {
   park: lambda.IFunction;
   apply: lambda.IFunction;
+  /** Before each wait and on its timeout: deadline, reminders, escalation, continue-as-new. */
+  watch: lambda.IFunction;
   endScheduledStep?: lambda.IFunction;
 }
 
@@ -40,8 +48,14 @@ export interface DefinitionFunctions {
  * Generates the state machine of one phase (admission, or recognition after probation) from the
  * pipeline table: both machines come from here, so they park, apply, withdraw and stop a stale
  * execution the same way. Per human stage of the phase:
- *   Await_<stage> — `.waitForTaskToken`: the park function records the pending step; an
- *                   officer's action completes the token (or fails it with `Withdrawn`);
+ *   Check_<stage> — the stage's deadline against the clock (deadline-watch.ts): sends the
+ *                   reminder or escalation that is due, renews an execution near the one-year
+ *                   limit, and computes the wait;
+ *   Renewed_<stage> — Choice: renewed → `ContinuedAsNew` (the next generation holds the
+ *                   candidate), else wait;
+ *   Await_<stage> — `.waitForTaskToken` with `TimeoutSecondsPath`: the park function records the
+ *                   pending step; an officer's action completes the token (or fails it with
+ *                   `Withdrawn`); a timeout goes back to Check_<stage>, never forward;
  *   Apply_<stage> — commits the action (candidate + history, one transaction);
  *   Route_<stage> — Choice on the stage the apply step reports.
  * The entry `ResumeFrom` jumps to any stage, so a restart, the one-year limit or a definition
@@ -75,40 +89,22 @@ export function admissionDefinition(
     ? withdrawalStates(scope, fns.apply, terminals.get(WITHDRAWN_STAGE)!, staleExecution)
     : undefined;
 
+  const continuedAsNew = new sfn.Succeed(scope, stateNames.continuedAsNew, {
+    comment: 'Near the one-year limit: a new execution holds the candidate at the same stage.',
+  });
+  const entries = new Map<StageId, sfn.IChainable>();
   const awaits = new Map<StageId, tasks.LambdaInvoke>();
   for (const stage of phase.stages) {
-    const wait = new tasks.LambdaInvoke(scope, stateNames.await(stage.id), {
-      comment: stage.label,
-      lambdaFunction: fns.park,
-      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: sfn.TaskInput.fromObject({
-        candidateId: sfn.JsonPath.stringAt('$.candidateId'),
-        stage: stage.id,
-        taskToken: sfn.JsonPath.taskToken,
-        executionArn: sfn.JsonPath.executionId,
-        executionName: sfn.JsonPath.executionName,
-      }),
-      resultPath: '$.delivery',
+    const { entry, wait } = watchedWait(scope, stage, fns, {
+      withdrawal: readWithdrawal,
+      staleExecution,
+      continuedAsNew,
     });
-    // Parking failed (DynamoDB throttled or unreachable for longer than the SDK's retries): park
-    // again, or the candidate would stay PROCESSING until the next resume job. A withdrawal or a
-    // stale execution is an answer, not a failure: never retried.
-    wait.addRetry({ errors: [WITHDRAWAL_ERROR, STALE_EXECUTION_ERROR], maxAttempts: 0 });
-    wait.addRetry({
-      errors: ['States.TaskFailed'],
-      interval: Duration.seconds(1),
-      backoffRate: 2,
-      maxAttempts: 6,
-      jitterStrategy: sfn.JitterType.FULL,
-    });
-    if (readWithdrawal) {
-      wait.addCatch(readWithdrawal, { errors: [WITHDRAWAL_ERROR], resultPath: '$.failure' });
-    }
-    catchStaleExecution(wait, staleExecution);
+    entries.set(stage.id, entry);
     awaits.set(stage.id, wait);
   }
 
-  const stateFor = (id: StageId): sfn.IChainable => awaits.get(id) ?? terminals.get(id)!;
+  const stateFor = (id: StageId): sfn.IChainable => entries.get(id) ?? terminals.get(id)!;
 
   for (const stage of phase.stages) {
     const apply = applyTask(scope, stateNames.apply(stage.id), fns.apply, stage);
@@ -125,15 +121,83 @@ export function admissionDefinition(
     resume.when(
       sfn.Condition.isNotPresent('$.resumeFrom'),
       scheduledEntryTask(scope, phase.scheduledEntry, fns, staleExecution).next(
-        awaits.get(phase.scheduledEntry.next)!,
+        entries.get(phase.scheduledEntry.next)!,
       ),
     );
   }
   for (const stage of phase.stages) {
-    resume.when(sfn.Condition.stringEquals('$.resumeFrom', stage.id), awaits.get(stage.id)!);
+    resume.when(sfn.Condition.stringEquals('$.resumeFrom', stage.id), entries.get(stage.id)!);
   }
   resume.otherwise(staleExecution);
   return resume;
+}
+
+/**
+ * The wait of one human stage: Check_<stage> → Renewed_<stage> → Await_<stage>, whose timeout
+ * wakes Check_<stage> again. `entry` is where a route or `ResumeFrom` enters the stage; `wait` is
+ * what the apply step follows.
+ */
+function watchedWait(
+  scope: Construct,
+  stage: HumanStage,
+  fns: DefinitionFunctions,
+  exits: {
+    withdrawal: sfn.IChainable | undefined;
+    staleExecution: sfn.Fail;
+    continuedAsNew: sfn.IChainable;
+  },
+): { entry: sfn.IChainable; wait: tasks.LambdaInvoke } {
+  const check = new tasks.LambdaInvoke(scope, stateNames.check(stage.id), {
+    comment: `Kiểm tra thời hạn: ${stage.label}`,
+    lambdaFunction: fns.watch,
+    payload: sfn.TaskInput.fromObject({
+      candidateId: sfn.JsonPath.stringAt('$.candidateId'),
+      stage: stage.id,
+      executionName: sfn.JsonPath.executionName,
+      executionStartedAt: sfn.JsonPath.executionStartTime,
+    }),
+    resultSelector: {
+      'timeoutSeconds.$': '$.Payload.timeoutSeconds',
+      'continuedAsNew.$': '$.Payload.continuedAsNew',
+    },
+    resultPath: '$.watch',
+  });
+  retryTransient(check);
+  catchStaleExecution(check, exits.staleExecution);
+
+  const wait = new tasks.LambdaInvoke(scope, stateNames.await(stage.id), {
+    comment: stage.label,
+    lambdaFunction: fns.park,
+    integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+    payload: sfn.TaskInput.fromObject({
+      candidateId: sfn.JsonPath.stringAt('$.candidateId'),
+      stage: stage.id,
+      taskToken: sfn.JsonPath.taskToken,
+      executionArn: sfn.JsonPath.executionId,
+      executionName: sfn.JsonPath.executionName,
+    }),
+    // Read from the state's input (not the Payload): lambda:invoke accepts no extra fields.
+    taskTimeout: sfn.Timeout.at(WAIT_TIMEOUT_PATH),
+    resultPath: '$.delivery',
+  });
+  // Parking failed (DynamoDB throttled or unreachable for longer than the SDK's retries): park
+  // again, or the candidate would stay PROCESSING until the next resume job. A withdrawal or a
+  // stale execution is an answer, not a failure: never retried.
+  wait.addRetry({ errors: [WITHDRAWAL_ERROR], maxAttempts: 0 });
+  retryTransient(wait);
+  if (exits.withdrawal) {
+    wait.addCatch(exits.withdrawal, { errors: [WITHDRAWAL_ERROR], resultPath: '$.failure' });
+  }
+  catchStaleExecution(wait, exits.staleExecution);
+  // A timeout is a wake-up call: check the deadline against the clock and wait again.
+  wait.addCatch(check, { errors: [sfn.Errors.TIMEOUT], resultPath: sfn.JsonPath.DISCARD });
+
+  check.next(
+    new sfn.Choice(scope, stateNames.renewed(stage.id))
+      .when(sfn.Condition.booleanEquals('$.watch.continuedAsNew', true), exits.continuedAsNew)
+      .otherwise(wait),
+  );
+  return { entry: check, wait };
 }
 
 /** ReadWithdrawal → Apply_WITHDRAWAL → WITHDRAWN, entered from any Await's Catch. */

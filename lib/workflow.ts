@@ -60,11 +60,28 @@ export class Workflow extends Construct {
       description:
         'Started by the probation schedule: records the end of probation for recognition',
     });
+    const watch = new AdmissionFunction(this, 'WatchDeadline', {
+      entry: 'workflow/watch-at-stage.ts',
+      description:
+        'Before and after each wait: deadline against the clock, reminders and escalations, renewal near the one-year limit',
+    });
     props.storage.grantWriteCandidates(park);
     props.storage.grantWriteCandidates(apply);
     props.storage.grantWriteCandidates(endProbation);
-    // Parking a candidate tells the people who must act.
+    props.storage.grantWriteCandidates(watch);
+    // Parking a candidate tells the people who must act; an overdue step reminds and escalates.
     props.notifications.grantPublish(park);
+    props.notifications.grantPublish(watch);
+    // Renewal near the one-year limit starts the next generation on the machine of the stage's
+    // phase, named by its known ARN (a grant on the state machine itself would be a cycle).
+    watch.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['states:StartExecution'],
+        resources: [this.stateMachineArn, this.recognitionStateMachineArn],
+      }),
+    );
+    this.bindStateMachine(watch);
+    watch.addEnvironment('RECOGNITION_STATE_MACHINE_ARN', this.recognitionStateMachineArn);
     this.bindStateMachine(park);
     this.bindStateMachine(apply);
     // A parked step may already have its answer (recorded before parking or before a restart).
@@ -86,7 +103,7 @@ export class Workflow extends Construct {
     this.stateMachine = stateMachine(
       'AdmissionStateMachine',
       stateMachineName,
-      admissionDefinition(this, { park, apply }),
+      admissionDefinition(this, { park, apply, watch }),
     );
     // Same generator, the recognition phase's stages; its states live in their own scope.
     this.recognitionStateMachine = stateMachine(
@@ -94,7 +111,7 @@ export class Workflow extends Construct {
       this.recognitionStateMachineName,
       admissionDefinition(
         new Construct(this, 'RecognitionStates'),
-        { park, apply, endScheduledStep: endProbation },
+        { park, apply, watch, endScheduledStep: endProbation },
         PHASES.recognition,
       ),
     );
@@ -117,8 +134,8 @@ export class Workflow extends Construct {
     });
 
     for (const [machine, fns] of [
-      [this.stateMachine, [park, apply]],
-      [this.recognitionStateMachine, [park, apply, endProbation]],
+      [this.stateMachine, [park, apply, watch]],
+      [this.recognitionStateMachine, [park, apply, watch, endProbation]],
     ] as const) {
       acknowledgeWildcard(
         machine.role,

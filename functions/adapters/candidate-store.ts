@@ -1,5 +1,6 @@
 import { ApprovalRecord } from '../domain/approval';
 import { Candidate, PendingStep, Submission } from '../domain/candidate';
+import type { WatchedDeadline } from '../domain/deadline-watch';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
 import { WorkQueueQuery } from '../domain/work-queue';
@@ -62,6 +63,18 @@ export interface CandidateStore {
   commitCorrection(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
   /** Moves the candidate to a new execution generation if it is still at `before`'s generation. */
   recordExecution(before: Candidate, execution: Candidate['execution']): Promise<void>;
+  /** Records the deadline of the step the candidate waits at, if it is still at `before`. */
+  recordDeadline(before: Candidate, deadline: WatchedDeadline): Promise<void>;
+  /**
+   * Records a deadline notice: the item's deadline with one more notice and the `REMINDER` or
+   * `ESCALATION` event, atomically, if the candidate is still at `before` and no notice was
+   * recorded meanwhile (a retry writes nothing twice).
+   */
+  recordDeadlineNotice(
+    before: Candidate,
+    deadline: WatchedDeadline,
+    event: HistoryEvent & { notice: NonNullable<HistoryEvent['notice']> },
+  ): Promise<void>;
   /** Marks the people of the current step as told, if the candidate is still at that step. */
   recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void>;
   listInFlight(): AsyncIterable<Candidate>;

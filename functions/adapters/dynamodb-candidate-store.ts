@@ -18,6 +18,7 @@ import {
   PendingStep,
   Submission,
 } from '../domain/candidate';
+import type { WatchedDeadline } from '../domain/deadline-watch';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
 import { counterTransactUpdate } from '../domain/quota/counter-keys';
@@ -372,6 +373,61 @@ export class DynamoDbCandidateStore implements CandidateStore {
     );
   }
 
+  async recordDeadline(before: Candidate, deadline: WatchedDeadline): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(new UpdateCommand(this.deadlineUpdate(before, deadline))),
+      `candidate ${before.id} moved on before its deadline was recorded`,
+    );
+  }
+
+  async recordDeadlineNotice(
+    before: Candidate,
+    deadline: WatchedDeadline,
+    event: HistoryEvent & { notice: NonNullable<HistoryEvent['notice']> },
+  ): Promise<void> {
+    const update = this.deadlineUpdate(before, deadline);
+    await staleOnConditionFailure(
+      this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                ...update,
+                ConditionExpression: `${update.ConditionExpression} AND #deadline.noticesSent = :sent`,
+                ExpressionAttributeValues: {
+                  ...update.ExpressionAttributeValues,
+                  ':sent': event.notice.index,
+                },
+              },
+            },
+            this.putEvent(
+              event,
+              before.unitPath,
+              keys.notice(event.candidateId, event.seq, event.notice.index),
+            ),
+          ],
+        }),
+      ),
+      `candidate ${before.id} moved on, or the notice was recorded, before this one`,
+    );
+  }
+
+  /** The deadline attribute, only while the candidate is still at that version and stage. */
+  private deadlineUpdate(before: Candidate, deadline: WatchedDeadline) {
+    return {
+      TableName: this.tableName,
+      Key: keys.candidate(before.id),
+      UpdateExpression: 'SET #deadline = :deadline',
+      ConditionExpression: 'version = :version AND stage = :stage',
+      ExpressionAttributeNames: { '#deadline': 'deadline' },
+      ExpressionAttributeValues: {
+        ':deadline': deadline,
+        ':version': before.version,
+        ':stage': deadline.stage,
+      } as Record<string, unknown>,
+    };
+  }
+
   async recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void> {
     await staleOnConditionFailure(
       this.documents.send(
@@ -481,12 +537,16 @@ export class DynamoDbCandidateStore implements CandidateStore {
     ];
   }
 
-  private putEvent(event: HistoryEvent, unitPath: string[]) {
+  private putEvent(
+    event: HistoryEvent,
+    unitPath: string[],
+    key = keys.event(event.candidateId, event.seq),
+  ) {
     return {
       Put: {
         TableName: this.tableName,
         Item: {
-          ...keys.event(event.candidateId, event.seq),
+          ...key,
           entity: 'EVENT',
           ...event,
           unitPath,

@@ -14,6 +14,11 @@ export const keys = {
     PK: `CAND#${id}`,
     SK: `EVT#${String(seq).padStart(10, '0')}`,
   }),
+  /** A deadline notice sorts right after the event of the version it was sent at. */
+  notice: (id: string, seq: number, index: number) => ({
+    PK: `CAND#${id}`,
+    SK: `EVT#${String(seq).padStart(10, '0')}#N${String(index).padStart(2, '0')}`,
+  }),
   eventPrefix: 'EVT#',
   unit: (id: string, effectiveFrom: string) => ({ PK: `UNIT#${id}`, SK: `META#${effectiveFrom}` }),
   unitPartition: (id: string) => `UNIT#${id}`,

@@ -1,4 +1,5 @@
 import { Actor } from './caller';
+import type { WatchedDeadline } from './deadline-watch';
 import type { UnitLevel } from './org-unit';
 import { HumanStageId, StageId, TERMINAL_STAGE_IDS } from './pipeline';
 import type { EducationLevel, OverAgeConsent, PolicyVersionId, SpecialArea } from './rules';
@@ -78,6 +79,11 @@ export interface Candidate {
   notified?: { stage: HumanStageId; version: number };
   /** The execution that is meant to hold this candidate; a resume starts the next generation. */
   execution: { name: string; generation: number };
+  /**
+   * The deadline of the step the candidate waits at, and the notices sent since it passed. Kept
+   * by the workflow's wake step; current only while `stage` and `version` match its own.
+   */
+  deadline?: WatchedDeadline;
 }
 
 export function isInFlight(candidate: Pick<Candidate, 'stage'>): boolean {

@@ -55,6 +55,8 @@ export interface WakePlan {
   notice?: { index: number; kind: NoticeKind; recipient: NotificationTarget };
   /** How long to wait before checking again, in whole seconds (≥ 1, ≤ MAX_WAIT_SECONDS). */
   timeoutSeconds: number;
+  /** The deadline record once the notice is sent (the item keeps it with the notice's event). */
+  deadline?: WatchedDeadline;
 }
 
 export function escalationLevelOf(deadline: Pick<WatchedDeadline, 'noticesSent'>): number {
@@ -156,6 +158,7 @@ export function planWake(input: {
     continueAsNew: false,
     ...(notice ? { notice } : {}),
     timeoutSeconds: waitUntil(now, wakeAt),
+    deadline: after,
   };
 }
 

@@ -1,4 +1,6 @@
 import { Actor } from './caller';
+import type { NoticeKind } from './deadline-watch';
+import type { NotificationTarget } from './notification';
 import { StageId } from './pipeline';
 
 /** One immutable line of a candidate's history; `seq` equals the candidate version it produced. */
@@ -7,7 +9,7 @@ export interface HistoryEvent {
   seq: number;
   at: string;
   /** `CORRECTION`: an administrator's correction (a revoked admission), with its reason. */
-  type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+  type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | NoticeKind;
   fromStage?: StageId;
   toStage: StageId;
   action?: string;
@@ -25,4 +27,19 @@ export interface HistoryEvent {
   submissionId?: string;
   /** Who did it, in which role, from where (audit). */
   actor?: Actor;
+  /**
+   * A `REMINDER` or `ESCALATION` about an overdue step: who was told, about which due date. It
+   * changes nothing (the stage stays, `seq` is the version it was sent at, never a new one).
+   */
+  notice?: {
+    index: number;
+    escalationLevel: number;
+    recipient: NotificationTarget;
+    dueOn: string;
+  };
+}
+
+/** A deadline notice records that people were told; it moves no candidate and no counter. */
+export function isDeadlineNotice(event: Pick<HistoryEvent, 'type'>): boolean {
+  return event.type === 'REMINDER' || event.type === 'ESCALATION';
 }

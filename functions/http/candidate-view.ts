@@ -1,4 +1,5 @@
 import { Candidate } from '../domain/candidate';
+import { escalationLevelOf } from '../domain/deadline-watch';
 import { documentChecklist, missingForCurrentStep } from '../domain/documents';
 import { HistoryEvent } from '../domain/history-event';
 import { humanStage, isHumanStage, stageLabel } from '../domain/pipeline';
@@ -13,6 +14,8 @@ export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
   const visible: Partial<typeof rest> = { ...rest };
   delete visible.execution;
   delete visible.nationalIdFingerprint;
+  delete visible.deadline;
+  const deadline = currentDeadline(candidate);
   const labels = stageLabel(candidate.stage);
   const open = isHumanStage(candidate.stage);
   const status = !open ? 'CLOSED' : submission || !pendingStep ? 'PROCESSING' : 'AWAITING_ACTION';
@@ -34,6 +37,8 @@ export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
             })),
           }
         : undefined,
+    /** The due date of the step it waits at, and how far an overdue step has escalated. */
+    ...(deadline ? { deadline } : {}),
     /** The dossier's forms: what is on file and what the current step still needs. */
     documents: documentChecklist(candidate),
     missingDocuments: missingForCurrentStep(candidate),
@@ -45,5 +50,21 @@ export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
         }
       : undefined,
     ...(history ? { history } : {}),
+  };
+}
+
+/** The item's deadline record, if it belongs to the step the candidate is at now. */
+function currentDeadline(candidate: Candidate) {
+  const d = candidate.deadline;
+  if (!d || d.stage !== candidate.stage || d.version !== candidate.version) return undefined;
+  return {
+    stage: d.stage,
+    from: d.from,
+    dueOn: d.dueOn,
+    workingDays: d.workingDays,
+    policyVersion: d.policyVersion,
+    overdueNoticesSent: d.noticesSent,
+    escalationLevel: escalationLevelOf(d),
+    ...(d.lastNoticeAt ? { lastNoticeAt: d.lastNoticeAt, lastNoticeTo: d.lastNoticeTo } : {}),
   };
 }

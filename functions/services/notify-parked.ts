@@ -7,14 +7,13 @@ import { issueApprovalId } from '../domain/approval-link';
 import { Candidate } from '../domain/candidate';
 import {
   buildStageNotification,
-  levelsOf,
   recipientsFor,
   StageNotificationInput,
 } from '../domain/notification';
 import { humanStage, HumanStageId } from '../domain/pipeline';
-import { OrgUnit } from '../domain/org-unit';
 import { logger } from '../observability/logger';
 import { ParkDependencies } from './dependencies';
+import { unitsOnPath } from './units-on-path';
 
 /**
  * Tells the officers who must act that a candidate waits for them: the stage's actor role, in
@@ -31,13 +30,11 @@ export async function notifyParked(
   stage: HumanStageId,
 ): Promise<void> {
   const today = deps.now().toISOString().slice(0, 10);
-  const units = (
-    await Promise.all(candidate.unitPath.map((id) => deps.store.getUnit(id, today)))
-  ).filter((u): u is OrgUnit => Boolean(u));
+  const { units, path } = await unitsOnPath(deps.store, candidate, today);
   const cell = units.find((u) => u.id === candidate.unitId);
   const input: StageNotificationInput = {
     kind: 'PARKED',
-    recipient: recipientsFor(stage, { unitPath: candidate.unitPath, levels: levelsOf(units) }),
+    recipient: recipientsFor(stage, path),
     candidate: {
       id: candidate.id,
       fullName: candidate.fullName,

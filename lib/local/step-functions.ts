@@ -548,7 +548,12 @@ class LocalStepFunctionsService implements LocalStepFunctions {
     const run = machine.library.run(inputValue as never, {
       overrides: { taskResourceLocalHandlers: handlers },
       context: {
-        Execution: { Id: executionArn, Name: name, RoleArn: machine.roleArn },
+        Execution: {
+          Id: executionArn,
+          Name: name,
+          RoleArn: machine.roleArn,
+          StartTime: new Date(exec.startDate).toISOString(),
+        },
         StateMachine: { Id: machine.arn, Name: machine.name },
         Task: { Token: exec.placeholder },
       },

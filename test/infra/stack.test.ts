@@ -8,6 +8,23 @@ import { definitionOf, synthesizeTemplate } from './synthesize';
 
 const { template } = synthesizeTemplate();
 
+interface TaskState {
+  Type: string;
+  Resource: string;
+  Parameters: { Payload: Record<string, unknown> } & Record<string, unknown>;
+  ResultPath?: string | null;
+  Next?: string;
+  TimeoutSeconds?: number;
+  TimeoutSecondsPath?: string;
+  Retry: { ErrorEquals: string[] }[];
+  Catch: { ErrorEquals: string[]; Next: string; ResultPath?: string | null }[];
+}
+
+interface ChoiceState {
+  Choices: Record<string, unknown>[];
+  Default?: string;
+}
+
 function policyActionsOfRole(roleIdPrefix: string): string[] {
   const policies = template.findResources('AWS::IAM::Policy');
   const actions: string[] = [];
@@ -88,8 +105,9 @@ describe('functions', () => {
   it('run on a current Node runtime with an explicit log group and tracing', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation;
-    // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes).
-    expect(Object.keys(functions).length).toBe(23);
+    // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
+    // + WatchDeadline (deadlines, reminders, escalation, continue-as-new).
+    expect(Object.keys(functions).length).toBe(24);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -270,8 +288,64 @@ describe('admission state machine generated from the pipeline table', () => {
     expect(definition.StartAt).toBe('ResumeFrom');
     const resume = states.ResumeFrom as { Choices: { StringEquals: string; Next: string }[] };
     expect(resume.Choices.map((c) => c.Next)).toEqual(
-      ADMISSION_PIPELINE.map((s) => `Await_${s.id}`),
+      ADMISSION_PIPELINE.map((s) => `Check_${s.id}`),
     );
+  });
+
+  it('checks the deadline before every wait and routes into that check, never into the wait', () => {
+    for (const stage of ADMISSION_PIPELINE) {
+      const check = states[`Check_${stage.id}`] as unknown as TaskState;
+      expect(check.Type).toBe('Task');
+      expect(check.Resource).toMatch(/:states:::lambda:invoke$/);
+      expect(check.Parameters.Payload).toEqual({
+        'candidateId.$': '$.candidateId',
+        stage: stage.id,
+        'executionName.$': '$$.Execution.Name',
+        'executionStartedAt.$': '$$.Execution.StartTime',
+      });
+      expect(check.ResultPath).toBe('$.watch');
+      expect(check.Next).toBe(`Renewed_${stage.id}`);
+      expect(check.Catch).toContainEqual(
+        expect.objectContaining({ ErrorEquals: ['StaleExecution'], Next: 'StaleExecution' }),
+      );
+      const renewed = states[`Renewed_${stage.id}`] as unknown as ChoiceState;
+      expect(renewed.Choices).toEqual([
+        { Variable: '$.watch.continuedAsNew', BooleanEquals: true, Next: 'ContinuedAsNew' },
+      ]);
+      expect(renewed.Default).toBe(`Await_${stage.id}`);
+    }
+    expect(states.ContinuedAsNew.Type).toBe('Succeed');
+    const machines = template.findResources('AWS::StepFunctions::StateMachine');
+    expect(JSON.stringify(machines)).toMatch(/WorkflowWatchDeadline[A-Z0-9]*\\?"?,\s*"?Arn/);
+    for (const [name, state] of Object.entries(states)) {
+      if (!name.startsWith('Route_')) continue;
+      for (const choice of (state as { Choices: { Next: string }[] }).Choices) {
+        expect(choice.Next).not.toMatch(/^Await_/);
+      }
+    }
+  });
+
+  it('waits with the per-candidate timeout the check computed; a timeout wakes the check', () => {
+    const recognition = definitionOf(template, 'Recognition').States;
+    for (const [stage, machine] of [
+      ...ADMISSION_PIPELINE.map((s) => [s, states] as const),
+      ...RECOGNITION_PIPELINE.map((s) => [s, recognition] as const),
+    ]) {
+      const wait = machine[`Await_${stage.id}`] as unknown as TaskState;
+      expect(wait.TimeoutSecondsPath).toBe('$.watch.timeoutSeconds');
+      expect(wait.TimeoutSeconds).toBeUndefined();
+      // AWS rejects unknown fields in lambda:invoke Parameters: nothing but the invocation.
+      expect(Object.keys(wait.Parameters).sort()).toEqual(['FunctionName', 'Payload']);
+      expect(wait.Catch).toContainEqual({
+        ErrorEquals: ['States.Timeout'],
+        ResultPath: null,
+        Next: `Check_${stage.id}`,
+      });
+      // A timeout is never retried as a failure, nor treated as one.
+      const retried = wait.Retry.flatMap((r) => r.ErrorEquals);
+      expect(retried).not.toContain('States.Timeout');
+      expect(retried).not.toContain('States.ALL');
+    }
   });
 
   it('catches a withdrawal at every wait', () => {
@@ -324,10 +398,10 @@ describe('recognition state machine generated from the same table', () => {
       Next: 'End_PROBATION',
     });
     expect(resume.Choices.slice(1).map((c) => c.Next)).toEqual(
-      RECOGNITION_PIPELINE.map((s) => `Await_${s.id}`),
+      RECOGNITION_PIPELINE.map((s) => `Check_${s.id}`),
     );
     expect(resume.Default).toBe('StaleExecution');
-    expect(states.End_PROBATION.Next).toBe('Await_RECOGNITION_CELL_REVIEW');
+    expect(states.End_PROBATION.Next).toBe('Check_RECOGNITION_CELL_REVIEW');
     expect(states.End_PROBATION.Catch).toEqual([
       expect.objectContaining({ ErrorEquals: ['StaleExecution'], Next: 'StaleExecution' }),
     ]);
@@ -350,14 +424,31 @@ describe('recognition state machine generated from the same table', () => {
       expect.arrayContaining([
         expect.objectContaining({
           StringEquals: 'RECOGNITION_CELL_REVIEW',
-          Next: 'Await_RECOGNITION_CELL_REVIEW',
+          Next: 'Check_RECOGNITION_CELL_REVIEW',
         }),
         expect.objectContaining({
           StringEquals: 'RECOGNITION_DECISION',
-          Next: 'Await_RECOGNITION_DECISION',
+          Next: 'Check_RECOGNITION_DECISION',
         }),
       ]),
     );
+  });
+});
+
+describe('the deadline watch function', () => {
+  it('may start executions of the two state machines only, publish notifications, and write candidates', () => {
+    const actions = policyActionsOfRole('WorkflowWatchDeadline');
+    expect(actions.filter((a) => a.startsWith('states:'))).toEqual(['states:StartExecution']);
+    expect(actions).toContain('sns:Publish');
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes('WorkflowWatchDeadline'),
+    );
+    const start = policies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement)
+      .find((s: { Action: unknown }) => s.Action === 'states:StartExecution');
+    expect(JSON.stringify(start.Resource)).toContain(':stateMachine:');
+    expect(start.Resource).toHaveLength(2);
+    expect(JSON.stringify(start.Resource)).not.toContain('*');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '../history-event';
+import { isDeadlineNotice, type HistoryEvent } from '../history-event';
 import { HumanStageId, isHumanStage, StageId } from '../pipeline';
 import { CounterDelta, countersEarnedBy, reversalOf, vietnamMonthOf } from './counter-keys';
 
@@ -69,6 +69,7 @@ export function counterDeltasOfEvent(
   event: HistoryEvent,
   unitPath: readonly string[],
 ): CounterDelta[] {
+  if (isDeadlineNotice(event)) return [];
   if (event.type === 'CORRECTION') {
     const reverses = reversedBy(event);
     return reverses

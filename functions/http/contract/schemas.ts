@@ -142,13 +142,27 @@ export const historyEventSchema = z.looseObject({
   candidateId: z.string(),
   seq: z.int(),
   at: isoInstant,
-  type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION']),
+  type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION', 'REMINDER', 'ESCALATION']),
   fromStage: stageSchema.optional(),
   toStage: stageSchema,
   action: z.string().optional(),
   outcome: z.string().optional(),
   policyVersion: z.string().optional(),
   actor: actorSchema.optional(),
+  notice: z
+    .looseObject({
+      index: z.int(),
+      escalationLevel: z.int(),
+      recipient: z.looseObject({ role: z.enum(ROLES), unitId: z.string() }),
+      dueOn: vietnamDate,
+    })
+    .optional()
+    .meta({
+      description: bi(
+        'Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào',
+        'Reminder/escalation of an overdue step: who was told, about which due date',
+      ),
+    }),
 });
 
 export const candidateSchema = z.looseObject({
@@ -181,6 +195,24 @@ export const candidateSchema = z.looseObject({
     .optional(),
   documents: z.array(z.looseObject({})),
   missingDocuments: z.array(z.string()),
+  deadline: z
+    .looseObject({
+      stage: stageSchema,
+      from: vietnamDate,
+      dueOn: vietnamDate,
+      workingDays: z.int(),
+      policyVersion: z.string(),
+      overdueNoticesSent: z.int(),
+      escalationLevel: z.int(),
+      lastNoticeAt: isoInstant.optional(),
+    })
+    .optional()
+    .meta({
+      description: bi(
+        'Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn',
+        'Due date of the step it waits at (working days) and how far an overdue step escalated',
+      ),
+    }),
   pendingAction: z
     .looseObject({ action: z.string(), toStage: stageSchema, submittedAt: isoInstant })
     .optional(),
