@@ -78,6 +78,14 @@ export interface CandidateStore {
   /** Marks the people of the current step as told, if the candidate is still at that step. */
   recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void>;
   listInFlight(): AsyncIterable<Candidate>;
+  /** Candidates written before work queues existed: no search key, no queue entries. */
+  listUnlisted(): AsyncIterable<Candidate>;
+  /**
+   * Writes the search key, due date and queue entries of a candidate written before work queues
+   * existed, if it is still at that version and unlisted; false when it moved on meanwhile (its
+   * own transition then wrote them).
+   */
+  listInWorkQueues(candidate: Candidate): Promise<boolean>;
   /** Events in a unit's subtree between two dates (inclusive, YYYY-MM-DD in Vietnam time). */
   listAuditEvents(query: { unitId: string; from: string; to: string }): AsyncIterable<AuditEvent>;
   getUnit(id: string, on: string): Promise<OrgUnit | undefined>;

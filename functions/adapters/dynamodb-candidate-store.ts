@@ -41,6 +41,8 @@ import {
 } from './candidate-store';
 import { SeatRefusedError, seatRefusalOf, seatWriteItems } from './class-seat-writes';
 import { WorkQueueQuery } from '../domain/work-queue';
+import { searchKeyOf } from '../domain/search-key';
+import { stageDueOn } from '../domain/stage-due';
 import { listWorkQueue } from './dynamodb-work-queue';
 import { queueEntryWrites } from './queue-entries';
 import { addDays } from '../domain/rules/calendar-date';
@@ -463,6 +465,53 @@ export class DynamoDbCandidateStore implements CandidateStore {
         const candidate = withoutKeys<Candidate>(item);
         if (isInFlight(candidate)) yield candidate;
       }
+    }
+  }
+
+  async *listUnlisted(): AsyncIterable<Candidate> {
+    // A one-off scan after the upgrade that introduced work queues (npm run queues:backfill).
+    const pages = paginateScan(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'entity = :candidate AND attribute_not_exists(searchKey)',
+        ExpressionAttributeValues: { ':candidate': 'CANDIDATE' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) yield withoutKeys<Candidate>(item);
+    }
+  }
+
+  async listInWorkQueues(candidate: Candidate): Promise<boolean> {
+    const dueOn = stageDueOn(candidate);
+    const listed: Candidate = { ...candidate, ...(dueOn ? { dueOn } : {}) };
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.tableName,
+                Key: keys.candidate(candidate.id),
+                UpdateExpression: `SET searchKey = :key${dueOn ? ', dueOn = :due' : ''}`,
+                ConditionExpression: 'version = :version AND attribute_not_exists(searchKey)',
+                ExpressionAttributeValues: {
+                  ':key': searchKeyOf(candidate.fullName),
+                  ':version': candidate.version,
+                  ...(dueOn ? { ':due': dueOn } : {}),
+                },
+              },
+            },
+            ...queueEntryWrites(this.tableName, undefined, listed),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
     }
   }
 

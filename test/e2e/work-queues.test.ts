@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../functions/adapters/table-keys';
 import { vietnamToday } from '../../functions/domain/quota/report';
+import { awsClients } from './support/aws-clients';
 import { ApiClient } from './support/api-client';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { officerClient } from './support/officers';
@@ -246,5 +251,64 @@ describe('due dates stored at each transition', () => {
     });
     // The most overdue first: 2025 comes before the seeded 2026 decisions.
     expect(items[0].id).toBe(id);
+  });
+});
+
+describe('npm run queues:backfill', () => {
+  it('lists a candidate written before work queues existed, once', async () => {
+    // An item as the code before work queues wrote it: no search key, no due date, no entries.
+    const id = 'cbackfill00000000001';
+    const at = '2025-05-01T03:00:00.000Z';
+    await awsClients(runtime).documents.send(
+      new PutCommand({
+        TableName: runtime.tableName,
+        Item: {
+          ...keys.candidate(id),
+          entity: 'CANDIDATE',
+          id,
+          fullName: 'Lường Thị Đông',
+          dateOfBirth: '1990-01-01',
+          nationalIdFingerprint: 'legacy',
+          nationalIdMasked: '*********999',
+          nominationSource: 'CELL',
+          unitId: 'wq-c3',
+          unitPath: ['hn', 'hn-thanhtri', 'wq-g', 'wq-c3'],
+          stage: 'ADMISSION_DECISION',
+          version: 8,
+          createdAt: at,
+          updatedAt: at,
+          stageEnteredAt: at,
+          dossier: { cellResolution: { meetingDate: '2025-04-20' } },
+          execution: { name: `${id}-g1`, generation: 1 },
+        },
+      }),
+    );
+    const officer = await officerClient(runtime, { roles: ['cell-officer'], unitId: 'wq-g' });
+    const search = '/candidates?unit=wq-g&q=luong%20thi%20dong';
+    expect((await officer.request('GET', search)).body.items).toEqual([]);
+
+    const backfill = () =>
+      promisify(execFile)(
+        'npm',
+        [
+          'run',
+          '-s',
+          'queues:backfill',
+          '--',
+          '--endpoint',
+          runtime.dynamoDbEndpoint,
+          '--table',
+          runtime.tableName,
+        ],
+        { cwd: `${__dirname}/../..` },
+      );
+    expect((await backfill()).stdout).toContain('listed 1 of 1 unlisted candidates');
+    const found = (await officer.request('GET', search)).body.items as Item[];
+    expect(found).toEqual([
+      expect.objectContaining({ id, stage: 'ADMISSION_DECISION', overdue: true }),
+    ]);
+    expect(found[0].dueOn).toMatch(/^2025-07-\d\d$/);
+    // Nothing left to do the second time.
+    expect((await backfill()).stdout).toContain('listed 0 of 0 unlisted candidates');
   });
 });
