@@ -4,6 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { PHASES } from '../functions/domain/pipeline';
@@ -28,6 +29,10 @@ export class Workflow extends Construct {
   /** The recognition workflow: cell review, grassroots review, decision → OFFICIAL or REMOVED. */
   readonly recognitionStateMachine: sfn.StateMachine;
   readonly recognitionStateMachineArn: string;
+  /** Where the one-time probation schedules live (one per probationary member). */
+  readonly probationSchedules: scheduler.ScheduleGroup;
+  /** The role EventBridge Scheduler assumes to start the recognition workflow, and nothing else. */
+  readonly probationSchedulerRole: iam.Role;
   /** The park step: it also notifies, and issues approvers their links. */
   readonly park: AdmissionFunction;
   private readonly stateMachineName: string;
@@ -116,6 +121,24 @@ export class Workflow extends Construct {
       ),
     );
 
+    // Probation is a schedule, not a Wait state: at ADMITTED the apply step creates a one-time
+    // schedule for the end of the 12 months, which starts the recognition workflow.
+    this.probationSchedules = new scheduler.ScheduleGroup(this, 'ProbationSchedules', {
+      scheduleGroupName: `${stack.stackName}-probation`,
+    });
+    this.probationSchedulerRole = new iam.Role(this, 'ProbationSchedulerRole', {
+      description: 'EventBridge Scheduler starts the recognition workflow at the end of probation',
+      // Only schedules of this account's probation group may use it (confused deputy).
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: { 'aws:SourceArn': this.probationScheduleArns() },
+        },
+      }),
+    });
+    this.recognitionStateMachine.grantStartExecution(this.probationSchedulerRole);
+    this.grantCreateProbationSchedules(apply);
+
     const resume = new AdmissionFunction(this, 'ResumeInFlight', {
       entry: 'ops/resume-in-flight.ts',
       description: 'Gives every in-flight candidate a live execution at the stage its item names',
@@ -125,8 +148,9 @@ export class Workflow extends Construct {
     this.grantStart(resume);
     // Members in recognition resume on the recognition machine.
     this.recognitionStateMachine.grantStartExecution(resume);
-    resume.addEnvironment('RECOGNITION_STATE_MACHINE_ARN', this.recognitionStateMachineArn);
     this.grantDescribeExecutions(resume);
+    // A member admitted just before a crash gets the schedule from the resume job.
+    this.grantCreateProbationSchedules(resume);
     new events.Rule(this, 'ResumeSchedule', {
       description: 'Repairs drift between candidate items and executions',
       schedule: events.Schedule.rate(Duration.minutes(15)),
@@ -186,6 +210,45 @@ export class Workflow extends Construct {
     });
   }
 
+  /**
+   * CreateSchedule in the probation group only, and PassRole of the scheduler's role only, to
+   * EventBridge Scheduler only; names the group, role and target to the function.
+   */
+  private grantCreateProbationSchedules(fn: lambda.Function): void {
+    const policy = new iam.Policy(this, `${fn.node.id}ProbationSchedules`, {
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['scheduler:CreateSchedule'],
+          resources: [this.probationScheduleArns()],
+        }),
+        new iam.PolicyStatement({
+          actions: ['iam:PassRole'],
+          resources: [this.probationSchedulerRole.roleArn],
+          conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        }),
+      ],
+    });
+    fn.role!.attachInlinePolicy(policy);
+    acknowledgeWildcard(
+      policy,
+      `${printedArnPrefix(Stack.of(this), 'scheduler')}:schedule/${this.probationSchedules.scheduleGroupName}/*`,
+      'Schedule names are per candidate (probation-<id>), created at admission; the wildcard is limited to the probation schedule group and to CreateSchedule.',
+    );
+    fn.addEnvironment('PROBATION_SCHEDULE_GROUP', this.probationSchedules.scheduleGroupName);
+    fn.addEnvironment('PROBATION_SCHEDULER_ROLE_ARN', this.probationSchedulerRole.roleArn);
+    fn.addEnvironment('RECOGNITION_STATE_MACHINE_ARN', this.recognitionStateMachineArn);
+  }
+
+  /** `…:schedule/<probation group>/*`: every schedule of the probation group. */
+  private probationScheduleArns(): string {
+    return Stack.of(this).formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `${this.probationSchedules.scheduleGroupName}/*`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+  }
+
   /** Only DescribeExecution: the resume job checks whether a candidate's execution still runs. */
   private grantDescribeExecutions(fn: lambda.Function): void {
     const machineNames = [this.stateMachineName, this.recognitionStateMachineName];
@@ -228,9 +291,9 @@ function stateMachineArnOf(stack: Stack, name: string): string {
   });
 }
 
-/** `arn:<partition>:states:<region>:<account>` as cdk-nag prints it inside a finding id. */
-function printedArnPrefix(stack: Stack): string {
+/** `arn:<partition>:<service>:<region>:<account>` as cdk-nag prints it inside a finding id. */
+function printedArnPrefix(stack: Stack, service = 'states'): string {
   const printed = (value: string, pseudo: string) =>
     Token.isUnresolved(value) ? `<${pseudo}>` : value;
-  return `arn:${printed(stack.partition, 'AWS::Partition')}:states:${printed(stack.region, 'AWS::Region')}:${printed(stack.account, 'AWS::AccountId')}`;
+  return `arn:${printed(stack.partition, 'AWS::Partition')}:${service}:${printed(stack.region, 'AWS::Region')}:${printed(stack.account, 'AWS::AccountId')}`;
 }

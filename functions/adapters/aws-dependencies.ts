@@ -1,11 +1,14 @@
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createPipelineMetrics } from '../observability/transition-metrics';
 import { Dependencies } from '../services/dependencies';
 import { CandidateStore } from './candidate-store';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { DynamoDbCandidateStore } from './dynamodb-candidate-store';
+import { EventBridgeWorkflowSchedules } from './eventbridge-workflow-schedules';
 import { StepFunctionsWorkflow } from './sfn-workflow';
 import { Workflow } from './workflow';
+import { WorkflowSchedules } from './workflow-schedules';
 
 /** The candidate store on the table the function's environment names (TABLE_NAME). */
 export function awsCandidateStore(): CandidateStore {
@@ -21,6 +24,18 @@ export function awsWorkflow(): Workflow {
   return new StepFunctionsWorkflow(new SFNClient({ maxAttempts: 5 }), {
     admission: requiredEnv('STATE_MACHINE_ARN'),
     ...(recognition ? { recognition } : {}),
+  });
+}
+
+/**
+ * The probation schedules: created in PROBATION_SCHEDULE_GROUP, starting the recognition state
+ * machine (RECOGNITION_STATE_MACHINE_ARN) as PROBATION_SCHEDULER_ROLE_ARN.
+ */
+export function awsWorkflowSchedules(): WorkflowSchedules {
+  return new EventBridgeWorkflowSchedules(new SchedulerClient({ maxAttempts: 5 }), {
+    groupName: requiredEnv('PROBATION_SCHEDULE_GROUP'),
+    stateMachineArn: requiredEnv('RECOGNITION_STATE_MACHINE_ARN'),
+    roleArn: requiredEnv('PROBATION_SCHEDULER_ROLE_ARN'),
   });
 }
 

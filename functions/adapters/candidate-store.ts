@@ -77,6 +77,12 @@ export interface CandidateStore {
   ): Promise<void>;
   /** Marks the people of the current step as told, if the candidate is still at that step. */
   recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void>;
+  /** Records the probation schedule on a member still at `before`'s version and stage. */
+  recordProbationSchedule(
+    before: Candidate,
+    schedule: NonNullable<Candidate['probationSchedule']>,
+  ): Promise<void>;
+  /** Candidates in flight, and probationary members whose wake-up is not recorded as scheduled. */
   listInFlight(): AsyncIterable<Candidate>;
   /** Candidates written before work queues existed: no search key, no queue entries. */
   listUnlisted(): AsyncIterable<Candidate>;

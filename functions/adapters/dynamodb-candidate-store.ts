@@ -12,6 +12,7 @@ import {
   paginateScan,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  awaitsProbationSchedule,
   Candidate,
   freesThePerson,
   isInFlight,
@@ -449,6 +450,28 @@ export class DynamoDbCandidateStore implements CandidateStore {
     );
   }
 
+  async recordProbationSchedule(
+    before: Candidate,
+    schedule: NonNullable<Candidate['probationSchedule']>,
+  ): Promise<void> {
+    await staleOnConditionFailure(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.candidate(before.id),
+          UpdateExpression: 'SET probationSchedule = :schedule',
+          ConditionExpression: 'version = :version AND stage = :stage',
+          ExpressionAttributeValues: {
+            ':schedule': schedule,
+            ':version': before.version,
+            ':stage': before.stage,
+          },
+        }),
+      ),
+      `candidate ${before.id} changed before its probation schedule was recorded`,
+    );
+  }
+
   async *listInFlight(): AsyncIterable<Candidate> {
     // A full scan is acceptable here: it runs on start-up and on a slow schedule, never per request.
     const pages = paginateScan(
@@ -463,7 +486,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
     for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const candidate = withoutKeys<Candidate>(item);
-        if (isInFlight(candidate)) yield candidate;
+        if (isInFlight(candidate) || awaitsProbationSchedule(candidate)) yield candidate;
       }
     }
   }

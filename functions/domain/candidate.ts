@@ -84,10 +84,22 @@ export interface Candidate {
    * by the workflow's wake step; current only while `stage` and `version` match its own.
    */
   deadline?: WatchedDeadline;
+  /**
+   * The schedule that wakes the recognition workflow at the end of probation, once it exists.
+   * A probationary member without it is picked up by the resume job, which creates it.
+   */
+  probationSchedule?: { name: string; wakesOn: string };
 }
 
 export function isInFlight(candidate: Pick<Candidate, 'stage'>): boolean {
   return !(TERMINAL_STAGE_IDS as readonly string[]).includes(candidate.stage);
+}
+
+/** A probationary member whose wake-up at the end of probation is not known to be scheduled. */
+export function awaitsProbationSchedule(
+  candidate: Pick<Candidate, 'stage' | 'probationSchedule'>,
+): boolean {
+  return candidate.stage === 'ADMITTED' && !candidate.probationSchedule;
 }
 
 /**

@@ -18,3 +18,8 @@ export function startOfVietnamDay(date: IsoDate): Date {
 export function endOfVietnamDay(date: IsoDate): Date {
   return startOfVietnamDay(addDays(date, 1));
 }
+
+/** Vietnam wall-clock time of an instant, `YYYY-MM-DDTHH:mm:ss` (an `at()` in Asia/Ho_Chi_Minh). */
+export function vietnamWallClock(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19);
+}

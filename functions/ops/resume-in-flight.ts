@@ -1,8 +1,8 @@
-import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
 import { logger } from '../observability/logger';
 import { resumeInFlight } from '../services/resume-in-flight';
 
-const deps = awsDependencies();
+const deps = { ...awsDependencies(), schedules: awsWorkflowSchedules() };
 
 /** Scheduled (and run by the local runtime on start): every in-flight candidate gets a live execution. */
 export const handler = async () => {

@@ -1,9 +1,11 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
-import { HumanStageId, StageId } from '../domain/pipeline';
+import { WorkflowSchedules } from '../adapters/workflow-schedules';
+import { HumanStageId, PROBATION, StageId } from '../domain/pipeline';
 import { applySubmission } from '../domain/transition';
 import { recordTransition } from '../observability/transition-metrics';
 import { Dependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
+import { ensureProbationSchedule } from './probation-schedule';
 
 export interface ApplyRequest {
   candidateId: string;
@@ -19,11 +21,30 @@ export interface AppliedTransition {
 
 const MAX_ATTEMPTS = 5;
 
+export type ApplyDependencies = Pick<Dependencies, 'store' | 'now' | 'metrics'> & {
+  schedules: WorkflowSchedules;
+};
+
 /**
  * Commits a delivered submission: the candidate's new stage and version and its history event,
  * in one transaction. Safe to run twice: a second run finds the event and answers the same.
+ * Reaching ADMITTED schedules the recognition workflow for the end of probation — after the
+ * commit, and again on every retry until it is recorded (the resume job covers a retry that
+ * never comes).
  */
 export async function applyTransition(
+  deps: ApplyDependencies,
+  request: ApplyRequest,
+): Promise<AppliedTransition> {
+  const applied = await commitSubmission(deps, request);
+  if (applied.nextStage === PROBATION.during) {
+    const member = await deps.store.getCandidate(request.candidateId);
+    if (member) await ensureProbationSchedule(deps, member);
+  }
+  return applied;
+}
+
+async function commitSubmission(
   deps: Pick<Dependencies, 'store' | 'now' | 'metrics'>,
   request: ApplyRequest,
 ): Promise<AppliedTransition> {

@@ -1,8 +1,8 @@
-import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
 import { logger } from '../observability/logger';
 import { ApplyRequest, applyTransition } from '../services/apply-transition';
 
-const deps = awsDependencies();
+const deps = { ...awsDependencies(), schedules: awsWorkflowSchedules() };
 
 /** The apply step after each human stage: commits the recorded action. */
 export const handler = async (request: ApplyRequest) => {
