@@ -27,6 +27,8 @@ module.exports = {
       transformIgnorePatterns,
       // The end-to-end tests run the template `cdk synth` wrote, so synthesize it once first.
       globalSetup: '<rootDir>/test/e2e/synthesize-once.ts',
+      // Every response an e2e client sees must be one the OpenAPI document describes.
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/contract-check.ts'],
       testTimeout: 180000,
     },
   ],

@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { humanStage, HumanStageId } from '../functions/domain/pipeline';
+import { AdmissionApi, createAdmissionClient } from '../client/api-client';
 import { DEFAULT_CDK_OUT, LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
 import { nominationFor } from '../test/e2e/reliability/support';
@@ -89,14 +90,16 @@ async function walk(
   runtime: LocalRuntime,
   options: { candidates: number; concurrency: number; run: number; readsPerCandidate: number },
 ): Promise<WalkRun> {
-  const tokens: Record<string, string> = {};
+  // Each role calls the API through the typed client generated from the OpenAPI document.
+  const clients: Record<string, AdmissionApi> = {};
   for (const role of ['cell-officer', 'committee-officer', 'approver']) {
-    tokens[role] = runtime.issueToken({
+    const token = runtime.issueToken({
       sub: randomUUID(),
       name: `Bench ${role}`,
       groups: [role],
       unitId: 'dd-kdn',
     });
+    clients[role] = createAdmissionClient({ baseUrl: runtime.url, token });
   }
   const samples: Record<string, number[]> = {};
   const unexpected: Record<string, number> = {};
@@ -108,16 +111,16 @@ async function walk(
     body?: unknown,
   ) => {
     const started = performance.now();
-    const response = await fetch(`${runtime.url}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[role]}`,
-        'content-type': 'application/json',
-        ...(body ? { 'idempotency-key': randomUUID() } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await response.text();
+    const { response, data, error } = await clients[role].request(
+      method.toLowerCase() as 'get' | 'post',
+      url as never,
+      {
+        headers: body ? { 'idempotency-key': randomUUID() } : {},
+        body,
+        parseAs: 'text',
+      } as never,
+    );
+    const text = (response.ok ? data : error) as string | undefined;
     (samples[label] ??= []).push(performance.now() - started);
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   };

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createAdmissionClient } from '../client/api-client';
 import { demoOrganisation } from '../lib/local/demo-organisation';
 import { DEFAULT_CDK_OUT, startLocalRuntime } from '../lib/local/runtime';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
@@ -85,6 +86,8 @@ export async function measureReportScaling(options: {
       groups: ['committee-officer'],
       unitId: 'hn',
     });
+    // Through the typed client generated from the OpenAPI document.
+    const api = createAdmissionClient({ baseUrl: runtime.url, token });
     const sizes: {
       candidates: number;
       readUnits: number;
@@ -106,10 +109,11 @@ export async function measureReportScaling(options: {
       for (let i = 0; i < options.repeat; i++) {
         runtime.faultProxy!.resetStats();
         const started = performance.now();
-        const response = await fetch(`${runtime.url}${ROUTE}`, {
-          headers: { authorization: `Bearer ${token}` },
+        const { response, data, error } = await api.GET('/reports/quotas', {
+          params: { query: { unit: 'hn', period: PERIOD } },
+          parseAs: 'text',
         });
-        const text = await response.text();
+        const text = String((response.ok ? data : error) ?? '');
         latencies.push(performance.now() - started);
         if (response.status !== 200) {
           return {

@@ -148,6 +148,13 @@ export class Api extends Construct {
     storage.grantWriteCandidates(units);
     storage.grantIdempotency(units);
 
+    // The contract: the OpenAPI document and its readable page (no data, nothing granted).
+    const apiDocs = new AdmissionFunction(this, 'ApiDocs', {
+      entry: 'api/api-docs.ts',
+      description: 'GET /openapi.json and GET /docs (public)',
+      memorySize: 256,
+    });
+
     const routeNotFound = new AdmissionFunction(this, 'RouteNotFound', {
       entry: 'api/route-not-found.ts',
       description: 'Any other route: 404 in the API error shape',
@@ -249,6 +256,23 @@ export class Api extends Construct {
         'changes nothing (safe for mail scanners that prefetch links); the shell reads the ' +
         'details and posts the decision through routes behind the Cognito JWT authorizer.',
     });
+
+    // The API's documentation is public, like any published API reference.
+    const docsIntegration = new HttpLambdaIntegration('ApiDocsIntegration', apiDocs);
+    for (const path of ['/openapi.json', '/docs']) {
+      const [docsRoute] = this.httpApi.addRoutes({
+        path,
+        methods: [apigwv2.HttpMethod.GET],
+        integration: docsIntegration,
+        authorizer: new apigwv2.HttpNoneAuthorizer(),
+      });
+      Validations.of(docsRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason:
+          `GET ${path} serves the API's published contract (OpenAPI document or its HTML ` +
+          'rendering) generated from code: it reads no data, changes nothing and names no user.',
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, key: 'ApiUrl' });
   }

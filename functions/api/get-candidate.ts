@@ -4,6 +4,7 @@ import { callerOf } from '../http/caller-of';
 import { candidateIdOf } from '../http/candidate-id';
 import { candidateView } from '../http/candidate-view';
 import { httpRoute } from '../http/http-route';
+import { versionETag } from '../http/etag';
 import { json } from '../http/response';
 import { candidateNotFound } from '../services/submit-action';
 
@@ -15,5 +16,5 @@ export const handler = httpRoute(async (event) => {
   const id = candidateIdOf(event);
   const [found, history] = await Promise.all([store.getCandidate(id), store.getHistory(id)]);
   const candidate = visibleCandidate(caller, found, () => candidateNotFound(id));
-  return json(200, candidateView(candidate, history), { etag: `"${candidate.version}"` });
+  return json(200, candidateView(candidate, history), { etag: versionETag(candidate.version) });
 });

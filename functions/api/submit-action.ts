@@ -7,6 +7,7 @@ import { ROUTES } from '../http/contract/routes';
 import { candidateIdOf } from '../http/candidate-id';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
+import { expectedVersionOf, preconditionOnStale } from '../http/if-match';
 import { idempotentCommand } from '../http/idempotent-command';
 import { jsonBody } from '../http/json-body';
 import { json } from '../http/response';
@@ -32,22 +33,25 @@ const submit = idempotentCommand<ActionRequest & { candidateId: string; idempote
 /**
  * POST /candidates/{id}/actions: an officer acts on the candidate's pending step. Accepted
  * actions are applied by the workflow; the candidate shows the result once `version` moves.
+ * The version read comes as `expectedVersion` or as `If-Match` (the ETag of GET /candidates/{id}).
  */
 export const handler = httpRoute(async (event, context) => {
   const caller = callerOf(event);
   const candidateId = candidateIdOf(event);
   const idempotencyKey = idempotencyKeyOf(event);
-  const request = parseOrRefuse(
-    ROUTES['POST /candidates/{id}/actions'].body.schema,
-    jsonBody(event),
-    { code: 'INVALID_BODY' },
-  );
-  return submit(
-    {
-      key: `POST /candidates/${candidateId}/actions ${idempotencyKey}`,
-      body: { ...request, candidateId, idempotencyKey },
-    },
-    caller,
-    context,
+  const body = parseOrRefuse(ROUTES['POST /candidates/{id}/actions'].body.schema, jsonBody(event), {
+    code: 'INVALID_BODY',
+  });
+  const expected = expectedVersionOf(event, body.expectedVersion);
+  const request = { ...body, expectedVersion: expected.version };
+  return preconditionOnStale(expected, () =>
+    submit(
+      {
+        key: `POST /candidates/${candidateId}/actions ${idempotencyKey}`,
+        body: { ...request, candidateId, idempotencyKey },
+      },
+      caller,
+      context,
+    ),
   );
 });

@@ -12,6 +12,7 @@ import { parseOrRefuse } from '../domain/parse';
 import { refuse } from '../domain/refusal';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
+import { contentETag } from '../http/etag';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { idempotentCommand } from '../http/idempotent-command';
@@ -138,7 +139,8 @@ export const handler = httpRoute(async (event, context) => {
           code: 'INVALID_QUERY',
         },
       );
-      return json(200, await getUnitOn(deps, caller, id(), query.on));
+      const unit = await getUnitOn(deps, caller, id(), query.on);
+      return json(200, unit, { etag: contentETag(unit) });
     }
   }
 });

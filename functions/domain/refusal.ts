@@ -9,6 +9,7 @@ export type RefusalKind =
   | 'forbidden' // 403: a known user whose role may not do this
   | 'not-found' // 404
   | 'conflict' // 409: the candidate moved on, or another decision got there first
+  | 'precondition-failed' // 412: the If-Match version is not the current one
   | 'too-large' // 413
   | 'rule' // 422: well-formed, but a rule of the procedure forbids it
   | 'unavailable'; // 503: try again later
@@ -41,6 +42,7 @@ export const HTTP_STATUS_OF: Record<RefusalKind, number> = {
   forbidden: 403,
   'not-found': 404,
   conflict: 409,
+  'precondition-failed': 412,
   'too-large': 413,
   rule: 422,
   unavailable: 503,

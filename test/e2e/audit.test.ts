@@ -55,11 +55,8 @@ describe('audit export', () => {
 
   it('exports CSV with a BOM and Vietnamese text intact', async () => {
     const auditor = await officerClient(runtime, { roles: ['admin'], unitId: 'hn' });
-    const response = await fetch(
-      `${runtime.url}/audit?unit=dd-kdn&from=${today()}&to=${today()}&format=csv`,
-      {
-        headers: { authorization: `Bearer ${(auditor as unknown as { token: string }).token}` },
-      },
+    const response = await auditor.fetchRaw(
+      `/audit?unit=dd-kdn&from=${today()}&to=${today()}&format=csv`,
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/csv/);

@@ -106,8 +106,8 @@ describe('functions', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation;
     // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
-    // + WatchDeadline (deadlines, reminders, escalation, continue-as-new).
-    expect(Object.keys(functions).length).toBe(24);
+    // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs.
+    expect(Object.keys(functions).length).toBe(25);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -214,11 +214,13 @@ describe('HTTP API', () => {
         'GET /classes/{id}',
         'POST /classes/{id}/enrolments',
         'POST /classes/{id}/results',
+        'GET /openapi.json',
+        'GET /docs',
       ].sort(),
     );
   });
 
-  it('puts every route but the static approval page, $default included, behind the Cognito JWT authorizer', () => {
+  it('puts every route but the static approval page and the API docs, $default included, behind the Cognito JWT authorizer', () => {
     const authorizers = template.findResources('AWS::ApiGatewayV2::Authorizer');
     const [authorizerId] = Object.keys(authorizers);
     expect(authorizers[authorizerId].Properties).toMatchObject({
@@ -227,7 +229,9 @@ describe('HTTP API', () => {
     });
     const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
     const open = routes.filter((r) => r.Properties.AuthorizationType === 'NONE');
-    expect(open.map((r) => r.Properties.RouteKey)).toEqual(['GET /approvals/{approvalId}']);
+    expect(open.map((r) => r.Properties.RouteKey).sort()).toEqual(
+      ['GET /approvals/{approvalId}', 'GET /docs', 'GET /openapi.json'].sort(),
+    );
     for (const route of routes.filter((r) => !open.includes(r))) {
       expect(route.Properties).toMatchObject({
         AuthorizationType: 'JWT',

@@ -117,6 +117,12 @@ export const ERROR_CODES = {
     'Hồ sơ đã có đúng nội dung này (trong yêu cầu hàng loạt: SKIPPED)',
     'The candidate already has exactly this recorded (in a bulk request: SKIPPED)',
   ),
+  CORRECTION_NOT_APPLICABLE: doc(
+    409,
+    'Chỉ hủy được quyết định của người đã được kết nạp',
+    'Only an admitted candidate can be revoked',
+  ),
+  ALREADY_REVOKED: doc(409, 'Quyết định kết nạp đã bị hủy trước đó', 'Already revoked'),
 
   // A rule of the procedure (422)
   CLASS_FULL: doc(422, 'Lớp đã đủ số học viên', 'The class is full'),

@@ -184,6 +184,13 @@ export const quotaReportQuery = z.strictObject({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 export const quotaTargetsBody = z.array(quotaTargetSchema);
+/** The action; its expected version in the body or, instead, in If-Match (functions/http/if-match.ts). */
+export const actionBody = actionRequestSchema.extend({
+  expectedVersion: actionRequestSchema.shape.expectedVersion.optional().meta({
+    description:
+      'Phiên bản đã đọc (bắt buộc nếu không gửi If-Match) / The version read (required without If-Match)',
+  }),
+});
 export const unitOnQuery = z.strictObject({ on: vietnamDate.optional() });
 export const listClassesQuery = z.strictObject({
   organiser: unitIdSchema.optional(),
@@ -273,7 +280,7 @@ export const ROUTES = {
         headers: ['ETag'],
       },
     },
-    errors: [...ANY, 'CANDIDATE_NOT_FOUND'],
+    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'CANDIDATE_NOT_FOUND'],
   }),
   'GET /candidates/{id}/history': defineRoute({
     method: 'GET',
@@ -288,7 +295,7 @@ export const ROUTES = {
     auth: 'jwt',
     params: candidateIdParams,
     responses: { 200: { description: bi('Lịch sử', 'The history'), schema: historySchema } },
-    errors: [...ANY, 'CANDIDATE_NOT_FOUND'],
+    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'CANDIDATE_NOT_FOUND'],
   }),
   'POST /candidates/{id}/actions': defineRoute({
     method: 'POST',
@@ -304,7 +311,7 @@ export const ROUTES = {
     idempotent: true,
     ifMatch: true,
     params: candidateIdParams,
-    body: { schema: actionRequestSchema },
+    body: { schema: actionBody },
     responses: {
       202: {
         description: bi('Thao tác đã nhận', 'The action was accepted'),
@@ -349,7 +356,8 @@ export const ROUTES = {
       'ROLE_NOT_ALLOWED',
       'CANDIDATE_NOT_FOUND',
       'CONCURRENT_UPDATE',
-      'ACTION_NOT_ALLOWED_AT_STAGE',
+      'CORRECTION_NOT_APPLICABLE',
+      'ALREADY_REVOKED',
     ],
   }),
   'GET /audit': defineRoute({
@@ -792,6 +800,43 @@ export const ROUTES = {
     body: { schema: classResultsSchema },
     responses: BULK_RESPONSES,
     errors: [...BULK_WRITE, 'INVALID_PATH', 'ROLE_NOT_ALLOWED', 'CLASS_NOT_FOUND'],
+  }),
+  'GET /openapi.json': defineRoute({
+    method: 'GET',
+    path: '/openapi.json',
+    operationId: 'openApiDocument',
+    tag: 'docs',
+    summary: bi('Tài liệu OpenAPI 3.1 của API', "The API's OpenAPI 3.1 document"),
+    description: bi(
+      'Sinh từ sổ đăng ký hợp đồng đường dẫn (cùng lược đồ zod kiểm tra yêu cầu).',
+      'Generated from the route contract registry (the zod schemas that validate requests).',
+    ),
+    auth: 'none',
+    responses: {
+      200: {
+        description: bi('Tài liệu OpenAPI', 'The OpenAPI document'),
+        schema: z.looseObject({
+          openapi: z.string(),
+          info: z.looseObject({ title: z.string(), version: z.string() }),
+          paths: z.record(z.string(), z.looseObject({})),
+        }),
+      },
+    },
+    errors: ['INTERNAL_ERROR'],
+  }),
+  'GET /docs': defineRoute({
+    method: 'GET',
+    path: '/docs',
+    operationId: 'apiDocsPage',
+    tag: 'docs',
+    summary: bi('Trang tài liệu API', 'The API documentation page'),
+    description: bi(
+      'Trang HTML tự chứa, dựng từ tài liệu OpenAPI.',
+      'A self-contained HTML page rendered from the OpenAPI document.',
+    ),
+    auth: 'none',
+    responses: { 200: { description: bi('Trang HTML', 'HTML page'), contentType: 'text/html' } },
+    errors: ['INTERNAL_ERROR'],
   }),
 } satisfies Record<string, RouteContract>;
 

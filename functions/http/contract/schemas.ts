@@ -272,7 +272,7 @@ export const unitMovedSchema = z.looseObject({
   candidatesUpdated: z.int(),
 });
 
-export const unitImportSchema = z.looseObject({});
+export const unitImportSchema = z.looseObject({ count: z.int() });
 
 export const approvalDetailsSchema = z.looseObject({
   candidate: z.looseObject({ id: z.string(), fullName: z.string(), unitId: z.string() }),

@@ -1,4 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { AdmissionApi, createAdmissionClient, paths } from '../../../client/api-client';
+import { recordResponses } from './contract-recorder';
+
+type NominationBody = paths['/candidates']['post']['requestBody']['content']['application/json'];
+type ActionBody =
+  paths['/candidates/{id}/actions']['post']['requestBody']['content']['application/json'];
 
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
@@ -10,69 +16,109 @@ export interface ApiResponse<T = Record<string, unknown>> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads arbitrary response fields
 export type CandidateBody = Record<string, any>;
 
-/** A thin HTTP client over fetch: what a cell officer's tool would send, nothing more. */
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+
+/** Turns what the typed client answers into the status, parsed body and headers tests read. */
+function asApiResponse<T>(result: { data?: unknown; error?: unknown; response: Response }) {
+  const parse = (value: unknown) =>
+    typeof value === 'string' ? (value ? JSON.parse(value) : undefined) : value;
+  return {
+    status: result.response.status,
+    body: parse(result.response.ok ? result.data : result.error) as T,
+    headers: result.response.headers,
+  };
+}
+
+/**
+ * What a cell officer's tool would send, through the typed client generated from the OpenAPI
+ * document (client/api-client.ts). Every response is recorded and checked against the document
+ * after each test file (support/contract-check.ts).
+ */
 export class ApiClient {
+  /** The typed client: tests that want the contract's types call it directly. */
+  readonly api: AdmissionApi;
+
   constructor(
     private readonly baseUrl: string,
-    private readonly token?: string,
-  ) {}
+    token?: string,
+  ) {
+    this.api = createAdmissionClient({ baseUrl, token, middleware: [recordResponses] });
+  }
 
   /** The same API as another user. */
   as(token: string): ApiClient {
     return new ApiClient(this.baseUrl, token);
   }
 
+  /**
+   * Any request, including ones the contract refuses (unknown fields, raw bodies, wrong paths):
+   * still sent by the typed client, untyped.
+   */
   async request<T = Record<string, unknown>>(
     method: string,
     path: string,
     options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
   ): Promise<ApiResponse<T>> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...options.headers,
-      },
-      body:
-        options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text ? JSON.parse(text) : undefined,
-      headers: response.headers,
-    };
+    const raw = options.rawBody !== undefined;
+    const result = await this.api.request(
+      method.toLowerCase() as Method,
+      path as never,
+      {
+        body: raw ? options.rawBody : options.body,
+        bodySerializer: raw ? (body: unknown) => body : undefined,
+        headers: options.headers,
+        parseAs: 'text',
+      } as never,
+    );
+    return asApiResponse<T>(result);
   }
 
   /** The raw response, for non-JSON bodies such as CSV exports. */
-  fetchRaw(path: string): Promise<Response> {
-    return fetch(`${this.baseUrl}${path}`, {
-      headers: this.token ? { authorization: `Bearer ${this.token}` } : {},
-    });
+  async fetchRaw(path: string): Promise<Response> {
+    let raw: Response | undefined;
+    const keep = {
+      onResponse: ({ response }: { response: Response }) => {
+        raw = response.clone();
+      },
+    };
+    await this.api.request(
+      'get',
+      path as never,
+      {
+        parseAs: 'text',
+        middleware: [keep],
+      } as never,
+    );
+    return raw!;
   }
 
   /**
    * Nominates; a body without an ID number gets one derived from the person's other data, so
    * that each test person is distinct and the same person always has the same number.
    */
-  nominate(body: Record<string, unknown>, key = randomUUID()) {
+  async nominate(body: Record<string, unknown>, key = randomUUID()) {
     const person = 'nationalId' in body ? body : { ...body, nationalId: nationalIdFor(body) };
-    return this.request('POST', '/candidates', {
-      body: person,
-      headers: { 'idempotency-key': key },
-    });
+    return asApiResponse<Record<string, unknown>>(
+      await this.api.POST('/candidates', {
+        body: person as NominationBody,
+        params: { header: { 'Idempotency-Key': key } },
+      }),
+    );
   }
 
-  act(id: string, body: unknown, key = randomUUID()) {
-    return this.request('POST', `/candidates/${id}/actions`, {
-      body,
-      headers: { 'idempotency-key': key },
-    });
+  async act(id: string, body: unknown, key = randomUUID()) {
+    return asApiResponse<Record<string, unknown>>(
+      await this.api.POST('/candidates/{id}/actions', {
+        params: { path: { id }, header: { 'Idempotency-Key': key } },
+        body: body as ActionBody,
+      }),
+    );
   }
 
-  candidate(id: string) {
-    return this.request('GET', `/candidates/${id}`);
+  async candidate(id: string) {
+    return asApiResponse<CandidateBody>(
+      await this.api.GET('/candidates/{id}', { params: { path: { id } } }),
+    );
   }
 
   /** Polls until the workflow has parked the candidate at `stage` (or closed it there). */

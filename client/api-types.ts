@@ -1,0 +1,4651 @@
+/**
+ * GENERATED from the OpenAPI document (functions/http/contract) by openapi-typescript.
+ * Do not edit: run `npm run docs:client`. test/unit/http/client-types.test.ts fails when stale.
+ */
+export interface paths {
+  '/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Danh sách hồ sơ của một đơn vị / One page of a unit's candidates
+     * @description Phân trang bằng con trỏ, thứ tự ổn định; không có dữ liệu cá nhân.
+     *
+     *     Cursor pagination in a stable order; no personal data.
+     */
+    get: operations['listCandidates'];
+    put?: never;
+    /**
+     * Chi bộ đề nghị một quần chúng ưu tú / A cell nominates an outstanding person
+     * @description Tạo hồ sơ ở bước đầu tiên và khởi động quy trình. Số CCCD chỉ lưu dạng che và dấu vân tay có khóa; một người chỉ có một hồ sơ đang mở.
+     *
+     *     Creates the file at the first stage and starts the workflow. The ID number is kept masked and as a keyed fingerprint; one open file per person.
+     */
+    post: operations['nominate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một hồ sơ, bước đang chờ và lịch sử / A candidate, its pending step and history
+     * @description ETag là phiên bản của hồ sơ; gửi lại trong If-Match khi thao tác.
+     *
+     *     The ETag is the candidate's version; send it back as If-Match when acting.
+     */
+    get: operations['getCandidate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidates/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Lịch sử hồ sơ / A candidate's history
+     * @description Ai đã làm gì, khi nào, với vai trò nào và từ đâu.
+     *
+     *     Who did what, when, in which role and from where.
+     */
+    get: operations['getHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidates/{id}/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Thực hiện thao tác ở bước đang chờ / Act on the pending step
+     * @description Quy trình áp dụng thao tác đã nhận; hồ sơ đổi phiên bản khi xong. Phiên bản mong đợi: expectedVersion trong nội dung hoặc tiêu đề If-Match.
+     *
+     *     The workflow applies the accepted action; the version moves when done. Expected version: expectedVersion in the body or the If-Match header.
+     */
+    post: operations['submitAction'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidates/{id}/corrections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Thu hồi quyết định kết nạp / Revoke an admission
+     * @description Quản trị viên thu hồi; các bộ đếm chỉ tiêu được trừ lại kèm lý do.
+     *
+     *     An administrator revokes; the quota counters are reversed with the reason.
+     */
+    post: operations['correctCandidate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất nhật ký thao tác / Export the audit trail
+     * @description Mọi thao tác trong cây đơn vị trong một khoảng ngày (tối đa 366 ngày), JSON hoặc CSV.
+     *
+     *     Every command in a unit's subtree over a period (at most 366 days), JSON or CSV.
+     */
+    get: operations['exportAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Chỉ tiêu của một đơn vị / A unit's targets
+     * @description Theo kỳ nếu có.
+     *
+     *     For a period if given.
+     */
+    get: operations['listQuotaTargets'];
+    /**
+     * Ghi chỉ tiêu (tối đa 100, tất cả hoặc không) / Write targets (≤ 100, all or none)
+     * @description Quản trị viên nhập chỉ tiêu kết nạp.
+     *
+     *     An administrator enters targets.
+     */
+    put: operations['saveQuotaTargets'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập chỉ tiêu từ tệp CSV / Import targets from CSV
+     * @description Tất cả các dòng hoặc không dòng nào; lỗi theo số dòng.
+     *
+     *     All rows or none; errors by line.
+     */
+    post: operations['importQuotaTargets'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/quotas/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Xuất chỉ tiêu ra CSV / Export targets as CSV
+     * @description Của đơn vị và các đơn vị con.
+     *
+     *     Of the unit and its children.
+     */
+    get: operations['exportQuotaTargets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/quotas': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Báo cáo thực hiện chỉ tiêu / Quota attainment report
+     * @description Theo đơn vị cấp trên giao và chỉ số, tiến độ, câu báo cáo, phễu; JSON, CSV hoặc XLSX.
+     *
+     *     Per issuer and metric, pace, the report sentence and the funnel; JSON, CSV or XLSX.
+     */
+    get: operations['quotaReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Tạo đơn vị / Create a unit
+     * @description Dưới một đơn vị cấp trên, từ một ngày.
+     *
+     *     Under a parent, from a date.
+     */
+    post: operations['createUnit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập cây đơn vị / Import units
+     * @description Danh sách JSON hoặc tệp CSV; tất cả hoặc không; lỗi theo dòng.
+     *
+     *     A JSON list or a CSV file; all or none; errors by line.
+     */
+    post: operations['importUnits'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một đơn vị vào một ngày / A unit on a day
+     * @description Phiên bản có hiệu lực ngày `on` (mặc định hôm nay).
+     *
+     *     The version in force on `on` (default today).
+     */
+    get: operations['getUnit'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/{id}/moves': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Chuyển đơn vị sang cấp trên mới / Move a unit to a new parent
+     * @description Từ một ngày; đường dẫn của đơn vị con và hồ sơ đang mở đi theo.
+     *
+     *     From a date; the paths of descendants and open files follow.
+     */
+    post: operations['moveUnit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/units/{id}/retirement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Giải thể đơn vị / Retire a unit
+     * @description Từ một ngày.
+     *
+     *     From a date.
+     */
+    post: operations['retireUnit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals/{approvalId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trang phê duyệt (không cần đăng nhập) / The approval page (public)
+     * @description Trang tĩnh không chứa dữ liệu; kịch bản của trang gọi hai đường dẫn dưới đây bằng mã JWT của người phê duyệt.
+     *
+     *     A static page without data; its script calls the two routes below with the approver's JWT.
+     */
+    get: operations['approvalPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals/{approvalId}/details': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Nội dung cần phê duyệt / What the approver decides on
+     * @description Tóm tắt hồ sơ, tài liệu, biểu quyết, hạn; hoặc quyết định đã ghi.
+     *
+     *     Dossier summary, documents, votes, deadline; or the decision recorded.
+     */
+    get: operations['approvalDetails'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approvals/{approvalId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Quyết định qua liên kết phê duyệt / Decide through the approval link
+     * @description Ghi một lần; lần bấm thứ hai trả 409 kèm details.decision.
+     *
+     *     Recorded once; a second click answers 409 with details.decision.
+     */
+    post: operations['decideApproval'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/openapi.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tài liệu OpenAPI 3.1 của API / The API's OpenAPI 3.1 document
+     * @description Sinh từ sổ đăng ký hợp đồng đường dẫn (cùng lược đồ zod kiểm tra yêu cầu).
+     *
+     *     Generated from the route contract registry (the zod schemas that validate requests).
+     */
+    get: operations['openApiDocument'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/docs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Trang tài liệu API / The API documentation page
+     * @description Trang HTML tự chứa, dựng từ tài liệu OpenAPI.
+     *
+     *     A self-contained HTML page rendered from the OpenAPI document.
+     */
+    get: operations['apiDocsPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /** @description Dạng lỗi duy nhất của API: mã, thông điệp tiếng Việt và tiếng Anh, trường gây lỗi / The API's one error shape: code, Vietnamese and English message, field at fault */
+    Error: {
+      /** @description Mã lỗi ổn định / Stable error code */
+      code: string;
+      /** @description Thông điệp tiếng Việt / Vietnamese message */
+      message: string;
+      /** @description Thông điệp tiếng Anh / English message */
+      message_en: string;
+      /** @description Trường gây lỗi / The field at fault */
+      field?: string;
+      /** @description Chi tiết máy đọc được / Machine-readable details */
+      details?: {
+        [key: string]: unknown;
+      };
+    };
+    /** @description Lỗi của cổng API khi mã JWT thiếu hoặc sai / The gateway’s answer to a missing or invalid JWT */
+    GatewayError: {
+      message: string;
+    };
+  };
+  responses: never;
+  parameters: {
+    /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+    IdempotencyKey: string;
+    /** @description ETag của lần đọc (phiên bản); nếu đã cũ: 412 VERSION_CONFLICT. Thay cho expectedVersion / The ETag of the read (the version); when stale: 412 VERSION_CONFLICT. Instead of expectedVersion */
+    IfMatch: string;
+  };
+  requestBodies: never;
+  headers: {
+    /** @description Phiên bản của tài nguyên (gửi lại trong If-Match) / Version of the resource (send it back in If-Match) */
+    ETag: string;
+    /** @description Đường dẫn của tài nguyên / Path of the resource */
+    Location: string;
+    /** @description Tên tệp tải về / Download file name */
+    'Content-Disposition': string;
+    /** @description Số giây chờ trước khi thử lại / Seconds to wait */
+    'Retry-After': string;
+  };
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  listCandidates: {
+    parameters: {
+      query: {
+        /** @description Mã đơn vị / Unit id */
+        unit: string;
+        /** @description Bước của quy trình kết nạp / Stage of the admission procedure */
+        stage?:
+          | 'NOMINATED'
+          | 'AWARENESS_CLASS'
+          | 'APPLICATION'
+          | 'BACKGROUND_CHECK'
+          | 'SPONSORSHIP'
+          | 'CELL_RESOLUTION'
+          | 'GRASSROOTS_RESOLUTION'
+          | 'ADMISSION_DECISION'
+          | 'CEREMONY'
+          | 'ADMITTED'
+          | 'REJECTED'
+          | 'WITHDRAWN'
+          | 'REVOKED';
+        /** @description Số mục mỗi trang (1–100) / Items per page (1–100) */
+        limit?: number;
+        /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang hồ sơ / A page of candidates */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: ({
+              id: string;
+              fullName: string;
+              unitId: string;
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              version: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              createdAt: string;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              stageEnteredAt: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+            /** @description Con trỏ trang sau (không có: hết) / Next page cursor (absent: last) */
+            nextCursor?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `INVALID_CURSOR`: Con trỏ phân trang không hợp lệ / Invalid pagination cursor
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'INVALID_CURSOR' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  nominate: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          fullName: string;
+          /** Format: date */
+          dateOfBirth: string;
+          /** @enum {string} */
+          nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
+          unitId: string;
+          nationalId: string;
+          /** @enum {string} */
+          educationLevel: 'NONE' | 'PRIMARY' | 'LOWER_SECONDARY' | 'UPPER_SECONDARY' | 'TERTIARY';
+          /** @default false */
+          youthUnionMember?: boolean;
+          /** @default false */
+          tradeUnionMember?: boolean;
+          over60Consent?: {
+            /** Format: date */
+            givenOn: string;
+            reference?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Hồ sơ đã tạo / The candidate was created */
+      201: {
+        headers: {
+          Location: components['headers']['Location'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            fullName: string;
+            /** @enum {string} */
+            nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
+            unitId: string;
+            unitPath: string[];
+            /**
+             * @description Bước của quy trình kết nạp / Stage of the admission procedure
+             * @enum {string}
+             */
+            stage:
+              | 'NOMINATED'
+              | 'AWARENESS_CLASS'
+              | 'APPLICATION'
+              | 'BACKGROUND_CHECK'
+              | 'SPONSORSHIP'
+              | 'CELL_RESOLUTION'
+              | 'GRASSROOTS_RESOLUTION'
+              | 'ADMISSION_DECISION'
+              | 'CEREMONY'
+              | 'ADMITTED'
+              | 'REJECTED'
+              | 'WITHDRAWN'
+              | 'REVOKED';
+            stageLabel: string;
+            stageLabelEn: string;
+            /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
+            version: number;
+            /** @enum {string} */
+            status: 'AWAITING_ACTION' | 'PROCESSING' | 'CLOSED';
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            createdAt: string;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            updatedAt: string;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            stageEnteredAt: string;
+            awaiting?: {
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              since: string;
+              actions: ({
+                action: string;
+                label: string;
+                labelEn: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+            } & {
+              [key: string]: unknown;
+            };
+            documents: {
+              [key: string]: unknown;
+            }[];
+            missingDocuments: string[];
+            pendingAction?: {
+              action: string;
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              submittedAt: string;
+            } & {
+              [key: string]: unknown;
+            };
+            history?: ({
+              candidateId: string;
+              seq: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              at: string;
+              /** @enum {string} */
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              fromStage?:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              action?: string;
+              outcome?: string;
+              policyVersion?: string;
+              actor?: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_NATIONAL_ID`: Số CCCD không hợp lệ / Invalid citizen ID number
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       *     - `DATE_OF_BIRTH_AFTER_DATE`: Ngày sinh sau ngày xét / Date of birth after the date
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'INVALID_NATIONAL_ID'
+              | 'UNIT_NOT_FOUND'
+              | 'DATE_OF_BIRTH_AFTER_DATE';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `DUPLICATE_NOMINATION`: Người này đã có hồ sơ đang mở / This person has an open file
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS' | 'DUPLICATE_NOMINATION';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `UNIT_NOT_A_CELL`: Chỉ chi bộ mới đề nghị kết nạp / Only a cell nominates
+       *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
+       *     - `EDUCATION_BELOW_MINIMUM`: Trình độ học vấn chưa đủ / Education below the minimum
+       *     - `AGE_BELOW_MINIMUM`: Chưa đủ 18 tuổi / Below the minimum age
+       *     - `AGE_ABOVE_MAXIMUM`: Quá tuổi, cần ý kiến cấp trên / Above the maximum age
+       *     - `AGE_CONSENT_NOT_PRIOR`: Ý kiến đồng ý phải có trước / The consent must come first
+       *     - `POLICY_NOT_IN_FORCE`: Không có quy định hiệu lực ngày đó / No policy in force then
+       *     - `READMISSION_ALREADY_USED`: Đã kết nạp lại một lần / Readmission already used
+       *     - `READMISSION_TOO_SOON`: Chưa đủ thời gian kết nạp lại / Readmission too soon
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'UNIT_NOT_A_CELL'
+              | 'UNIT_RETIRED'
+              | 'EDUCATION_BELOW_MINIMUM'
+              | 'AGE_BELOW_MINIMUM'
+              | 'AGE_ABOVE_MAXIMUM'
+              | 'AGE_CONSENT_NOT_PRIOR'
+              | 'POLICY_NOT_IN_FORCE'
+              | 'READMISSION_ALREADY_USED'
+              | 'READMISSION_TOO_SOON';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getCandidate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã hồ sơ / Candidate id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Hồ sơ / The candidate */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            fullName: string;
+            /** @enum {string} */
+            nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
+            unitId: string;
+            unitPath: string[];
+            /**
+             * @description Bước của quy trình kết nạp / Stage of the admission procedure
+             * @enum {string}
+             */
+            stage:
+              | 'NOMINATED'
+              | 'AWARENESS_CLASS'
+              | 'APPLICATION'
+              | 'BACKGROUND_CHECK'
+              | 'SPONSORSHIP'
+              | 'CELL_RESOLUTION'
+              | 'GRASSROOTS_RESOLUTION'
+              | 'ADMISSION_DECISION'
+              | 'CEREMONY'
+              | 'ADMITTED'
+              | 'REJECTED'
+              | 'WITHDRAWN'
+              | 'REVOKED';
+            stageLabel: string;
+            stageLabelEn: string;
+            /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
+            version: number;
+            /** @enum {string} */
+            status: 'AWAITING_ACTION' | 'PROCESSING' | 'CLOSED';
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            createdAt: string;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            updatedAt: string;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            stageEnteredAt: string;
+            awaiting?: {
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              since: string;
+              actions: ({
+                action: string;
+                label: string;
+                labelEn: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+            } & {
+              [key: string]: unknown;
+            };
+            documents: {
+              [key: string]: unknown;
+            }[];
+            missingDocuments: string[];
+            pendingAction?: {
+              action: string;
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              submittedAt: string;
+            } & {
+              [key: string]: unknown;
+            };
+            history?: ({
+              candidateId: string;
+              seq: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              at: string;
+              /** @enum {string} */
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              fromStage?:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              action?: string;
+              outcome?: string;
+              policyVersion?: string;
+              actor?: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `CANDIDATE_NOT_FOUND`: Không tìm thấy hồ sơ / Candidate not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'CANDIDATE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã hồ sơ / Candidate id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Lịch sử / The history */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            candidateId: string;
+            items: ({
+              candidateId: string;
+              seq: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              at: string;
+              /** @enum {string} */
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              fromStage?:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              action?: string;
+              outcome?: string;
+              policyVersion?: string;
+              actor?: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `CANDIDATE_NOT_FOUND`: Không tìm thấy hồ sơ / Candidate not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'CANDIDATE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  submitAction: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+        /** @description ETag của lần đọc (phiên bản); nếu đã cũ: 412 VERSION_CONFLICT. Thay cho expectedVersion / The ETag of the read (the version); when stale: 412 VERSION_CONFLICT. Instead of expectedVersion */
+        'If-Match'?: components['parameters']['IfMatch'];
+      };
+      path: {
+        /** @description Mã hồ sơ / Candidate id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          action: string;
+          /** @description Phiên bản đã đọc (bắt buộc nếu không gửi If-Match) / The version read (required without If-Match) */
+          expectedVersion?: number;
+          payload?: unknown;
+        };
+      };
+    };
+    responses: {
+      /** @description Thao tác đã nhận / The action was accepted */
+      202: {
+        headers: {
+          Location: components['headers']['Location'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @constant */
+            status: 'ACCEPTED';
+            candidateId: string;
+            submissionId: string;
+            action: string;
+            /**
+             * @description Bước của quy trình kết nạp / Stage of the admission procedure
+             * @enum {string}
+             */
+            fromStage:
+              | 'NOMINATED'
+              | 'AWARENESS_CLASS'
+              | 'APPLICATION'
+              | 'BACKGROUND_CHECK'
+              | 'SPONSORSHIP'
+              | 'CELL_RESOLUTION'
+              | 'GRASSROOTS_RESOLUTION'
+              | 'ADMISSION_DECISION'
+              | 'CEREMONY'
+              | 'ADMITTED'
+              | 'REJECTED'
+              | 'WITHDRAWN'
+              | 'REVOKED';
+            /**
+             * @description Bước của quy trình kết nạp / Stage of the admission procedure
+             * @enum {string}
+             */
+            toStage:
+              | 'NOMINATED'
+              | 'AWARENESS_CLASS'
+              | 'APPLICATION'
+              | 'BACKGROUND_CHECK'
+              | 'SPONSORSHIP'
+              | 'CELL_RESOLUTION'
+              | 'GRASSROOTS_RESOLUTION'
+              | 'ADMISSION_DECISION'
+              | 'CEREMONY'
+              | 'ADMITTED'
+              | 'REJECTED'
+              | 'WITHDRAWN'
+              | 'REVOKED';
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_HEADER`: Tiêu đề yêu cầu sai dạng / A request header is malformed
+       *     - `INVALID_PAYLOAD`: Dữ liệu của thao tác sai dạng / The action's payload is malformed
+       *     - `UNKNOWN_ACTION`: Không có thao tác này trong quy trình / No such action
+       *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
+       *     - `DATE_INVALID`: Ngày không tồn tại / The date does not exist
+       *     - `LUNAR_DATE_INVALID`: Ngày âm lịch không hợp lệ / Invalid lunar date
+       *     - `WORKING_DAYS_COUNT_INVALID`: Số ngày làm việc không hợp lệ / Invalid working days
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'INVALID_HEADER'
+              | 'INVALID_PAYLOAD'
+              | 'UNKNOWN_ACTION'
+              | 'VOTE_RECORD_INCONSISTENT'
+              | 'DATE_INVALID'
+              | 'LUNAR_DATE_INVALID'
+              | 'WORKING_DAYS_COUNT_INVALID';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       *     - `SEPARATION_OF_DUTIES`: Người đề nghị không được quyết định hồ sơ của mình / The nominator may not decide their own nomination
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED' | 'SEPARATION_OF_DUTIES';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `CANDIDATE_NOT_FOUND`: Không tìm thấy hồ sơ / Candidate not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'CANDIDATE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `VERSION_CONFLICT`: Hồ sơ đã thay đổi (phiên bản khác); hãy tải lại / The resource changed (another version); reload it
+       *     - `CONCURRENT_UPDATE`: Có thay đổi đồng thời; hãy thử lại / Concurrent update; retry
+       *     - `STEP_ALREADY_DECIDED`: Bước này đã được quyết định / This step was already decided
+       *     - `ACTION_NOT_ALLOWED_AT_STAGE`: Thao tác không thuộc bước hiện tại / The action does not belong to the current step
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'REQUEST_IN_PROGRESS'
+              | 'VERSION_CONFLICT'
+              | 'CONCURRENT_UPDATE'
+              | 'STEP_ALREADY_DECIDED'
+              | 'ACTION_NOT_ALLOWED_AT_STAGE';
+          };
+        };
+      };
+      /**
+       * @description Phiên bản If-Match đã cũ / If-Match version is stale
+       *     - `VERSION_CONFLICT`: Hồ sơ đã thay đổi (phiên bản khác); hãy tải lại / The resource changed (another version); reload it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'VERSION_CONFLICT';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `POLICY_NOT_IN_FORCE`: Không có quy định hiệu lực ngày đó / No policy in force then
+       *     - `AWARENESS_CERTIFICATE_EXPIRED`: Giấy chứng nhận hết hạn / Certificate expired
+       *     - `AWARENESS_CERTIFICATE_NOT_YET_ISSUED`: Giấy chứng nhận chưa được cấp / Certificate not yet issued
+       *     - `BACKGROUND_RESULT_INCONSISTENT`: Kết quả thẩm tra không khớp / Inconsistent background check
+       *     - `BACKGROUND_SUBJECTS_MISSING`: Thiếu đối tượng thẩm tra / Background subjects missing
+       *     - `DATE_BEFORE_PREVIOUS_STEP`: Ngày trước bước trước đó / Date before the previous step
+       *     - `DOSSIER_STALE`: Hồ sơ quá hạn / The dossier is stale
+       *     - `CEREMONY_BEFORE_DECISION`: Lễ kết nạp trước quyết định / Ceremony before decision
+       *     - `CEREMONY_LATE`: Lễ kết nạp quá hạn / The ceremony is late
+       *     - `SPONSORS_COMBINATION_INVALID`: Người giới thiệu không hợp lệ / Invalid sponsors
+       *     - `SPONSORS_SAME_MEMBER`: Hai người giới thiệu trùng nhau / The same sponsor twice
+       *     - `SPONSOR_NOT_OFFICIAL_MEMBER`: Người giới thiệu chưa là đảng viên chính thức / The sponsor is not a full member
+       *     - `SPONSOR_TOGETHER_TOO_SHORT`: Người giới thiệu chưa cùng công tác đủ 12 tháng / The sponsor worked with the candidate too briefly
+       *     - `SPONSOR_TRADE_UNION_NOT_MEMBER`: Không là đoàn viên công đoàn / Not a union member
+       *     - `SPONSOR_YOUTH_UNION_NOT_MEMBER`: Không là đoàn viên / Not a Youth Union member
+       *     - `SPONSOR_YOUTH_UNION_OVER_AGE`: Quá tuổi đoàn / Over the Youth Union age
+       *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
+       *     - `AGE_BELOW_MINIMUM`: Chưa đủ 18 tuổi / Below the minimum age
+       *     - `AGE_ABOVE_MAXIMUM`: Quá tuổi, cần ý kiến cấp trên / Above the maximum age
+       *     - `AGE_CONSENT_NOT_PRIOR`: Ý kiến đồng ý phải có trước / The consent must come first
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'POLICY_NOT_IN_FORCE'
+              | 'AWARENESS_CERTIFICATE_EXPIRED'
+              | 'AWARENESS_CERTIFICATE_NOT_YET_ISSUED'
+              | 'BACKGROUND_RESULT_INCONSISTENT'
+              | 'BACKGROUND_SUBJECTS_MISSING'
+              | 'DATE_BEFORE_PREVIOUS_STEP'
+              | 'DOSSIER_STALE'
+              | 'CEREMONY_BEFORE_DECISION'
+              | 'CEREMONY_LATE'
+              | 'SPONSORS_COMBINATION_INVALID'
+              | 'SPONSORS_SAME_MEMBER'
+              | 'SPONSOR_NOT_OFFICIAL_MEMBER'
+              | 'SPONSOR_TOGETHER_TOO_SHORT'
+              | 'SPONSOR_TRADE_UNION_NOT_MEMBER'
+              | 'SPONSOR_YOUTH_UNION_NOT_MEMBER'
+              | 'SPONSOR_YOUTH_UNION_OVER_AGE'
+              | 'VOTE_RECORD_INCONSISTENT'
+              | 'AGE_BELOW_MINIMUM'
+              | 'AGE_ABOVE_MAXIMUM'
+              | 'AGE_CONSENT_NOT_PRIOR';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  correctCandidate: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã hồ sơ / Candidate id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @constant */
+          kind: 'REVOKE_ADMISSION';
+          reason: string;
+          /** Format: date */
+          effectiveOn: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Hồ sơ sau khi sửa / The candidate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            fullName: string;
+            /** @enum {string} */
+            nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
+            unitId: string;
+            unitPath: string[];
+            /**
+             * @description Bước của quy trình kết nạp / Stage of the admission procedure
+             * @enum {string}
+             */
+            stage:
+              | 'NOMINATED'
+              | 'AWARENESS_CLASS'
+              | 'APPLICATION'
+              | 'BACKGROUND_CHECK'
+              | 'SPONSORSHIP'
+              | 'CELL_RESOLUTION'
+              | 'GRASSROOTS_RESOLUTION'
+              | 'ADMISSION_DECISION'
+              | 'CEREMONY'
+              | 'ADMITTED'
+              | 'REJECTED'
+              | 'WITHDRAWN'
+              | 'REVOKED';
+            stageLabel: string;
+            stageLabelEn: string;
+            /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
+            version: number;
+            /** @enum {string} */
+            status: 'AWAITING_ACTION' | 'PROCESSING' | 'CLOSED';
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            createdAt: string;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            updatedAt: string;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            stageEnteredAt: string;
+            awaiting?: {
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              since: string;
+              actions: ({
+                action: string;
+                label: string;
+                labelEn: string;
+              } & {
+                [key: string]: unknown;
+              })[];
+            } & {
+              [key: string]: unknown;
+            };
+            documents: {
+              [key: string]: unknown;
+            }[];
+            missingDocuments: string[];
+            pendingAction?: {
+              action: string;
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              submittedAt: string;
+            } & {
+              [key: string]: unknown;
+            };
+            history?: ({
+              candidateId: string;
+              seq: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              at: string;
+              /** @enum {string} */
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              fromStage?:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              action?: string;
+              outcome?: string;
+              policyVersion?: string;
+              actor?: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `CANDIDATE_NOT_FOUND`: Không tìm thấy hồ sơ / Candidate not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'CANDIDATE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `CONCURRENT_UPDATE`: Có thay đổi đồng thời; hãy thử lại / Concurrent update; retry
+       *     - `CORRECTION_NOT_APPLICABLE`: Chỉ hủy được quyết định của người đã được kết nạp / Only an admitted candidate can be revoked
+       *     - `ALREADY_REVOKED`: Quyết định kết nạp đã bị hủy trước đó / Already revoked
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'REQUEST_IN_PROGRESS'
+              | 'CONCURRENT_UPDATE'
+              | 'CORRECTION_NOT_APPLICABLE'
+              | 'ALREADY_REVOKED';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  exportAudit: {
+    parameters: {
+      query: {
+        /** @description Mã đơn vị / Unit id */
+        unit: string;
+        /** @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar) */
+        from: string;
+        /** @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar) */
+        to: string;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Nhật ký / The audit trail */
+      200: {
+        headers: {
+          'Content-Disposition': components['headers']['Content-Disposition'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            unit: string;
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            to: string;
+            items: ({
+              candidateId: string;
+              seq: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              at: string;
+              /** @enum {string} */
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              fromStage?:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              toStage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED';
+              action?: string;
+              outcome?: string;
+              policyVersion?: string;
+              actor?: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+              unitPath: string[];
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  listQuotaTargets: {
+    parameters: {
+      query: {
+        /** @description Mã đơn vị / Unit id */
+        unit: string;
+        /** @description Kỳ: 2025-Q1, 2025-H1, 2025, TERM-2020-2025 / Period */
+        period?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Chỉ tiêu / The targets */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            unit: string;
+            period?: string;
+            items: ({
+              unitId: string;
+              period: string;
+              metric: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  saveQuotaTargets: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          unitId: string;
+          period: string;
+          /** @enum {string} */
+          metric: 'NOMINATED' | 'TRAINED' | 'ADMITTED' | 'OFFICIAL';
+          issuerId: string;
+          issuerName: string;
+          /** @enum {string} */
+          kind: 'COUNT' | 'SHARE_OF_MEMBERS';
+          value: number;
+          membersAtStart?: number;
+        }[];
+      };
+    };
+    responses: {
+      /** @description Đã ghi / Written */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            importId: string;
+            count: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       *     - `TARGET_DUPLICATE`: Chỉ tiêu bị lặp / A target is listed twice
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'UNIT_NOT_FOUND'
+              | 'TARGET_DUPLICATE';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `QUOTA_IMPORT_TOO_LARGE`: Quá nhiều chỉ tiêu một lần / Too many targets at once
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED' | 'QUOTA_IMPORT_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  importQuotaTargets: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Đã nhập / Imported */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            importId: string;
+            count: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_CSV`: Tệp CSV có dòng sai / The CSV file has invalid rows
+       *     - `CSV_MALFORMED`: Tệp CSV sai cấu trúc / The CSV file is malformed
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       *     - `TARGET_DUPLICATE`: Chỉ tiêu bị lặp / A target is listed twice
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_CSV'
+              | 'CSV_MALFORMED'
+              | 'INVALID_BODY'
+              | 'UNIT_NOT_FOUND'
+              | 'TARGET_DUPLICATE';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `QUOTA_IMPORT_TOO_LARGE`: Quá nhiều chỉ tiêu một lần / Too many targets at once
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED' | 'QUOTA_IMPORT_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  exportQuotaTargets: {
+    parameters: {
+      query: {
+        /** @description Mã đơn vị / Unit id */
+        unit: string;
+        /** @description Kỳ: 2025-Q1, 2025-H1, 2025, TERM-2020-2025 / Period */
+        period?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tệp CSV / CSV file */
+      200: {
+        headers: {
+          'Content-Disposition': components['headers']['Content-Disposition'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  quotaReport: {
+    parameters: {
+      query: {
+        /** @description Mã đơn vị / Unit id */
+        unit: string;
+        /** @description Kỳ: 2025-Q1, 2025-H1, 2025, TERM-2020-2025 / Period */
+        period: string;
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Báo cáo / The report */
+      200: {
+        headers: {
+          'Content-Disposition': components['headers']['Content-Disposition'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            unitId: string;
+            period: string;
+            range: {
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              to: string;
+            } & {
+              [key: string]: unknown;
+            };
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            today: string;
+            units: ({
+              unitId: string;
+              name: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  createUnit: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          level:
+            | 'CITY_COMMITTEE'
+            | 'DISTRICT_COMMITTEE'
+            | 'BLOC_COMMITTEE'
+            | 'WARD_COMMITTEE'
+            | 'GRASSROOTS'
+            | 'GRASSROOTS_CELL'
+            | 'CELL';
+          parentId?: string;
+          /** Format: date */
+          effectiveFrom: string;
+          /**
+           * @default UPPER_STANDING_COMMITTEE
+           * @enum {string}
+           */
+          decidingBody?: 'UPPER_STANDING_COMMITTEE' | 'DELEGATED_GRASSROOTS_COMMITTEE';
+          /** @default [] */
+          areas?: ('MOUNTAIN' | 'BORDER' | 'ISLAND' | 'ETHNIC_MINORITY')[];
+        };
+      };
+    };
+    responses: {
+      /** @description Đơn vị / The unit */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            level: string;
+            parentId?: string;
+            path: string[];
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            retiredOn?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `UNIT_EXISTS`: Đơn vị đã tồn tại / The unit exists
+       *     - `UNIT_LATER_VERSION_EXISTS`: Đơn vị đã có phiên bản từ ngày muộn hơn / The unit has a later version
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS' | 'UNIT_EXISTS' | 'UNIT_LATER_VERSION_EXISTS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `UNIT_LEVEL_NOT_ALLOWED`: Cấp đơn vị không hợp lệ / Unit level not allowed there
+       *     - `UNIT_PARENT_REQUIRED`: Cần đơn vị cấp trên / A parent unit is required
+       *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'UNIT_LEVEL_NOT_ALLOWED'
+              | 'UNIT_PARENT_REQUIRED'
+              | 'UNIT_RETIRED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  importUnits: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          name: string;
+          /** @enum {string} */
+          level:
+            | 'CITY_COMMITTEE'
+            | 'DISTRICT_COMMITTEE'
+            | 'BLOC_COMMITTEE'
+            | 'WARD_COMMITTEE'
+            | 'GRASSROOTS'
+            | 'GRASSROOTS_CELL'
+            | 'CELL';
+          parentId?: string;
+          /** Format: date */
+          effectiveFrom: string;
+          /**
+           * @default UPPER_STANDING_COMMITTEE
+           * @enum {string}
+           */
+          decidingBody?: 'UPPER_STANDING_COMMITTEE' | 'DELEGATED_GRASSROOTS_COMMITTEE';
+          /** @default [] */
+          areas?: ('MOUNTAIN' | 'BORDER' | 'ISLAND' | 'ETHNIC_MINORITY')[];
+        }[];
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description Đã nhập / Imported */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            count: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_UNIT_IMPORT`: Danh sách đơn vị có dòng sai / The unit list has invalid rows
+       *     - `CSV_MALFORMED`: Tệp CSV sai cấu trúc / The CSV file is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'INVALID_UNIT_IMPORT'
+              | 'CSV_MALFORMED'
+              | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `UNIT_EXISTS`: Đơn vị đã tồn tại / The unit exists
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS' | 'UNIT_EXISTS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `UNIT_IMPORT_TOO_LARGE`: Quá nhiều đơn vị trong một lần / Too many units at once
+       *     - `UNIT_LEVEL_NOT_ALLOWED`: Cấp đơn vị không hợp lệ / Unit level not allowed there
+       *     - `UNIT_PARENT_REQUIRED`: Cần đơn vị cấp trên / A parent unit is required
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'UNIT_IMPORT_TOO_LARGE'
+              | 'UNIT_LEVEL_NOT_ALLOWED'
+              | 'UNIT_PARENT_REQUIRED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getUnit: {
+    parameters: {
+      query?: {
+        /** @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar) */
+        on?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Mã đơn vị / Unit id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Đơn vị / The unit */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            level: string;
+            parentId?: string;
+            path: string[];
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            retiredOn?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_PATH' | 'INVALID_QUERY' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  moveUnit: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đơn vị / Unit id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          newParentId: string;
+          /** Format: date */
+          effectiveFrom: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Đã chuyển / Moved */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            unit: {
+              id: string;
+              name: string;
+              level: string;
+              parentId?: string;
+              path: string[];
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              effectiveFrom: string;
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              retiredOn?: string;
+            } & {
+              [key: string]: unknown;
+            };
+            unitsRepathed: number;
+            candidatesUpdated: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'INVALID_PATH'
+              | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `UNIT_LATER_VERSION_EXISTS`: Đơn vị đã có phiên bản từ ngày muộn hơn / The unit has a later version
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS' | 'UNIT_LATER_VERSION_EXISTS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `UNIT_MOVE_CYCLE`: Chuyển đơn vị tạo vòng lặp / The move would create a cycle
+       *     - `UNIT_MOVE_IN_FUTURE`: Không chuyển đơn vị từ ngày tương lai / Move date in the future
+       *     - `UNIT_LEVEL_NOT_ALLOWED`: Cấp đơn vị không hợp lệ / Unit level not allowed there
+       *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'UNIT_MOVE_CYCLE'
+              | 'UNIT_MOVE_IN_FUTURE'
+              | 'UNIT_LEVEL_NOT_ALLOWED'
+              | 'UNIT_RETIRED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  retireUnit: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã đơn vị / Unit id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          retiredOn: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Đã giải thể / Retired */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            level: string;
+            parentId?: string;
+            path: string[];
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            retiredOn?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'INVALID_PATH'
+              | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `UNIT_LATER_VERSION_EXISTS`: Đơn vị đã có phiên bản từ ngày muộn hơn / The unit has a later version
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS' | 'UNIT_LATER_VERSION_EXISTS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `UNIT_HAS_CHILDREN`: Đơn vị còn đơn vị trực thuộc / The unit has children
+       *     - `UNIT_HAS_OPEN_FILES`: Đơn vị còn hồ sơ đang mở / The unit has open files
+       *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'UNIT_HAS_CHILDREN'
+              | 'UNIT_HAS_OPEN_FILES'
+              | 'UNIT_RETIRED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  approvalPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã phê duyệt đã ký (trong liên kết) / Signed approval id */
+        approvalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trang HTML / HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+    };
+  };
+  approvalDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã phê duyệt đã ký (trong liên kết) / Signed approval id */
+        approvalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Chi tiết / The details */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            candidate: {
+              id: string;
+              fullName: string;
+              unitId: string;
+            } & {
+              [key: string]: unknown;
+            };
+            /**
+             * @description Bước của quy trình kết nạp / Stage of the admission procedure
+             * @enum {string}
+             */
+            stage:
+              | 'NOMINATED'
+              | 'AWARENESS_CLASS'
+              | 'APPLICATION'
+              | 'BACKGROUND_CHECK'
+              | 'SPONSORSHIP'
+              | 'CELL_RESOLUTION'
+              | 'GRASSROOTS_RESOLUTION'
+              | 'ADMISSION_DECISION'
+              | 'CEREMONY'
+              | 'ADMITTED'
+              | 'REJECTED'
+              | 'WITHDRAWN'
+              | 'REVOKED';
+            stageLabel: string;
+            stageLabelEn: string;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            linkExpiresAt: string;
+            dossier: {
+              [key: string]: unknown;
+            };
+            documents: ({
+              code: string;
+              present: boolean;
+            } & {
+              [key: string]: unknown;
+            })[];
+            decision?: {
+              decision: string;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              decidedAt: string;
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `APPROVAL_LINK_INVALID`: Liên kết phê duyệt không hợp lệ / Invalid approval link
+       *     - `APPROVAL_LINK_OTHER_USER`: Liên kết gửi cho người khác / The link was sent to someone else
+       *     - `CANDIDATE_NOT_FOUND`: Không tìm thấy hồ sơ / Candidate not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'APPROVAL_LINK_INVALID' | 'APPROVAL_LINK_OTHER_USER' | 'CANDIDATE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `APPROVAL_LINK_EXPIRED`: Liên kết phê duyệt đã hết hạn / The approval link expired
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'APPROVAL_LINK_EXPIRED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  decideApproval: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã phê duyệt đã ký (trong liên kết) / Signed approval id */
+        approvalId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @constant */
+              decision: 'APPROVE';
+              decisionNumber: string;
+              /** Format: date */
+              decisionDate: string;
+            }
+          | {
+              /** @constant */
+              decision: 'REJECT';
+              decisionNumber?: string;
+              /** Format: date */
+              decisionDate: string;
+              reason: string;
+            }
+          | {
+              /** @constant */
+              decision: 'REQUEST_INFO';
+              /** Format: date */
+              decisionDate?: string;
+              reason: string;
+            };
+      };
+    };
+    responses: {
+      /** @description Đã ghi / Recorded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            decision: {
+              /** @enum {string} */
+              decision: 'APPROVE' | 'REJECT' | 'REQUEST_INFO';
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              decidedAt: string;
+            } & {
+              [key: string]: unknown;
+            };
+            candidateId: string;
+            resultingVersion: number;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_PAYLOAD`: Dữ liệu của thao tác sai dạng / The action's payload is malformed
+       *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
+       *     - `DATE_INVALID`: Ngày không tồn tại / The date does not exist
+       *     - `LUNAR_DATE_INVALID`: Ngày âm lịch không hợp lệ / Invalid lunar date
+       *     - `WORKING_DAYS_COUNT_INVALID`: Số ngày làm việc không hợp lệ / Invalid working days
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'INVALID_PAYLOAD'
+              | 'VOTE_RECORD_INCONSISTENT'
+              | 'DATE_INVALID'
+              | 'LUNAR_DATE_INVALID'
+              | 'WORKING_DAYS_COUNT_INVALID';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       *     - `SEPARATION_OF_DUTIES`: Người đề nghị không được quyết định hồ sơ của mình / The nominator may not decide their own nomination
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED' | 'SEPARATION_OF_DUTIES';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `APPROVAL_LINK_INVALID`: Liên kết phê duyệt không hợp lệ / Invalid approval link
+       *     - `APPROVAL_LINK_OTHER_USER`: Liên kết gửi cho người khác / The link was sent to someone else
+       *     - `CANDIDATE_NOT_FOUND`: Không tìm thấy hồ sơ / Candidate not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'APPROVAL_LINK_INVALID' | 'APPROVAL_LINK_OTHER_USER' | 'CANDIDATE_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `APPROVAL_ALREADY_DECIDED`: Đã quyết định qua liên kết này (`details.decision`) / Already decided through this link (`details.decision`)
+       *     - `APPROVAL_STEP_NOT_PENDING`: Bước phê duyệt không còn chờ / The step is not pending
+       *     - `VERSION_CONFLICT`: Hồ sơ đã thay đổi (phiên bản khác); hãy tải lại / The resource changed (another version); reload it
+       *     - `CONCURRENT_UPDATE`: Có thay đổi đồng thời; hãy thử lại / Concurrent update; retry
+       *     - `STEP_ALREADY_DECIDED`: Bước này đã được quyết định / This step was already decided
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'REQUEST_IN_PROGRESS'
+              | 'APPROVAL_ALREADY_DECIDED'
+              | 'APPROVAL_STEP_NOT_PENDING'
+              | 'VERSION_CONFLICT'
+              | 'CONCURRENT_UPDATE'
+              | 'STEP_ALREADY_DECIDED';
+          };
+        };
+      };
+      /**
+       * @description Phiên bản If-Match đã cũ / If-Match version is stale
+       *     - `VERSION_CONFLICT`: Hồ sơ đã thay đổi (phiên bản khác); hãy tải lại / The resource changed (another version); reload it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'VERSION_CONFLICT';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `APPROVAL_LINK_EXPIRED`: Liên kết phê duyệt đã hết hạn / The approval link expired
+       *     - `POLICY_NOT_IN_FORCE`: Không có quy định hiệu lực ngày đó / No policy in force then
+       *     - `AWARENESS_CERTIFICATE_EXPIRED`: Giấy chứng nhận hết hạn / Certificate expired
+       *     - `AWARENESS_CERTIFICATE_NOT_YET_ISSUED`: Giấy chứng nhận chưa được cấp / Certificate not yet issued
+       *     - `BACKGROUND_RESULT_INCONSISTENT`: Kết quả thẩm tra không khớp / Inconsistent background check
+       *     - `BACKGROUND_SUBJECTS_MISSING`: Thiếu đối tượng thẩm tra / Background subjects missing
+       *     - `DATE_BEFORE_PREVIOUS_STEP`: Ngày trước bước trước đó / Date before the previous step
+       *     - `DOSSIER_STALE`: Hồ sơ quá hạn / The dossier is stale
+       *     - `CEREMONY_BEFORE_DECISION`: Lễ kết nạp trước quyết định / Ceremony before decision
+       *     - `CEREMONY_LATE`: Lễ kết nạp quá hạn / The ceremony is late
+       *     - `SPONSORS_COMBINATION_INVALID`: Người giới thiệu không hợp lệ / Invalid sponsors
+       *     - `SPONSORS_SAME_MEMBER`: Hai người giới thiệu trùng nhau / The same sponsor twice
+       *     - `SPONSOR_NOT_OFFICIAL_MEMBER`: Người giới thiệu chưa là đảng viên chính thức / The sponsor is not a full member
+       *     - `SPONSOR_TOGETHER_TOO_SHORT`: Người giới thiệu chưa cùng công tác đủ 12 tháng / The sponsor worked with the candidate too briefly
+       *     - `SPONSOR_TRADE_UNION_NOT_MEMBER`: Không là đoàn viên công đoàn / Not a union member
+       *     - `SPONSOR_YOUTH_UNION_NOT_MEMBER`: Không là đoàn viên / Not a Youth Union member
+       *     - `SPONSOR_YOUTH_UNION_OVER_AGE`: Quá tuổi đoàn / Over the Youth Union age
+       *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
+       *     - `AGE_BELOW_MINIMUM`: Chưa đủ 18 tuổi / Below the minimum age
+       *     - `AGE_ABOVE_MAXIMUM`: Quá tuổi, cần ý kiến cấp trên / Above the maximum age
+       *     - `AGE_CONSENT_NOT_PRIOR`: Ý kiến đồng ý phải có trước / The consent must come first
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'APPROVAL_LINK_EXPIRED'
+              | 'POLICY_NOT_IN_FORCE'
+              | 'AWARENESS_CERTIFICATE_EXPIRED'
+              | 'AWARENESS_CERTIFICATE_NOT_YET_ISSUED'
+              | 'BACKGROUND_RESULT_INCONSISTENT'
+              | 'BACKGROUND_SUBJECTS_MISSING'
+              | 'DATE_BEFORE_PREVIOUS_STEP'
+              | 'DOSSIER_STALE'
+              | 'CEREMONY_BEFORE_DECISION'
+              | 'CEREMONY_LATE'
+              | 'SPONSORS_COMBINATION_INVALID'
+              | 'SPONSORS_SAME_MEMBER'
+              | 'SPONSOR_NOT_OFFICIAL_MEMBER'
+              | 'SPONSOR_TOGETHER_TOO_SHORT'
+              | 'SPONSOR_TRADE_UNION_NOT_MEMBER'
+              | 'SPONSOR_YOUTH_UNION_NOT_MEMBER'
+              | 'SPONSOR_YOUTH_UNION_OVER_AGE'
+              | 'VOTE_RECORD_INCONSISTENT'
+              | 'AGE_BELOW_MINIMUM'
+              | 'AGE_ABOVE_MAXIMUM'
+              | 'AGE_CONSENT_NOT_PRIOR';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  openApiDocument: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tài liệu OpenAPI / The OpenAPI document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            openapi: string;
+            info: {
+              title: string;
+              version: string;
+            } & {
+              [key: string]: unknown;
+            };
+            paths: {
+              [key: string]: {
+                [key: string]: unknown;
+              };
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+    };
+  };
+  apiDocsPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Trang HTML / HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+    };
+  };
+}
