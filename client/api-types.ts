@@ -517,10 +517,15 @@ export interface operations {
           | 'GRASSROOTS_RESOLUTION'
           | 'ADMISSION_DECISION'
           | 'CEREMONY'
+          | 'RECOGNITION_CELL_REVIEW'
+          | 'RECOGNITION_GRASSROOTS'
+          | 'RECOGNITION_DECISION'
           | 'ADMITTED'
           | 'REJECTED'
           | 'WITHDRAWN'
-          | 'REVOKED';
+          | 'REVOKED'
+          | 'OFFICIAL'
+          | 'REMOVED';
         /** @description Số mục mỗi trang (1–100) / Items per page (1–100) */
         limit?: number;
         /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
@@ -557,10 +562,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               version: number;
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               createdAt: string;
@@ -736,10 +746,15 @@ export interface operations {
               | 'GRASSROOTS_RESOLUTION'
               | 'ADMISSION_DECISION'
               | 'CEREMONY'
+              | 'RECOGNITION_CELL_REVIEW'
+              | 'RECOGNITION_GRASSROOTS'
+              | 'RECOGNITION_DECISION'
               | 'ADMITTED'
               | 'REJECTED'
               | 'WITHDRAWN'
-              | 'REVOKED';
+              | 'REVOKED'
+              | 'OFFICIAL'
+              | 'REMOVED';
             stageLabel: string;
             stageLabelEn: string;
             /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
@@ -767,10 +782,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               since: string;
               actions: ({
@@ -803,10 +823,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               submittedAt: string;
             } & {
@@ -833,10 +858,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -851,10 +881,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               action?: string;
               outcome?: string;
               policyVersion?: string;
@@ -1092,10 +1127,15 @@ export interface operations {
               | 'GRASSROOTS_RESOLUTION'
               | 'ADMISSION_DECISION'
               | 'CEREMONY'
+              | 'RECOGNITION_CELL_REVIEW'
+              | 'RECOGNITION_GRASSROOTS'
+              | 'RECOGNITION_DECISION'
               | 'ADMITTED'
               | 'REJECTED'
               | 'WITHDRAWN'
-              | 'REVOKED';
+              | 'REVOKED'
+              | 'OFFICIAL'
+              | 'REMOVED';
             stageLabel: string;
             stageLabelEn: string;
             /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
@@ -1123,10 +1163,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               since: string;
               actions: ({
@@ -1159,10 +1204,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               submittedAt: string;
             } & {
@@ -1189,10 +1239,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -1207,10 +1262,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               action?: string;
               outcome?: string;
               policyVersion?: string;
@@ -1352,10 +1412,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -1370,10 +1435,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               action?: string;
               outcome?: string;
               policyVersion?: string;
@@ -1527,10 +1597,15 @@ export interface operations {
               | 'GRASSROOTS_RESOLUTION'
               | 'ADMISSION_DECISION'
               | 'CEREMONY'
+              | 'RECOGNITION_CELL_REVIEW'
+              | 'RECOGNITION_GRASSROOTS'
+              | 'RECOGNITION_DECISION'
               | 'ADMITTED'
               | 'REJECTED'
               | 'WITHDRAWN'
-              | 'REVOKED';
+              | 'REVOKED'
+              | 'OFFICIAL'
+              | 'REMOVED';
             /**
              * @description Bước của quy trình kết nạp / Stage of the admission procedure
              * @enum {string}
@@ -1545,10 +1620,15 @@ export interface operations {
               | 'GRASSROOTS_RESOLUTION'
               | 'ADMISSION_DECISION'
               | 'CEREMONY'
+              | 'RECOGNITION_CELL_REVIEW'
+              | 'RECOGNITION_GRASSROOTS'
+              | 'RECOGNITION_DECISION'
               | 'ADMITTED'
               | 'REJECTED'
               | 'WITHDRAWN'
-              | 'REVOKED';
+              | 'REVOKED'
+              | 'OFFICIAL'
+              | 'REMOVED';
           } & {
             [key: string]: unknown;
           };
@@ -1708,6 +1788,10 @@ export interface operations {
        *     - `DOSSIER_STALE`: Hồ sơ quá hạn / The dossier is stale
        *     - `CEREMONY_BEFORE_DECISION`: Lễ kết nạp trước quyết định / Ceremony before decision
        *     - `CEREMONY_LATE`: Lễ kết nạp quá hạn / The ceremony is late
+       *     - `DECISION_DEADLINE_ALREADY_EXTENDED`: Thời hạn quyết định đã được gia hạn một lần / The decision deadline was already extended
+       *     - `DECISION_DEADLINE_UNKNOWN`: Chưa có thời hạn quyết định để gia hạn / No decision deadline to extend
+       *     - `RECOGNITION_BEFORE_PROBATION_END`: Chi bộ xét công nhận trước khi hết 12 tháng dự bị / The recognition review is before probation ends
+       *     - `DOCUMENT_AFTER_MEETING`: Văn bản (10-KNĐ, 11-KNĐ, 12-KNĐ) đề ngày sau cuộc họp / A document (10-KNĐ, 11-KNĐ, 12-KNĐ) is dated after the meeting
        *     - `SPONSORS_COMBINATION_INVALID`: Người giới thiệu không hợp lệ / Invalid sponsors
        *     - `SPONSORS_SAME_MEMBER`: Hai người giới thiệu trùng nhau / The same sponsor twice
        *     - `SPONSOR_NOT_OFFICIAL_MEMBER`: Người giới thiệu chưa là đảng viên chính thức / The sponsor is not a full member
@@ -1738,6 +1822,10 @@ export interface operations {
               | 'DOSSIER_STALE'
               | 'CEREMONY_BEFORE_DECISION'
               | 'CEREMONY_LATE'
+              | 'DECISION_DEADLINE_ALREADY_EXTENDED'
+              | 'DECISION_DEADLINE_UNKNOWN'
+              | 'RECOGNITION_BEFORE_PROBATION_END'
+              | 'DOCUMENT_AFTER_MEETING'
               | 'SPONSORS_COMBINATION_INVALID'
               | 'SPONSORS_SAME_MEMBER'
               | 'SPONSOR_NOT_OFFICIAL_MEMBER'
@@ -1837,10 +1925,15 @@ export interface operations {
               | 'GRASSROOTS_RESOLUTION'
               | 'ADMISSION_DECISION'
               | 'CEREMONY'
+              | 'RECOGNITION_CELL_REVIEW'
+              | 'RECOGNITION_GRASSROOTS'
+              | 'RECOGNITION_DECISION'
               | 'ADMITTED'
               | 'REJECTED'
               | 'WITHDRAWN'
-              | 'REVOKED';
+              | 'REVOKED'
+              | 'OFFICIAL'
+              | 'REMOVED';
             stageLabel: string;
             stageLabelEn: string;
             /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
@@ -1868,10 +1961,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               since: string;
               actions: ({
@@ -1904,10 +2002,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               submittedAt: string;
             } & {
@@ -1934,10 +2037,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -1952,10 +2060,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               action?: string;
               outcome?: string;
               policyVersion?: string;
@@ -2191,10 +2304,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -2209,10 +2327,15 @@ export interface operations {
                 | 'GRASSROOTS_RESOLUTION'
                 | 'ADMISSION_DECISION'
                 | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
                 | 'ADMITTED'
                 | 'REJECTED'
                 | 'WITHDRAWN'
-                | 'REVOKED';
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
               action?: string;
               outcome?: string;
               policyVersion?: string;
@@ -4156,10 +4279,15 @@ export interface operations {
               | 'GRASSROOTS_RESOLUTION'
               | 'ADMISSION_DECISION'
               | 'CEREMONY'
+              | 'RECOGNITION_CELL_REVIEW'
+              | 'RECOGNITION_GRASSROOTS'
+              | 'RECOGNITION_DECISION'
               | 'ADMITTED'
               | 'REJECTED'
               | 'WITHDRAWN'
-              | 'REVOKED';
+              | 'REVOKED'
+              | 'OFFICIAL'
+              | 'REMOVED';
             stageLabel: string;
             stageLabelEn: string;
             /** @description Thời điểm ISO 8601 / ISO 8601 instant */
@@ -4485,6 +4613,10 @@ export interface operations {
        *     - `DOSSIER_STALE`: Hồ sơ quá hạn / The dossier is stale
        *     - `CEREMONY_BEFORE_DECISION`: Lễ kết nạp trước quyết định / Ceremony before decision
        *     - `CEREMONY_LATE`: Lễ kết nạp quá hạn / The ceremony is late
+       *     - `DECISION_DEADLINE_ALREADY_EXTENDED`: Thời hạn quyết định đã được gia hạn một lần / The decision deadline was already extended
+       *     - `DECISION_DEADLINE_UNKNOWN`: Chưa có thời hạn quyết định để gia hạn / No decision deadline to extend
+       *     - `RECOGNITION_BEFORE_PROBATION_END`: Chi bộ xét công nhận trước khi hết 12 tháng dự bị / The recognition review is before probation ends
+       *     - `DOCUMENT_AFTER_MEETING`: Văn bản (10-KNĐ, 11-KNĐ, 12-KNĐ) đề ngày sau cuộc họp / A document (10-KNĐ, 11-KNĐ, 12-KNĐ) is dated after the meeting
        *     - `SPONSORS_COMBINATION_INVALID`: Người giới thiệu không hợp lệ / Invalid sponsors
        *     - `SPONSORS_SAME_MEMBER`: Hai người giới thiệu trùng nhau / The same sponsor twice
        *     - `SPONSOR_NOT_OFFICIAL_MEMBER`: Người giới thiệu chưa là đảng viên chính thức / The sponsor is not a full member
@@ -4516,6 +4648,10 @@ export interface operations {
               | 'DOSSIER_STALE'
               | 'CEREMONY_BEFORE_DECISION'
               | 'CEREMONY_LATE'
+              | 'DECISION_DEADLINE_ALREADY_EXTENDED'
+              | 'DECISION_DEADLINE_UNKNOWN'
+              | 'RECOGNITION_BEFORE_PROBATION_END'
+              | 'DOCUMENT_AFTER_MEETING'
               | 'SPONSORS_COMBINATION_INVALID'
               | 'SPONSORS_SAME_MEMBER'
               | 'SPONSOR_NOT_OFFICIAL_MEMBER'
