@@ -11,10 +11,10 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Danh sách hồ sơ của một đơn vị / One page of a unit's candidates
-     * @description Phân trang bằng con trỏ, thứ tự ổn định; không có dữ liệu cá nhân.
+     * Hàng đợi hồ sơ của một đơn vị và các đơn vị trực thuộc / Work queue: a unit's subtree
+     * @description Hồ sơ của đơn vị và mọi đơn vị trực thuộc, lọc theo bước, quá hạn, hạn trước một ngày và tên (không dấu); xếp theo hạn gần nhất, rồi theo thời gian chờ. Phân trang bằng con trỏ, mỗi hồ sơ xuất hiện đúng một lần; không có dữ liệu cá nhân.
      *
-     *     Cursor pagination in a stable order; no personal data.
+     *     The candidates of a unit and all units below it, filtered by stage, overdue, due before a day and name (accent-insensitive); soonest due first, then the longest waiting. Cursor pagination lists each candidate exactly once; no personal data.
      */
     get: operations['listCandidates'];
     put?: never;
@@ -411,6 +411,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Việc đang chờ tôi / What waits for me
+     * @description Các hồ sơ trong đơn vị của người gọi và các đơn vị trực thuộc đang chờ ở bước mà vai trò của người gọi phải làm (cán bộ chi bộ: các bước của chi bộ; cán bộ đảng ủy: thẩm tra, đảng ủy xét; người có thẩm quyền: quyết định kết nạp); hạn gần nhất trước, rồi chờ lâu nhất.
+     *
+     *     The candidates of the caller's subtree waiting at a stage the caller's roles act on (cell officer: the cell's steps; committee officer: verification, grassroots vote; approver: the decision); soonest due first, then the longest waiting.
+     */
+    get: operations['listTasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/candidates/bulk-actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Một thao tác cho nhiều hồ sơ / One action on each of many candidates
+     * @description Tối đa 100 hồ sơ. Mỗi hồ sơ đi qua đúng đường của POST /candidates/{id}/actions (một giao dịch có điều kiện); kết quả từng hồ sơ: APPLIED, REFUSED (kèm lỗi chuẩn) hoặc SKIPPED (đã có đúng nội dung đó). Gửi lại cùng Idempotency-Key nhận lại câu trả lời đầu, không ghi hai lần; sau sự cố, gửi lại để hoàn tất.
+     *
+     *     At most 100 candidates. Each goes through the path of POST /candidates/{id}/actions (one conditional transaction); each answers APPLIED, REFUSED (with the standard error) or SKIPPED (already recorded). A replay with the same Idempotency-Key returns the first response and writes nothing twice; after a failure, replay to complete.
+     */
+    post: operations['bulkActions'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/classes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Các lớp của một đơn vị tổ chức / An organiser's classes
+     * @description Mới nhất trước; mặc định là đơn vị của người gọi.
+     *
+     *     Latest first; default: the caller's unit.
+     */
+    get: operations['listClasses'];
+    put?: never;
+    /**
+     * Mở lớp bồi dưỡng nhận thức về Đảng / Open a Party awareness class
+     * @description Cán bộ đảng ủy hoặc quản trị viên mở lớp cho quần chúng của đơn vị tổ chức và các đơn vị trực thuộc.
+     *
+     *     A committee officer or an administrator opens a class for the candidates of the organiser's subtree.
+     */
+    post: operations['createClass'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/classes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một lớp, danh sách học viên và số liệu / A class, its roster and figures
+     * @description Số liệu cho báo cáo: đạt/ghi danh ("26/37"), không đạt, vắng, chưa có kết quả.
+     *
+     *     Figures for reports: passed/enrolled ("26/37"), failed, absent, awaiting a result.
+     */
+    get: operations['getClass'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/classes/{id}/enrolments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi danh nhiều quần chúng vào lớp / Enrol many candidates in the class
+     * @description Mỗi hồ sơ: thao tác enrolInClass với ngày của lớp và một chỗ trong lớp, cùng một giao dịch (hết chỗ: CLASS_FULL). Tối đa 100; kết quả từng hồ sơ như POST /candidates/bulk-actions.
+     *
+     *     Each candidate: the enrolInClass action with the class's dates and a seat, in one transaction (no seat left: CLASS_FULL). At most 100; one result per candidate as in POST /candidates/bulk-actions.
+     */
+    post: operations['enrolInClass'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/classes/{id}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ghi kết quả cả lớp / Record the whole class's results
+     * @description Đạt (kèm số giấy chứng nhận CN-NTVĐ và ngày cấp, mặc định ngày kết thúc lớp), không đạt, vắng. Mỗi hồ sơ: thao tác recordClassResult qua đúng đường của một thao tác đơn lẻ; quy trình của từng người đi tiếp (đạt: sang bước đơn; không đạt/vắng: học lại).
+     *
+     *     Passed (with the CN-NTVĐ certificate number and issue date, default the class's last day), failed, absent. Each candidate: the recordClassResult action through the single-action path; each workflow moves on (passed: to the application; failed/absent: a retake).
+     */
+    post: operations['recordClassResults'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -503,33 +641,21 @@ export type $defs = Record<string, never>;
 export interface operations {
   listCandidates: {
     parameters: {
-      query: {
-        /** @description Mã đơn vị / Unit id */
-        unit: string;
-        /** @description Bước của quy trình kết nạp / Stage of the admission procedure */
-        stage?:
-          | 'NOMINATED'
-          | 'AWARENESS_CLASS'
-          | 'APPLICATION'
-          | 'BACKGROUND_CHECK'
-          | 'SPONSORSHIP'
-          | 'CELL_RESOLUTION'
-          | 'GRASSROOTS_RESOLUTION'
-          | 'ADMISSION_DECISION'
-          | 'CEREMONY'
-          | 'RECOGNITION_CELL_REVIEW'
-          | 'RECOGNITION_GRASSROOTS'
-          | 'RECOGNITION_DECISION'
-          | 'ADMITTED'
-          | 'REJECTED'
-          | 'WITHDRAWN'
-          | 'REVOKED'
-          | 'OFFICIAL'
-          | 'REMOVED';
+      query?: {
+        /** @description Chỉ các bước đã quá hạn (hạn trước hôm nay) / Only steps past due (due before today) */
+        overdue?: 'true' | 'false';
+        /** @description Chỉ các bước có hạn trước ngày này / Only steps due before this day */
+        dueBefore?: string;
+        /** @description Tìm theo tên, không phân biệt dấu và hoa thường ("Nguyen Van" tìm thấy "Nguyễn Văn") / Name search, accent- and case-insensitive */
+        q?: string;
         /** @description Số mục mỗi trang (1–100) / Items per page (1–100) */
         limit?: number;
         /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
         cursor?: string;
+        /** @description Đơn vị; liệt kê cả các đơn vị trực thuộc (mặc định: đơn vị của người gọi) / Unit; its whole subtree is listed (default: the caller's unit) */
+        unit?: string;
+        /** @description Một hoặc nhiều bước, cách nhau bởi dấu phẩy / One or more stages, comma-separated */
+        stage?: string;
       };
       header?: never;
       path?: never;
@@ -576,6 +702,13 @@ export interface operations {
               createdAt: string;
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               stageEnteredAt: string;
+              /**
+               * Format: date
+               * @description Hạn của bước hiện tại / When the current step is due
+               */
+              dueOn?: string;
+              /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
+              overdue: boolean;
             } & {
               [key: string]: unknown;
             })[];
@@ -4663,6 +4796,1576 @@ export interface operations {
               | 'AGE_BELOW_MINIMUM'
               | 'AGE_ABOVE_MAXIMUM'
               | 'AGE_CONSENT_NOT_PRIOR';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  listTasks: {
+    parameters: {
+      query?: {
+        /** @description Chỉ các bước đã quá hạn (hạn trước hôm nay) / Only steps past due (due before today) */
+        overdue?: 'true' | 'false';
+        /** @description Chỉ các bước có hạn trước ngày này / Only steps due before this day */
+        dueBefore?: string;
+        /** @description Tìm theo tên, không phân biệt dấu và hoa thường ("Nguyen Van" tìm thấy "Nguyễn Văn") / Name search, accent- and case-insensitive */
+        q?: string;
+        /** @description Số mục mỗi trang (1–100) / Items per page (1–100) */
+        limit?: number;
+        /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang việc / A page of tasks */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: ({
+              id: string;
+              fullName: string;
+              unitId: string;
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
+              version: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              createdAt: string;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              stageEnteredAt: string;
+              /**
+               * Format: date
+               * @description Hạn của bước hiện tại / When the current step is due
+               */
+              dueOn?: string;
+              /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
+              overdue: boolean;
+            } & {
+              [key: string]: unknown;
+            })[];
+            /** @description Con trỏ trang sau (không có: hết) / Next page cursor (absent: last) */
+            nextCursor?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `INVALID_CURSOR`: Con trỏ phân trang không hợp lệ / Invalid pagination cursor
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'INVALID_CURSOR';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  bulkActions: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            candidateId: string;
+            action: string;
+            expectedVersion?: number;
+            payload?: unknown;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Kết quả từng hồ sơ / One result per candidate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: (
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'APPLIED';
+                  accepted: {
+                    candidateId: string;
+                    submissionId: string;
+                    action: string;
+                    /**
+                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
+                     * @enum {string}
+                     */
+                    fromStage:
+                      | 'NOMINATED'
+                      | 'AWARENESS_CLASS'
+                      | 'APPLICATION'
+                      | 'BACKGROUND_CHECK'
+                      | 'SPONSORSHIP'
+                      | 'CELL_RESOLUTION'
+                      | 'GRASSROOTS_RESOLUTION'
+                      | 'ADMISSION_DECISION'
+                      | 'CEREMONY'
+                      | 'RECOGNITION_CELL_REVIEW'
+                      | 'RECOGNITION_GRASSROOTS'
+                      | 'RECOGNITION_DECISION'
+                      | 'ADMITTED'
+                      | 'REJECTED'
+                      | 'WITHDRAWN'
+                      | 'REVOKED'
+                      | 'OFFICIAL'
+                      | 'REMOVED';
+                    outcome: string;
+                    /**
+                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
+                     * @enum {string}
+                     */
+                    toStage:
+                      | 'NOMINATED'
+                      | 'AWARENESS_CLASS'
+                      | 'APPLICATION'
+                      | 'BACKGROUND_CHECK'
+                      | 'SPONSORSHIP'
+                      | 'CELL_RESOLUTION'
+                      | 'GRASSROOTS_RESOLUTION'
+                      | 'ADMISSION_DECISION'
+                      | 'CEREMONY'
+                      | 'RECOGNITION_CELL_REVIEW'
+                      | 'RECOGNITION_GRASSROOTS'
+                      | 'RECOGNITION_DECISION'
+                      | 'ADMITTED'
+                      | 'REJECTED'
+                      | 'WITHDRAWN'
+                      | 'REVOKED'
+                      | 'OFFICIAL'
+                      | 'REMOVED';
+                    resultingVersion: number;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'REFUSED';
+                  /** @description Mã HTTP nếu gửi riêng / The status it would have alone */
+                  httpStatus: number;
+                  error: {
+                    code: string;
+                    message: string;
+                    message_en: string;
+                    field?: string;
+                    details?: {
+                      [key: string]: unknown;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'SKIPPED';
+                  reason: {
+                    code: string;
+                    message: string;
+                    message_en: string;
+                    field?: string;
+                    details?: {
+                      [key: string]: unknown;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+            )[];
+            summary: {
+              total: number;
+              applied: number;
+              refused: number;
+              skipped: number;
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `DUPLICATE_CANDIDATE`: Một hồ sơ xuất hiện hai lần / A candidate is listed twice
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'DUPLICATE_CANDIDATE';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       *     - `BULK_TOO_LARGE`: Quá 100 hồ sơ trong một yêu cầu / More than 100 candidates at once
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE' | 'BULK_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  listClasses: {
+    parameters: {
+      query?: {
+        /** @description Mã đơn vị / Unit id */
+        organiser?: string;
+        /** @description Số mục mỗi trang (1–100) / Items per page (1–100) */
+        limit?: number;
+        /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang lớp / A page of classes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: ({
+              id: string;
+              name: string;
+              organiserUnitId: string;
+              organiserPath: string[];
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              startsOn: string;
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              endsOn: string;
+              capacity: number;
+              location: string;
+              /** @description Số đã ghi danh / Seats taken */
+              enrolled: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              createdAt: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+            nextCursor?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `INVALID_CURSOR`: Con trỏ phân trang không hợp lệ / Invalid pagination cursor
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'INVALID_CURSOR' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  createClass: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name: string;
+          organiserUnitId: string;
+          /** Format: date */
+          startsOn: string;
+          /** Format: date */
+          endsOn: string;
+          capacity: number;
+          location: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Lớp đã mở / The class */
+      201: {
+        headers: {
+          Location: components['headers']['Location'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            organiserUnitId: string;
+            organiserPath: string[];
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            endsOn: string;
+            capacity: number;
+            location: string;
+            /** @description Số đã ghi danh / Seats taken */
+            enrolled: number;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            createdAt: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getClass: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã lớp bồi dưỡng / Awareness class id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Lớp / The class */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            name: string;
+            organiserUnitId: string;
+            organiserPath: string[];
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+             */
+            endsOn: string;
+            capacity: number;
+            location: string;
+            /** @description Số đã ghi danh / Seats taken */
+            enrolled: number;
+            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+            createdAt: string;
+            /** @enum {string} */
+            status: 'PLANNED' | 'IN_PROGRESS' | 'ENDED' | 'RESULTS_RECORDED';
+            figures: {
+              enrolled: number;
+              passed: number;
+              failed: number;
+              absent: number;
+              awaitingResult: number;
+              /** @description Đạt/ghi danh, như báo cáo viết ("26/37") / Passed/enrolled ("26/37") */
+              passedOfEnrolled: string;
+            } & {
+              [key: string]: unknown;
+            };
+            seats: ({
+              candidateId: string;
+              fullName: string;
+              unitId: string;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              enrolledAt: string;
+              /** @enum {string} */
+              result?: 'PASSED' | 'FAILED' | 'ABSENT';
+              certificateNumber?: string;
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              issuedOn?: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_PATH';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `CLASS_NOT_FOUND`: Không tìm thấy lớp bồi dưỡng / Awareness class not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'CLASS_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  enrolInClass: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lớp bồi dưỡng / Awareness class id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          candidateIds: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Kết quả từng hồ sơ / One result per candidate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: (
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'APPLIED';
+                  accepted: {
+                    candidateId: string;
+                    submissionId: string;
+                    action: string;
+                    /**
+                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
+                     * @enum {string}
+                     */
+                    fromStage:
+                      | 'NOMINATED'
+                      | 'AWARENESS_CLASS'
+                      | 'APPLICATION'
+                      | 'BACKGROUND_CHECK'
+                      | 'SPONSORSHIP'
+                      | 'CELL_RESOLUTION'
+                      | 'GRASSROOTS_RESOLUTION'
+                      | 'ADMISSION_DECISION'
+                      | 'CEREMONY'
+                      | 'RECOGNITION_CELL_REVIEW'
+                      | 'RECOGNITION_GRASSROOTS'
+                      | 'RECOGNITION_DECISION'
+                      | 'ADMITTED'
+                      | 'REJECTED'
+                      | 'WITHDRAWN'
+                      | 'REVOKED'
+                      | 'OFFICIAL'
+                      | 'REMOVED';
+                    outcome: string;
+                    /**
+                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
+                     * @enum {string}
+                     */
+                    toStage:
+                      | 'NOMINATED'
+                      | 'AWARENESS_CLASS'
+                      | 'APPLICATION'
+                      | 'BACKGROUND_CHECK'
+                      | 'SPONSORSHIP'
+                      | 'CELL_RESOLUTION'
+                      | 'GRASSROOTS_RESOLUTION'
+                      | 'ADMISSION_DECISION'
+                      | 'CEREMONY'
+                      | 'RECOGNITION_CELL_REVIEW'
+                      | 'RECOGNITION_GRASSROOTS'
+                      | 'RECOGNITION_DECISION'
+                      | 'ADMITTED'
+                      | 'REJECTED'
+                      | 'WITHDRAWN'
+                      | 'REVOKED'
+                      | 'OFFICIAL'
+                      | 'REMOVED';
+                    resultingVersion: number;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'REFUSED';
+                  /** @description Mã HTTP nếu gửi riêng / The status it would have alone */
+                  httpStatus: number;
+                  error: {
+                    code: string;
+                    message: string;
+                    message_en: string;
+                    field?: string;
+                    details?: {
+                      [key: string]: unknown;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'SKIPPED';
+                  reason: {
+                    code: string;
+                    message: string;
+                    message_en: string;
+                    field?: string;
+                    details?: {
+                      [key: string]: unknown;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+            )[];
+            summary: {
+              total: number;
+              applied: number;
+              refused: number;
+              skipped: number;
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `DUPLICATE_CANDIDATE`: Một hồ sơ xuất hiện hai lần / A candidate is listed twice
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'DUPLICATE_CANDIDATE'
+              | 'INVALID_PATH';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `CLASS_NOT_FOUND`: Không tìm thấy lớp bồi dưỡng / Awareness class not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'CLASS_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       *     - `BULK_TOO_LARGE`: Quá 100 hồ sơ trong một yêu cầu / More than 100 candidates at once
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE' | 'BULK_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  recordClassResults: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã lớp bồi dưỡng / Awareness class id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          issuedOn?: string;
+          results: (
+            | {
+                candidateId: string;
+                /** @constant */
+                result: 'PASSED';
+                certificateNumber: string;
+                /** Format: date */
+                issuedOn?: string;
+              }
+            | {
+                candidateId: string;
+                /** @enum {string} */
+                result: 'FAILED' | 'ABSENT';
+              }
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Kết quả từng hồ sơ / One result per candidate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            results: (
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'APPLIED';
+                  accepted: {
+                    candidateId: string;
+                    submissionId: string;
+                    action: string;
+                    /**
+                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
+                     * @enum {string}
+                     */
+                    fromStage:
+                      | 'NOMINATED'
+                      | 'AWARENESS_CLASS'
+                      | 'APPLICATION'
+                      | 'BACKGROUND_CHECK'
+                      | 'SPONSORSHIP'
+                      | 'CELL_RESOLUTION'
+                      | 'GRASSROOTS_RESOLUTION'
+                      | 'ADMISSION_DECISION'
+                      | 'CEREMONY'
+                      | 'RECOGNITION_CELL_REVIEW'
+                      | 'RECOGNITION_GRASSROOTS'
+                      | 'RECOGNITION_DECISION'
+                      | 'ADMITTED'
+                      | 'REJECTED'
+                      | 'WITHDRAWN'
+                      | 'REVOKED'
+                      | 'OFFICIAL'
+                      | 'REMOVED';
+                    outcome: string;
+                    /**
+                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
+                     * @enum {string}
+                     */
+                    toStage:
+                      | 'NOMINATED'
+                      | 'AWARENESS_CLASS'
+                      | 'APPLICATION'
+                      | 'BACKGROUND_CHECK'
+                      | 'SPONSORSHIP'
+                      | 'CELL_RESOLUTION'
+                      | 'GRASSROOTS_RESOLUTION'
+                      | 'ADMISSION_DECISION'
+                      | 'CEREMONY'
+                      | 'RECOGNITION_CELL_REVIEW'
+                      | 'RECOGNITION_GRASSROOTS'
+                      | 'RECOGNITION_DECISION'
+                      | 'ADMITTED'
+                      | 'REJECTED'
+                      | 'WITHDRAWN'
+                      | 'REVOKED'
+                      | 'OFFICIAL'
+                      | 'REMOVED';
+                    resultingVersion: number;
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'REFUSED';
+                  /** @description Mã HTTP nếu gửi riêng / The status it would have alone */
+                  httpStatus: number;
+                  error: {
+                    code: string;
+                    message: string;
+                    message_en: string;
+                    field?: string;
+                    details?: {
+                      [key: string]: unknown;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+              | ({
+                  candidateId: string;
+                  /** @constant */
+                  status: 'SKIPPED';
+                  reason: {
+                    code: string;
+                    message: string;
+                    message_en: string;
+                    field?: string;
+                    details?: {
+                      [key: string]: unknown;
+                    };
+                  } & {
+                    [key: string]: unknown;
+                  };
+                } & {
+                  [key: string]: unknown;
+                })
+            )[];
+            summary: {
+              total: number;
+              applied: number;
+              refused: number;
+              skipped: number;
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `DUPLICATE_CANDIDATE`: Một hồ sơ xuất hiện hai lần / A candidate is listed twice
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'DUPLICATE_CANDIDATE'
+              | 'INVALID_PATH';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `CLASS_NOT_FOUND`: Không tìm thấy lớp bồi dưỡng / Awareness class not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'CLASS_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       *     - `BULK_TOO_LARGE`: Quá 100 hồ sơ trong một yêu cầu / More than 100 candidates at once
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE' | 'BULK_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED';
           };
         };
       };
