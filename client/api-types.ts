@@ -108,9 +108,9 @@ export interface paths {
     put?: never;
     /**
      * Thu hồi quyết định kết nạp / Revoke an admission
-     * @description Quản trị viên thu hồi; các bộ đếm chỉ tiêu được trừ lại kèm lý do.
+     * @description Quản trị viên thu hồi; các bộ đếm chỉ tiêu được trừ lại kèm lý do. If-Match (tùy chọn): chỉ sửa đúng phiên bản đã đọc.
      *
-     *     An administrator revokes; the quota counters are reversed with the reason.
+     *     An administrator revokes; the quota counters are reversed with the reason. If-Match (optional): only the version read is corrected.
      */
     post: operations['correctCandidate'];
     delete?: never;
@@ -2012,6 +2012,8 @@ export interface operations {
       header: {
         /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
         'Idempotency-Key': components['parameters']['IdempotencyKey'];
+        /** @description ETag của lần đọc (phiên bản); nếu đã cũ: 412 VERSION_CONFLICT. Thay cho expectedVersion / The ETag of the read (the version); when stale: 412 VERSION_CONFLICT. Instead of expectedVersion */
+        'If-Match'?: components['parameters']['IfMatch'];
       };
       path: {
         /** @description Mã hồ sơ / Candidate id */
@@ -2034,6 +2036,7 @@ export interface operations {
       /** @description Hồ sơ sau khi sửa / The candidate */
       200: {
         headers: {
+          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
@@ -2230,6 +2233,7 @@ export interface operations {
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_HEADER`: Tiêu đề yêu cầu sai dạng / A request header is malformed
        */
       400: {
         headers: {
@@ -2244,7 +2248,8 @@ export interface operations {
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
               | 'INVALID_JSON'
-              | 'INVALID_BODY';
+              | 'INVALID_BODY'
+              | 'INVALID_HEADER';
           };
         };
       };
@@ -2301,6 +2306,7 @@ export interface operations {
        *     - `CONCURRENT_UPDATE`: Có thay đổi đồng thời; hãy thử lại / Concurrent update; retry
        *     - `CORRECTION_NOT_APPLICABLE`: Chỉ hủy được quyết định của người đã được kết nạp / Only an admitted candidate can be revoked
        *     - `ALREADY_REVOKED`: Quyết định kết nạp đã bị hủy trước đó / Already revoked
+       *     - `VERSION_CONFLICT`: Hồ sơ đã thay đổi (phiên bản khác); hãy tải lại / The resource changed (another version); reload it
        */
       409: {
         headers: {
@@ -2313,7 +2319,23 @@ export interface operations {
               | 'REQUEST_IN_PROGRESS'
               | 'CONCURRENT_UPDATE'
               | 'CORRECTION_NOT_APPLICABLE'
-              | 'ALREADY_REVOKED';
+              | 'ALREADY_REVOKED'
+              | 'VERSION_CONFLICT';
+          };
+        };
+      };
+      /**
+       * @description Phiên bản If-Match đã cũ / If-Match version is stale
+       *     - `VERSION_CONFLICT`: Hồ sơ đã thay đổi (phiên bản khác); hãy tải lại / The resource changed (another version); reload it
+       */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'VERSION_CONFLICT';
           };
         };
       };

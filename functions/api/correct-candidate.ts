@@ -6,7 +6,9 @@ import { ROUTES } from '../http/contract/routes';
 import { candidateIdOf } from '../http/candidate-id';
 import { candidateView } from '../http/candidate-view';
 import { httpRoute } from '../http/http-route';
+import { versionETag } from '../http/etag';
 import { idempotencyKeyOf } from '../http/idempotency-key';
+import { ifMatchVersionOf } from '../http/if-match';
 import { idempotentCommand } from '../http/idempotent-command';
 import { jsonBody } from '../http/json-body';
 import { json } from '../http/response';
@@ -20,13 +22,20 @@ const deps = {
   metrics: createPipelineMetrics(),
 };
 
-const correct = idempotentCommand<Correction & { candidateId: string; idempotencyKey: string }>(
-  async ({ body }, caller) => {
-    const { candidateId, idempotencyKey, ...correction } = body;
-    const after = await correctCandidate(deps, caller, candidateId, correction, idempotencyKey);
-    return json(200, candidateView(after));
-  },
-);
+const correct = idempotentCommand<
+  Correction & { candidateId: string; idempotencyKey: string; ifMatch?: number }
+>(async ({ body }, caller) => {
+  const { candidateId, idempotencyKey, ifMatch, ...correction } = body;
+  const after = await correctCandidate(
+    deps,
+    caller,
+    candidateId,
+    correction,
+    idempotencyKey,
+    ifMatch,
+  );
+  return json(200, candidateView(after), { etag: versionETag(after.version) });
+});
 
 /**
  * POST /candidates/{id}/corrections `{kind: 'REVOKE_ADMISSION', reason, effectiveOn}`: an
@@ -45,7 +54,7 @@ export const handler = httpRoute(async (event, context) => {
   return correct(
     {
       key: `POST /candidates/${candidateId}/corrections ${idempotencyKey}`,
-      body: { ...correction, candidateId, idempotencyKey },
+      body: { ...correction, candidateId, idempotencyKey, ifMatch: ifMatchVersionOf(event) },
     },
     caller,
     context,

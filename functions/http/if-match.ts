@@ -3,6 +3,22 @@ import { refuse, Refusal } from '../domain/refusal';
 
 const ETAG = /^(?:W\/)?"([1-9][0-9]{0,14})"$/;
 
+/** The version an `If-Match` header names, if the request sent one (`"4"` or `W/"4"`). */
+export function ifMatchVersionOf(event: APIGatewayProxyEventV2): number | undefined {
+  const header = event.headers?.['if-match']?.trim();
+  if (header === undefined) return undefined;
+  const match = ETAG.exec(header);
+  if (!match) {
+    return refuse('invalid', {
+      code: 'INVALID_HEADER',
+      message: 'If-Match phải là ETag của lần đọc, ví dụ "3"',
+      message_en: 'If-Match must be the ETag of a read, e.g. "3"',
+      field: 'If-Match',
+    });
+  }
+  return Number(match[1]);
+}
+
 export interface ExpectedVersion {
   version: number;
   /** Named by If-Match: a stale version is then 412 Precondition Failed, as HTTP says. */
@@ -17,8 +33,8 @@ export function expectedVersionOf(
   event: APIGatewayProxyEventV2,
   bodyVersion: number | undefined,
 ): ExpectedVersion {
-  const header = event.headers?.['if-match']?.trim();
-  if (header === undefined) {
+  const version = ifMatchVersionOf(event);
+  if (version === undefined) {
     if (bodyVersion !== undefined) return { version: bodyVersion, fromIfMatch: false };
     return refuse('invalid', {
       code: 'INVALID_BODY',
@@ -27,16 +43,6 @@ export function expectedVersionOf(
       field: 'expectedVersion',
     });
   }
-  const match = ETAG.exec(header);
-  if (!match) {
-    return refuse('invalid', {
-      code: 'INVALID_HEADER',
-      message: 'If-Match phải là ETag của lần đọc, ví dụ "3"',
-      message_en: 'If-Match must be the ETag of a read, e.g. "3"',
-      field: 'If-Match',
-    });
-  }
-  const version = Number(match[1]);
   if (bodyVersion !== undefined && bodyVersion !== version) {
     return refuse('invalid', {
       code: 'INVALID_HEADER',

@@ -34,6 +34,8 @@ export async function correctCandidate(
   candidateId: string,
   correction: Correction,
   idempotencyKey: string,
+  /** The version the administrator read (If-Match); a correction of another version is refused. */
+  expectedVersion?: number,
 ): Promise<Candidate> {
   const role = assertMayCorrect(caller);
   const [found, history] = await Promise.all([
@@ -41,6 +43,15 @@ export async function correctCandidate(
     deps.store.getHistory(candidateId),
   ]);
   const candidate = visibleCandidate(caller, found, () => candidateNotFound(candidateId));
+  if (expectedVersion !== undefined && expectedVersion !== candidate.version) {
+    refuse('precondition-failed', {
+      code: 'VERSION_CONFLICT',
+      message: `Hồ sơ đã thay đổi (phiên bản hiện tại ${candidate.version}, If-Match ${expectedVersion}); hãy tải lại`,
+      message_en: `The candidate changed (current version ${candidate.version}, If-Match ${expectedVersion}); reload it`,
+      field: 'If-Match',
+      details: { currentVersion: candidate.version, stage: candidate.stage },
+    });
+  }
   if (candidate.stage !== 'ADMITTED') {
     refuse('conflict', {
       code: candidate.stage === 'REVOKED' ? 'ALREADY_REVOKED' : 'CORRECTION_NOT_APPLICABLE',

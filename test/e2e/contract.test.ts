@@ -12,6 +12,7 @@ import {
 } from './support/approvals';
 import { contractViolations, recordedResponses } from './support/contract-recorder';
 import { ContractValidator } from './support/contract-validator';
+import { candidatesAtClassStage } from './support/bulk';
 import { HAPPY_PATH } from './support/happy-path';
 import { officerClient } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
@@ -171,8 +172,19 @@ describe('the documented contract, over HTTP', () => {
     expect(await write(cell, 'POST', `/candidates/${id}/corrections`, correction)).toMatchObject({
       status: 403,
     });
-    const revoked = await write(admin, 'POST', `/candidates/${id}/corrections`, correction);
+    const admitted = await admin.candidate(id);
+    const correct = (ifMatch: string) =>
+      admin.request('POST', `/candidates/${id}/corrections`, {
+        body: correction,
+        headers: { 'idempotency-key': key(), 'if-match': ifMatch },
+      });
+    expect(await correct(`"${admitted.body.version - 1}"`)).toMatchObject({
+      status: 412,
+      body: { code: 'VERSION_CONFLICT', details: { currentVersion: admitted.body.version } },
+    });
+    const revoked = await correct(admitted.headers.get('etag')!);
     expect(revoked).toMatchObject({ status: 200, body: { stage: 'REVOKED' } });
+    expect(revoked.headers.get('etag')).toBe(`"${revoked.body.version}"`);
   });
 
   it('units: create, import, read with ETag, move, retire — and their refusals', async () => {
@@ -269,6 +281,42 @@ describe('the documented contract, over HTTP', () => {
       (await admin.fetchRaw(`/audit?unit=hn&from=${today}&to=${today}&format=csv`)).status,
     ).toBe(200);
     expect((await admin.request('GET', `/audit?unit=hn&from=${today}`)).status).toBe(400);
+  });
+
+  it('work queues, bulk actions and awareness classes — and their refusals', async () => {
+    expect((await cell.api.GET('/tasks')).response.status).toBe(200);
+    expect((await cell.request('GET', '/tasks?limit=0')).status).toBe(400);
+    const [id] = await candidatesAtClassStage(cell, 1, ['dd-xltbd-kythuat'], 'Hợp Đồng Lớp');
+    expect((await write(cell, 'POST', '/candidates/bulk-actions', { items: [] })).status).toBe(400);
+    const opened = await write(committee, 'POST', '/classes', {
+      name: 'Lớp hợp đồng',
+      organiserUnitId: 'dd-kdn',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-06',
+      capacity: 5,
+      location: 'Trung tâm Chính trị quận Đống Đa',
+    });
+    expect(opened.status).toBe(201);
+    const classId = opened.body.id as string;
+    expect((await write(committee, 'POST', '/classes', { name: 'x' })).status).toBe(400);
+    expect((await committee.request('GET', '/classes?organiser=dd-kdn')).status).toBe(200);
+    expect((await committee.request('GET', '/classes?limit=0')).status).toBe(400);
+    expect((await cell.request('GET', `/classes/${classId}`)).status).toBe(200);
+    expect((await cell.request('GET', '/classes/no-such-class')).status).toBe(404);
+    const enrol = `/classes/${classId}/enrolments`;
+    expect((await write(cell, 'POST', enrol, { candidateIds: [id] })).status).toBe(200);
+    expect((await write(cell, 'POST', enrol, { candidateIds: 'x' })).status).toBe(400);
+    await cell.waitForStage(id, 'AWARENESS_CLASS');
+    const results = `/classes/${classId}/results`;
+    expect(
+      (
+        await write(cell, 'POST', results, {
+          issuedOn: '2026-03-10',
+          results: [{ candidateId: id, result: 'ABSENT' }],
+        })
+      ).status,
+    ).toBe(200);
+    expect((await write(cell, 'POST', results, { results: 'x' })).status).toBe(400);
   });
 
   it('saw every documented route answer, a success and a refusal each, all as documented', () => {

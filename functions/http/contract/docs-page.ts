@@ -38,6 +38,9 @@ export const DOCS_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/** A tag as a fragment id (`work queues` -> `work-queues`). */
+const anchor = (name: string) => escapeHtml(name.replace(/\s+/g, '-'));
+
 const json = (value: unknown) => `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
 
 function resolve(document: Json, value: Json): Json {
@@ -127,14 +130,14 @@ export function renderDocsPage(document: Json): string {
 <title>${escapeHtml(String(info.title))}</title><style>${STYLE}</style></head>
 <body><header><h1>${escapeHtml(String(info.title))}</h1>
 <p>OpenAPI ${escapeHtml(String(document.openapi))} · <a href="openapi.json">openapi.json</a> · v${escapeHtml(String(info.version))}</p>
-<nav>${tags.map((t) => `<a href="#tag-${escapeHtml(t.name)}">${escapeHtml(t.description)}</a>`).join('')}</nav>
+<nav>${tags.map((t) => `<a href="#tag-${anchor(t.name)}">${escapeHtml(t.description)}</a>`).join('')}</nav>
 <div class="conventions">${escapeHtml(String(info.description))}</div>
 <h2>Dạng lỗi / Error shape</h2>${json((components.schemas as Json).Error)}
 </header><main>
 ${tags
   .map(
     (t) =>
-      `<h2 id="tag-${escapeHtml(t.name)}">${escapeHtml(t.description)}</h2>${byTag.get(t.name)!.join('\n')}`,
+      `<h2 id="tag-${anchor(t.name)}">${escapeHtml(t.description)}</h2>${byTag.get(t.name)!.join('\n')}`,
   )
   .join('\n')}
 </main></body></html>`;

@@ -199,7 +199,7 @@ export function openApiDocument(): Json {
       version: '1.0.0',
       description: CONVENTIONS,
     },
-    tags: TAGS,
+    tags: tagsOf(allRoutes()),
     paths,
     components: {
       schemas: {
@@ -245,8 +245,18 @@ export function openApiDocument(): Json {
   return cached;
 }
 
+/** Every tag the routes use, described (a route's new tag still gets a section of the docs). */
+function tagsOf(routes: RouteContract[]): { name: string; description: string }[] {
+  const used = new Set(routes.map((r) => r.tag));
+  const known = TAGS.filter((t) => used.has(t.name));
+  const other = [...used].filter((name) => !TAGS.some((t) => t.name === name));
+  return [...known, ...other.map((name) => ({ name, description: name }))];
+}
+
 const TAGS = [
   { name: 'candidates', description: 'Hồ sơ kết nạp / Admission files' },
+  { name: 'work queues', description: 'Hàng đợi công việc / Work queues' },
+  { name: 'awareness classes', description: 'Lớp bồi dưỡng nhận thức về Đảng / Awareness classes' },
   { name: 'approvals', description: 'Liên kết phê duyệt / Approval links' },
   { name: 'units', description: 'Cây tổ chức / Organisation tree' },
   { name: 'quotas', description: 'Chỉ tiêu và báo cáo / Quotas and reports' },

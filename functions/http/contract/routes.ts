@@ -341,15 +341,20 @@ export const ROUTES = {
     tag: 'candidates',
     summary: bi('Thu hồi quyết định kết nạp', 'Revoke an admission'),
     description: bi(
-      'Quản trị viên thu hồi; các bộ đếm chỉ tiêu được trừ lại kèm lý do.',
-      'An administrator revokes; the quota counters are reversed with the reason.',
+      'Quản trị viên thu hồi; các bộ đếm chỉ tiêu được trừ lại kèm lý do. If-Match (tùy chọn): chỉ sửa đúng phiên bản đã đọc.',
+      'An administrator revokes; the quota counters are reversed with the reason. If-Match (optional): only the version read is corrected.',
     ),
     auth: 'jwt',
     idempotent: true,
+    ifMatch: true,
     params: candidateIdParams,
     body: { schema: correctionSchema },
     responses: {
-      200: { description: bi('Hồ sơ sau khi sửa', 'The candidate'), schema: candidateSchema },
+      200: {
+        description: bi('Hồ sơ sau khi sửa', 'The candidate'),
+        schema: candidateSchema,
+        headers: ['ETag'],
+      },
     },
     errors: [
       ...JSON_WRITE,
@@ -358,6 +363,8 @@ export const ROUTES = {
       'CONCURRENT_UPDATE',
       'CORRECTION_NOT_APPLICABLE',
       'ALREADY_REVOKED',
+      'INVALID_HEADER',
+      'VERSION_CONFLICT',
     ],
   }),
   'GET /audit': defineRoute({

@@ -83,6 +83,17 @@ describe('the OpenAPI document', () => {
     expect(compiled).toBeGreaterThan(60);
   });
 
+  it('describes every tag the routes use, in both languages', () => {
+    const tags = document.tags as { name: string; description: string }[];
+    for (const route of allRoutes()) {
+      const tag = tags.find((t) => t.name === route.tag);
+      expect([route.operationId, tag?.description]).toEqual([
+        route.operationId,
+        expect.stringContaining(' / '),
+      ]);
+    }
+  });
+
   it('describes a nomination body as the handler validates it', () => {
     const body = (operationOf('POST', '/candidates').requestBody as Json).content as Json;
     const schema = (body['application/json'] as Json).schema as Json;
