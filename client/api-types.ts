@@ -940,6 +940,50 @@ export interface operations {
               [key: string]: unknown;
             }[];
             missingDocuments: string[];
+            /** @description Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn / Due date of the step it waits at (working days) and how far an overdue step escalated */
+            deadline?: {
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              dueOn: string;
+              workingDays: number;
+              policyVersion: string;
+              overdueNoticesSent: number;
+              escalationLevel: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              lastNoticeAt?: string;
+            } & {
+              [key: string]: unknown;
+            };
             pendingAction?: {
               action: string;
               /**
@@ -976,7 +1020,7 @@ export interface operations {
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               at: string;
               /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -1032,6 +1076,25 @@ export interface operations {
                 /** @enum {string} */
                 role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
                 unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
+              notice?: {
+                index: number;
+                escalationLevel: number;
+                recipient: {
+                  /** @enum {string} */
+                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                  unitId: string;
+                } & {
+                  [key: string]: unknown;
+                };
+                /**
+                 * Format: date
+                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+                 */
+                dueOn: string;
               } & {
                 [key: string]: unknown;
               };
@@ -1321,6 +1384,50 @@ export interface operations {
               [key: string]: unknown;
             }[];
             missingDocuments: string[];
+            /** @description Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn / Due date of the step it waits at (working days) and how far an overdue step escalated */
+            deadline?: {
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              dueOn: string;
+              workingDays: number;
+              policyVersion: string;
+              overdueNoticesSent: number;
+              escalationLevel: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              lastNoticeAt?: string;
+            } & {
+              [key: string]: unknown;
+            };
             pendingAction?: {
               action: string;
               /**
@@ -1357,7 +1464,7 @@ export interface operations {
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               at: string;
               /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -1413,6 +1520,25 @@ export interface operations {
                 /** @enum {string} */
                 role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
                 unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
+              notice?: {
+                index: number;
+                escalationLevel: number;
+                recipient: {
+                  /** @enum {string} */
+                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                  unitId: string;
+                } & {
+                  [key: string]: unknown;
+                };
+                /**
+                 * Format: date
+                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+                 */
+                dueOn: string;
               } & {
                 [key: string]: unknown;
               };
@@ -1530,7 +1656,7 @@ export interface operations {
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               at: string;
               /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -1586,6 +1712,25 @@ export interface operations {
                 /** @enum {string} */
                 role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
                 unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
+              notice?: {
+                index: number;
+                escalationLevel: number;
+                recipient: {
+                  /** @enum {string} */
+                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                  unitId: string;
+                } & {
+                  [key: string]: unknown;
+                };
+                /**
+                 * Format: date
+                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+                 */
+                dueOn: string;
               } & {
                 [key: string]: unknown;
               };
@@ -2122,6 +2267,50 @@ export interface operations {
               [key: string]: unknown;
             }[];
             missingDocuments: string[];
+            /** @description Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn / Due date of the step it waits at (working days) and how far an overdue step escalated */
+            deadline?: {
+              /**
+               * @description Bước của quy trình kết nạp / Stage of the admission procedure
+               * @enum {string}
+               */
+              stage:
+                | 'NOMINATED'
+                | 'AWARENESS_CLASS'
+                | 'APPLICATION'
+                | 'BACKGROUND_CHECK'
+                | 'SPONSORSHIP'
+                | 'CELL_RESOLUTION'
+                | 'GRASSROOTS_RESOLUTION'
+                | 'ADMISSION_DECISION'
+                | 'CEREMONY'
+                | 'RECOGNITION_CELL_REVIEW'
+                | 'RECOGNITION_GRASSROOTS'
+                | 'RECOGNITION_DECISION'
+                | 'ADMITTED'
+                | 'REJECTED'
+                | 'WITHDRAWN'
+                | 'REVOKED'
+                | 'OFFICIAL'
+                | 'REMOVED';
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+               */
+              dueOn: string;
+              workingDays: number;
+              policyVersion: string;
+              overdueNoticesSent: number;
+              escalationLevel: number;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              lastNoticeAt?: string;
+            } & {
+              [key: string]: unknown;
+            };
             pendingAction?: {
               action: string;
               /**
@@ -2158,7 +2347,7 @@ export interface operations {
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               at: string;
               /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -2214,6 +2403,25 @@ export interface operations {
                 /** @enum {string} */
                 role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
                 unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
+              notice?: {
+                index: number;
+                escalationLevel: number;
+                recipient: {
+                  /** @enum {string} */
+                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                  unitId: string;
+                } & {
+                  [key: string]: unknown;
+                };
+                /**
+                 * Format: date
+                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+                 */
+                dueOn: string;
               } & {
                 [key: string]: unknown;
               };
@@ -2444,7 +2652,7 @@ export interface operations {
               /** @description Thời điểm ISO 8601 / ISO 8601 instant */
               at: string;
               /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION';
+              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
               /**
                * @description Bước của quy trình kết nạp / Stage of the admission procedure
                * @enum {string}
@@ -2500,6 +2708,25 @@ export interface operations {
                 /** @enum {string} */
                 role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
                 unitId: string;
+              } & {
+                [key: string]: unknown;
+              };
+              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
+              notice?: {
+                index: number;
+                escalationLevel: number;
+                recipient: {
+                  /** @enum {string} */
+                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+                  unitId: string;
+                } & {
+                  [key: string]: unknown;
+                };
+                /**
+                 * Format: date
+                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+                 */
+                dueOn: string;
               } & {
                 [key: string]: unknown;
               };
