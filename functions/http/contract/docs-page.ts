@@ -38,6 +38,9 @@ export const DOCS_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/** Escaped text whose `code spans` show as code. */
+const prose = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 /** A tag as a fragment id (`work queues` -> `work-queues`). */
 const anchor = (name: string) => escapeHtml(name.replace(/\s+/g, '-'));
 
@@ -81,7 +84,7 @@ function responsesTable(responses: Json): string {
     const codes = response['x-error-codes'] as string[] | undefined;
     const [first, ...lines] = String(response.description).split('\n');
     const description = codes
-      ? `${escapeHtml(first)}<ul>${lines.map((l) => `<li>${escapeHtml(l.replace(/^- /, ''))}</li>`).join('')}</ul>`
+      ? `${prose(first)}<ul>${lines.map((l) => `<li>${prose(l.replace(/^- /, ''))}</li>`).join('')}</ul>`
       : escapeHtml(String(response.description));
     const headers = response.headers
       ? `<p>Headers: ${Object.keys(response.headers as Json)
@@ -100,7 +103,7 @@ function operationSection(document: Json, path: string, method: string, op: Json
   return `<section class="op" id="${escapeHtml(String(op.operationId))}">
 <h3><span class="method ${method.toUpperCase()}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
 <p><b>${escapeHtml(String(op['x-summary-vi']))}</b><br>${escapeHtml(String(op['x-summary-en']))}</p>
-<p>${escapeHtml(String(op.description)).replace(/\n\n/g, '<br>')}</p>
+<p>${prose(String(op.description)).replace(/\n\n/g, '<br>')}</p>
 <p>${security.length ? 'JWT: <code>Authorization: Bearer …</code>' : '<span class="public">Công khai / Public (no JWT)</span>'} · operationId <code>${escapeHtml(String(op.operationId))}</code></p>
 ${parametersTable(document, (op.parameters ?? []) as Json[])}
 ${body ? `<h4>Nội dung / Request body</h4>${contentBlocks(body.content as Json)}` : ''}
@@ -131,7 +134,7 @@ export function renderDocsPage(document: Json): string {
 <body><header><h1>${escapeHtml(String(info.title))}</h1>
 <p>OpenAPI ${escapeHtml(String(document.openapi))} · <a href="openapi.json">openapi.json</a> · v${escapeHtml(String(info.version))}</p>
 <nav>${tags.map((t) => `<a href="#tag-${anchor(t.name)}">${escapeHtml(t.description)}</a>`).join('')}</nav>
-<div class="conventions">${escapeHtml(String(info.description))}</div>
+<div class="conventions">${prose(String(info.description))}</div>
 <h2>Dạng lỗi / Error shape</h2>${json((components.schemas as Json).Error)}
 </header><main>
 ${tags

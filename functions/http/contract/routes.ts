@@ -50,8 +50,12 @@ import {
  *   2. In the handler, parse with the same schemas: `const route = ROUTES['GET /tasks'];
  *      parseOrRefuse(route.query, event.queryStringParameters ?? {}, { code: 'INVALID_QUERY' })`.
  *   3. Deploy it in lib/api.ts. test/infra/route-contract.test.ts fails while a deployed route has
- *      no entry here or an entry has no deployed route; the e2e contract test validates the
- *      responses against the generated document.
+ *      no entry here or an entry has no deployed route; every e2e test file validates the
+ *      responses its client saw against the generated document (test/e2e/support/contract-check.ts)
+ *      and test/e2e/contract.test.ts calls every route for a success and a refusal.
+ *   4. Run `npm run docs:client` (client/api-types.ts, the typed client's types; a unit test
+ *      fails while they are stale). A new refusal code goes in error-codes.ts (a unit test fails
+ *      while a `code: '…'` in functions/ is missing there).
  */
 
 const bi = (vi: string, en: string) => ({ vi, en });
