@@ -319,6 +319,25 @@ describe('the documented contract, over HTTP', () => {
     expect((await write(cell, 'POST', results, { results: 'x' })).status).toBe(400);
   });
 
+  it('refuses every documented write without an Idempotency-Key, before anything else', async () => {
+    // A caller with every role, so that no role check answers first.
+    const everything = await officerClient(runtime, {
+      roles: ['cell-officer', 'committee-officer', 'approver', 'admin'],
+      unitId: 'hn',
+    });
+    const writes = allRoutes().filter((route) => route.method !== 'GET');
+    expect(writes.length).toBeGreaterThan(10);
+    for (const route of writes) {
+      const path = route.path.replace(/\{[^}]+\}/g, 'shapely-id-1');
+      const refused = await everything.request(route.method, path, { body: {} });
+      expect([route.operationId, refused.status, refused.body.code]).toEqual([
+        route.operationId,
+        400,
+        'MISSING_IDEMPOTENCY_KEY',
+      ]);
+    }
+  });
+
   it('saw every documented route answer, a success and a refusal each, all as documented', () => {
     const validator = new ContractValidator();
     const seen = new Map<string, Set<string>>();
