@@ -13,6 +13,22 @@ export class AwsServiceError extends Error {
   }
 }
 
+/** A JSON answer as AWS services send it: request id, and the error type header on errors. */
+export function sendAwsJson(
+  res: ServerResponse,
+  answer: { status: number; body: unknown; contentType: string; errorType?: string },
+): void {
+  const text = JSON.stringify(answer.body);
+  const headers: Record<string, string | number> = {
+    'Content-Type': answer.contentType,
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': randomUUID(),
+  };
+  if (answer.errorType) headers['x-amzn-ErrorType'] = answer.errorType;
+  res.writeHead(answer.status, headers);
+  res.end(text);
+}
+
 export interface AwsJsonProtocol<Context> {
   /** e.g. `AWSStepFunctions.` — the part of `X-Amz-Target` before the operation name. */
   targetPrefix: string;
@@ -36,17 +52,8 @@ export function awsJsonListener<Context>(
   protocol: AwsJsonProtocol<Context>,
   context: Context,
 ): RequestListener {
-  const send = (res: ServerResponse, status: number, body: unknown, errorType?: string) => {
-    const text = JSON.stringify(body);
-    const headers: Record<string, string | number> = {
-      'Content-Type': protocol.contentType,
-      'Content-Length': Buffer.byteLength(text),
-      'x-amzn-RequestId': randomUUID(),
-    };
-    if (errorType) headers['x-amzn-ErrorType'] = errorType;
-    res.writeHead(status, headers);
-    res.end(text);
-  };
+  const send = (res: ServerResponse, status: number, body: unknown, errorType?: string) =>
+    sendAwsJson(res, { status, body, contentType: protocol.contentType, errorType });
   const sendError = (res: ServerResponse, error: unknown) => {
     const known = error instanceof AwsServiceError ? error : protocol.asServiceError?.(error);
     const e = known ?? new AwsServiceError('InternalFailure', String(error), 500);

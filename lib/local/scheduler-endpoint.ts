@@ -11,9 +11,8 @@
  * Errors carry `x-amzn-ErrorType` and `{ Message }`, with the status Scheduler uses (Conflict 409,
  * ResourceNotFound 404, Validation 400). Timestamps are epoch seconds, as on the wire.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AwsServiceError } from './aws-json-protocol';
+import { AwsServiceError, sendAwsJson } from './aws-json-protocol';
 import type { CreateScheduleInput, LocalScheduler, StoredSchedule } from './local-scheduler';
 import { guarded, listenLocally, readRequestBody, type LocalServer } from './local-server';
 import { listResources, type CfnTemplate, type Resolve } from './template';
@@ -38,17 +37,8 @@ export async function startSchedulerEndpoint(options: {
   host?: string;
 }): Promise<SchedulerEndpoint> {
   const { scheduler } = options;
-  const send = (res: ServerResponse, status: number, body: unknown, errorType?: string) => {
-    const text = JSON.stringify(body);
-    const headers: Record<string, string | number> = {
-      'Content-Type': 'application/json',
-      'Content-Length': Buffer.byteLength(text),
-      'x-amzn-RequestId': randomUUID(),
-    };
-    if (errorType) headers['x-amzn-ErrorType'] = errorType;
-    res.writeHead(status, headers);
-    res.end(text);
-  };
+  const send = (res: ServerResponse, status: number, body: unknown, errorType?: string) =>
+    sendAwsJson(res, { status, body, contentType: 'application/json', errorType });
   const sendError = (res: ServerResponse, error: unknown) => {
     const e =
       error instanceof AwsServiceError
@@ -135,13 +125,9 @@ function toWire(schedule: StoredSchedule) {
 }
 
 function toSummary(schedule: StoredSchedule) {
+  const { Arn, Name, GroupName, State, CreationDate, LastModificationDate } = toWire(schedule);
   return {
-    Arn: schedule.Arn,
-    Name: schedule.Name,
-    GroupName: schedule.GroupName,
-    State: schedule.State,
-    CreationDate: seconds(schedule.CreationDate),
-    LastModificationDate: seconds(schedule.LastModificationDate),
+    ...{ Arn, Name, GroupName, State, CreationDate, LastModificationDate },
     Target: { Arn: schedule.Target.Arn },
   };
 }
