@@ -31,7 +31,9 @@ export class Storage extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // Work queues: a unit's candidates at one stage, oldest first.
+    // A unit's own candidates at one stage (not its subtree). Work queues (GET /candidates, GET
+    // /tasks) read the per-ancestor queue entries in the table itself (queue-entries.ts); this
+    // index and GSI2 stay until they are removed, one per deployment (a CloudFormation limit).
     this.table.addGlobalSecondaryIndex({
       indexName: 'GSI1',
       partitionKey: { name: 'GSI1PK', type: dynamodb.AttributeType.STRING },

@@ -15,7 +15,10 @@ export interface CandidatePage {
 export type CandidateSummary = Pick<
   Candidate,
   'id' | 'fullName' | 'unitId' | 'stage' | 'version' | 'createdAt' | 'stageEnteredAt' | 'dueOn'
->;
+> & {
+  /** Levels an overdue step was escalated up the organisation tree (0: reminded only). */
+  escalationLevel?: number;
+};
 
 /**
  * The port every handler talks to. The DynamoDB adapter implements it with conditional writes

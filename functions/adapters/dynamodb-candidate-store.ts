@@ -408,6 +408,8 @@ export class DynamoDbCandidateStore implements CandidateStore {
               before.unitPath,
               keys.notice(event.candidateId, event.seq, event.notice.index),
             ),
+            // The work queues show how far the overdue step has been escalated.
+            ...queueEntryWrites(this.tableName, before, { ...before, deadline }),
           ],
         }),
       ),

@@ -1,4 +1,5 @@
 import { Candidate } from '../domain/candidate';
+import { escalationLevelOf } from '../domain/deadline-watch';
 import { CandidateSummary } from './candidate-store';
 import { searchKeyOf } from '../domain/search-key';
 import { queuePosition } from '../domain/work-queue';
@@ -15,7 +16,7 @@ export function queueEntries(candidate: Candidate): Record<string, unknown>[] {
     PK: keys.queue(unitId, candidate.stage),
     SK: sortKey,
     entity: 'QUEUE_ENTRY',
-    ...summaryOf(candidate),
+    ...summaryOf({ ...candidate, ...escalationOf(candidate) }),
     searchKey: searchKeyOf(candidate.fullName),
   }));
 }
@@ -23,6 +24,7 @@ export function queueEntries(candidate: Candidate): Record<string, unknown>[] {
 /** What a listing shows of a candidate (or of its queue entry): enough to pick it, nothing personal. */
 export function summaryOf(source: CandidateSummary): CandidateSummary {
   const { id, fullName, unitId, stage, version, createdAt, stageEnteredAt, dueOn } = source;
+  const { escalationLevel } = source;
   return {
     id,
     fullName,
@@ -32,7 +34,18 @@ export function summaryOf(source: CandidateSummary): CandidateSummary {
     createdAt,
     stageEnteredAt,
     ...(dueOn ? { dueOn } : {}),
+    ...(escalationLevel !== undefined ? { escalationLevel } : {}),
   };
+}
+
+/** The overdue notices of the current step (deadline-watch.ts), once there is one. */
+function escalationOf(candidate: Candidate): Pick<CandidateSummary, 'escalationLevel'> {
+  const { deadline } = candidate;
+  const current =
+    deadline?.stage === candidate.stage &&
+    deadline.version === candidate.version &&
+    deadline.noticesSent > 0;
+  return current ? { escalationLevel: escalationLevelOf(deadline) } : {};
 }
 
 /**

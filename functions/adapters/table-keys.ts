@@ -6,7 +6,8 @@ export { vietnamMonthOf } from '../domain/quota/counter-keys';
 
 /**
  * Key layout of the single table (ARCHITECTURE.md, "Suggested table design").
- * GSI1 lists a unit's candidates at one stage (work queues); GSI2 lists all of a unit's candidates.
+ * GSI1 lists a unit's own candidates at one stage; GSI2 all of a unit's own candidates. Work queues
+ * over a subtree read the queue entries (`QUEUE#<unit>#<stage>`, queue-entries.ts) instead.
  */
 export const keys = {
   candidate: (id: string) => ({ PK: `CAND#${id}`, SK: 'META' }),

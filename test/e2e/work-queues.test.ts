@@ -6,6 +6,7 @@ import { vietnamToday } from '../../functions/domain/quota/report';
 import { awsClients } from './support/aws-clients';
 import { ApiClient } from './support/api-client';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
+import { moveClock } from './support/clock';
 import { officerClient } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 import { createUnits, seedCandidates, SeedSpec } from './support/seed-candidates';
@@ -27,6 +28,7 @@ afterAll(() => runtime?.stop());
 
 type Item = {
   id: string;
+  escalationLevel?: number;
   fullName: string;
   unitId: string;
   stage: string;
@@ -251,6 +253,7 @@ describe('due dates stored at each transition', () => {
     });
     // The most overdue first: 2025 comes before the seeded 2026 decisions.
     expect(items[0].id).toBe(id);
+    decisionWaiting = id;
   });
 });
 
@@ -310,5 +313,27 @@ describe('npm run queues:backfill', () => {
     expect(found[0].dueOn).toMatch(/^2025-07-\d\d$/);
     // Nothing left to do the second time.
     expect((await backfill()).stdout).toContain('listed 0 of 0 unlisted candidates');
+  });
+});
+
+/** The candidate of the test above, overdue at the admission decision. */
+let decisionWaiting: string;
+
+// Last in this file: it moves the runtime's business clock forward.
+describe('escalation of an overdue step in the work queues', () => {
+  it('shows how far the deadline watch has escalated the step, as the candidate does', async () => {
+    const approver = await officerClient(runtime, { roles: ['approver'], unitId: 'wq-g' });
+    // Each wake plans the next (at most 7 days on): a reminder, then one level up per interval.
+    for (let week = 0; week < 4; week++) await moveClock(runtime, { advanceDays: 8 });
+    const { deadline } = (await approver.candidate(decisionWaiting)).body as {
+      deadline: { escalationLevel: number; overdueNoticesSent: number };
+    };
+    expect(deadline.overdueNoticesSent).toBeGreaterThanOrEqual(2);
+    expect(deadline.escalationLevel).toBeGreaterThanOrEqual(1);
+    const { items } = await allPages(approver, '/tasks?limit=100');
+    expect(items.find((i) => i.id === decisionWaiting)).toMatchObject({
+      escalationLevel: deadline.escalationLevel,
+      overdue: true,
+    });
   });
 });

@@ -123,6 +123,10 @@ export const candidateSummarySchema = z.looseObject({
   dueOn: vietnamDate.optional().meta({
     description: 'Hạn của bước hiện tại / When the current step is due',
   }),
+  escalationLevel: z.int().optional().meta({
+    description:
+      'Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only)',
+  }),
   overdue: z.boolean().meta({
     description: 'Đã quá hạn (hạn trước hôm nay) / Past due (due before today)',
   }),
