@@ -707,6 +707,8 @@ export interface operations {
                * @description Hạn của bước hiện tại / When the current step is due
                */
               dueOn?: string;
+              /** @description Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only) */
+              escalationLevel?: number;
               /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
               overdue: boolean;
             } & {
@@ -5145,6 +5147,8 @@ export interface operations {
                * @description Hạn của bước hiện tại / When the current step is due
                */
               dueOn?: string;
+              /** @description Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only) */
+              escalationLevel?: number;
               /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
               overdue: boolean;
             } & {
