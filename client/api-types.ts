@@ -616,6 +616,199 @@ export interface components {
     GatewayError: {
       message: string;
     };
+    /** @description Hồ sơ kết nạp / An admission file */
+    Candidate: {
+      id: string;
+      fullName: string;
+      /** @enum {string} */
+      nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
+      unitId: string;
+      unitPath: string[];
+      stage: components['schemas']['Stage'];
+      stageLabel: string;
+      stageLabelEn: string;
+      /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
+      version: number;
+      /** @enum {string} */
+      status: 'AWAITING_ACTION' | 'PROCESSING' | 'CLOSED';
+      /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+      createdAt: string;
+      /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+      updatedAt: string;
+      /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+      stageEnteredAt: string;
+      awaiting?: {
+        stage: components['schemas']['Stage'];
+        /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+        since: string;
+        actions: ({
+          action: string;
+          label: string;
+          labelEn: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+      } & {
+        [key: string]: unknown;
+      };
+      documents: {
+        [key: string]: unknown;
+      }[];
+      missingDocuments: string[];
+      /** @description Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn / Due date of the step it waits at (working days) and how far an overdue step escalated */
+      deadline?: {
+        stage: components['schemas']['Stage'];
+        /**
+         * Format: date
+         * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+         */
+        from: string;
+        /**
+         * Format: date
+         * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+         */
+        dueOn: string;
+        workingDays: number;
+        policyVersion: string;
+        overdueNoticesSent: number;
+        escalationLevel: number;
+        /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+        lastNoticeAt?: string;
+      } & {
+        [key: string]: unknown;
+      };
+      pendingAction?: {
+        action: string;
+        toStage: components['schemas']['Stage'];
+        /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+        submittedAt: string;
+      } & {
+        [key: string]: unknown;
+      };
+      history?: components['schemas']['HistoryEvent'][];
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description Bước của quy trình kết nạp / Stage of the admission procedure
+     * @enum {string}
+     */
+    Stage:
+      | 'NOMINATED'
+      | 'AWARENESS_CLASS'
+      | 'APPLICATION'
+      | 'BACKGROUND_CHECK'
+      | 'SPONSORSHIP'
+      | 'CELL_RESOLUTION'
+      | 'GRASSROOTS_RESOLUTION'
+      | 'ADMISSION_DECISION'
+      | 'CEREMONY'
+      | 'RECOGNITION_CELL_REVIEW'
+      | 'RECOGNITION_GRASSROOTS'
+      | 'RECOGNITION_DECISION'
+      | 'ADMITTED'
+      | 'REJECTED'
+      | 'WITHDRAWN'
+      | 'REVOKED'
+      | 'OFFICIAL'
+      | 'REMOVED';
+    /** @description Sự kiện lịch sử / A history event */
+    HistoryEvent: {
+      candidateId: string;
+      seq: number;
+      /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+      at: string;
+      /** @enum {string} */
+      type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
+      fromStage?: components['schemas']['Stage'];
+      toStage: components['schemas']['Stage'];
+      action?: string;
+      outcome?: string;
+      policyVersion?: string;
+      actor?: components['schemas']['Actor'];
+      /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
+      notice?: {
+        index: number;
+        escalationLevel: number;
+        recipient: {
+          /** @enum {string} */
+          role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+          unitId: string;
+        } & {
+          [key: string]: unknown;
+        };
+        /**
+         * Format: date
+         * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+         */
+        dueOn: string;
+      } & {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Người thực hiện / Who acted */
+    Actor: {
+      userId: string;
+      name: string;
+      /** @enum {string} */
+      role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+      unitId: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Một trang hồ sơ / A page of candidates */
+    CandidatePage: {
+      items: components['schemas']['CandidateSummary'][];
+      /** @description Con trỏ trang sau (không có: hết) / Next page cursor (absent: last) */
+      nextCursor?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Hồ sơ trong danh sách / A candidate in a listing */
+    CandidateSummary: {
+      id: string;
+      fullName: string;
+      unitId: string;
+      stage: components['schemas']['Stage'];
+      version: number;
+      /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+      createdAt: string;
+      /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+      stageEnteredAt: string;
+      /**
+       * Format: date
+       * @description Hạn của bước hiện tại / When the current step is due
+       */
+      dueOn?: string;
+      /** @description Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only) */
+      escalationLevel?: number;
+      /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
+      overdue: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Đơn vị / A unit */
+    Unit: {
+      id: string;
+      name: string;
+      level: string;
+      parentId?: string;
+      path: string[];
+      /**
+       * Format: date
+       * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+       */
+      effectiveFrom: string;
+      /**
+       * Format: date
+       * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+       */
+      retiredOn?: string;
+    } & {
+      [key: string]: unknown;
+    };
   };
   responses: never;
   parameters: {
@@ -669,56 +862,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: ({
-              id: string;
-              fullName: string;
-              unitId: string;
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              version: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              createdAt: string;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              stageEnteredAt: string;
-              /**
-               * Format: date
-               * @description Hạn của bước hiện tại / When the current step is due
-               */
-              dueOn?: string;
-              /** @description Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only) */
-              escalationLevel?: number;
-              /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
-              overdue: boolean;
-            } & {
-              [key: string]: unknown;
-            })[];
-            /** @description Con trỏ trang sau (không có: hết) / Next page cursor (absent: last) */
-            nextCursor?: string;
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['CandidatePage'];
         };
       };
       /**
@@ -860,252 +1004,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            fullName: string;
-            /** @enum {string} */
-            nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
-            unitId: string;
-            unitPath: string[];
-            /**
-             * @description Bước của quy trình kết nạp / Stage of the admission procedure
-             * @enum {string}
-             */
-            stage:
-              | 'NOMINATED'
-              | 'AWARENESS_CLASS'
-              | 'APPLICATION'
-              | 'BACKGROUND_CHECK'
-              | 'SPONSORSHIP'
-              | 'CELL_RESOLUTION'
-              | 'GRASSROOTS_RESOLUTION'
-              | 'ADMISSION_DECISION'
-              | 'CEREMONY'
-              | 'RECOGNITION_CELL_REVIEW'
-              | 'RECOGNITION_GRASSROOTS'
-              | 'RECOGNITION_DECISION'
-              | 'ADMITTED'
-              | 'REJECTED'
-              | 'WITHDRAWN'
-              | 'REVOKED'
-              | 'OFFICIAL'
-              | 'REMOVED';
-            stageLabel: string;
-            stageLabelEn: string;
-            /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
-            version: number;
-            /** @enum {string} */
-            status: 'AWAITING_ACTION' | 'PROCESSING' | 'CLOSED';
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            createdAt: string;
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            updatedAt: string;
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            stageEnteredAt: string;
-            awaiting?: {
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              since: string;
-              actions: ({
-                action: string;
-                label: string;
-                labelEn: string;
-              } & {
-                [key: string]: unknown;
-              })[];
-            } & {
-              [key: string]: unknown;
-            };
-            documents: {
-              [key: string]: unknown;
-            }[];
-            missingDocuments: string[];
-            /** @description Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn / Due date of the step it waits at (working days) and how far an overdue step escalated */
-            deadline?: {
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              from: string;
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              dueOn: string;
-              workingDays: number;
-              policyVersion: string;
-              overdueNoticesSent: number;
-              escalationLevel: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              lastNoticeAt?: string;
-            } & {
-              [key: string]: unknown;
-            };
-            pendingAction?: {
-              action: string;
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              submittedAt: string;
-            } & {
-              [key: string]: unknown;
-            };
-            history?: ({
-              candidateId: string;
-              seq: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              at: string;
-              /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              fromStage?:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              action?: string;
-              outcome?: string;
-              policyVersion?: string;
-              actor?: {
-                userId: string;
-                name: string;
-                /** @enum {string} */
-                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                unitId: string;
-              } & {
-                [key: string]: unknown;
-              };
-              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
-              notice?: {
-                index: number;
-                escalationLevel: number;
-                recipient: {
-                  /** @enum {string} */
-                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                  unitId: string;
-                } & {
-                  [key: string]: unknown;
-                };
-                /**
-                 * Format: date
-                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-                 */
-                dueOn: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } & {
-              [key: string]: unknown;
-            })[];
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Candidate'];
         };
       };
       /**
@@ -1304,252 +1203,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            fullName: string;
-            /** @enum {string} */
-            nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
-            unitId: string;
-            unitPath: string[];
-            /**
-             * @description Bước của quy trình kết nạp / Stage of the admission procedure
-             * @enum {string}
-             */
-            stage:
-              | 'NOMINATED'
-              | 'AWARENESS_CLASS'
-              | 'APPLICATION'
-              | 'BACKGROUND_CHECK'
-              | 'SPONSORSHIP'
-              | 'CELL_RESOLUTION'
-              | 'GRASSROOTS_RESOLUTION'
-              | 'ADMISSION_DECISION'
-              | 'CEREMONY'
-              | 'RECOGNITION_CELL_REVIEW'
-              | 'RECOGNITION_GRASSROOTS'
-              | 'RECOGNITION_DECISION'
-              | 'ADMITTED'
-              | 'REJECTED'
-              | 'WITHDRAWN'
-              | 'REVOKED'
-              | 'OFFICIAL'
-              | 'REMOVED';
-            stageLabel: string;
-            stageLabelEn: string;
-            /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
-            version: number;
-            /** @enum {string} */
-            status: 'AWAITING_ACTION' | 'PROCESSING' | 'CLOSED';
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            createdAt: string;
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            updatedAt: string;
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            stageEnteredAt: string;
-            awaiting?: {
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              since: string;
-              actions: ({
-                action: string;
-                label: string;
-                labelEn: string;
-              } & {
-                [key: string]: unknown;
-              })[];
-            } & {
-              [key: string]: unknown;
-            };
-            documents: {
-              [key: string]: unknown;
-            }[];
-            missingDocuments: string[];
-            /** @description Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn / Due date of the step it waits at (working days) and how far an overdue step escalated */
-            deadline?: {
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              from: string;
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              dueOn: string;
-              workingDays: number;
-              policyVersion: string;
-              overdueNoticesSent: number;
-              escalationLevel: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              lastNoticeAt?: string;
-            } & {
-              [key: string]: unknown;
-            };
-            pendingAction?: {
-              action: string;
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              submittedAt: string;
-            } & {
-              [key: string]: unknown;
-            };
-            history?: ({
-              candidateId: string;
-              seq: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              at: string;
-              /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              fromStage?:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              action?: string;
-              outcome?: string;
-              policyVersion?: string;
-              actor?: {
-                userId: string;
-                name: string;
-                /** @enum {string} */
-                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                unitId: string;
-              } & {
-                [key: string]: unknown;
-              };
-              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
-              notice?: {
-                index: number;
-                escalationLevel: number;
-                recipient: {
-                  /** @enum {string} */
-                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                  unitId: string;
-                } & {
-                  [key: string]: unknown;
-                };
-                /**
-                 * Format: date
-                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-                 */
-                dueOn: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } & {
-              [key: string]: unknown;
-            })[];
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Candidate'];
         };
       };
       /**
@@ -1652,93 +1306,7 @@ export interface operations {
         content: {
           'application/json': {
             candidateId: string;
-            items: ({
-              candidateId: string;
-              seq: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              at: string;
-              /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              fromStage?:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              action?: string;
-              outcome?: string;
-              policyVersion?: string;
-              actor?: {
-                userId: string;
-                name: string;
-                /** @enum {string} */
-                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                unitId: string;
-              } & {
-                [key: string]: unknown;
-              };
-              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
-              notice?: {
-                index: number;
-                escalationLevel: number;
-                recipient: {
-                  /** @enum {string} */
-                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                  unitId: string;
-                } & {
-                  [key: string]: unknown;
-                };
-                /**
-                 * Format: date
-                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-                 */
-                dueOn: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } & {
-              [key: string]: unknown;
-            })[];
+            items: components['schemas']['HistoryEvent'][];
           } & {
             [key: string]: unknown;
           };
@@ -1863,52 +1431,8 @@ export interface operations {
             candidateId: string;
             submissionId: string;
             action: string;
-            /**
-             * @description Bước của quy trình kết nạp / Stage of the admission procedure
-             * @enum {string}
-             */
-            fromStage:
-              | 'NOMINATED'
-              | 'AWARENESS_CLASS'
-              | 'APPLICATION'
-              | 'BACKGROUND_CHECK'
-              | 'SPONSORSHIP'
-              | 'CELL_RESOLUTION'
-              | 'GRASSROOTS_RESOLUTION'
-              | 'ADMISSION_DECISION'
-              | 'CEREMONY'
-              | 'RECOGNITION_CELL_REVIEW'
-              | 'RECOGNITION_GRASSROOTS'
-              | 'RECOGNITION_DECISION'
-              | 'ADMITTED'
-              | 'REJECTED'
-              | 'WITHDRAWN'
-              | 'REVOKED'
-              | 'OFFICIAL'
-              | 'REMOVED';
-            /**
-             * @description Bước của quy trình kết nạp / Stage of the admission procedure
-             * @enum {string}
-             */
-            toStage:
-              | 'NOMINATED'
-              | 'AWARENESS_CLASS'
-              | 'APPLICATION'
-              | 'BACKGROUND_CHECK'
-              | 'SPONSORSHIP'
-              | 'CELL_RESOLUTION'
-              | 'GRASSROOTS_RESOLUTION'
-              | 'ADMISSION_DECISION'
-              | 'CEREMONY'
-              | 'RECOGNITION_CELL_REVIEW'
-              | 'RECOGNITION_GRASSROOTS'
-              | 'RECOGNITION_DECISION'
-              | 'ADMITTED'
-              | 'REJECTED'
-              | 'WITHDRAWN'
-              | 'REVOKED'
-              | 'OFFICIAL'
-              | 'REMOVED';
+            fromStage: components['schemas']['Stage'];
+            toStage: components['schemas']['Stage'];
           } & {
             [key: string]: unknown;
           };
@@ -2187,252 +1711,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            fullName: string;
-            /** @enum {string} */
-            nominationSource: 'YOUTH_UNION' | 'TRADE_UNION' | 'CELL';
-            unitId: string;
-            unitPath: string[];
-            /**
-             * @description Bước của quy trình kết nạp / Stage of the admission procedure
-             * @enum {string}
-             */
-            stage:
-              | 'NOMINATED'
-              | 'AWARENESS_CLASS'
-              | 'APPLICATION'
-              | 'BACKGROUND_CHECK'
-              | 'SPONSORSHIP'
-              | 'CELL_RESOLUTION'
-              | 'GRASSROOTS_RESOLUTION'
-              | 'ADMISSION_DECISION'
-              | 'CEREMONY'
-              | 'RECOGNITION_CELL_REVIEW'
-              | 'RECOGNITION_GRASSROOTS'
-              | 'RECOGNITION_DECISION'
-              | 'ADMITTED'
-              | 'REJECTED'
-              | 'WITHDRAWN'
-              | 'REVOKED'
-              | 'OFFICIAL'
-              | 'REMOVED';
-            stageLabel: string;
-            stageLabelEn: string;
-            /** @description Phiên bản; gửi lại trong expectedVersion hoặc If-Match / Version; send it back as expectedVersion or If-Match */
-            version: number;
-            /** @enum {string} */
-            status: 'AWAITING_ACTION' | 'PROCESSING' | 'CLOSED';
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            createdAt: string;
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            updatedAt: string;
-            /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-            stageEnteredAt: string;
-            awaiting?: {
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              since: string;
-              actions: ({
-                action: string;
-                label: string;
-                labelEn: string;
-              } & {
-                [key: string]: unknown;
-              })[];
-            } & {
-              [key: string]: unknown;
-            };
-            documents: {
-              [key: string]: unknown;
-            }[];
-            missingDocuments: string[];
-            /** @description Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn / Due date of the step it waits at (working days) and how far an overdue step escalated */
-            deadline?: {
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              from: string;
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              dueOn: string;
-              workingDays: number;
-              policyVersion: string;
-              overdueNoticesSent: number;
-              escalationLevel: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              lastNoticeAt?: string;
-            } & {
-              [key: string]: unknown;
-            };
-            pendingAction?: {
-              action: string;
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              submittedAt: string;
-            } & {
-              [key: string]: unknown;
-            };
-            history?: ({
-              candidateId: string;
-              seq: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              at: string;
-              /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              fromStage?:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              action?: string;
-              outcome?: string;
-              policyVersion?: string;
-              actor?: {
-                userId: string;
-                name: string;
-                /** @enum {string} */
-                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                unitId: string;
-              } & {
-                [key: string]: unknown;
-              };
-              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
-              notice?: {
-                index: number;
-                escalationLevel: number;
-                recipient: {
-                  /** @enum {string} */
-                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                  unitId: string;
-                } & {
-                  [key: string]: unknown;
-                };
-                /**
-                 * Format: date
-                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-                 */
-                dueOn: string;
-              } & {
-                [key: string]: unknown;
-              };
-            } & {
-              [key: string]: unknown;
-            })[];
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Candidate'];
         };
       };
       /**
@@ -2655,64 +1934,12 @@ export interface operations {
               at: string;
               /** @enum {string} */
               type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              fromStage?:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              toStage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
+              fromStage?: components['schemas']['Stage'];
+              toStage: components['schemas']['Stage'];
               action?: string;
               outcome?: string;
               policyVersion?: string;
-              actor?: {
-                userId: string;
-                name: string;
-                /** @enum {string} */
-                role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                unitId: string;
-              } & {
-                [key: string]: unknown;
-              };
+              actor?: components['schemas']['Actor'];
               /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
               notice?: {
                 index: number;
@@ -3626,25 +2853,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            name: string;
-            level: string;
-            parentId?: string;
-            path: string[];
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            effectiveFrom: string;
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            retiredOn?: string;
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Unit'];
         };
       };
       /**
@@ -4048,25 +3257,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            name: string;
-            level: string;
-            parentId?: string;
-            path: string[];
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            effectiveFrom: string;
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            retiredOn?: string;
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Unit'];
         };
       };
       /**
@@ -4181,25 +3372,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            unit: {
-              id: string;
-              name: string;
-              level: string;
-              parentId?: string;
-              path: string[];
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              effectiveFrom: string;
-              /**
-               * Format: date
-               * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-               */
-              retiredOn?: string;
-            } & {
-              [key: string]: unknown;
-            };
+            unit: components['schemas']['Unit'];
             unitsRepathed: number;
             candidatesUpdated: number;
           } & {
@@ -4401,25 +3574,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            id: string;
-            name: string;
-            level: string;
-            parentId?: string;
-            path: string[];
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            effectiveFrom: string;
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            retiredOn?: string;
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['Unit'];
         };
       };
       /**
@@ -4649,29 +3804,7 @@ export interface operations {
             } & {
               [key: string]: unknown;
             };
-            /**
-             * @description Bước của quy trình kết nạp / Stage of the admission procedure
-             * @enum {string}
-             */
-            stage:
-              | 'NOMINATED'
-              | 'AWARENESS_CLASS'
-              | 'APPLICATION'
-              | 'BACKGROUND_CHECK'
-              | 'SPONSORSHIP'
-              | 'CELL_RESOLUTION'
-              | 'GRASSROOTS_RESOLUTION'
-              | 'ADMISSION_DECISION'
-              | 'CEREMONY'
-              | 'RECOGNITION_CELL_REVIEW'
-              | 'RECOGNITION_GRASSROOTS'
-              | 'RECOGNITION_DECISION'
-              | 'ADMITTED'
-              | 'REJECTED'
-              | 'WITHDRAWN'
-              | 'REVOKED'
-              | 'OFFICIAL'
-              | 'REMOVED';
+            stage: components['schemas']['Stage'];
             stageLabel: string;
             stageLabelEn: string;
             /** @description Thời điểm ISO 8601 / ISO 8601 instant */
@@ -5109,56 +4242,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            items: ({
-              id: string;
-              fullName: string;
-              unitId: string;
-              /**
-               * @description Bước của quy trình kết nạp / Stage of the admission procedure
-               * @enum {string}
-               */
-              stage:
-                | 'NOMINATED'
-                | 'AWARENESS_CLASS'
-                | 'APPLICATION'
-                | 'BACKGROUND_CHECK'
-                | 'SPONSORSHIP'
-                | 'CELL_RESOLUTION'
-                | 'GRASSROOTS_RESOLUTION'
-                | 'ADMISSION_DECISION'
-                | 'CEREMONY'
-                | 'RECOGNITION_CELL_REVIEW'
-                | 'RECOGNITION_GRASSROOTS'
-                | 'RECOGNITION_DECISION'
-                | 'ADMITTED'
-                | 'REJECTED'
-                | 'WITHDRAWN'
-                | 'REVOKED'
-                | 'OFFICIAL'
-                | 'REMOVED';
-              version: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              createdAt: string;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              stageEnteredAt: string;
-              /**
-               * Format: date
-               * @description Hạn của bước hiện tại / When the current step is due
-               */
-              dueOn?: string;
-              /** @description Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only) */
-              escalationLevel?: number;
-              /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
-              overdue: boolean;
-            } & {
-              [key: string]: unknown;
-            })[];
-            /** @description Con trỏ trang sau (không có: hết) / Next page cursor (absent: last) */
-            nextCursor?: string;
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['CandidatePage'];
         };
       };
       /**
@@ -5281,53 +4365,9 @@ export interface operations {
                     candidateId: string;
                     submissionId: string;
                     action: string;
-                    /**
-                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
-                     * @enum {string}
-                     */
-                    fromStage:
-                      | 'NOMINATED'
-                      | 'AWARENESS_CLASS'
-                      | 'APPLICATION'
-                      | 'BACKGROUND_CHECK'
-                      | 'SPONSORSHIP'
-                      | 'CELL_RESOLUTION'
-                      | 'GRASSROOTS_RESOLUTION'
-                      | 'ADMISSION_DECISION'
-                      | 'CEREMONY'
-                      | 'RECOGNITION_CELL_REVIEW'
-                      | 'RECOGNITION_GRASSROOTS'
-                      | 'RECOGNITION_DECISION'
-                      | 'ADMITTED'
-                      | 'REJECTED'
-                      | 'WITHDRAWN'
-                      | 'REVOKED'
-                      | 'OFFICIAL'
-                      | 'REMOVED';
+                    fromStage: components['schemas']['Stage'];
                     outcome: string;
-                    /**
-                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
-                     * @enum {string}
-                     */
-                    toStage:
-                      | 'NOMINATED'
-                      | 'AWARENESS_CLASS'
-                      | 'APPLICATION'
-                      | 'BACKGROUND_CHECK'
-                      | 'SPONSORSHIP'
-                      | 'CELL_RESOLUTION'
-                      | 'GRASSROOTS_RESOLUTION'
-                      | 'ADMISSION_DECISION'
-                      | 'CEREMONY'
-                      | 'RECOGNITION_CELL_REVIEW'
-                      | 'RECOGNITION_GRASSROOTS'
-                      | 'RECOGNITION_DECISION'
-                      | 'ADMITTED'
-                      | 'REJECTED'
-                      | 'WITHDRAWN'
-                      | 'REVOKED'
-                      | 'OFFICIAL'
-                      | 'REMOVED';
+                    toStage: components['schemas']['Stage'];
                     resultingVersion: number;
                   } & {
                     [key: string]: unknown;
@@ -6078,53 +5118,9 @@ export interface operations {
                     candidateId: string;
                     submissionId: string;
                     action: string;
-                    /**
-                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
-                     * @enum {string}
-                     */
-                    fromStage:
-                      | 'NOMINATED'
-                      | 'AWARENESS_CLASS'
-                      | 'APPLICATION'
-                      | 'BACKGROUND_CHECK'
-                      | 'SPONSORSHIP'
-                      | 'CELL_RESOLUTION'
-                      | 'GRASSROOTS_RESOLUTION'
-                      | 'ADMISSION_DECISION'
-                      | 'CEREMONY'
-                      | 'RECOGNITION_CELL_REVIEW'
-                      | 'RECOGNITION_GRASSROOTS'
-                      | 'RECOGNITION_DECISION'
-                      | 'ADMITTED'
-                      | 'REJECTED'
-                      | 'WITHDRAWN'
-                      | 'REVOKED'
-                      | 'OFFICIAL'
-                      | 'REMOVED';
+                    fromStage: components['schemas']['Stage'];
                     outcome: string;
-                    /**
-                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
-                     * @enum {string}
-                     */
-                    toStage:
-                      | 'NOMINATED'
-                      | 'AWARENESS_CLASS'
-                      | 'APPLICATION'
-                      | 'BACKGROUND_CHECK'
-                      | 'SPONSORSHIP'
-                      | 'CELL_RESOLUTION'
-                      | 'GRASSROOTS_RESOLUTION'
-                      | 'ADMISSION_DECISION'
-                      | 'CEREMONY'
-                      | 'RECOGNITION_CELL_REVIEW'
-                      | 'RECOGNITION_GRASSROOTS'
-                      | 'RECOGNITION_DECISION'
-                      | 'ADMITTED'
-                      | 'REJECTED'
-                      | 'WITHDRAWN'
-                      | 'REVOKED'
-                      | 'OFFICIAL'
-                      | 'REMOVED';
+                    toStage: components['schemas']['Stage'];
                     resultingVersion: number;
                   } & {
                     [key: string]: unknown;
@@ -6393,53 +5389,9 @@ export interface operations {
                     candidateId: string;
                     submissionId: string;
                     action: string;
-                    /**
-                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
-                     * @enum {string}
-                     */
-                    fromStage:
-                      | 'NOMINATED'
-                      | 'AWARENESS_CLASS'
-                      | 'APPLICATION'
-                      | 'BACKGROUND_CHECK'
-                      | 'SPONSORSHIP'
-                      | 'CELL_RESOLUTION'
-                      | 'GRASSROOTS_RESOLUTION'
-                      | 'ADMISSION_DECISION'
-                      | 'CEREMONY'
-                      | 'RECOGNITION_CELL_REVIEW'
-                      | 'RECOGNITION_GRASSROOTS'
-                      | 'RECOGNITION_DECISION'
-                      | 'ADMITTED'
-                      | 'REJECTED'
-                      | 'WITHDRAWN'
-                      | 'REVOKED'
-                      | 'OFFICIAL'
-                      | 'REMOVED';
+                    fromStage: components['schemas']['Stage'];
                     outcome: string;
-                    /**
-                     * @description Bước của quy trình kết nạp / Stage of the admission procedure
-                     * @enum {string}
-                     */
-                    toStage:
-                      | 'NOMINATED'
-                      | 'AWARENESS_CLASS'
-                      | 'APPLICATION'
-                      | 'BACKGROUND_CHECK'
-                      | 'SPONSORSHIP'
-                      | 'CELL_RESOLUTION'
-                      | 'GRASSROOTS_RESOLUTION'
-                      | 'ADMISSION_DECISION'
-                      | 'CEREMONY'
-                      | 'RECOGNITION_CELL_REVIEW'
-                      | 'RECOGNITION_GRASSROOTS'
-                      | 'RECOGNITION_DECISION'
-                      | 'ADMITTED'
-                      | 'REJECTED'
-                      | 'WITHDRAWN'
-                      | 'REVOKED'
-                      | 'OFFICIAL'
-                      | 'REMOVED';
+                    toStage: components['schemas']['Stage'];
                     resultingVersion: number;
                   } & {
                     [key: string]: unknown;

@@ -68,14 +68,29 @@ function parametersTable(document: Json, parameters: Json[]): string {
   return `<h4>Tham số / Parameters</h4><table><tr><th>name</th><th>in</th><th></th><th>mô tả / description</th><th>schema</th></tr>${rows.join('')}</table>`;
 }
 
+const COMPONENT = '#/components/schemas/';
+
+/** A media type's schema: a link to the shared schema it names, or the schema itself. */
 function contentBlocks(content: Json | undefined): string {
   if (!content) return '';
   return Object.entries(content)
-    .map(
-      ([type, media]) =>
-        `<details><summary><code>${escapeHtml(type)}</code></summary>${json((media as Json).schema)}</details>`,
-    )
+    .map(([type, media]) => {
+      const schema = (media as Json).schema as Json;
+      const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
+      return ref?.startsWith(COMPONENT)
+        ? `<p><code>${escapeHtml(type)}</code>: <a href="#schema-${escapeHtml(ref.slice(COMPONENT.length))}">${escapeHtml(ref.slice(COMPONENT.length))}</a></p>`
+        : `<details><summary><code>${escapeHtml(type)}</code></summary>${json(schema)}</details>`;
+    })
     .join('');
+}
+
+function sharedSchemas(schemas: Json): string {
+  return Object.entries(schemas)
+    .map(
+      ([name, schema]) =>
+        `<details id="schema-${escapeHtml(name)}"><summary><code>${escapeHtml(name)}</code></summary>${json(schema)}</details>`,
+    )
+    .join('\n');
 }
 
 function responsesTable(responses: Json): string {
@@ -143,5 +158,7 @@ ${tags
       `<h2 id="tag-${anchor(t.name)}">${escapeHtml(t.description)}</h2>${byTag.get(t.name)!.join('\n')}`,
   )
   .join('\n')}
+<h2 id="schemas">Lược đồ dùng chung / Shared schemas</h2>
+${sharedSchemas(components.schemas as Json)}
 </main></body></html>`;
 }

@@ -12,6 +12,23 @@ export const OPENAPI_VERSION = '3.1.0';
 const text = (t: Bilingual) => `${t.vi} / ${t.en}`;
 
 /**
+ * Schemas with a zod `.meta({ id })` (Candidate, Stage, …) become shared components; the document
+ * being built collects them here. The same id must describe the same JSON in requests and
+ * responses, else the generator stops (two shapes under one name would mislead clients).
+ */
+let components: Record<string, Json> = {};
+
+function hoist(defs: Record<string, Json> | undefined) {
+  for (const [id, def] of Object.entries(defs ?? {})) {
+    const known = components[id];
+    if (known && JSON.stringify(known) !== JSON.stringify(def)) {
+      throw new Error(`Schema ${id} has two shapes (request and response?): give each its own id`);
+    }
+    components[id] = def;
+  }
+}
+
+/**
  * JSON Schema (draft 2020-12, the dialect of OpenAPI 3.1) of a zod schema. Requests are described
  * as the client sends them (`io: 'input'`: defaults optional, coerced query strings), responses as
  * the handler produces them (`io: 'output'`).
@@ -25,7 +42,12 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Json {
   }) as Json;
   // The dialect is the document's (OpenAPI 3.1 = 2020-12), not repeated in every schema.
   delete generated.$schema;
-  return generated;
+  const { $defs, ...rest } = generated;
+  const shared = JSON.parse(
+    JSON.stringify({ rest, $defs }).replaceAll('"#/$defs/', '"#/components/schemas/'),
+  ) as { rest: Json; $defs?: Record<string, Json> };
+  hoist(shared.$defs);
+  return shared.rest;
 }
 
 /** One OpenAPI parameter per property of an object schema (path or query). */
@@ -188,6 +210,7 @@ let cached: Json | undefined;
 /** The OpenAPI 3.1 document of the officers' API, generated from the route contract registry. */
 export function openApiDocument(): Json {
   if (cached) return cached;
+  components = {};
   const paths: Record<string, Json> = {};
   for (const route of allRoutes()) {
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation(route) };
@@ -205,6 +228,7 @@ export function openApiDocument(): Json {
       schemas: {
         Error: jsonSchema(errorSchema, 'output'),
         GatewayError: jsonSchema(gatewayErrorSchema, 'output'),
+        ...components,
       },
       parameters: {
         IdempotencyKey: {

@@ -25,9 +25,10 @@ export const vietnamDate = z.iso.date().meta({
   description: bi('Ngày (YYYY-MM-DD, lịch Việt Nam)', 'Date (YYYY-MM-DD, Vietnam calendar)'),
 });
 
-export const stageSchema = z
-  .enum([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS])
-  .meta({ description: bi('Bước của quy trình kết nạp', 'Stage of the admission procedure') });
+export const stageSchema = z.enum([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS]).meta({
+  id: 'Stage',
+  description: bi('Bước của quy trình kết nạp', 'Stage of the admission procedure'),
+});
 
 /** Cursor pagination: `limit` items per page, `cursor` = the previous page's `nextCursor`. */
 export const pageQuery = {
@@ -105,123 +106,136 @@ export const gatewayErrorSchema = z.object({ message: z.string() }).meta({
 
 const isoInstant = z.string().meta({ description: bi('Thời điểm ISO 8601', 'ISO 8601 instant') });
 
-export const actorSchema = z.looseObject({
-  userId: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  unitId: z.string(),
-});
+export const actorSchema = z
+  .looseObject({
+    userId: z.string(),
+    name: z.string(),
+    role: z.enum(ROLES),
+    unitId: z.string(),
+  })
+  .meta({ id: 'Actor', description: bi('Người thực hiện', 'Who acted') });
 
-export const candidateSummarySchema = z.looseObject({
-  id: z.string(),
-  fullName: z.string(),
-  unitId: z.string(),
-  stage: stageSchema,
-  version: z.int(),
-  createdAt: isoInstant,
-  stageEnteredAt: isoInstant,
-  dueOn: vietnamDate.optional().meta({
-    description: 'Hạn của bước hiện tại / When the current step is due',
-  }),
-  escalationLevel: z.int().optional().meta({
-    description:
-      'Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only)',
-  }),
-  overdue: z.boolean().meta({
-    description: 'Đã quá hạn (hạn trước hôm nay) / Past due (due before today)',
-  }),
-});
-
-export const candidatePageSchema = z.looseObject({
-  items: z.array(candidateSummarySchema),
-  nextCursor: z
-    .string()
-    .optional()
-    .meta({
-      description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
+export const candidateSummarySchema = z
+  .looseObject({
+    id: z.string(),
+    fullName: z.string(),
+    unitId: z.string(),
+    stage: stageSchema,
+    version: z.int(),
+    createdAt: isoInstant,
+    stageEnteredAt: isoInstant,
+    dueOn: vietnamDate.optional().meta({
+      description: 'Hạn của bước hiện tại / When the current step is due',
     }),
-});
+    escalationLevel: z.int().optional().meta({
+      description:
+        'Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only)',
+    }),
+    overdue: z.boolean().meta({
+      description: 'Đã quá hạn (hạn trước hôm nay) / Past due (due before today)',
+    }),
+  })
+  .meta({
+    id: 'CandidateSummary',
+    description: bi('Hồ sơ trong danh sách', 'A candidate in a listing'),
+  });
 
-export const historyEventSchema = z.looseObject({
-  candidateId: z.string(),
-  seq: z.int(),
-  at: isoInstant,
-  type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION', 'REMINDER', 'ESCALATION']),
-  fromStage: stageSchema.optional(),
-  toStage: stageSchema,
-  action: z.string().optional(),
-  outcome: z.string().optional(),
-  policyVersion: z.string().optional(),
-  actor: actorSchema.optional(),
-  notice: z
-    .looseObject({
-      index: z.int(),
-      escalationLevel: z.int(),
-      recipient: z.looseObject({ role: z.enum(ROLES), unitId: z.string() }),
-      dueOn: vietnamDate,
-    })
-    .optional()
-    .meta({
+export const candidatePageSchema = z
+  .looseObject({
+    items: z.array(candidateSummarySchema),
+    nextCursor: z
+      .string()
+      .optional()
+      .meta({
+        description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
+      }),
+  })
+  .meta({ id: 'CandidatePage', description: bi('Một trang hồ sơ', 'A page of candidates') });
+
+export const historyEventSchema = z
+  .looseObject({
+    candidateId: z.string(),
+    seq: z.int(),
+    at: isoInstant,
+    type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION', 'REMINDER', 'ESCALATION']),
+    fromStage: stageSchema.optional(),
+    toStage: stageSchema,
+    action: z.string().optional(),
+    outcome: z.string().optional(),
+    policyVersion: z.string().optional(),
+    actor: actorSchema.optional(),
+    notice: z
+      .looseObject({
+        index: z.int(),
+        escalationLevel: z.int(),
+        recipient: z.looseObject({ role: z.enum(ROLES), unitId: z.string() }),
+        dueOn: vietnamDate,
+      })
+      .optional()
+      .meta({
+        description: bi(
+          'Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào',
+          'Reminder/escalation of an overdue step: who was told, about which due date',
+        ),
+      }),
+  })
+  .meta({ id: 'HistoryEvent', description: bi('Sự kiện lịch sử', 'A history event') });
+
+export const candidateSchema = z
+  .looseObject({
+    id: z.string(),
+    fullName: z.string(),
+    nominationSource: z.enum(NOMINATION_SOURCES),
+    unitId: z.string(),
+    unitPath: z.array(z.string()),
+    stage: stageSchema,
+    stageLabel: z.string(),
+    stageLabelEn: z.string(),
+    version: z.int().meta({
       description: bi(
-        'Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào',
-        'Reminder/escalation of an overdue step: who was told, about which due date',
+        'Phiên bản; gửi lại trong expectedVersion hoặc If-Match',
+        'Version; send it back as expectedVersion or If-Match',
       ),
     }),
-});
-
-export const candidateSchema = z.looseObject({
-  id: z.string(),
-  fullName: z.string(),
-  nominationSource: z.enum(NOMINATION_SOURCES),
-  unitId: z.string(),
-  unitPath: z.array(z.string()),
-  stage: stageSchema,
-  stageLabel: z.string(),
-  stageLabelEn: z.string(),
-  version: z.int().meta({
-    description: bi(
-      'Phiên bản; gửi lại trong expectedVersion hoặc If-Match',
-      'Version; send it back as expectedVersion or If-Match',
-    ),
-  }),
-  status: z.enum(['AWAITING_ACTION', 'PROCESSING', 'CLOSED']),
-  createdAt: isoInstant,
-  updatedAt: isoInstant,
-  stageEnteredAt: isoInstant,
-  awaiting: z
-    .looseObject({
-      stage: stageSchema,
-      since: isoInstant,
-      actions: z.array(
-        z.looseObject({ action: z.string(), label: z.string(), labelEn: z.string() }),
-      ),
-    })
-    .optional(),
-  documents: z.array(z.looseObject({})),
-  missingDocuments: z.array(z.string()),
-  deadline: z
-    .looseObject({
-      stage: stageSchema,
-      from: vietnamDate,
-      dueOn: vietnamDate,
-      workingDays: z.int(),
-      policyVersion: z.string(),
-      overdueNoticesSent: z.int(),
-      escalationLevel: z.int(),
-      lastNoticeAt: isoInstant.optional(),
-    })
-    .optional()
-    .meta({
-      description: bi(
-        'Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn',
-        'Due date of the step it waits at (working days) and how far an overdue step escalated',
-      ),
-    }),
-  pendingAction: z
-    .looseObject({ action: z.string(), toStage: stageSchema, submittedAt: isoInstant })
-    .optional(),
-  history: z.array(historyEventSchema).optional(),
-});
+    status: z.enum(['AWAITING_ACTION', 'PROCESSING', 'CLOSED']),
+    createdAt: isoInstant,
+    updatedAt: isoInstant,
+    stageEnteredAt: isoInstant,
+    awaiting: z
+      .looseObject({
+        stage: stageSchema,
+        since: isoInstant,
+        actions: z.array(
+          z.looseObject({ action: z.string(), label: z.string(), labelEn: z.string() }),
+        ),
+      })
+      .optional(),
+    documents: z.array(z.looseObject({})),
+    missingDocuments: z.array(z.string()),
+    deadline: z
+      .looseObject({
+        stage: stageSchema,
+        from: vietnamDate,
+        dueOn: vietnamDate,
+        workingDays: z.int(),
+        policyVersion: z.string(),
+        overdueNoticesSent: z.int(),
+        escalationLevel: z.int(),
+        lastNoticeAt: isoInstant.optional(),
+      })
+      .optional()
+      .meta({
+        description: bi(
+          'Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn',
+          'Due date of the step it waits at (working days) and how far an overdue step escalated',
+        ),
+      }),
+    pendingAction: z
+      .looseObject({ action: z.string(), toStage: stageSchema, submittedAt: isoInstant })
+      .optional(),
+    history: z.array(historyEventSchema).optional(),
+  })
+  .meta({ id: 'Candidate', description: bi('Hồ sơ kết nạp', 'An admission file') });
 
 export const historySchema = z.looseObject({
   candidateId: z.string(),
@@ -260,15 +274,17 @@ export const quotaReportSchema = z.looseObject({
   units: z.array(z.looseObject({ unitId: z.string(), name: z.string() })),
 });
 
-export const unitSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  level: z.string(),
-  parentId: z.string().optional(),
-  path: z.array(z.string()),
-  effectiveFrom: vietnamDate,
-  retiredOn: vietnamDate.optional(),
-});
+export const unitSchema = z
+  .looseObject({
+    id: z.string(),
+    name: z.string(),
+    level: z.string(),
+    parentId: z.string().optional(),
+    path: z.array(z.string()),
+    effectiveFrom: vietnamDate,
+    retiredOn: vietnamDate.optional(),
+  })
+  .meta({ id: 'Unit', description: bi('Đơn vị', 'A unit') });
 
 export const unitMovedSchema = z.looseObject({
   unit: unitSchema,

@@ -108,10 +108,10 @@ export class ContractValidator {
     let validate = this.compiled.get(schema);
     if (!validate) {
       const components = (this.document.components as Json).schemas as Json;
-      const local = JSON.parse(
-        JSON.stringify(schema).replaceAll('"#/components/schemas/', '"#/$defs/'),
-      ) as Json;
-      validate = this.ajv.compile({ ...local, $defs: { ...(local.$defs as Json), ...components } });
+      const standalone = { ...schema, $defs: { ...(schema.$defs as Json), ...components } };
+      validate = this.ajv.compile(
+        JSON.parse(JSON.stringify(standalone).replaceAll('"#/components/schemas/', '"#/$defs/')),
+      );
       this.compiled.set(schema, validate);
     }
     return validate;

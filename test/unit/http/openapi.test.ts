@@ -72,10 +72,12 @@ describe('the OpenAPI document', () => {
           ...Object.values(operation.responses as Json).map((r) => (r as Json).content),
         ].filter(Boolean) as Record<string, Json>[];
         for (const media of contents.flatMap((c) => Object.values(c))) {
-          const schema = JSON.parse(
-            JSON.stringify(media.schema).replaceAll('"#/components/schemas/', '"#/$defs/'),
+          const standalone = { ...(media.schema as Json), $defs: components };
+          ajv.compile(
+            JSON.parse(
+              JSON.stringify(standalone).replaceAll('"#/components/schemas/', '"#/$defs/'),
+            ),
           );
-          ajv.compile({ ...schema, $defs: components });
           compiled++;
         }
       }
@@ -92,6 +94,18 @@ describe('the OpenAPI document', () => {
         expect.stringContaining(' / '),
       ]);
     }
+  });
+
+  it('shares the schemas named with a zod id (Candidate, Stage, …) as components', () => {
+    const read = operationOf('GET', '/candidates/{id}').responses as Record<string, Json>;
+    expect((read['200'].content as Json)['application/json']).toEqual({
+      schema: { $ref: '#/components/schemas/Candidate' },
+    });
+    const schemas = (document.components as Json).schemas as Json;
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['Candidate', 'CandidatePage', 'Stage', 'Unit', 'Error']),
+    );
+    expect(JSON.stringify(document)).not.toContain('#/$defs/');
   });
 
   it('describes a nomination body as the handler validates it', () => {
@@ -114,6 +128,7 @@ describe('the docs page', () => {
       expect(page).toContain(route.summary.vi.replace(/'/g, '&#39;'));
     }
     expect(page).toContain('Idempotency-Key');
+    expect(page).toContain('id="schema-Candidate"');
     expect(page).toContain('Asia/Ho_Chi_Minh');
   });
 
