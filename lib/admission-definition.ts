@@ -117,9 +117,11 @@ export function admissionDefinition(
     comment: 'Start or resume at the stage the candidate item names',
   });
   if (phase.scheduledEntry) {
-    // Checked first: a Choice rule on a missing `$.resumeFrom` would fail the execution.
+    // Checked first: a Choice rule on a missing `$.resumeFrom` would fail the execution. Written
+    // as Not(IsPresent), which aws-local-stepfunctions 3.0.0 evaluates right (it never matches
+    // `IsPresent: false`); AWS reads both the same.
     resume.when(
-      sfn.Condition.isNotPresent('$.resumeFrom'),
+      sfn.Condition.not(sfn.Condition.isPresent('$.resumeFrom')),
       scheduledEntryTask(scope, phase.scheduledEntry, fns, staleExecution).next(
         entries.get(phase.scheduledEntry.next)!,
       ),

@@ -1,8 +1,14 @@
-import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-dependencies';
 import { logger } from '../observability/logger';
+import { createPipelineMetrics } from '../observability/transition-metrics';
 import { EndProbationRequest, endProbation } from '../services/end-probation';
 
-const deps = awsDependencies();
+/** Only the store: this step starts or answers no execution. */
+const deps = {
+  store: awsCandidateStore(),
+  now: () => new Date(),
+  metrics: createPipelineMetrics(),
+};
 
 /** Started by the probation schedule: the recognition workflow's first step. */
 export const handler = async (request: EndProbationRequest) => {

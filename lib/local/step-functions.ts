@@ -545,19 +545,21 @@ class LocalStepFunctionsService implements LocalStepFunctions {
       handlers[meta.stateName] = ((parameters: unknown) =>
         this.executeTask(exec, meta, parameters)) as TaskHandler;
     }
-    const run = machine.library.run(inputValue as never, {
-      overrides: { taskResourceLocalHandlers: handlers },
-      context: {
-        Execution: {
-          Id: executionArn,
-          Name: name,
-          RoleArn: machine.roleArn,
-          StartTime: new Date(exec.startDate).toISOString(),
+    const run = onBusinessClock(exec.startDate, () =>
+      machine.library.run(inputValue as never, {
+        overrides: { taskResourceLocalHandlers: handlers },
+        context: {
+          Execution: {
+            Id: executionArn,
+            Name: name,
+            RoleArn: machine.roleArn,
+            StartTime: new Date(exec.startDate).toISOString(),
+          },
+          StateMachine: { Id: machine.arn, Name: machine.name },
+          Task: { Token: exec.placeholder },
         },
-        StateMachine: { Id: machine.arn, Name: machine.name },
-        Task: { Token: exec.placeholder },
-      },
-    });
+      }),
+    );
     exec.abort = run.abort;
     const consumed = this.consumeEvents(exec, run.eventLogs as AsyncGenerator<LibraryEvent>);
     const settled = run.result.then(
@@ -1144,4 +1146,30 @@ export function localStateMachineArn(
   accountId = '000000000000',
 ): string {
   return `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
+}
+
+/**
+ * aws-local-stepfunctions stamps `$$.Execution.StartTime` with `new Date()` when a run begins,
+ * over the context it is given. The business clock must win: a workflow that compares its own
+ * start with the (shifted) clock of the Lambda workers would otherwise find itself a year old
+ * after `POST /local/clock` and renew itself forever. The stamp is taken synchronously inside
+ * `run()`, so `Date` reads the business clock for that call only.
+ */
+function onBusinessClock<T>(now: number, run: () => T): T {
+  const RealDate = globalThis.Date;
+  class BusinessDate extends RealDate {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(now);
+      else super(...(args as [number]));
+    }
+    static now(): number {
+      return now;
+    }
+  }
+  globalThis.Date = BusinessDate as DateConstructor;
+  try {
+    return run();
+  } finally {
+    globalThis.Date = RealDate;
+  }
 }

@@ -392,13 +392,12 @@ describe('recognition state machine generated from the same table', () => {
   it('is started by the schedule without resumeFrom at End_PROBATION, else resumes at a stage', () => {
     expect(definition.StartAt).toBe('ResumeFrom');
     const resume = states.ResumeFrom as {
-      Choices: { Variable: string; IsPresent?: boolean; StringEquals?: string; Next: string }[];
+      Choices: { Next: string }[];
       Default: string;
     };
     // First: a Choice on a missing path would fail the execution.
     expect(resume.Choices[0]).toEqual({
-      Variable: '$.resumeFrom',
-      IsPresent: false,
+      Not: { Variable: '$.resumeFrom', IsPresent: true },
       Next: 'End_PROBATION',
     });
     expect(resume.Choices.slice(1).map((c) => c.Next)).toEqual(
