@@ -213,6 +213,34 @@ describe('local Step Functions service', () => {
     expect(types.at(-1)).toBe('ExecutionSucceeded');
   });
 
+  it('$$.Execution.StartTime is the start by the service clock, not the real time', async () => {
+    const clock = createManualClock(Date.UTC(2030, 0, 2, 3, 4, 5));
+    const service = create(
+      {
+        Started: {
+          StartAt: 'Read',
+          States: {
+            Read: {
+              Type: 'Pass',
+              Parameters: {
+                'startedAt.$': '$$.Execution.StartTime',
+                'name.$': '$$.Execution.Name',
+              },
+              End: true,
+            },
+          },
+        },
+      },
+      { invoke: fakeInvoke().invoke, clock, timers: false },
+    );
+    const { executionArn } = service.startExecution({ stateMachineArn: smArn('Started') });
+    const done = await service.whenExecutionDone(executionArn);
+    expect(JSON.parse(done.output!)).toEqual({
+      startedAt: '2030-01-02T03:04:05.000Z',
+      name: expect.any(String),
+    });
+  });
+
   it('a TimeoutSecondsPath that is not a positive integer fails the execution (States.Runtime)', async () => {
     const fake = fakeInvoke();
     const service = create(
