@@ -14,7 +14,10 @@ const store = awsCandidateStore();
 export const handler = httpRoute(async (event) => {
   const caller = callerOf(event);
   const id = candidateIdOf(event);
-  const [found, history] = await Promise.all([store.getCandidate(id), store.getHistory(id)]);
+  // The item first: its history, read after it, holds at least every event up to its version
+  // (read side by side, a transition committing in between showed a stage without its event).
+  const found = await store.getCandidate(id);
   const candidate = visibleCandidate(caller, found, () => candidateNotFound(id));
+  const history = await store.getHistory(id);
   return json(200, candidateView(candidate, history), { etag: versionETag(candidate.version) });
 });
