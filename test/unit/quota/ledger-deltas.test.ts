@@ -32,6 +32,25 @@ describe('counter deltas of a history event', () => {
     );
   });
 
+  it('counts OFFICIAL by the recognition decision date, and nothing for a removal', () => {
+    const recognised = event({
+      fromStage: 'RECOGNITION_DECISION',
+      toStage: 'OFFICIAL',
+      payload: { decision: 'RECOGNISE', decisionNumber: '88-QĐ/ĐU', decisionDate: '2027-12-31' },
+    });
+    expect(counterEventDate(recognised)).toBe('2027-12-31');
+    expect(counterDeltasOfEvent(recognised, ['hn', 'hn-dongda'])).toEqual([
+      { unitId: 'hn', metric: 'OFFICIAL', month: '2027-12', delta: 1 },
+      { unitId: 'hn-dongda', metric: 'OFFICIAL', month: '2027-12', delta: 1 },
+    ]);
+    expect(
+      counterDeltasOfEvent(
+        event({ fromStage: 'RECOGNITION_DECISION', toStage: 'REMOVED', payload: {} }),
+        PATH,
+      ),
+    ).toEqual([]);
+  });
+
   it('counts TRAINED by the certificate issue date, NOMINATED by the instant in Vietnam time', () => {
     const trained = event({
       fromStage: 'AWARENESS_CLASS',
