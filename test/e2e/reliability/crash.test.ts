@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { actorOf, nominationFor, roleTokens, scanAll, send, sleep, stepAt } from './support';
+import { searchKeyOf } from '../../../functions/domain/search-key';
 
 jest.setTimeout(300_000);
 
@@ -105,6 +106,7 @@ function normalize(
   value: unknown,
   own: { id: string; name: string; nominationKey: string },
 ): unknown {
+  const searchKey = searchKeyOf(own.name);
   if (typeof value === 'string') {
     return value
       .replace(TIMESTAMP, '<time>')
@@ -113,6 +115,8 @@ function normalize(
       .join('<id>')
       .split(own.name)
       .join('<name>')
+      .split(searchKey)
+      .join('<search-key>')
       .split(own.nominationKey)
       .join('<nomination-key>')
       .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>');
