@@ -65,5 +65,9 @@ export class AdmissionStack extends Stack {
       value: this.workflow.stateMachine.stateMachineArn,
       key: 'StateMachineArn',
     });
+    new CfnOutput(this, 'RecognitionStateMachineArn', {
+      value: this.workflow.recognitionStateMachine.stateMachineArn,
+      key: 'RecognitionStateMachineArn',
+    });
   }
 }

@@ -7,12 +7,16 @@ import {
   SendTaskSuccessCommand,
   SFNClient,
   StartExecutionCommand,
+  StopExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
 import { Submission } from '../domain/candidate';
 import { phaseOf, PhaseId, WITHDRAWAL_ERROR } from '../domain/pipeline';
 import { Delivery, ExecutionInput, Workflow } from './workflow';
+
+/** The error a stopped, superseded execution ends with (its successor owns the candidate). */
+export const SUPERSEDED_ERROR = 'Superseded';
 
 export class StepFunctionsWorkflow implements Workflow {
   constructor(
@@ -78,6 +82,20 @@ export class StepFunctionsWorkflow implements Workflow {
     } catch (error) {
       if (error instanceof ExecutionDoesNotExist) return false;
       throw error;
+    }
+  }
+
+  async stop(executionName: string, phase: PhaseId, cause: string): Promise<void> {
+    try {
+      await this.sfn.send(
+        new StopExecutionCommand({
+          executionArn: this.executionArn(executionName, phase),
+          error: SUPERSEDED_ERROR,
+          cause,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ExecutionDoesNotExist)) throw error;
     }
   }
 

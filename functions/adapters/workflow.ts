@@ -26,4 +26,6 @@ export interface Workflow {
     delivery: 'complete' | 'fail',
   ): Promise<boolean>;
   isRunning(executionName: string, phase: PhaseId): Promise<boolean>;
+  /** Stops a superseded execution; one that already ended (or never began) is left as it is. */
+  stop(executionName: string, phase: PhaseId, cause: string): Promise<void>;
 }

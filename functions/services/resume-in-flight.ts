@@ -1,9 +1,9 @@
-import { StaleCandidateError } from '../adapters/candidate-store';
 import { WorkflowSchedules } from '../adapters/workflow-schedules';
-import { awaitsProbationSchedule, executionName, isInFlight } from '../domain/candidate';
+import { awaitsProbationSchedule, isInFlight } from '../domain/candidate';
 import { isHumanStage, phaseOf } from '../domain/pipeline';
 import { Dependencies } from './dependencies';
 import { ensureProbationSchedule } from './probation-schedule';
+import { restartAtStage } from './restart-at-stage';
 
 export interface ResumeReport {
   inFlight: number;
@@ -34,19 +34,7 @@ export async function resumeInFlight(
     report.inFlight++;
     const phase = phaseOf(candidate.stage);
     if (await deps.workflow.isRunning(candidate.execution.name, phase)) continue;
-    const generation = candidate.execution.generation + 1;
-    const execution = { name: executionName(candidate.id, generation), generation };
-    try {
-      await deps.store.recordExecution(candidate, execution);
-    } catch (error) {
-      if (error instanceof StaleCandidateError) continue; // it moved meanwhile; the next run sees it
-      throw error;
-    }
-    await deps.workflow.start(execution.name, {
-      candidateId: candidate.id,
-      resumeFrom: candidate.stage,
-    });
-    report.resumed++;
+    if (await restartAtStage(deps, { ...candidate, stage: candidate.stage })) report.resumed++;
   }
   return report;
 }

@@ -12,6 +12,7 @@ import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
+import { LOCAL_RUNTIME_FILE, type LocalRuntimeFile } from './runtime-file';
 import { createClockHandler } from './clock-endpoint';
 import { systemTimers } from './clock';
 import { LocalScheduler } from './local-scheduler';
@@ -269,12 +270,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     stoppers.push(() => schedules.stop());
     await schedules.runAllNow();
-    // Where tools (npm run quota:check) find this runtime's DynamoDB.
+    // Where operator tools (quota:check, workflow:migrate, …) find this runtime.
     if (options.dataDir) {
-      fs.writeFileSync(
-        path.join(options.dataDir, 'runtime.json'),
-        JSON.stringify({ dynamoDbEndpoint: dynamo.endpoint, tableName: outputs.TableName }),
-      );
+      const forTools: LocalRuntimeFile = {
+        dynamoDbEndpoint: dynamo.endpoint,
+        tableName: outputs.TableName,
+        sfnEndpoint: sfnEndpoint.url,
+        stateMachineArns: {
+          admission: outputs.StateMachineArn,
+          recognition: outputs.RecognitionStateMachineArn,
+        },
+      };
+      fs.writeFileSync(path.join(options.dataDir, LOCAL_RUNTIME_FILE), JSON.stringify(forTools));
     }
 
     return {
