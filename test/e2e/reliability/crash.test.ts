@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { actorOf, nominationFor, roleTokens, scanAll, send, sleep, stepAt } from './support';
 import { searchKeyOf } from '../../../functions/domain/search-key';
+import { moveClock } from '../support/clock';
 
 jest.setTimeout(300_000);
 
@@ -147,6 +148,25 @@ function candidateRecords(items: Record<string, unknown>[], id: string, index: n
 }
 
 /** COUNTER and GAUGE items: key → count. */
+/**
+ * The walk's ceremony date lies over a year back, so probation is already over and each member's
+ * wake-up is scheduled two minutes after admission: moving the business clock past it starts
+ * every recognition at once, and the comparison waits until each member is parked there.
+ */
+async function wakeAfterProbation(url: () => string, ids: string[]): Promise<void> {
+  await moveClock(runtime!, { advanceMs: 3 * 60_000 });
+  for (const id of ids) {
+    for (let attempt = 0; ; attempt++) {
+      const got = await send(url(), 'GET', `/candidates/${id}`, { token: tokens['cell-officer'] });
+      if (got.body.stage === 'RECOGNITION_CELL_REVIEW' && got.body.status === 'AWAITING_ACTION') {
+        break;
+      }
+      if (attempt > 300) throw new Error(`${id} was not woken after probation: ${got.text}`);
+      await sleep(100);
+    }
+  }
+}
+
 function counters(items: Record<string, unknown>[]): Map<string, number> {
   return new Map(
     items
@@ -164,10 +184,11 @@ describe('SIGKILL three times during a walk of 100 candidates', () => {
     // The reference: candidate 0 walked without interruption.
     const countersBefore = counters(await scanAll(runtime!));
     const referenceId = await walkThroughCrashes(url, 0);
+    await wakeAfterProbation(url, [referenceId]);
     const afterReference = await scanAll(runtime!);
     const reference = candidateRecords(afterReference, referenceId, 0);
     const countersReference = counters(afterReference);
-    expect(reference.length).toBe(11); // the item and ten history events
+    expect(reference.length).toBe(12); // the item, ten history events and the end of probation
 
     // The crashed walk: candidates 1..100, three kills at seeded moments.
     let next = 1;
@@ -188,6 +209,7 @@ describe('SIGKILL three times during a walk of 100 candidates', () => {
       }
     })();
     await Promise.all([...walkers, killer]);
+    await wakeAfterProbation(url, [...ids.values()]);
 
     const items = await scanAll(runtime!);
     for (const [index, id] of ids) {
