@@ -10,7 +10,6 @@
  * fresh runtime (500 × 3 full runs take ~16 minutes on 2 cores; this keeps the default near 7).
  *                    [--skip-report] [--skip-cold-start] [--cold-start-runs 7]
  */
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { humanStage, HumanStageId } from '../functions/domain/pipeline';
 import { AdmissionApi, createAdmissionClient } from '../client/api-client';
 import { DEFAULT_CDK_OUT, LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
+import { synthesize } from '../lib/local/synthesize';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
 import { nominationFor } from '../test/e2e/reliability/support';
 import { measureColdStarts, ColdStart } from './cold-start';
@@ -36,7 +36,6 @@ import prices from './prices.json';
 import { measureReportScaling, ReportScaling } from './report-scaling';
 import { renderMarkdown } from './render';
 
-const ROOT = path.join(__dirname, '..');
 const RESULTS = path.join(__dirname, 'results');
 
 const { values: args } = parseArgs({
@@ -302,7 +301,7 @@ async function main(): Promise<void> {
   };
   if (!args['no-synth']) {
     log('cdk synth…');
-    execFileSync('npx', ['cdk', 'synth', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+    synthesize();
   }
   const runs: WalkRun[] = [];
   for (let run = 1; run <= options.repeat; run++) {

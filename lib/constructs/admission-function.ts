@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DataKey } from '../data-key';
@@ -16,6 +16,22 @@ export interface AdmissionFunctionProps {
   description: string;
   timeout?: Duration;
   memorySize?: number;
+}
+
+/**
+ * esbuild reports only warnings and errors: 25 size reports would bury `npm start`'s summary.
+ * `cdk synth --context bundlingLogLevel=info` (what `npm start -- --verbose` passes) shows them.
+ */
+function bundlingLogLevel(scope: Construct): LogLevel {
+  const asked: unknown = scope.node.tryGetContext('bundlingLogLevel');
+  if (asked === undefined) return LogLevel.WARNING;
+  const level = Object.values(LogLevel).find((l) => l === asked);
+  if (!level) {
+    throw new Error(
+      `bundlingLogLevel must be one of ${Object.values(LogLevel).join(', ')}, not ${String(asked)}`,
+    );
+  }
+  return level;
 }
 
 /**
@@ -53,12 +69,13 @@ export class AdmissionFunction extends NodejsFunction {
       },
       bundling: {
         format: OutputFormat.CJS,
-        // The bundle also runs on the local runtime's Node 20.
-        target: 'node20',
+        // Lambda's nodejs24.x; the local runtime runs the same bundle on the project's Node 24.
+        target: 'node24',
         minify: true,
         sourceMap: true,
         sourcesContent: false,
         externalModules: ['@aws-sdk/*'],
+        logLevel: bundlingLogLevel(scope),
       },
     });
     logGroup.grantWrite(role);

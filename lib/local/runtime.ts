@@ -22,7 +22,6 @@ import {
   startSchedulerEndpoint,
   type SchedulerEndpoint,
 } from './scheduler-endpoint';
-import { installPromiseWithResolvers } from './promise-with-resolvers';
 import { createPublishedMessageStore, PublishedMessageStore } from './published-messages';
 import { startSecretsManagerEndpoint } from './secrets-manager-endpoint';
 import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
@@ -97,7 +96,6 @@ const LOCAL_CREDENTIALS = {
  * schedule comes from the template in `cdkOut`, nothing from a list kept here.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
-  installPromiseWithResolvers();
   const log = options.log ?? (() => undefined);
   const { template, stackName } = loadStackTemplate(options.cdkOut, {
     stackName: options.stackName,

@@ -1,5 +1,4 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { installPromiseWithResolvers } from './promise-with-resolvers';
 
 /**
  * aws-local-stepfunctions matches `States.TaskFailed` against every Task error *except*
@@ -15,7 +14,6 @@ let probe: Promise<boolean> | undefined;
 
 export function primeStatesTimeoutError(): Promise<boolean> {
   if (!probe) {
-    installPromiseWithResolvers();
     probe = (async () => {
       const definition = {
         StartAt: 'Probe',

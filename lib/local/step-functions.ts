@@ -25,11 +25,8 @@ import { CallbackTokenRegistry, type TokenOutcome } from './callback-tokens';
 import { systemClock, systemTimers, type Clock, type TimerApi } from './clock';
 import { DeadlineScheduler } from './deadline-scheduler';
 import { ExecutionHistory, json, type HistoryEvent, type LibraryEvent } from './execution-history';
-import { installPromiseWithResolvers, promiseWithResolvers } from './promise-with-resolvers';
 import { SfnServiceError, UncatchableStateError, stateError } from './sfn-errors';
 import { createStatesTimeoutError, primeStatesTimeoutError } from './states-timeout-error';
-
-installPromiseWithResolvers();
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -502,7 +499,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
       );
     }
 
-    const done = promiseWithResolvers<void>();
+    const done = Promise.withResolvers<void>();
     const exec: ExecutionRecord = {
       seq: ++this.seq,
       executionArn,
@@ -721,7 +718,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
       });
       exec.history.add('TaskStarted', { taskStartedEventDetails: parts });
 
-      const { promise, resolve, reject } = promiseWithResolvers<unknown>();
+      const { promise, resolve, reject } = Promise.withResolvers<unknown>();
       const attempt: TaskAttempt = {
         token,
         exec,

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
+import { synthesize } from '../../lib/local/synthesize';
 
 /** Runs `cdk synth` exactly as a developer does, so the tests exercise the real cloud assembly. */
 export default function synthesizeOnce(): void {
-  const root = path.join(__dirname, '..', '..');
-  execFileSync('npx', ['cdk', 'synth', '--quiet'], { cwd: root, stdio: 'inherit' });
+  synthesize();
 }

@@ -1,6 +1,5 @@
 import { createManualClock } from '../../../lib/local/clock';
 import { LIBRARY_TASK_TIMEOUT_SECONDS, prepareDefinition } from '../../../lib/local/asl-prepare';
-import { installPromiseWithResolvers } from '../../../lib/local/promise-with-resolvers';
 import { primeStatesTimeoutError } from '../../../lib/local/states-timeout-error';
 import {
   createLocalStepFunctions,
@@ -45,30 +44,6 @@ const approverTokens = (calls: ReturnType<typeof fakeInvoke>['calls']): string[]
   calls
     .filter((c) => c.functionName.endsWith(':Approver'))
     .map((c) => c.payload.taskToken as string);
-
-describe('Promise.withResolvers polyfill', () => {
-  it('is installed when missing and behaves like the built-in', async () => {
-    const ctor = Promise as unknown as { withResolvers?: unknown };
-    const original = ctor.withResolvers;
-    try {
-      delete ctor.withResolvers;
-      installPromiseWithResolvers();
-      const { promise, resolve } = (
-        Promise as unknown as {
-          withResolvers: <T>() => { promise: Promise<T>; resolve: (v: T) => void };
-        }
-      ).withResolvers<number>();
-      resolve(7);
-      await expect(promise).resolves.toBe(7);
-    } finally {
-      ctor.withResolvers = original;
-      installPromiseWithResolvers();
-    }
-    expect(typeof (Promise as unknown as { withResolvers?: unknown }).withResolvers).toBe(
-      'function',
-    );
-  });
-});
 
 describe('definition preparation', () => {
   it('gives every Task (also nested) a large library timeout and strips the path fields', () => {

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const PROJECT_ROOT = path.join(__dirname, '..', '..');
+
+export interface SynthesizeOptions {
+  /** The cloud assembly folder (`cdk.out` unless told). */
+  outDir?: string;
+  /**
+   * Show cdk's own output (one "Bundling asset" block per function, esbuild's report, notices).
+   * Without it that output is kept and shown only if the synthesis fails.
+   */
+  verbose?: boolean;
+}
+
+/**
+ * Runs `cdk synth` as a developer does — the CLI of the project's aws-cdk, on the Node that runs
+ * this process (the project's Node 24, not whatever `npx` finds on PATH) — so that the local
+ * runtime, the end-to-end tests and the benchmark all read the real cloud assembly.
+ */
+export function synthesize(options: SynthesizeOptions = {}): void {
+  const args = [require.resolve('aws-cdk/bin/cdk'), 'synth', '--quiet'];
+  if (options.outDir) args.push('--output', options.outDir);
+  // esbuild's per-bundle size report; cdk's "Bundling asset" lines come regardless.
+  if (options.verbose) args.push('--context', 'bundlingLogLevel=info');
+  const result = spawnSync(process.execPath, args, {
+    cwd: PROJECT_ROOT,
+    stdio: options.verbose ? 'inherit' : 'pipe',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    if (!options.verbose) process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    throw new Error(`cdk synth failed (exit ${result.status ?? result.signal})`);
+  }
+}
