@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { humanStage, HumanStageId } from '../functions/domain/pipeline';
+import { README_PATH, withGeneratedBlock } from '../bin/readme-blocks';
 import { AdmissionApi, createAdmissionClient } from '../client/api-client';
 import { DEFAULT_CDK_OUT, LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
 import { synthesize } from '../lib/local/synthesize';
@@ -395,6 +396,9 @@ async function main(): Promise<void> {
   const markdown = renderMarkdown(result);
   fs.writeFileSync(path.join(RESULTS, 'latest.md'), markdown);
   console.log(`\n${markdown}`);
+  // The README's benchmark section is generated from these results (a unit test checks it).
+  fs.writeFileSync(README_PATH, withGeneratedBlock(fs.readFileSync(README_PATH, 'utf8'), 'bench'));
+  console.log('README.md: benchmark tables regenerated');
 }
 
 if (require.main === module) {

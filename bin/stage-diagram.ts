@@ -2,7 +2,8 @@ import { PHASES, PIPELINE, stageLabel, TERMINAL_STAGES } from '../functions/doma
 
 /**
  * The stages of admission and of recognition after probation as a Mermaid flowchart, generated from the pipeline table so that the
- * README cannot drift from what the state machine does. `npm run docs:stages` prints it.
+ * README cannot drift from what the state machine does. `npm run docs:stages` writes it into the
+ * README (bin/readme-blocks.ts).
  */
 export function stageDiagram(): string {
   const ids = [...PIPELINE.map((s) => s.id), ...TERMINAL_STAGES.map((s) => s.id)];

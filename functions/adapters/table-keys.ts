@@ -5,7 +5,7 @@ import { searchKeyOf } from '../domain/search-key';
 export { vietnamMonthOf } from '../domain/quota/counter-keys';
 
 /**
- * Key layout of the single table (ARCHITECTURE.md, "Suggested table design").
+ * Key layout of the single table (docs/architecture.md, "Table design").
  * GSI1 lists a unit's own candidates at one stage; GSI2 all of a unit's own candidates. Work queues
  * over a subtree read the queue entries (`QUEUE#<unit>#<stage>`, queue-entries.ts) instead.
  */

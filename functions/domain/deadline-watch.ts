@@ -15,7 +15,7 @@ import {
 import { startOfVietnamDay, vietnamDateOf } from './vietnam-time';
 
 /**
- * What a waiting execution does when its timer fires (ARCHITECTURE.md, principle 4). A timeout
+ * What a waiting execution does when its timer fires (docs/architecture.md, Principles 4). A timeout
  * is a wake-up call, never proof that a deadline passed: the plan compares the due date on the
  * candidate item with the clock, so an early wake, a clamped wait or a moved due date (the +30
  * extension) just waits again. Overdue, the people of the step are reminded first; if nothing

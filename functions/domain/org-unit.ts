@@ -1,6 +1,6 @@
 import type { SpecialArea } from './rules/education';
 
-/** Levels of the party organisation tree (ADMISSION-RULES.md, "Organisation tree"). */
+/** Levels of the party organisation tree (docs/admission-rules.md, "Organisation tree"). */
 export const UNIT_LEVELS = [
   'CITY_COMMITTEE',
   'DISTRICT_COMMITTEE',

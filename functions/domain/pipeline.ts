@@ -28,7 +28,7 @@ import {
 import { CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './votes';
 
 /**
- * The admission procedure as one declarative table (ADMISSION-RULES.md, "Stages").
+ * The admission procedure as one declarative table (docs/admission-rules.md, "The stages").
  * The CDK workflow construct generates the state machine from it, the API validates actions
  * against it, and docs and reports take their labels from it: adding a stage is an edit here.
  */
@@ -705,7 +705,7 @@ export const PROBATION: ScheduledStep = {
 };
 
 /**
- * Recognition (ADMISSION-RULES.md, stages 11–13). Deadlines count from the end of the 12 months
+ * Recognition (docs/admission-rules.md, "The stages": the three recognition stages). Deadlines count from the end of the 12 months
  * (recognitionReviewDue) and from the resolution proposing the decision (recognitionDecisionDue).
  * Leaving during probation is a removal (xóa tên) decided by the committee, not a withdrawal.
  */

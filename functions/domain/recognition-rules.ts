@@ -18,7 +18,7 @@ import type { Judgement, RuleContext } from './stage-rules';
 import type { CellVoteRecord } from './votes';
 
 /**
- * The rules of recognition after probation (ADMISSION-RULES.md, "Stages (recognition workflow)").
+ * The rules of recognition after probation (docs/admission-rules.md, "The stages").
  * Every deadline counts from the END of the 12 months of probation — never from a late meeting —
  * and the member is official from that day, whenever the decision is signed.
  */

@@ -12,7 +12,7 @@ import { refuseByPolicy } from './rules/rule-refusal';
 import type { Judgement, RuleContext } from './stage-rules';
 
 /**
- * The deadline of each human stage that has one (ADMISSION-RULES.md, "Stages"), computed from
+ * The deadline of each human stage that has one (docs/admission-rules.md, "Deadlines and working days"), computed from
  * the dossier under the policy in force on the event that starts it. The pipeline table names
  * these; the workflow waits on them (deadline-watch.ts). Undefined when the starting event is
  * not on file (a file recorded before the rule existed), which means: no deadline to watch.

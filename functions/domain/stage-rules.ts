@@ -19,7 +19,7 @@ import { Refusal } from './refusal';
 
 /**
  * The rules each action of the pipeline table must satisfy, as functions the table references
- * (ADMISSION-RULES.md, "Stages" and "Eligibility"). Each judges the action under the policy in
+ * (docs/admission-rules.md, "The stages" and "Eligibility"). Each judges the action under the policy in
  * force on the action's own date and returns what the history records; a rule that says no
  * throws a Refusal (422) naming itself, in Vietnamese and English, with the dates involved.
  * A judgement may also name the outcome (the table maps it to the next stage): a lapsed

@@ -4,7 +4,7 @@ import type { Role } from './roles';
 
 /**
  * Work queues: a unit's subtree, at some stages, soonest deadline first. Every candidate sits in
- * the queue of its cell and of each ancestor (ARCHITECTURE.md's listing `UNIT#<unit>#STAGE#<stage>`
+ * the queue of its cell and of each ancestor (docs/architecture.md, "Table design": `QUEUE#<unit>#<stage>`
  * / `<due>#<id>`, kept for every unit of the path so that a subtree is one key, not a fan-out
  * over its cells). The position orders by due date, then by how long the step has waited.
  */

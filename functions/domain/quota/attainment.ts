@@ -1,7 +1,7 @@
 import type { Fraction } from './period';
 
 /**
- * The report arithmetic of quota attainment (ADMISSION-RULES.md, "Quotas"), in exact integers:
+ * The report arithmetic of quota attainment (docs/admission-rules.md, "Quotas"), in exact integers:
  * no floating point ever touches a count or a percentage, so 1/8 is 12.5 % and rounds to 13, not
  * to whatever 0.125 × 100 happens to be.
  */

@@ -3,7 +3,7 @@ import { QuotaMetric } from './metric';
 import { monthsIn, PeriodId } from './period';
 
 /**
- * Quota counters (ARCHITECTURE.md, table design): one item per unit, metric and month,
+ * Quota counters (docs/architecture.md, "Table design"): one item per unit, metric and month,
  * `CNT#<unitId>#<metric>` / `<YYYY-MM>`, holding `count`, incremented with `ADD` inside the same
  * transaction that commits the stage change — for the candidate's unit **and every ancestor**, so
  * a committee's figure is one read of its own counters, never a walk over its cells.

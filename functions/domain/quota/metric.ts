@@ -1,5 +1,5 @@
 /**
- * What a quota counts (ADMISSION-RULES.md, "Quotas"). Each metric is earned by one transition
+ * What a quota counts (docs/admission-rules.md, "Quotas"). Each metric is earned by one transition
  * of the pipeline (see `counter-keys.ts`).
  */
 export const QUOTA_METRICS = ['NOMINATED', 'TRAINED', 'ADMITTED', 'OFFICIAL'] as const;

@@ -7,7 +7,7 @@ import {
 } from '../rules/calendar-date';
 
 /**
- * Reporting periods of the quota reports (ADMISSION-RULES.md, "Quotas"): quarter, six months,
+ * Reporting periods of the quota reports (docs/admission-rules.md, "Quotas"): quarter, six months,
  * year and party congress term.
  *
  * | id               | period                                   |

@@ -8,7 +8,7 @@ import { isPeriodId } from './period';
  * committee, …) asks of one unit for one period and one metric. Several issuers may set targets
  * for the same unit, period and metric; a report shows attainment against each.
  *
- * Stored as `QUOTA#<unitId>` / `<period>#<metric>#<issuerId>` (ARCHITECTURE.md, table design).
+ * Stored as `QUOTA#<unitId>` / `<period>#<metric>#<issuerId>` (docs/architecture.md, "Table design").
  */
 
 /** Ids that are safe inside `#`-separated keys. */

@@ -1,5 +1,5 @@
 /**
- * The pure rules of the admission procedure (ADMISSION-RULES.md): calendars, policy versions,
+ * The pure rules of the admission procedure (docs/admission-rules.md): calendars, policy versions,
  * eligibility and stage rules. No I/O; every "no" is a Refusal naming the rule and the policy.
  */
 export * from './age';

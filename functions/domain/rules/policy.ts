@@ -3,8 +3,8 @@ import { compareDates, IsoDate, vietnameseDate } from './calendar-date';
 import type { EducationLevel } from './education';
 
 /**
- * Parameters of the admission procedure, one object per policy version (ADMISSION-RULES.md,
- * "Governing documents and policy versions"). An event is judged by the version in force on the
+ * Parameters of the admission procedure, one object per policy version (docs/admission-rules.md,
+ * "Policy versions"). An event is judged by the version in force on the
  * day it happened, so the numbers stay data with an effective date rather than constants: when
  * the Central Committee changes one, a new object is appended and old dossiers keep their rules.
  */

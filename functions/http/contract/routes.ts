@@ -73,7 +73,7 @@ const WRITE: readonly ErrorCode[] = [
   'UNSUPPORTED_CONTENT_TYPE',
 ];
 const JSON_WRITE: readonly ErrorCode[] = [...WRITE, 'INVALID_JSON', 'INVALID_BODY'];
-/** What the procedure's rules can say about an action (422) — see ADMISSION-RULES.md. */
+/** What the procedure's rules can say about an action (422) — see docs/admission-rules.md. */
 const PROCEDURE_RULES: readonly ErrorCode[] = [
   'POLICY_NOT_IN_FORCE',
   'AWARENESS_CERTIFICATE_EXPIRED',

@@ -14,7 +14,7 @@ import {
 } from '../../../functions/domain/pipeline';
 
 describe('pipeline table', () => {
-  it('lists the nine admission and three recognition stages of ADMISSION-RULES.md in order', () => {
+  it('lists the nine admission and three recognition stages of docs/admission-rules.md in order', () => {
     expect(PIPELINE.map((s) => s.id)).toEqual([...HUMAN_STAGE_IDS]);
     expect(ADMISSION_PIPELINE.map((s) => s.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     // Stage 10 is probation: a schedule, not a human stage.

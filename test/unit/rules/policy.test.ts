@@ -29,7 +29,7 @@ describe('policy versions', () => {
   });
 
   it.each(POLICY_VERSIONS.map((p) => [p.version, p] as const))(
-    '%s carries every parameter of ADMISSION-RULES.md',
+    '%s carries every parameter of docs/admission-rules.md',
     (_version, policy) => {
       expect(policy).toMatchObject({
         age: { minYears: 18, maxYears: 60 },
