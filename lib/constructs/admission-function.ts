@@ -22,7 +22,7 @@ export interface AdmissionFunctionProps {
  * esbuild reports only warnings and errors: 25 size reports would bury `npm start`'s summary.
  * `cdk synth --context bundlingLogLevel=info` (what `npm start -- --verbose` passes) shows them.
  */
-function bundlingLogLevel(scope: Construct): LogLevel {
+export function bundlingLogLevel(scope: Construct): LogLevel {
   const asked: unknown = scope.node.tryGetContext('bundlingLogLevel');
   if (asked === undefined) return LogLevel.WARNING;
   const level = Object.values(LogLevel).find((l) => l === asked);
