@@ -22,13 +22,11 @@ import { DEFAULT_CDK_OUT, LocalRuntime, startLocalRuntime } from '../lib/local/r
 import { synthesize } from '../lib/local/synthesize';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
 import { nominationFor } from '../test/e2e/reliability/support';
-import { measureColdStarts, ColdStart } from './cold-start';
+import { measureColdStarts } from './cold-start';
 import {
   costPer1000,
-  CostLine,
   MeasuredUsage,
   pollingAlternative,
-  PollingComparison,
   POLLING_MODEL,
   sum,
   WAITING_DAYS,
@@ -36,6 +34,7 @@ import {
 import prices from './prices.json';
 import { measureReportScaling, ReportScaling } from './report-scaling';
 import { renderMarkdown } from './render';
+import type { BenchResult, WalkRun } from './result';
 
 const RESULTS = path.join(__dirname, 'results');
 
@@ -51,24 +50,6 @@ const { values: args } = parseArgs({
     'reads-per-candidate': { type: 'string', default: '10' },
   },
 });
-
-export interface WalkRun {
-  candidates: number;
-  admitted: number;
-  wallSeconds: number;
-  candidatesPerMinute: number;
-  latencyMs: Record<string, { count: number; p50: number; p95: number; p99: number }>;
-  unexpected: Record<string, number>;
-  getsPerCandidate: number;
-  usage: MeasuredUsage;
-  /** The run's GETs replaced by `readsPerCandidate` reads (see the model). */
-  modelledUsage: MeasuredUsage;
-  perFunction: Record<string, { invocations: number; gbSeconds: number; memoryMB: number }>;
-  stepsWaited: Record<string, number>;
-  readUnitsPerGet: number;
-  gbSecondsPerGet: number;
-  unmeasuredDynamoRequests: number;
-}
 
 const log = (line: string) => console.log(line);
 
@@ -271,26 +252,6 @@ async function walk(
     gbSecondsPerGet,
     unmeasuredDynamoRequests: proxy.forwarded - proxy.measured,
   };
-}
-
-export interface BenchResult {
-  generatedAt: string;
-  machine: { cpus: number; node: string; platform: string };
-  options: { candidates: number; concurrency: number; repeat: number; readsPerCandidate: number };
-  runs: WalkRun[];
-  median: {
-    candidatesPerMinute: number;
-    latencyMs: Record<string, { p50: number; p95: number; p99: number }>;
-    perCandidate: Record<keyof Omit<MeasuredUsage, 'admitted'>, number>;
-    asRunPerCandidate: Record<keyof Omit<MeasuredUsage, 'admitted'>, number>;
-  };
-  cost: { lines: CostLine[]; usdPer1000: number; prices: typeof prices };
-  polling: PollingComparison & {
-    model: typeof POLLING_MODEL;
-    waitingDays: typeof WAITING_DAYS;
-  };
-  reportScaling: ReportScaling;
-  coldStarts: ColdStart[] | { skipped: true };
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { BenchResult } from './bench';
+import type { BenchResult } from './result';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
 
 const n = (value: number, digits = 1) =>

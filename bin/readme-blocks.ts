@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { BenchResult } from '../bench/bench';
+import type { BenchResult } from '../bench/result';
 import { renderMarkdown } from '../bench/render';
 import { stageDiagram } from './stage-diagram';
 

@@ -22,15 +22,9 @@ import {
 import type { WatchedDeadline } from '../domain/deadline-watch';
 import { HistoryEvent } from '../domain/history-event';
 import { OrgUnit } from '../domain/org-unit';
-import { counterTransactUpdate } from '../domain/quota/counter-keys';
-import {
-  counterDeltasOfEvent,
-  gaugeDeltas,
-  gaugeTransactUpdate,
-  StagePosition,
-} from '../domain/quota/ledger-deltas';
+import { counterDeltasOfEvent, gaugeDeltas, StagePosition } from '../domain/quota/ledger-deltas';
+import { counterTransactUpdate, gaugeTransactUpdate } from './quota-ledger-items';
 import { ApprovalRecord } from '../domain/approval';
-import { approvalRecordKey } from '../domain/approval-link';
 import {
   ApprovalLinkUsedError,
   AuditEvent,
@@ -48,7 +42,14 @@ import { listWorkQueue } from './dynamodb-work-queue';
 import { queueEntryWrites } from './queue-entries';
 import { addDays } from '../domain/rules/calendar-date';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
-import { candidateItem, INDEX, keys, vietnamMonthOf, withoutKeys } from './table-keys';
+import {
+  approvalRecordKey,
+  candidateItem,
+  INDEX,
+  keys,
+  vietnamMonthOf,
+  withoutKeys,
+} from './table-keys';
 
 function isConditionFailure(error: unknown): boolean {
   return (

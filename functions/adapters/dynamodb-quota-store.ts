@@ -9,13 +9,17 @@ import {
 import type { Actor } from '../domain/caller';
 import type { HistoryEvent } from '../domain/history-event';
 import type { OrgUnit } from '../domain/org-unit';
-import { counterQuery } from '../domain/quota/counter-keys';
 import type { GaugeCount } from '../domain/quota/funnel';
-import { gaugePartition } from '../domain/quota/ledger-deltas';
 import { QUOTA_METRICS, QuotaMetric } from '../domain/quota/metric';
 import type { UnitQuotaData } from '../domain/quota/report';
-import { QuotaTarget, quotaItemKey, quotaPeriodPrefix } from '../domain/quota/target';
+import { QuotaTarget } from '../domain/quota/target';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
+import {
+  counterQuery,
+  gaugePartition,
+  quotaItemKey,
+  quotaPeriodPrefix,
+} from './quota-ledger-items';
 import { keys, withoutKeys } from './table-keys';
 
 /**

@@ -2,8 +2,13 @@ import { Candidate } from '../domain/candidate';
 import { escalationLevelOf } from '../domain/deadline-watch';
 import { CandidateSummary } from './candidate-store';
 import { searchKeyOf } from '../domain/search-key';
-import { queuePosition } from '../domain/work-queue';
+import { NO_DUE_DATE } from '../domain/work-queue';
 import { keys } from './table-keys';
+
+/** A queue entry's sort key: soonest deadline first, then the longest waiting. */
+function queuePosition(candidate: Pick<Candidate, 'dueOn' | 'stageEnteredAt' | 'id'>): string {
+  return `${candidate.dueOn ?? NO_DUE_DATE}#${candidate.stageEnteredAt}#${candidate.id}`;
+}
 
 /**
  * A candidate's entries in the work queues of its cell and every ancestor: one small item per

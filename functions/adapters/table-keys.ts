@@ -75,3 +75,15 @@ export function withoutKeys<T>(item: Record<string, unknown>): T {
   for (const k of KEY_ATTRIBUTES) delete copy[k];
   return copy as T;
 }
+
+/**
+ * The item that makes a link single-use: put it with `attribute_not_exists(PK)` when the
+ * decision is taken; a second decision through the same link fails the condition and the handler
+ * shows the recorded one instead.
+ */
+export function approvalRecordKey(claims: { nonce: string }): {
+  PK: string;
+  SK: string;
+} {
+  return { PK: `APPROVAL#${claims.nonce}`, SK: 'META' };
+}

@@ -14,7 +14,7 @@ import { refuse } from './refusal';
  * The claims are signed, not encrypted: they hold identifiers only (candidate id, stage, the
  * approver's user id, the candidate version, the expiry), no name and no personal data.
  * Single use is not a property of the id but of the server-side record keyed by the nonce
- * (`approvalRecordKey`), written with a condition when the decision is taken.
+ * (`approvalRecordKey`, functions/adapters/table-keys.ts), written with a condition when the decision is taken.
  */
 
 export interface ApprovalClaims {
@@ -177,16 +177,4 @@ export function verifyApprovalId(
     });
   }
   return claims;
-}
-
-/**
- * The item that makes a link single-use: put it with `attribute_not_exists(PK)` when the
- * decision is taken; a second decision through the same link fails the condition and the handler
- * shows the recorded one instead.
- */
-export function approvalRecordKey(claims: Pick<VerifiedApproval, 'nonce'>): {
-  PK: string;
-  SK: string;
-} {
-  return { PK: `APPROVAL#${claims.nonce}`, SK: 'META' };
 }

@@ -26,8 +26,9 @@ export interface RecordedDecision {
 }
 
 /**
- * The single-use record of a link (key: `approvalRecordKey`), written in the same transaction as
- * the submission it produced, so a link is used exactly when its decision is recorded.
+ * The single-use record of a link (key: `approvalRecordKey` of the table adapter), written in
+ * the same transaction as the submission it produced, so a link is used exactly when its
+ * decision is recorded.
  */
 export interface ApprovalRecord {
   nonce: string;

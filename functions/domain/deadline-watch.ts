@@ -13,6 +13,7 @@ import {
   WorkingDayCalendar,
 } from './rules';
 import { startOfVietnamDay, vietnamDateOf } from './vietnam-time';
+import type { WatchedDeadline } from './watched-deadline';
 
 /**
  * What a waiting execution does when its timer fires (docs/architecture.md, Principles 4). A timeout
@@ -29,22 +30,7 @@ export const MAX_WAIT_SECONDS = 7 * 24 * 60 * 60;
 export const EXECUTION_RENEWAL_AGE_DAYS = 330;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The deadline of the step a candidate waits at, as the item records it (GET shows it). */
-export interface WatchedDeadline {
-  stage: HumanStageId;
-  /** The candidate version it was computed for: a new version (an extension) recomputes it. */
-  version: number;
-  from: IsoDate;
-  dueOn: IsoDate;
-  workingDays: number;
-  policyVersion: PolicyVersionId;
-  /** Overdue notices sent at this step: 1 = the reminder; 1 + k = escalated k levels up. */
-  noticesSent: number;
-  /** ISO instant of the last notice, from which the next interval counts. */
-  lastNoticeAt?: string;
-  /** Who the last notice went to. */
-  lastNoticeTo?: NotificationTarget;
-}
+export type { WatchedDeadline } from './watched-deadline';
 
 export type NoticeKind = 'REMINDER' | 'ESCALATION';
 

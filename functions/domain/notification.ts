@@ -15,11 +15,8 @@ import { Role } from './roles';
 export const NOTIFICATION_KINDS = ['PARKED', 'REMINDER', 'ESCALATION'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** Who must act: a role at one unit. Subscriptions filter on exactly these two attributes. */
-export interface NotificationTarget {
-  role: Role;
-  unitId: string;
-}
+import type { NotificationTarget } from './notification-target';
+export type { NotificationTarget } from './notification-target';
 
 /** The candidate's unit path (top-level committee down to the cell) and the level of each unit. */
 export interface UnitPathWithLevels {

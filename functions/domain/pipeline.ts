@@ -25,6 +25,7 @@ import {
   recognitionDecisionDeadline,
   recognitionReviewDeadline,
 } from './recognition-rules';
+import { type HumanStageId, type StageId, type TerminalStageId } from './stage-ids';
 import { CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './votes';
 
 /**
@@ -37,38 +38,13 @@ const isoDate = z.iso.date();
 const shortText = z.string().trim().min(1).max(200);
 const count = z.int().min(0).max(10_000);
 
-/** The stage each candidate item names: the admission's, then recognition's after probation. */
-export const HUMAN_STAGE_IDS = [
-  'NOMINATED',
-  'AWARENESS_CLASS',
-  'APPLICATION',
-  'BACKGROUND_CHECK',
-  'SPONSORSHIP',
-  'CELL_RESOLUTION',
-  'GRASSROOTS_RESOLUTION',
-  'ADMISSION_DECISION',
-  'CEREMONY',
-  'RECOGNITION_CELL_REVIEW',
-  'RECOGNITION_GRASSROOTS',
-  'RECOGNITION_DECISION',
-] as const;
-/**
- * `REVOKED` is reached only by an administrator's correction of an `ADMITTED` candidate (the
- * admission decision annulled): no action of the workflow leads there, so the state machine has
- * no state for it.
- */
-export const TERMINAL_STAGE_IDS = [
-  'ADMITTED',
-  'REJECTED',
-  'WITHDRAWN',
-  'REVOKED',
-  'OFFICIAL',
-  'REMOVED',
-] as const;
-
-export type HumanStageId = (typeof HUMAN_STAGE_IDS)[number];
-export type TerminalStageId = (typeof TERMINAL_STAGE_IDS)[number];
-export type StageId = HumanStageId | TerminalStageId;
+export {
+  HUMAN_STAGE_IDS,
+  TERMINAL_STAGE_IDS,
+  type HumanStageId,
+  type StageId,
+  type TerminalStageId,
+} from './stage-ids';
 
 /**
  * How an action reaches the parked workflow: most complete the pending step; withdrawal fails it

@@ -1,24 +1,18 @@
-import type { Candidate } from './candidate';
 import { HUMAN_STAGE_IDS, HumanStageId, PIPELINE, StageId, TERMINAL_STAGE_IDS } from './pipeline';
 import type { Role } from './roles';
 
 /**
  * Work queues: a unit's subtree, at some stages, soonest deadline first. Every candidate sits in
- * the queue of its cell and of each ancestor (docs/architecture.md, "Table design": `QUEUE#<unit>#<stage>`
- * / `<due>#<id>`, kept for every unit of the path so that a subtree is one key, not a fan-out
- * over its cells). The position orders by due date, then by how long the step has waited.
+ * the queue of its cell and of each ancestor (docs/architecture.md, "Table design"; the entries
+ * are written by functions/adapters/queue-entries.ts for every unit of the path, so that a
+ * subtree is one key, not a fan-out over its cells), ordered by due date, then by how long the
+ * step has waited.
  */
 
 /** Steps without a deadline come after every dated one. */
 export const NO_DUE_DATE = '9999-12-31';
 
 export const ALL_STAGES: readonly StageId[] = [...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS];
-
-export function queuePosition(
-  candidate: Pick<Candidate, 'dueOn' | 'stageEnteredAt' | 'id'>,
-): string {
-  return `${candidate.dueOn ?? NO_DUE_DATE}#${candidate.stageEnteredAt}#${candidate.id}`;
-}
 
 export interface WorkQueueQuery {
   /** The unit whose subtree is listed. */

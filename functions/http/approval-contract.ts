@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { HumanStageId } from '../domain/pipeline';
+// The shapes a service produces, named here too because the page and its tests speak the contract.
+export type {
+  ApprovalDetailsView,
+  RecordedApprovalDecision,
+} from '../services/approval-details-view';
 
 /**
  * What the approval page (functions/http/approval-page.ts) exchanges with the API:
@@ -32,59 +36,3 @@ export const approvalDecisionRequest = z.discriminatedUnion('decision', [
   }),
 ]);
 export type ApprovalDecisionRequest = z.infer<typeof approvalDecisionRequest>;
-
-export interface RecordedApprovalDecision {
-  decision: ApprovalDecisionKind;
-  decisionNumber?: string;
-  decisionDate?: string;
-  reason?: string;
-  /** ISO instant the decision was recorded. */
-  decidedAt: string;
-  /** The approver's display name (JWT `name`). */
-  decidedByName?: string;
-}
-
-export interface ApprovalDetailsView {
-  candidate: { id: string; fullName: string; unitId: string; unitName?: string };
-  stage: HumanStageId;
-  stageLabel: string;
-  stageLabelEn: string;
-  /** Decide by: YYYY-MM-DD (or an ISO instant). */
-  deadline?: string;
-  /** When the link stops working (ISO instant). */
-  linkExpiresAt: string;
-  dossier: {
-    awarenessClass?: {
-      result: 'PASSED' | 'FAILED';
-      certificateNumber?: string;
-      issuedOn?: string;
-      classEndedOn?: string;
-    };
-    application?: { applicationReceivedOn: string; backgroundFormReceivedOn: string };
-    backgroundCheck?: { completedOn: string; result: 'CLEARED' | 'NOT_CLEARED'; summary?: string };
-    sponsors?: {
-      kind: 'MEMBER' | 'YOUTH_UNION_RESOLUTION' | 'TRADE_UNION_RESOLUTION';
-      name: string;
-      documentDate: string;
-    }[];
-    cellVote?: {
-      meetingDate: string;
-      votesFor: number;
-      votesAgainst: number;
-      /** Official members minus excluded ones not attending (cellVoteDenominator). */
-      denominator: number;
-      passed: boolean;
-    };
-    grassrootsVote?: {
-      meetingDate: string;
-      votesFor: number;
-      votesAgainst: number;
-      committeeMembers: number;
-      passed: boolean;
-    };
-  };
-  /** The dossier's forms (1-KNĐ …) and whether each is on file. */
-  documents: { code: string; label: string; labelEn: string; present: boolean }[];
-  /** Present once the step has been decided through this link. */
-  decision?: RecordedApprovalDecision;
-}

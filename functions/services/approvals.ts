@@ -15,7 +15,7 @@ import { Candidate } from '../domain/candidate';
 import { stageLabel } from '../domain/pipeline';
 import { refuse } from '../domain/refusal';
 import { knownAction } from '../domain/submission';
-import type { ApprovalDetailsView } from '../http/approval-contract';
+import type { ApprovalDetailsView } from './approval-details-view';
 import { Dependencies } from './dependencies';
 import { candidateNotFound, submitAction } from './submit-action';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbQuotaStore } from '../../functions/adapters/dynamodb-quota-store';
-import { counterKey } from '../../functions/domain/quota/counter-keys';
+import { counterKey } from '../../functions/adapters/quota-ledger-items';
 import { counterDeltasOfEvent } from '../../functions/domain/quota/ledger-deltas';
 import { QUOTA_METRICS } from '../../functions/domain/quota/metric';
 import { monthsIn } from '../../functions/domain/quota/period';

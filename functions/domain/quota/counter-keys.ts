@@ -105,52 +105,6 @@ export function reversalOf(
   }));
 }
 
-/** The counter item's key. */
-export function counterKey(
-  unitId: string,
-  metric: QuotaMetric,
-  month: string,
-): { PK: string; SK: string } {
-  return { PK: counterPartition(unitId, metric), SK: month };
-}
-
-export function counterPartition(unitId: string, metric: QuotaMetric): string {
-  return `CNT#${unitId}#${metric}`;
-}
-
-/**
- * The `Update` of a `TransactWriteItems` call for one counter (plain object, SDK-free): adds the
- * delta, creating the item at 0 when it does not exist.
- */
-export function counterTransactUpdate(tableName: string, counter: CounterDelta) {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: counterKey(counter.unitId, counter.metric, counter.month),
-      UpdateExpression: 'ADD #count :delta SET #entity = :entity, #unitId = :unitId',
-      ExpressionAttributeNames: { '#count': 'count', '#entity': 'entity', '#unitId': 'unitId' },
-      ExpressionAttributeValues: {
-        ':delta': counter.delta,
-        ':entity': 'COUNTER',
-        ':unitId': counter.unitId,
-      },
-    },
-  };
-}
-
-/**
- * The report's read for one unit and metric: `PK = :pk AND SK BETWEEN :from AND :to` returns at
- * most one item per month of the period.
- */
-export function counterQuery(
-  unitId: string,
-  metric: QuotaMetric,
-  period: PeriodId,
-): { PK: string; fromMonth: string; toMonth: string } {
-  const months = monthsIn(period);
-  return { PK: counterPartition(unitId, metric), fromMonth: months[0], toMonth: months.at(-1)! };
-}
-
 /**
  * The total of a period from monthly counts (`{month: 'YYYY-MM', count}` items or a
  * `month → count` record): months outside the period are ignored, missing months are 0.

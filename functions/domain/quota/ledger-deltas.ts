@@ -105,14 +105,6 @@ export interface StagePosition {
   stageEnteredAt: string;
 }
 
-export function gaugeKey(unitId: string, stage: string, month: string) {
-  return { PK: gaugePartition(unitId), SK: `${stage}#${month}` };
-}
-
-export function gaugePartition(unitId: string): string {
-  return `GAUGE#${unitId}`;
-}
-
 /**
  * The gauge changes of a candidate moving from `before` (absent for a nomination) to `after`.
  * Deltas on the same item are merged and zero deltas dropped (a failed class re-entering
@@ -140,30 +132,4 @@ export function gaugeDeltas(
     merged.set(key, existing ? { ...existing, delta: existing.delta + d.delta } : d);
   }
   return [...merged.values()].filter((d) => d.delta !== 0);
-}
-
-/** The `Update` of a `TransactWriteItems` call for one gauge (plain object, SDK-free). */
-export function gaugeTransactUpdate(tableName: string, gauge: GaugeDelta) {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: gaugeKey(gauge.unitId, gauge.stage, gauge.month),
-      UpdateExpression:
-        'ADD #count :delta SET #entity = :entity, #unitId = :unitId, #stage = :stage, #month = :month',
-      ExpressionAttributeNames: {
-        '#count': 'count',
-        '#entity': 'entity',
-        '#unitId': 'unitId',
-        '#stage': 'stage',
-        '#month': 'month',
-      },
-      ExpressionAttributeValues: {
-        ':delta': gauge.delta,
-        ':entity': 'GAUGE',
-        ':unitId': gauge.unitId,
-        ':stage': gauge.stage,
-        ':month': gauge.month,
-      },
-    },
-  };
 }

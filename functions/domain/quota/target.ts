@@ -89,16 +89,3 @@ export function countOf(target: QuotaTarget): number {
 export function targetIdentity(t: Pick<QuotaTarget, 'unitId' | 'period' | 'metric' | 'issuerId'>) {
   return `${t.unitId}|${t.period}|${t.metric}|${t.issuerId}`;
 }
-
-/** The target's item key in the single table. */
-export function quotaItemKey(t: Pick<QuotaTarget, 'unitId' | 'period' | 'metric' | 'issuerId'>): {
-  PK: string;
-  SK: string;
-} {
-  return { PK: `QUOTA#${t.unitId}`, SK: `${t.period}#${t.metric}#${t.issuerId}` };
-}
-
-/** Sort-key prefix of a unit's targets for one period (Query `begins_with`). */
-export function quotaPeriodPrefix(period: string): string {
-  return `${period}#`;
-}

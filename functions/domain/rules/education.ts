@@ -1,15 +1,8 @@
+import { EDUCATION_LEVELS, type EducationLevel } from './education-level';
 import { AdmissionPolicy, PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
 
-/** From lowest to highest; a diploma counts for every level below it. */
-export const EDUCATION_LEVELS = [
-  'NONE',
-  'PRIMARY', // tiểu học
-  'LOWER_SECONDARY', // trung học cơ sở (THCS)
-  'UPPER_SECONDARY', // trung học phổ thông (THPT) or vocational equivalent
-  'TERTIARY', // cao đẳng, đại học and above
-] as const;
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
+export { EDUCATION_LEVELS, type EducationLevel } from './education-level';
 
 const LEVEL_LABELS: Record<EducationLevel, { label: string; labelEn: string }> = {
   NONE: { label: 'chưa có bằng', labelEn: 'no diploma' },

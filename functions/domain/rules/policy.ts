@@ -1,6 +1,6 @@
 import { refuse } from '../refusal';
 import { compareDates, IsoDate, vietnameseDate } from './calendar-date';
-import type { EducationLevel } from './education';
+import type { EducationLevel } from './education-level';
 
 /**
  * Parameters of the admission procedure, one object per policy version (docs/admission-rules.md,

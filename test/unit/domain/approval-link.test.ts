@@ -1,5 +1,5 @@
+import { approvalRecordKey } from '../../../functions/adapters/table-keys';
 import {
-  approvalRecordKey,
   issueApprovalId,
   openApprovalId,
   verifyApprovalId,

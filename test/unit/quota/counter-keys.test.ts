@@ -1,8 +1,10 @@
 import {
   counterKey,
   counterQuery,
-  countersEarnedBy,
   counterTransactUpdate,
+} from '../../../functions/adapters/quota-ledger-items';
+import {
+  countersEarnedBy,
   reversalOf,
   sumCounters,
   vietnamMonthOf,

@@ -9,12 +9,15 @@ import {
 } from '../../../functions/adapters/dynamodb-quota-store';
 import { HistoryEvent } from '../../../functions/domain/history-event';
 import { acceptsCandidates } from '../../../functions/domain/org-unit';
-import { counterTransactUpdate, CounterDelta } from '../../../functions/domain/quota/counter-keys';
+import { CounterDelta } from '../../../functions/domain/quota/counter-keys';
+import {
+  counterTransactUpdate,
+  gaugeTransactUpdate,
+} from '../../../functions/adapters/quota-ledger-items';
 import {
   counterDeltasOfEvent,
   GaugeDelta,
   gaugeDeltas,
-  gaugeTransactUpdate,
 } from '../../../functions/domain/quota/ledger-deltas';
 import { HUMAN_STAGE_IDS, StageId } from '../../../functions/domain/pipeline';
 import { quotaReport } from '../../../functions/services/quota-ledger';

@@ -1,0 +1,49 @@
+import type { ColdStart } from './cold-start';
+import type {
+  CostLine,
+  MeasuredUsage,
+  PollingComparison,
+  POLLING_MODEL,
+  Prices,
+  WAITING_DAYS,
+} from './cost-model';
+import type { ReportScaling } from './report-scaling';
+
+/** What `npm run bench` measures (bench/results/latest.json); bench/render.ts renders it. */
+export interface WalkRun {
+  candidates: number;
+  admitted: number;
+  wallSeconds: number;
+  candidatesPerMinute: number;
+  latencyMs: Record<string, { count: number; p50: number; p95: number; p99: number }>;
+  unexpected: Record<string, number>;
+  getsPerCandidate: number;
+  usage: MeasuredUsage;
+  /** The run's GETs replaced by `readsPerCandidate` reads (see the model). */
+  modelledUsage: MeasuredUsage;
+  perFunction: Record<string, { invocations: number; gbSeconds: number; memoryMB: number }>;
+  stepsWaited: Record<string, number>;
+  readUnitsPerGet: number;
+  gbSecondsPerGet: number;
+  unmeasuredDynamoRequests: number;
+}
+
+export interface BenchResult {
+  generatedAt: string;
+  machine: { cpus: number; node: string; platform: string };
+  options: { candidates: number; concurrency: number; repeat: number; readsPerCandidate: number };
+  runs: WalkRun[];
+  median: {
+    candidatesPerMinute: number;
+    latencyMs: Record<string, { p50: number; p95: number; p99: number }>;
+    perCandidate: Record<keyof Omit<MeasuredUsage, 'admitted'>, number>;
+    asRunPerCandidate: Record<keyof Omit<MeasuredUsage, 'admitted'>, number>;
+  };
+  cost: { lines: CostLine[]; usdPer1000: number; prices: Prices };
+  polling: PollingComparison & {
+    model: typeof POLLING_MODEL;
+    waitingDays: typeof WAITING_DAYS;
+  };
+  reportScaling: ReportScaling;
+  coldStarts: ColdStart[] | { skipped: true };
+}
