@@ -15,24 +15,24 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { humanStage, HumanStageId } from '../functions/domain/pipeline';
+import { humanStage, type HumanStageId } from '../functions/domain/pipeline';
 import { README_PATH, withGeneratedBlock } from '../bin/readme-blocks';
-import { AdmissionApi, createAdmissionClient } from '../client/api-client';
-import { DEFAULT_CDK_OUT, LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
+import { type AdmissionApi, createAdmissionClient } from '../client/api-client';
+import { DEFAULT_CDK_OUT, type LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
 import { synthesize } from '../lib/local/synthesize';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
 import { nominationFor } from '../test/e2e/reliability/support';
 import { measureColdStarts } from './cold-start';
 import {
   costPer1000,
-  MeasuredUsage,
+  type MeasuredUsage,
   pollingAlternative,
   POLLING_MODEL,
   sum,
   WAITING_DAYS,
 } from './cost-model';
 import prices from './prices.json';
-import { measureReportScaling, ReportScaling } from './report-scaling';
+import { measureReportScaling, type ReportScaling } from './report-scaling';
 import { renderMarkdown } from './render';
 import type { BenchResult, WalkRun } from './result';
 

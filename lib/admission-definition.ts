@@ -1,14 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
-import { Construct } from 'constructs';
+import { type Construct } from 'constructs';
 import {
-  HumanStage,
-  Phase,
+  type HumanStage,
+  type Phase,
   PHASES,
-  ScheduledStep,
-  StageId,
+  type ScheduledStep,
+  type StageId,
   successorsOf,
   TERMINAL_STAGES,
   WITHDRAWAL_ERROR,

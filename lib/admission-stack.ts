@@ -1,5 +1,5 @@
-import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { type Construct } from 'constructs';
 import { Api } from './api';
 import { AdmissionFunction } from './constructs/admission-function';
 import { Identity } from './identity';

@@ -8,8 +8,8 @@ import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import type { Identity } from './identity';
 import type { SigningSecret } from './secrets';
-import { Storage } from './storage';
-import { Workflow } from './workflow';
+import { type Storage } from './storage';
+import { type Workflow } from './workflow';
 
 /** The officers' HTTP API: one function per route, each granted only what its route needs. */
 export class Api extends Construct {

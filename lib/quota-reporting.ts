@@ -3,7 +3,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import { AdmissionFunction } from './constructs/admission-function';
-import { Storage } from './storage';
+import { type Storage } from './storage';
 
 /**
  * The quota side of operations: the hourly job that publishes `AttainmentPercent` per top-level

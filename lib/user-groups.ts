@@ -2,7 +2,7 @@
  * The officers' groups and the claims that carry a user's groups and unit. Kept free of CDK and
  * Node imports so that handlers, the local runtime and the token tool can all share it.
  */
-import { isRole, Role, ROLES } from '../functions/domain/roles';
+import { isRole, type Role, ROLES } from '../functions/domain/roles';
 
 /** The groups are the roles of the pipeline table; Cognito knows them as groups. */
 export const USER_GROUPS = ROLES;

@@ -2,7 +2,7 @@ import { ArnFormat, Duration, Stack, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -13,9 +13,9 @@ import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildca
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import type { Identity } from './identity';
-import { Notifications } from './notifications';
+import { type Notifications } from './notifications';
 import type { SigningSecret } from './secrets';
-import { Storage } from './storage';
+import { type Storage } from './storage';
 
 /**
  * The two state machines generated from the pipeline table — admission, and recognition after

@@ -1,14 +1,14 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createPipelineMetrics } from '../observability/transition-metrics';
-import { Dependencies } from '../services/dependencies';
-import { CandidateStore } from './candidate-store';
+import { type Dependencies } from '../services/dependencies';
+import { type CandidateStore } from './candidate-store';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { DynamoDbCandidateStore } from './dynamodb-candidate-store';
 import { EventBridgeWorkflowSchedules } from './eventbridge-workflow-schedules';
 import { StepFunctionsWorkflow } from './sfn-workflow';
-import { Workflow } from './workflow';
-import { WorkflowSchedules } from './workflow-schedules';
+import { type Workflow } from './workflow';
+import { type WorkflowSchedules } from './workflow-schedules';
 
 /** The candidate store on the table the function's environment names (TABLE_NAME). */
 export function awsCandidateStore(): CandidateStore {

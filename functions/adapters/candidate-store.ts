@@ -1,10 +1,10 @@
-import { ApprovalRecord } from '../domain/approval';
-import { Candidate, PendingStep, Submission } from '../domain/candidate';
+import { type ApprovalRecord } from '../domain/approval';
+import { type Candidate, type PendingStep, type Submission } from '../domain/candidate';
 import type { WatchedDeadline } from '../domain/deadline-watch';
-import { HistoryEvent } from '../domain/history-event';
-import { OrgUnit } from '../domain/org-unit';
-import { WorkQueueQuery } from '../domain/work-queue';
-import { SeatWrite } from './class-seat-writes';
+import { type HistoryEvent } from '../domain/history-event';
+import { type OrgUnit } from '../domain/org-unit';
+import { type WorkQueueQuery } from '../domain/work-queue';
+import { type SeatWrite } from './class-seat-writes';
 
 export interface CandidatePage {
   items: CandidateSummary[];

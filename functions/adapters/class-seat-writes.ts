@@ -1,4 +1,4 @@
-import { ClassResult, ClassSeat } from '../domain/training-class';
+import { type ClassResult, type ClassSeat } from '../domain/training-class';
 import { keys } from './table-keys';
 
 /** A class seat taken (an enrolment) or its result recorded, with the candidate's action. */

@@ -1,4 +1,4 @@
-import { ClassSeat, TrainingClass } from '../domain/training-class';
+import { type ClassSeat, type TrainingClass } from '../domain/training-class';
 
 export interface ClassPage {
   items: TrainingClass[];

@@ -3,7 +3,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -13,29 +13,33 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import {
   awaitsProbationSchedule,
-  Candidate,
+  type Candidate,
   freesThePerson,
   isInFlight,
-  PendingStep,
-  Submission,
+  type PendingStep,
+  type Submission,
 } from '../domain/candidate';
 import type { WatchedDeadline } from '../domain/deadline-watch';
-import { HistoryEvent } from '../domain/history-event';
-import { OrgUnit } from '../domain/org-unit';
-import { counterDeltasOfEvent, gaugeDeltas, StagePosition } from '../domain/quota/ledger-deltas';
+import { type HistoryEvent } from '../domain/history-event';
+import { type OrgUnit } from '../domain/org-unit';
+import {
+  counterDeltasOfEvent,
+  gaugeDeltas,
+  type StagePosition,
+} from '../domain/quota/ledger-deltas';
 import { counterTransactUpdate, gaugeTransactUpdate } from './quota-ledger-items';
-import { ApprovalRecord } from '../domain/approval';
+import { type ApprovalRecord } from '../domain/approval';
 import {
   ApprovalLinkUsedError,
-  AuditEvent,
+  type AuditEvent,
   DuplicatePersonError,
-  CandidatePage,
-  CandidateStore,
+  type CandidatePage,
+  type CandidateStore,
   StaleCandidateError,
-  SubmissionCompanion,
+  type SubmissionCompanion,
 } from './candidate-store';
 import { SeatRefusedError, seatRefusalOf, seatWriteItems } from './class-seat-writes';
-import { WorkQueueQuery } from '../domain/work-queue';
+import { type WorkQueueQuery } from '../domain/work-queue';
 import { searchKeyOf } from '../domain/search-key';
 import { stageDueOn } from '../domain/stage-due';
 import { listWorkQueue } from './dynamodb-work-queue';

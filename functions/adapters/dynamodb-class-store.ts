@@ -1,13 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   paginateQuery,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ClassSeat, TrainingClass } from '../domain/training-class';
-import { ClassPage, ClassStore } from './class-store';
+import { type ClassSeat, type TrainingClass } from '../domain/training-class';
+import { type ClassPage, type ClassStore } from './class-store';
 import { decodeCursor, encodeCursor } from './cursor';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { keys, withoutKeys } from './table-keys';

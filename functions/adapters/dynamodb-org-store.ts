@@ -1,6 +1,6 @@
 import {
   DeleteCommand,
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   paginateQuery,
   paginateScan,
   GetCommand,
@@ -9,8 +9,8 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { Candidate, isInFlight } from '../domain/candidate';
-import { OrgUnit } from '../domain/org-unit';
+import { type Candidate, isInFlight } from '../domain/candidate';
+import { type OrgUnit } from '../domain/org-unit';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { childLinkItem, ROOTS_PARTITION } from './dynamodb-quota-store';
 import { queueEntryWrites } from './queue-entries';

@@ -1,18 +1,18 @@
-import { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   paginateScan,
   QueryCommand,
-  QueryCommandInput,
+  type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../domain/caller';
 import type { HistoryEvent } from '../domain/history-event';
 import type { OrgUnit } from '../domain/org-unit';
 import type { GaugeCount } from '../domain/quota/funnel';
-import { QUOTA_METRICS, QuotaMetric } from '../domain/quota/metric';
+import { QUOTA_METRICS, type QuotaMetric } from '../domain/quota/metric';
 import type { UnitQuotaData } from '../domain/quota/report';
-import { QuotaTarget } from '../domain/quota/target';
+import { type QuotaTarget } from '../domain/quota/target';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import {
   counterQuery,

@@ -1,6 +1,6 @@
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { WorkQueueQuery } from '../domain/work-queue';
-import { CandidatePage, CandidateSummary } from './candidate-store';
+import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type WorkQueueQuery } from '../domain/work-queue';
+import { type CandidatePage, type CandidateSummary } from './candidate-store';
 import { decodePositionCursor, encodePositionCursor } from './cursor';
 import { summaryOf } from './queue-entries';
 import { keys } from './table-keys';

@@ -1,9 +1,9 @@
 import {
   ConflictException,
   CreateScheduleCommand,
-  SchedulerClient,
+  type SchedulerClient,
 } from '@aws-sdk/client-scheduler';
-import { ScheduledStart, WorkflowSchedules } from './workflow-schedules';
+import { type ScheduledStart, type WorkflowSchedules } from './workflow-schedules';
 
 export interface ScheduleTarget {
   /** The schedule group the function may create schedules in. */

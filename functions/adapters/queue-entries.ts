@@ -1,6 +1,6 @@
-import { Candidate } from '../domain/candidate';
+import { type Candidate } from '../domain/candidate';
 import { escalationLevelOf } from '../domain/deadline-watch';
-import { CandidateSummary } from './candidate-store';
+import { type CandidateSummary } from './candidate-store';
 import { searchKeyOf } from '../domain/search-key';
 import { NO_DUE_DATE } from '../domain/work-queue';
 import { keys } from './table-keys';

@@ -5,15 +5,15 @@ import {
   InvalidToken,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
-  SFNClient,
+  type SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import { Submission } from '../domain/candidate';
-import { phaseOf, PhaseId, WITHDRAWAL_ERROR } from '../domain/pipeline';
-import { Delivery, ExecutionInput, Workflow } from './workflow';
+import { type Submission } from '../domain/candidate';
+import { phaseOf, type PhaseId, WITHDRAWAL_ERROR } from '../domain/pipeline';
+import { type Delivery, type ExecutionInput, type Workflow } from './workflow';
 
 /** The error a stopped, superseded execution ends with (its successor owns the candidate). */
 export const SUPERSEDED_ERROR = 'Superseded';

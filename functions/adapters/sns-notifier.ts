@@ -1,7 +1,7 @@
-import { MessageAttributeValue, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { StageNotification } from '../domain/notification';
+import { type MessageAttributeValue, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { type StageNotification } from '../domain/notification';
 import { requiredEnv } from './dynamodb-documents';
-import { Notifier } from './notifier';
+import { type Notifier } from './notifier';
 
 /** SNS wants subjects of printable ASCII, no line breaks, under 100 characters. */
 export const MAX_SNS_SUBJECT = 99;

@@ -1,5 +1,5 @@
-import { Candidate } from '../domain/candidate';
-import { StageId } from '../domain/pipeline';
+import { type Candidate } from '../domain/candidate';
+import { type StageId } from '../domain/pipeline';
 import { searchKeyOf } from '../domain/search-key';
 
 export { vietnamMonthOf } from '../domain/quota/counter-keys';

@@ -1,5 +1,5 @@
-import { Submission } from '../domain/candidate';
-import { HumanStageId, PhaseId } from '../domain/pipeline';
+import { type Submission } from '../domain/candidate';
+import { type HumanStageId, type PhaseId } from '../domain/pipeline';
 
 /** What the workflow execution receives when it starts or resumes a candidate. */
 export interface ExecutionInput {

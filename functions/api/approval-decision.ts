@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { signingKey } from '../adapters/signing-key';
 import { parseOrRefuse } from '../domain/parse';
-import { ApprovalDecisionRequest } from '../http/approval-contract';
+import { type ApprovalDecisionRequest } from '../http/approval-contract';
 import { approvalIdOf } from '../http/approval-id';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';

@@ -1,5 +1,5 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
-import { assertBulkShape, BulkActionsRequest } from '../domain/bulk';
+import { assertBulkShape, type BulkActionsRequest } from '../domain/bulk';
 import { parseOrRefuse } from '../domain/parse';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { awsClassStore } from '../adapters/dynamodb-class-store';
 import { assertMayOrganiseClasses } from '../domain/access';
-import { assertBulkShape, ClassResultsRequest } from '../domain/bulk';
+import { assertBulkShape, type ClassResultsRequest } from '../domain/bulk';
 import { parseOrRefuse } from '../domain/parse';
-import { ClassDefinition } from '../domain/training-class';
+import { type ClassDefinition } from '../domain/training-class';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
@@ -13,7 +13,7 @@ import { idempotentCommand } from '../http/idempotent-command';
 import { jsonBody } from '../http/json-body';
 import { json } from '../http/response';
 import {
-  ClassDependencies,
+  type ClassDependencies,
   classView,
   createClass,
   enrolCandidates,

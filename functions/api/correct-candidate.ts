@@ -13,7 +13,7 @@ import { idempotentCommand } from '../http/idempotent-command';
 import { jsonBody } from '../http/json-body';
 import { json } from '../http/response';
 import { createPipelineMetrics } from '../observability/transition-metrics';
-import { Correction, correctCandidate } from '../services/correct-candidate';
+import { type Correction, correctCandidate } from '../services/correct-candidate';
 
 // No workflow: a correction closes a candidate that no execution holds any more.
 const deps = {

@@ -1,5 +1,5 @@
 import { awsCandidateStore } from '../adapters/aws-dependencies';
-import { AuditEvent } from '../adapters/candidate-store';
+import { type AuditEvent } from '../adapters/candidate-store';
 import { assertMayExportAudit, isInScope } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
 import { unitNotFound } from '../domain/unit-not-found';

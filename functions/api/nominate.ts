@@ -1,6 +1,6 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { assertMayNominate } from '../domain/access';
-import { Nomination, protectNationalId } from '../domain/nomination';
+import { type Nomination, protectNationalId } from '../domain/nomination';
 import { signingKey } from '../adapters/signing-key';
 import { parseOrRefuse } from '../domain/parse';
 import { callerOf } from '../http/caller-of';

@@ -6,7 +6,7 @@ import { httpRoute } from '../http/http-route';
 import { quotaReportCsv, quotaReportXlsx, reportFileName } from '../http/quota-report-export';
 import { json } from '../http/response';
 import { XLSX_CONTENT_TYPE } from '../http/xlsx';
-import { QuotaDeps, quotaReport } from '../services/quota-ledger';
+import { type QuotaDeps, quotaReport } from '../services/quota-ledger';
 
 const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
 

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { awsQuotaStore, MAX_TARGETS_PER_WRITE } from '../adapters/dynamodb-quota-store';
 import { assertMayManageQuotas } from '../domain/access';
 import { parseOrRefuse } from '../domain/parse';
-import { QuotaTarget } from '../domain/quota/target';
+import { type QuotaTarget } from '../domain/quota/target';
 import { refuse } from '../domain/refusal';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
@@ -15,7 +15,7 @@ import {
   exportTargetsCsv,
   importTargetsCsv,
   listTargets,
-  QuotaDeps,
+  type QuotaDeps,
   saveTargets,
 } from '../services/quota-ledger';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { parseOrRefuse } from '../domain/parse';
-import { ActionRequest } from '../domain/submission';
+import { type ActionRequest } from '../domain/submission';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
 import { candidateIdOf } from '../http/candidate-id';

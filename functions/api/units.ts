@@ -2,9 +2,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { awsOrgStore } from '../adapters/dynamodb-org-store';
 import {
-  unitDefinitionSchema,
-  unitMoveSchema,
-  unitRetirementSchema,
+  type unitDefinitionSchema,
+  type unitMoveSchema,
+  type unitRetirementSchema,
   unitRowsFromCsv,
 } from '../domain/org-admin';
 import { assertMayAdministerUnits } from '../domain/access';
@@ -23,7 +23,7 @@ import {
   getUnitOn,
   importUnits,
   moveUnit,
-  OrgDeps,
+  type OrgDeps,
   retireUnit,
 } from '../services/org-units';
 

@@ -1,8 +1,8 @@
-import { Caller } from './caller';
-import { Candidate } from './candidate';
-import { ActionSpec } from './pipeline';
+import { type Caller } from './caller';
+import { type Candidate } from './candidate';
+import { type ActionSpec } from './pipeline';
 import { refuse } from './refusal';
-import { Role, ROLE_LABELS } from './roles';
+import { type Role, ROLE_LABELS } from './roles';
 
 /**
  * Every scope and role rule of the API, in one place. Scope: a user sees only candidates and

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { HUMAN_STAGE_IDS, HumanStageId } from './pipeline';
+import { HUMAN_STAGE_IDS, type HumanStageId } from './pipeline';
 import { refuse } from './refusal';
 
 /**

@@ -1,6 +1,6 @@
-import { Candidate } from './candidate';
-import { HumanStageId, humanStage, PIPELINE } from './pipeline';
-import { IsoDate } from './rules';
+import { type Candidate } from './candidate';
+import { type HumanStageId, humanStage, PIPELINE } from './pipeline';
+import { type IsoDate } from './rules';
 import { admissionDecisionDeadline } from './stage-deadlines';
 import { endOfVietnamDay } from './vietnam-time';
 import { cellVoteDenominator, reachesTwoThirds } from './votes';

@@ -1,4 +1,4 @@
-import { Role } from './roles';
+import { type Role } from './roles';
 
 /** Who sends a request, as the JWT authorizer vouches for it, plus where it came from. */
 export interface Caller {

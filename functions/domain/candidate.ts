@@ -1,7 +1,7 @@
-import { Actor } from './caller';
+import { type Actor } from './caller';
 import type { WatchedDeadline } from './watched-deadline';
 import type { UnitLevel } from './org-unit';
-import { HumanStageId, StageId, TERMINAL_STAGE_IDS } from './stage-ids';
+import { type HumanStageId, type StageId, TERMINAL_STAGE_IDS } from './stage-ids';
 import type { EducationLevel, OverAgeConsent, PolicyVersionId, SpecialArea } from './rules';
 
 export const NOMINATION_SOURCES = ['YOUTH_UNION', 'TRADE_UNION', 'CELL'] as const;

@@ -1,16 +1,16 @@
 import type { UnitLevel } from './org-unit';
-import { NotificationTarget, recipientsFor, UnitPathWithLevels } from './notification';
-import { HumanStageId } from './pipeline';
-import { Role } from './roles';
+import { type NotificationTarget, recipientsFor, type UnitPathWithLevels } from './notification';
+import { type HumanStageId } from './pipeline';
+import { type Role } from './roles';
 import {
-  AdmissionPolicy,
+  type AdmissionPolicy,
   compareDates,
-  Deadline,
-  IsoDate,
+  type Deadline,
+  type IsoDate,
   POLICY_VERSIONS,
-  PolicyVersionId,
+  type PolicyVersionId,
   VIETNAM_CALENDAR,
-  WorkingDayCalendar,
+  type WorkingDayCalendar,
 } from './rules';
 import { startOfVietnamDay, vietnamDateOf } from './vietnam-time';
 import type { WatchedDeadline } from './watched-deadline';

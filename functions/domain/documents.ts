@@ -1,5 +1,5 @@
 import type { Candidate } from './candidate';
-import { HUMAN_STAGE_IDS, HumanStageId, StageId } from './pipeline';
+import { HUMAN_STAGE_IDS, type HumanStageId, type StageId } from './pipeline';
 
 /**
  * The dossier's forms of admission and recognition (Hướng dẫn 12-HD/BTCTW): which are on file for a candidate and

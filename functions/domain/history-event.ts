@@ -1,7 +1,7 @@
-import { Actor } from './caller';
+import { type Actor } from './caller';
 import type { NoticeKind } from './deadline-watch';
 import type { NotificationTarget } from './notification';
-import { StageId } from './pipeline';
+import { type StageId } from './pipeline';
 
 /** One immutable line of a candidate's history; `seq` equals the candidate version it produced. */
 export interface HistoryEvent {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { nationalIdFingerprint, nationalIdSchema } from './national-id';
-import { Actor } from './caller';
-import { Candidate, executionName, NOMINATION_SOURCES } from './candidate';
-import { HistoryEvent } from './history-event';
-import { acceptsCandidates, isRetired, OrgUnit } from './org-unit';
+import { type Actor } from './caller';
+import { type Candidate, executionName, NOMINATION_SOURCES } from './candidate';
+import { type HistoryEvent } from './history-event';
+import { acceptsCandidates, isRetired, type OrgUnit } from './org-unit';
 import { FIRST_STAGE } from './pipeline';
 import { refuse, Refusal } from './refusal';
 import { checkAge, checkEducation, EDUCATION_LEVELS, policyInForce, vietnameseDate } from './rules';

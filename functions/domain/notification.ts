@@ -1,7 +1,7 @@
 import { parseIsoDate, vietnameseDate } from './rules/calendar-date';
-import { OrgUnit, UnitLevel } from './org-unit';
-import { humanStage, HumanStageId } from './pipeline';
-import { Role } from './roles';
+import { type OrgUnit, type UnitLevel } from './org-unit';
+import { humanStage, type HumanStageId } from './pipeline';
+import { type Role } from './roles';
 
 /**
  * What the people who must act on a parked candidate are told, and who they are. Pure: the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { refuse } from './refusal';
 
 /** Vietnamese and English wording for the zod issues our schemas can produce. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from './roles';
+import { type Role } from './roles';
 import {
   BACKGROUND_SUBJECTS,
   judgeBackgroundCheck,
@@ -8,15 +8,15 @@ import {
   judgeClassResult,
   judgeGrassrootsResolution,
   judgeSponsorship,
-  Judgement,
-  RuleContext,
+  type Judgement,
+  type RuleContext,
 } from './stage-rules';
 import {
   admissionDecisionDeadline,
   ceremonyDeadline,
   DECISION_EXTENSION_KEY,
   judgeDecisionExtension,
-  StageDeadlineRule,
+  type StageDeadlineRule,
 } from './stage-deadlines';
 import {
   judgeRecognitionCellReview,
@@ -26,7 +26,7 @@ import {
   recognitionReviewDeadline,
 } from './recognition-rules';
 import { type HumanStageId, type StageId, type TerminalStageId } from './stage-ids';
-import { CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './votes';
+import { type CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './votes';
 
 /**
  * The admission procedure as one declarative table (docs/admission-rules.md, "The stages").

@@ -1,9 +1,9 @@
 import type { Candidate } from './candidate';
 import { refuse } from './refusal';
 import {
-  AdmissionPolicy,
+  type AdmissionPolicy,
   compareDates,
-  IsoDate,
+  type IsoDate,
   isOverdue,
   judgeCellVote,
   judgeCommitteeVote,

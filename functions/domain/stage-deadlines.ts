@@ -1,12 +1,12 @@
 import type { Candidate } from './candidate';
 import {
   admissionDecisionDue,
-  AdmissionPolicy,
+  type AdmissionPolicy,
   ceremonyDue,
-  Deadline,
-  IsoDate,
+  type Deadline,
+  type IsoDate,
   policyInForce,
-  RecordedExtension,
+  type RecordedExtension,
 } from './rules';
 import { refuseByPolicy } from './rules/rule-refusal';
 import type { Judgement, RuleContext } from './stage-rules';

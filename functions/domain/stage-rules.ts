@@ -1,19 +1,19 @@
 import type { Candidate } from './candidate';
 import { refuse } from './refusal';
 import {
-  AdmissionPolicy,
+  type AdmissionPolicy,
   checkAge,
   checkAwarenessCertificate,
   checkCeremonyDate,
   checkSponsors,
   compareDates,
-  IsoDate,
+  type IsoDate,
   judgeCellVote,
   judgeCommitteeVote,
   assessDossierFreshness,
   vietnameseDate,
-  Sponsor,
-  OverAgeConsent,
+  type Sponsor,
+  type OverAgeConsent,
 } from './rules';
 import { Refusal } from './refusal';
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Actor } from './caller';
-import { Candidate, Submission } from './candidate';
+import { type Actor } from './caller';
+import { type Candidate, type Submission } from './candidate';
 import { parseOrRefuse } from './parse';
 import {
-  ActionSpec,
+  type ActionSpec,
   eventDateOf,
   humanStage,
   isHumanStage,

@@ -1,6 +1,6 @@
-import { Candidate, Submission } from './candidate';
-import { HistoryEvent } from './history-event';
-import { ScheduledStep, StageId } from './pipeline';
+import { type Candidate, type Submission } from './candidate';
+import { type HistoryEvent } from './history-event';
+import { type ScheduledStep, type StageId } from './pipeline';
 import { stageDueOn } from './stage-due';
 import { dossierEntryOf, dossierKeyOf } from './submission';
 

@@ -1,4 +1,4 @@
-import { addDays, IsoDate } from './rules/calendar-date';
+import { addDays, type IsoDate } from './rules/calendar-date';
 
 /**
  * Deadlines are Vietnamese calendar days (UTC+7, no daylight saving): the day an instant falls

@@ -1,4 +1,10 @@
-import { HUMAN_STAGE_IDS, HumanStageId, PIPELINE, StageId, TERMINAL_STAGE_IDS } from './pipeline';
+import {
+  HUMAN_STAGE_IDS,
+  type HumanStageId,
+  PIPELINE,
+  type StageId,
+  TERMINAL_STAGE_IDS,
+} from './pipeline';
 import type { Role } from './roles';
 
 /**

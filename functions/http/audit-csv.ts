@@ -1,4 +1,4 @@
-import { AuditEvent } from '../adapters/candidate-store';
+import { type AuditEvent } from '../adapters/candidate-store';
 
 const COLUMNS: [string, (e: AuditEvent) => unknown][] = [
   ['thoi_diem/at', (e) => e.at],

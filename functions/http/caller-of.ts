@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { Caller } from '../domain/caller';
+import { type Caller } from '../domain/caller';
 import { refuse } from '../domain/refusal';
 import { isRole } from '../domain/roles';
 

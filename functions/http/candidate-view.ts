@@ -1,7 +1,7 @@
-import { Candidate } from '../domain/candidate';
+import { type Candidate } from '../domain/candidate';
 import { escalationLevelOf } from '../domain/deadline-watch';
 import { documentChecklist, missingForCurrentStep } from '../domain/documents';
-import { HistoryEvent } from '../domain/history-event';
+import { type HistoryEvent } from '../domain/history-event';
 import { humanStage, isHumanStage, stageLabel } from '../domain/pipeline';
 
 /**

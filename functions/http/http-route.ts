@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { logger } from '../observability/logger';
 import { refusalsToResponses } from './refusals-to-responses';
-import { HttpResponse } from './response';
+import { type HttpResponse } from './response';
 
 export type RouteHandler = (
   event: APIGatewayProxyEventV2,

@@ -3,9 +3,9 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { Context } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { recordConsumedCapacity, requiredEnv } from '../adapters/dynamodb-documents';
-import { Caller } from '../domain/caller';
+import { type Caller } from '../domain/caller';
 import { refuse } from '../domain/refusal';
-import { HttpResponse } from './response';
+import { type HttpResponse } from './response';
 
 export interface CommandRequest<Body> {
   /** Route, resource, caller and client key: the same client key elsewhere is another command. */

@@ -1,5 +1,5 @@
 import type { QuotaReport } from '../domain/quota/report';
-import { Cell, Sheet, writeXlsx } from './xlsx';
+import { type Cell, type Sheet, writeXlsx } from './xlsx';
 
 /**
  * The quota report as tables for the six-month and yearly reviews: one row per unit, metric and

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import { HTTP_STATUS_OF, Refusal } from '../domain/refusal';
 import { logger } from '../observability/logger';
-import { HttpResponse, refusalResponse } from './response';
+import { type HttpResponse, refusalResponse } from './response';
 import { isTransient } from './transient-error';
 
 /**

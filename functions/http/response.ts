@@ -1,4 +1,4 @@
-import { RefusalBody } from '../domain/refusal';
+import { type RefusalBody } from '../domain/refusal';
 
 export interface HttpResponse {
   statusCode: number;

@@ -6,7 +6,7 @@ import {
   recordAttainment,
   recordUnitsBehindPace,
 } from '../observability/transition-metrics';
-import { QuotaDeps, quotaReport } from '../services/quota-ledger';
+import { type QuotaDeps, quotaReport } from '../services/quota-ledger';
 
 const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
 const metrics = createPipelineMetrics();

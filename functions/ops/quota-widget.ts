@@ -1,7 +1,7 @@
 import { awsQuotaStore } from '../adapters/dynamodb-quota-store';
 import { currentPeriods, vietnamToday } from '../domain/quota/report';
 import { escapeHtml, renderQuotaWidget } from '../http/quota-dashboard';
-import { QuotaDeps, quotaReport } from '../services/quota-ledger';
+import { type QuotaDeps, quotaReport } from '../services/quota-ledger';
 
 const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
 

@@ -1,9 +1,9 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
-import { WorkflowSchedules } from '../adapters/workflow-schedules';
-import { HumanStageId, PROBATION, StageId } from '../domain/pipeline';
+import { type WorkflowSchedules } from '../adapters/workflow-schedules';
+import { type HumanStageId, PROBATION, type StageId } from '../domain/pipeline';
 import { applySubmission } from '../domain/transition';
 import { recordTransition } from '../observability/transition-metrics';
-import { Dependencies } from './dependencies';
+import { type Dependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
 import { ensureProbationSchedule } from './probation-schedule';
 

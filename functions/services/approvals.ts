@@ -2,21 +2,21 @@ import { ApprovalLinkUsedError } from '../adapters/candidate-store';
 import { approvalCandidate, assertSeparationOfDuties } from '../domain/access';
 import {
   admissionDecisionDueOn,
-  ApprovalDecisionInput,
-  ApprovalRecord,
+  type ApprovalDecisionInput,
+  type ApprovalRecord,
   decideAdmissionPayload,
   documentsChecklist,
   dossierSummary,
-  RecordedDecision,
+  type RecordedDecision,
 } from '../domain/approval';
-import { isApprovalExpired, openApprovalId, VerifiedApproval } from '../domain/approval-link';
-import { Caller } from '../domain/caller';
-import { Candidate } from '../domain/candidate';
+import { isApprovalExpired, openApprovalId, type VerifiedApproval } from '../domain/approval-link';
+import { type Caller } from '../domain/caller';
+import { type Candidate } from '../domain/candidate';
 import { stageLabel } from '../domain/pipeline';
 import { refuse } from '../domain/refusal';
 import { knownAction } from '../domain/submission';
 import type { ApprovalDetailsView } from './approval-details-view';
-import { Dependencies } from './dependencies';
+import { type Dependencies } from './dependencies';
 import { candidateNotFound, submitAction } from './submit-action';
 
 /**

@@ -1,4 +1,4 @@
-import { CandidateStore } from '../adapters/candidate-store';
+import { type CandidateStore } from '../adapters/candidate-store';
 
 export interface BackfillReport {
   unlisted: number;

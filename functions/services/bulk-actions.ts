@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { SubmissionCompanion } from '../adapters/candidate-store';
+import { type SubmissionCompanion } from '../adapters/candidate-store';
 import { assertMayTakeAction, visibleCandidate } from '../domain/access';
-import { Caller } from '../domain/caller';
-import { Candidate, Submission } from '../domain/candidate';
-import { HistoryEvent } from '../domain/history-event';
+import { type Caller } from '../domain/caller';
+import { type Candidate, type Submission } from '../domain/candidate';
+import { type HistoryEvent } from '../domain/history-event';
 import { parseOrRefuse } from '../domain/parse';
-import { HTTP_STATUS_OF, Refusal, RefusalBody } from '../domain/refusal';
+import { HTTP_STATUS_OF, Refusal, type RefusalBody } from '../domain/refusal';
 import { knownAction } from '../domain/submission';
-import { Dependencies } from './dependencies';
-import { AcceptedAction, candidateNotFound, submitAction } from './submit-action';
+import { type Dependencies } from './dependencies';
+import { type AcceptedAction, candidateNotFound, submitAction } from './submit-action';
 
 /** One candidate's answer in a bulk response. */
 export type BulkOutcome =

@@ -1,5 +1,5 @@
 import type { DynamoDbQuotaStore } from '../adapters/dynamodb-quota-store';
-import { recountLedger, RecountResult } from '../domain/quota/recount';
+import { recountLedger, type RecountResult } from '../domain/quota/recount';
 
 /**
  * Recomputes every quota counter from the history events and every stage gauge from the

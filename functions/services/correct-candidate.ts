@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { assertMayCorrect, visibleCandidate } from '../domain/access';
-import { actorOf, Caller } from '../domain/caller';
-import { Candidate } from '../domain/candidate';
-import { HistoryEvent } from '../domain/history-event';
-import { counterEventDate, ReversedTransition } from '../domain/quota/ledger-deltas';
+import { actorOf, type Caller } from '../domain/caller';
+import { type Candidate } from '../domain/candidate';
+import { type HistoryEvent } from '../domain/history-event';
+import { counterEventDate, type ReversedTransition } from '../domain/quota/ledger-deltas';
 import { refuse } from '../domain/refusal';
 import { recordTransition } from '../observability/transition-metrics';
-import { Dependencies } from './dependencies';
+import { type Dependencies } from './dependencies';
 import { candidateNotFound } from './submit-action';
 
 /**

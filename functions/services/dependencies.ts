@@ -1,8 +1,8 @@
-import { ApproverDirectory } from '../adapters/approver-directory';
+import { type ApproverDirectory } from '../adapters/approver-directory';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
-import { CandidateStore } from '../adapters/candidate-store';
-import { Notifier } from '../adapters/notifier';
-import { Workflow } from '../adapters/workflow';
+import { type CandidateStore } from '../adapters/candidate-store';
+import { type Notifier } from '../adapters/notifier';
+import { type Workflow } from '../adapters/workflow';
 
 /** What the use cases need from the outside world; handlers build it once per container. */
 export interface Dependencies {

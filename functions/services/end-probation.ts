@@ -5,8 +5,8 @@ import { probationOf, reviewDeadlineOf } from '../domain/recognition-rules';
 import { compareDates } from '../domain/rules';
 import { applyScheduledStep } from '../domain/transition';
 import { recordTransition } from '../observability/transition-metrics';
-import { AppliedTransition } from './apply-transition';
-import { Dependencies } from './dependencies';
+import { type AppliedTransition } from './apply-transition';
+import { type Dependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
 
 export interface EndProbationRequest {

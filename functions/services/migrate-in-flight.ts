@@ -1,6 +1,6 @@
 import { isInFlight } from '../domain/candidate';
 import { isHumanStage, phaseOf } from '../domain/pipeline';
-import { Dependencies } from './dependencies';
+import { type Dependencies } from './dependencies';
 import { restartAtStage } from './restart-at-stage';
 
 export interface MigrationReport {

@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import { DuplicatePersonError, StaleCandidateError } from '../adapters/candidate-store';
 import { assertMayNominate, isInScope } from '../domain/access';
-import { actorOf, Caller } from '../domain/caller';
-import { Candidate } from '../domain/candidate';
+import { actorOf, type Caller } from '../domain/caller';
+import { type Candidate } from '../domain/candidate';
 import {
   assertUnitAcceptsCandidates,
   duplicateNomination,
   newCandidate,
-  Nomination,
+  type Nomination,
 } from '../domain/nomination';
 import { FIRST_STAGE } from '../domain/pipeline';
 import { recordTransition } from '../observability/transition-metrics';
-import { Dependencies } from './dependencies';
+import { type Dependencies } from './dependencies';
 
 /**
  * The id comes from the idempotency key and the nomination itself, so a retry after a crash

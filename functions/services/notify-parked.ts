@@ -4,15 +4,15 @@ import {
   informationRequestedOf,
 } from '../domain/approval';
 import { issueApprovalId } from '../domain/approval-link';
-import { Candidate } from '../domain/candidate';
+import { type Candidate } from '../domain/candidate';
 import {
   buildStageNotification,
   recipientsFor,
-  StageNotificationInput,
+  type StageNotificationInput,
 } from '../domain/notification';
-import { humanStage, HumanStageId } from '../domain/pipeline';
+import { humanStage, type HumanStageId } from '../domain/pipeline';
 import { logger } from '../observability/logger';
-import { ParkDependencies } from './dependencies';
+import { type ParkDependencies } from './dependencies';
 import { unitsOnPath } from './units-on-path';
 
 /**

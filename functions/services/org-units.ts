@@ -1,15 +1,15 @@
 import type { OrgStore } from '../adapters/dynamodb-org-store';
 import { assertMayAdministerUnits, assertMayReadUnits, isInScope } from '../domain/access';
-import { Caller } from '../domain/caller';
+import { type Caller } from '../domain/caller';
 import {
   importRefused,
-  ImportRowError,
+  type ImportRowError,
   levelMayHaveParent,
   rowError,
-  UnitDefinition,
+  type UnitDefinition,
   unitDefinitionSchema,
 } from '../domain/org-admin';
-import { isRetired, OrgUnit } from '../domain/org-unit';
+import { isRetired, type OrgUnit } from '../domain/org-unit';
 import { unitNotFound } from '../domain/unit-not-found';
 import { refuse } from '../domain/refusal';
 import { vietnameseDate } from '../domain/rules';

@@ -1,9 +1,9 @@
-import { PendingStep } from '../domain/candidate';
-import { HumanStageId } from '../domain/pipeline';
+import { type PendingStep } from '../domain/candidate';
+import { type HumanStageId } from '../domain/pipeline';
 import { deliveryOf } from '../domain/submission';
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { logger } from '../observability/logger';
-import { ParkDependencies } from './dependencies';
+import { type ParkDependencies } from './dependencies';
 import { notifyParked } from './notify-parked';
 
 export interface ParkRequest {

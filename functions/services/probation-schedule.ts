@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { StaleCandidateError } from '../adapters/candidate-store';
-import { WorkflowSchedules } from '../adapters/workflow-schedules';
-import { awaitsProbationSchedule, Candidate } from '../domain/candidate';
+import { type WorkflowSchedules } from '../adapters/workflow-schedules';
+import { awaitsProbationSchedule, type Candidate } from '../domain/candidate';
 import { probationOf } from '../domain/recognition-rules';
 import { startOfVietnamDay, vietnamWallClock } from '../domain/vietnam-time';
-import { Dependencies } from './dependencies';
+import { type Dependencies } from './dependencies';
 
 const MAX_NAME = 64;
 /** Scheduling a time already past is not left to the scheduler's reading of it. */

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DynamoDbQuotaStore,
+  type DynamoDbQuotaStore,
   MAX_TARGETS_PER_WRITE,
-  StoredTarget,
-  UnitRef,
+  type StoredTarget,
+  type UnitRef,
 } from '../adapters/dynamodb-quota-store';
 import { assertMayManageQuotas, assertMayReadQuotaReports, isInScope } from '../domain/access';
-import { actorOf, Caller } from '../domain/caller';
-import { OrgUnit } from '../domain/org-unit';
+import { actorOf, type Caller } from '../domain/caller';
+import { type OrgUnit } from '../domain/org-unit';
 import { tryParsePeriod } from '../domain/quota/period';
-import { buildQuotaReport, QuotaReport, vietnamToday } from '../domain/quota/report';
-import { QuotaTarget, targetIdentity } from '../domain/quota/target';
+import { buildQuotaReport, type QuotaReport, vietnamToday } from '../domain/quota/report';
+import { type QuotaTarget, targetIdentity } from '../domain/quota/target';
 import { parseTargetsCsv, targetsToCsv } from '../domain/quota/target-csv';
 import { unitNotFound as notFound } from '../domain/unit-not-found';
 import { refuse } from '../domain/refusal';

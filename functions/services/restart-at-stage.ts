@@ -1,7 +1,7 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
-import { Candidate, executionName } from '../domain/candidate';
-import { HumanStageId } from '../domain/pipeline';
-import { Dependencies } from './dependencies';
+import { type Candidate, executionName } from '../domain/candidate';
+import { type HumanStageId } from '../domain/pipeline';
+import { type Dependencies } from './dependencies';
 
 /**
  * Gives an in-flight candidate a new execution, parked where its item says, on the state

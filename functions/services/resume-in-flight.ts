@@ -1,7 +1,7 @@
-import { WorkflowSchedules } from '../adapters/workflow-schedules';
+import { type WorkflowSchedules } from '../adapters/workflow-schedules';
 import { awaitsProbationSchedule, isInFlight } from '../domain/candidate';
 import { isHumanStage, phaseOf } from '../domain/pipeline';
-import { Dependencies } from './dependencies';
+import { type Dependencies } from './dependencies';
 import { ensureProbationSchedule } from './probation-schedule';
 import { restartAtStage } from './restart-at-stage';
 

@@ -1,10 +1,15 @@
-import { StaleCandidateError, SubmissionCompanion } from '../adapters/candidate-store';
+import { StaleCandidateError, type SubmissionCompanion } from '../adapters/candidate-store';
 import { assertMayTakeAction, assertSeparationOfDuties, visibleCandidate } from '../domain/access';
-import { actorOf, Caller } from '../domain/caller';
-import { Candidate, Submission } from '../domain/candidate';
+import { actorOf, type Caller } from '../domain/caller';
+import { type Candidate, type Submission } from '../domain/candidate';
 import { refuse } from '../domain/refusal';
-import { ActionRequest, deliveryOf, knownAction, prepareSubmission } from '../domain/submission';
-import { Dependencies } from './dependencies';
+import {
+  type ActionRequest,
+  deliveryOf,
+  knownAction,
+  prepareSubmission,
+} from '../domain/submission';
+import { type Dependencies } from './dependencies';
 
 export interface AcceptedAction {
   candidateId: string;

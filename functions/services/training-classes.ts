@@ -1,27 +1,27 @@
 import { createHash } from 'node:crypto';
-import { ClassStore } from '../adapters/class-store';
-import { SeatRefusal, SeatRefusedError } from '../adapters/class-seat-writes';
+import { type ClassStore } from '../adapters/class-store';
+import { type SeatRefusal, SeatRefusedError } from '../adapters/class-seat-writes';
 import {
   assertMayOrganiseClasses,
   assertMayReadCandidates,
   isInScope,
   mayUseClass,
 } from '../domain/access';
-import { ClassResultsRequest } from '../domain/bulk';
-import { actorOf, Caller } from '../domain/caller';
-import { Candidate } from '../domain/candidate';
+import { type ClassResultsRequest } from '../domain/bulk';
+import { actorOf, type Caller } from '../domain/caller';
+import { type Candidate } from '../domain/candidate';
 import { vietnamToday } from '../domain/quota/report';
 import { unitNotFound } from '../domain/unit-not-found';
-import { refuse, RefusalKind } from '../domain/refusal';
+import { refuse, type RefusalKind } from '../domain/refusal';
 import {
   attendanceFigures,
-  ClassDefinition,
+  type ClassDefinition,
   classIdFrom,
   classStatus,
-  TrainingClass,
+  type TrainingClass,
 } from '../domain/training-class';
-import { actOnCandidate, BulkOutcome, BulkResponse, runBulk } from './bulk-actions';
-import { Dependencies } from './dependencies';
+import { actOnCandidate, type BulkOutcome, type BulkResponse, runBulk } from './bulk-actions';
+import { type Dependencies } from './dependencies';
 
 export type ClassDependencies = Pick<Dependencies, 'store' | 'workflow' | 'now'> & {
   classes: ClassStore;

@@ -1,7 +1,7 @@
-import { CandidateStore } from '../adapters/candidate-store';
-import { Candidate } from '../domain/candidate';
-import { levelsOf, UnitPathWithLevels } from '../domain/notification';
-import { OrgUnit } from '../domain/org-unit';
+import { type CandidateStore } from '../adapters/candidate-store';
+import { type Candidate } from '../domain/candidate';
+import { levelsOf, type UnitPathWithLevels } from '../domain/notification';
+import { type OrgUnit } from '../domain/org-unit';
 
 /** The units from the top-level committee down to the candidate's cell, as in force on `on`. */
 export async function unitsOnPath(

@@ -1,19 +1,19 @@
-import { Candidate, executionName } from '../domain/candidate';
+import { type Candidate, executionName } from '../domain/candidate';
 import {
   escalationChain,
   escalationLevelOf,
   planWake,
-  WakePlan,
-  WatchedDeadline,
+  type WakePlan,
+  type WatchedDeadline,
   watchedDeadline,
 } from '../domain/deadline-watch';
-import { HistoryEvent } from '../domain/history-event';
+import { type HistoryEvent } from '../domain/history-event';
 import { buildStageNotification } from '../domain/notification';
-import { humanStage, HumanStageId } from '../domain/pipeline';
-import { Deadline } from '../domain/rules';
+import { humanStage, type HumanStageId } from '../domain/pipeline';
+import { type Deadline } from '../domain/rules';
 import { vietnamDateOf } from '../domain/vietnam-time';
 import { StaleCandidateError } from '../adapters/candidate-store';
-import { ParkDependencies } from './dependencies';
+import { type ParkDependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
 import { unitsOnPath } from './units-on-path';
 

@@ -1,7 +1,7 @@
-import { CandidatePage, CandidateStore } from '../adapters/candidate-store';
+import { type CandidatePage, type CandidateStore } from '../adapters/candidate-store';
 import { assertMayReadCandidates, isInScope } from '../domain/access';
-import { Caller } from '../domain/caller';
-import { StageId } from '../domain/pipeline';
+import { type Caller } from '../domain/caller';
+import { type StageId } from '../domain/pipeline';
 import { vietnamToday } from '../domain/quota/report';
 import { refuse } from '../domain/refusal';
 import { unitNotFound } from '../domain/unit-not-found';

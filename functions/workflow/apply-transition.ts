@@ -1,6 +1,6 @@
 import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
 import { logger } from '../observability/logger';
-import { ApplyRequest, applyTransition } from '../services/apply-transition';
+import { type ApplyRequest, applyTransition } from '../services/apply-transition';
 
 const deps = { ...awsDependencies(), schedules: awsWorkflowSchedules() };
 

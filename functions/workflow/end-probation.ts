@@ -1,7 +1,7 @@
 import { awsCandidateStore } from '../adapters/aws-dependencies';
 import { logger } from '../observability/logger';
 import { createPipelineMetrics } from '../observability/transition-metrics';
-import { EndProbationRequest, endProbation } from '../services/end-probation';
+import { type EndProbationRequest, endProbation } from '../services/end-probation';
 
 /** Only the store: this step starts or answers no execution. */
 const deps = {

@@ -3,7 +3,7 @@ import { awsDependencies } from '../adapters/aws-dependencies';
 import { signingKey } from '../adapters/signing-key';
 import { awsNotifier } from '../adapters/sns-notifier';
 import { logger } from '../observability/logger';
-import { ParkRequest, parkCandidate } from '../services/park-candidate';
+import { type ParkRequest, parkCandidate } from '../services/park-candidate';
 
 /** Approvers get their own links when the stack gives this function a pool, a key and a URL. */
 const approvalBaseUrl = process.env.APPROVAL_BASE_URL;

@@ -1,7 +1,7 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { awsNotifier } from '../adapters/sns-notifier';
 import { logger } from '../observability/logger';
-import { WatchRequest, watchDeadline } from '../services/watch-deadline';
+import { type WatchRequest, watchDeadline } from '../services/watch-deadline';
 
 const deps = { ...awsDependencies(), notifier: awsNotifier() };
 

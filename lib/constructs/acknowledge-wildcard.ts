@@ -1,5 +1,5 @@
 import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { type IConstruct } from 'constructs';
 
 /**
  * Acknowledges one specific wildcard finding (cdk-nag AwsSolutions-IAM5) on one construct, so

@@ -1,5 +1,5 @@
-import { DecidingBody, OrgUnit, UnitLevel } from '../../functions/domain/org-unit';
-import { SpecialArea } from '../../functions/domain/rules/education';
+import { type DecidingBody, type OrgUnit, type UnitLevel } from '../../functions/domain/org-unit';
+import { type SpecialArea } from '../../functions/domain/rules/education';
 
 interface UnitSeed {
   id: string;

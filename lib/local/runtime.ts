@@ -3,14 +3,14 @@ import * as path from 'node:path';
 import { DynamoDbCandidateStore } from '../../functions/adapters/dynamodb-candidate-store';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { demoOrganisation } from './demo-organisation';
-import { createTablesFromTemplate, DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
-import { createFunctionHost, FunctionHost } from './function-host';
-import { RunningHttpApi, startHttpApi } from './http-api';
+import { createTablesFromTemplate, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import { createFunctionHost, type FunctionHost } from './function-host';
+import { type RunningHttpApi, startHttpApi } from './http-api';
 import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
-import { IssueTokenInput, RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
+import { type IssueTokenInput, type RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
 import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
-import { FaultProxy, startFaultProxy } from './fault-proxy';
+import { type FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
 import { LOCAL_RUNTIME_FILE, type LocalRuntimeFile } from './runtime-file';
 import { createClockHandler } from './clock-endpoint';
@@ -22,12 +22,12 @@ import {
   startSchedulerEndpoint,
   type SchedulerEndpoint,
 } from './scheduler-endpoint';
-import { createPublishedMessageStore, PublishedMessageStore } from './published-messages';
+import { createPublishedMessageStore, type PublishedMessageStore } from './published-messages';
 import { startSecretsManagerEndpoint } from './secrets-manager-endpoint';
 import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
-import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
-import { SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
-import { createLocalStepFunctions, LocalStepFunctions } from './step-functions';
+import { type ScheduleRunner, readSchedules, startSchedules } from './schedules';
+import { type SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
+import { createLocalStepFunctions, type LocalStepFunctions } from './step-functions';
 import { createUserRegistry } from './user-registry';
 import {
   createResolver,

@@ -2,9 +2,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { ApiClient } from './support/api-client';
-import { Approver, approverAt, officersOf, waitForLink, walkToDecision } from './support/approvals';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type ApiClient } from './support/api-client';
+import {
+  type Approver,
+  approverAt,
+  officersOf,
+  waitForLink,
+  walkToDecision,
+} from './support/approvals';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
  * An approver in headless Chromium (Debian `chromium`): opens their inbox on the local runtime,

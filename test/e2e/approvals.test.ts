@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { issueApprovalId } from '../../functions/domain/approval-link';
-import { ApiClient, CandidateBody } from './support/api-client';
+import { ApiClient, type CandidateBody } from './support/api-client';
 import {
   APPROVE,
-  Approver,
+  type Approver,
   approverAt,
   decide,
   inbox,
@@ -13,7 +13,7 @@ import {
   walkToDecision,
 } from './support/approvals';
 import { awsClients } from './support/aws-clients';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
  * Approval links over the real runtime: the park step issues one link per approver of the

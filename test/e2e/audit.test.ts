@@ -1,7 +1,7 @@
-import { ApiClient, CandidateBody } from './support/api-client';
+import { type ApiClient, type CandidateBody } from './support/api-client';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { officerClient } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
 let cell: ApiClient;

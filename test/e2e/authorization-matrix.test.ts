@@ -1,8 +1,8 @@
-import { Role, ROLES } from '../../functions/domain/roles';
+import { type Role, ROLES } from '../../functions/domain/roles';
 import { ApiClient } from './support/api-client';
 import { DEMO_NOMINATION } from './support/happy-path';
 import { officerClient } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
  * Every route × every role × inside / outside the caller's unit subtree, plus no token.

@@ -4,12 +4,12 @@ import {
   ResourceNotFoundException,
 } from '@aws-sdk/client-scheduler';
 import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { ApiClient } from './support/api-client';
+import { type ApiClient } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { moveClock, readClock } from './support/clock';
 import { DEMO_NOMINATION } from './support/happy-path';
 import { demoOfficers } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 const DAY = 24 * 60 * 60 * 1000;
 

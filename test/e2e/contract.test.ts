@@ -15,7 +15,7 @@ import { ContractValidator } from './support/contract-validator';
 import { candidatesAtClassStage } from './support/bulk';
 import { HAPPY_PATH } from './support/happy-path';
 import { officerClient } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
  * The contract test: every documented route is called through the typed client with real JWTs,

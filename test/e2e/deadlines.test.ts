@@ -2,12 +2,12 @@ import { ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { admissionDecisionDeadline } from '../../functions/domain/stage-deadlines';
 import { addDays, dayNumber, VIETNAM_CALENDAR } from '../../functions/domain/rules';
 import { startOfVietnamDay, vietnamDateOf } from '../../functions/domain/vietnam-time';
-import { CandidateBody } from './support/api-client';
+import { type CandidateBody } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { moveClock, readClock } from './support/clock';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
  * Deadlines on the local runtime with the accelerated clock: an overdue admission decision is

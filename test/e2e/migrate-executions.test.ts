@@ -5,11 +5,11 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ApiClient } from './support/api-client';
+import { type ApiClient } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 const ROOT = path.join(__dirname, '..', '..');
 let dataDir: string;

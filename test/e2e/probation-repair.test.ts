@@ -10,7 +10,7 @@ import { awsClients } from './support/aws-clients';
 import { moveClock, readClock } from './support/clock';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
  * The process dies between the ADMITTED transition and the probation schedule: the item says

@@ -3,12 +3,12 @@ import * as path from 'node:path';
 import { ListSchedulesCommand } from '@aws-sdk/client-scheduler';
 import { addDays, addMonths } from '../../functions/domain/rules/calendar-date';
 import { vietnamDateOf } from '../../functions/domain/vietnam-time';
-import { CandidateBody } from './support/api-client';
+import { type CandidateBody } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { moveClock, readClock } from './support/clock';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
  * Probation and recognition on the local runtime with the accelerated clock: four members are

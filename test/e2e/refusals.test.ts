@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ApiClient } from './support/api-client';
+import { type ApiClient } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers, officerClient } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
 let api: ApiClient;

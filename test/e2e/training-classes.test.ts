@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiClient } from './support/api-client';
+import { type ApiClient } from './support/api-client';
 import {
   candidatesAtClassStage,
   post,
@@ -8,7 +8,7 @@ import {
 } from './support/bulk';
 import { DEMO_NOMINATION } from './support/happy-path';
 import { officerClient } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 import { createUnits } from './support/seed-candidates';
 
 let runtime: RuntimeProcess;

@@ -1,12 +1,12 @@
 import { DescribeExecutionCommand, GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { humanStage, HumanStageId } from '../../functions/domain/pipeline';
-import { ApiClient, nationalIdFor } from './support/api-client';
+import { humanStage, type HumanStageId } from '../../functions/domain/pipeline';
+import { type ApiClient, nationalIdFor } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers } from './support/officers';
-import { READY_MARKER, RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { READY_MARKER, type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
 let api: ApiClient;

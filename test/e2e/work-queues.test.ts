@@ -4,12 +4,12 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/adapters/table-keys';
 import { vietnamToday } from '../../functions/domain/quota/report';
 import { awsClients } from './support/aws-clients';
-import { ApiClient } from './support/api-client';
+import { type ApiClient } from './support/api-client';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { moveClock } from './support/clock';
 import { officerClient } from './support/officers';
-import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
-import { createUnits, seedCandidates, SeedSpec } from './support/seed-candidates';
+import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { createUnits, seedCandidates, type SeedSpec } from './support/seed-candidates';
 
 let runtime: RuntimeProcess;
 let admin: ApiClient;

@@ -13,7 +13,7 @@ import { acknowledgeWildcard } from '../../lib/constructs/acknowledge-wildcard';
 import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../../functions/domain/pipeline';
 import { AdmissionFunction } from '../../lib/constructs/admission-function';
 import { DataKey } from '../../lib/data-key';
-import { Observability, ObservabilityProps } from '../../lib/observability';
+import { Observability, type ObservabilityProps } from '../../lib/observability';
 
 /** A tiny stack: a real state machine (one Pass state), an HTTP API, one function. */
 function tinyStack(extra: Partial<ObservabilityProps> = {}) {

@@ -1,6 +1,6 @@
 import { parseIsoDate } from '../rules/calendar-date';
-import { QuotaMetric } from './metric';
-import { monthsIn, PeriodId } from './period';
+import { type QuotaMetric } from './metric';
+import { monthsIn, type PeriodId } from './period';
 
 /**
  * Quota counters (docs/architecture.md, "Table design"): one item per unit, metric and month,

@@ -1,4 +1,4 @@
-import { HUMAN_STAGE_IDS, HumanStageId, stageLabel } from '../pipeline';
+import { HUMAN_STAGE_IDS, type HumanStageId, stageLabel } from '../pipeline';
 
 /**
  * The funnel of a unit: how many candidates sit at each human stage and how many of them are

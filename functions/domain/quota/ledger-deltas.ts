@@ -1,6 +1,6 @@
 import { isDeadlineNotice, type HistoryEvent } from '../history-event';
-import { HumanStageId, isHumanStage, StageId } from '../pipeline';
-import { CounterDelta, countersEarnedBy, reversalOf, vietnamMonthOf } from './counter-keys';
+import { type HumanStageId, isHumanStage, type StageId } from '../pipeline';
+import { type CounterDelta, countersEarnedBy, reversalOf, vietnamMonthOf } from './counter-keys';
 
 /**
  * What one committed history event changes in the quota ledger's derived items, as pure data:

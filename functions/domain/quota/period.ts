@@ -2,7 +2,7 @@ import {
   dayNumber,
   daysInMonth,
   formatIsoDate,
-  IsoDate,
+  type IsoDate,
   parseIsoDate,
 } from '../rules/calendar-date';
 

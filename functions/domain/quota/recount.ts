@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../history-event';
-import { counterDeltasOfEvent, gaugeDeltas, StagePosition } from './ledger-deltas';
+import { counterDeltasOfEvent, gaugeDeltas, type StagePosition } from './ledger-deltas';
 
 /**
  * The recount: every counter rebuilt from the immutable history (each event replayed through

@@ -1,10 +1,10 @@
 import type { OrgUnit } from '../org-unit';
-import { attainmentPercent, expectedByNow, PaceStatus, paceStatus } from './attainment';
-import { funnelOf, FunnelRow, GaugeCount } from './funnel';
-import { QUOTA_METRIC_LABELS, QUOTA_METRICS, QuotaMetric } from './metric';
-import { elapsedShare, Fraction, periodRange, PeriodRange } from './period';
-import { BilingualSentence, combinedAttainmentSentence } from './sentence';
-import { countOf, QuotaTarget } from './target';
+import { attainmentPercent, expectedByNow, type PaceStatus, paceStatus } from './attainment';
+import { funnelOf, type FunnelRow, type GaugeCount } from './funnel';
+import { QUOTA_METRIC_LABELS, QUOTA_METRICS, type QuotaMetric } from './metric';
+import { elapsedShare, type Fraction, periodRange, type PeriodRange } from './period';
+import { type BilingualSentence, combinedAttainmentSentence } from './sentence';
+import { countOf, type QuotaTarget } from './target';
 import { sumCounters } from './counter-keys';
 
 /**

@@ -1,5 +1,5 @@
 import { attainmentPercent, zeroPad } from './attainment';
-import { QuotaMetric } from './metric';
+import { type QuotaMetric } from './metric';
 
 /**
  * The sentence a committee report prints for one metric, in the wording of the district reports

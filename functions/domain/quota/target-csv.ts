@@ -1,7 +1,13 @@
 import { shareBasisPoints } from './attainment';
 import { isQuotaMetric } from './metric';
 import { isPeriodId } from './period';
-import { ID_PATTERN, QuotaTarget, quotaTargetSchema, TARGET_KINDS, targetIdentity } from './target';
+import {
+  ID_PATTERN,
+  type QuotaTarget,
+  quotaTargetSchema,
+  TARGET_KINDS,
+  targetIdentity,
+} from './target';
 
 /**
  * Quota targets as a spreadsheet: import (all rows or none) and export (same columns).

@@ -5,11 +5,11 @@ import {
   compareDates,
   completedMonthsBetween,
   firstOfMonth,
-  IsoDate,
+  type IsoDate,
   parseIsoDate,
   vietnameseDate,
 } from './calendar-date';
-import { AdmissionPolicy, PolicyVersionId } from './policy';
+import { type AdmissionPolicy, type PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
 
 export interface Age {

@@ -1,6 +1,6 @@
 import { refuse } from '../refusal';
-import { CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from '../votes';
-import { AdmissionPolicy, Fraction, PolicyVersionId } from './policy';
+import { type CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from '../votes';
+import { type AdmissionPolicy, type Fraction, type PolicyVersionId } from './policy';
 
 /**
  * Judging the votes of the procedure. The arithmetic lives in `../votes.ts` and is only used

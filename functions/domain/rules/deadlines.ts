@@ -1,7 +1,7 @@
-import { addMonths, compareDates, IsoDate, vietnameseDate } from './calendar-date';
-import { AdmissionPolicy, PolicyVersionId } from './policy';
+import { addMonths, compareDates, type IsoDate, vietnameseDate } from './calendar-date';
+import { type AdmissionPolicy, type PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
-import { VIETNAM_CALENDAR, WorkingDayCalendar } from './working-days';
+import { VIETNAM_CALENDAR, type WorkingDayCalendar } from './working-days';
 
 /**
  * Deadlines of the procedure. Each counts working days from the event that starts it (the event

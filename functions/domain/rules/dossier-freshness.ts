@@ -1,5 +1,5 @@
-import { addMonths, compareDates, IsoDate, vietnameseDate } from './calendar-date';
-import { AdmissionPolicy, PolicyVersionId } from './policy';
+import { addMonths, compareDates, type IsoDate, vietnameseDate } from './calendar-date';
+import { type AdmissionPolicy, type PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
 
 export interface DocumentToRedo {

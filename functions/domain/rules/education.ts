@@ -1,5 +1,5 @@
 import { EDUCATION_LEVELS, type EducationLevel } from './education-level';
-import { AdmissionPolicy, PolicyVersionId } from './policy';
+import { type AdmissionPolicy, type PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
 
 export { EDUCATION_LEVELS, type EducationLevel } from './education-level';

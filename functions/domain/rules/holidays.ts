@@ -3,7 +3,7 @@ import {
   compareDates,
   dayOfWeek,
   formatIsoDate,
-  IsoDate,
+  type IsoDate,
   isWeekend,
 } from './calendar-date';
 import { gioToHungVuong, tetNguyenDan } from './lunar-calendar';

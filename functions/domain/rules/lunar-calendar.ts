@@ -1,5 +1,5 @@
 import { refuse } from '../refusal';
-import { formatIsoDate, IsoDate, parseIsoDate } from './calendar-date';
+import { formatIsoDate, type IsoDate, parseIsoDate } from './calendar-date';
 
 /**
  * The Vietnamese lunisolar calendar (âm lịch), computed astronomically with Hồ Ngọc Đức's

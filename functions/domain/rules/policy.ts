@@ -1,5 +1,5 @@
 import { refuse } from '../refusal';
-import { compareDates, IsoDate, vietnameseDate } from './calendar-date';
+import { compareDates, type IsoDate, vietnameseDate } from './calendar-date';
 import type { EducationLevel } from './education-level';
 
 /**

@@ -1,5 +1,5 @@
-import { refuse, RefusalBody } from '../refusal';
-import { AdmissionPolicy } from './policy';
+import { refuse, type RefusalBody } from '../refusal';
+import { type AdmissionPolicy } from './policy';
 
 /**
  * A rule of the procedure says no. Every such refusal names the policy version that judged it,

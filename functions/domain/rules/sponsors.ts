@@ -3,10 +3,10 @@ import {
   addMonths,
   compareDates,
   completedMonthsBetween,
-  IsoDate,
+  type IsoDate,
   vietnameseDate,
 } from './calendar-date';
-import { AdmissionPolicy, PolicyVersionId } from './policy';
+import { type AdmissionPolicy, type PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
 
 export interface MemberSponsor {

@@ -1,6 +1,6 @@
 import { refuse } from '../refusal';
-import { addDays, compareDates, IsoDate, isWeekend, parseIsoDate } from './calendar-date';
-import { DayOff, daysOffInYear, HolidayData, VIETNAM_HOLIDAY_DATA } from './holidays';
+import { addDays, compareDates, type IsoDate, isWeekend, parseIsoDate } from './calendar-date';
+import { type DayOff, daysOffInYear, type HolidayData, VIETNAM_HOLIDAY_DATA } from './holidays';
 
 /**
  * Vietnamese working days: Monday to Friday, less the holidays, compensation and swapped days of

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { ERROR_CODES, ErrorCode } from './error-codes';
-import { Bilingual, ResponseContract, ResponseHeader, RouteContract } from './route';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
+import {
+  type Bilingual,
+  type ResponseContract,
+  type ResponseHeader,
+  type RouteContract,
+} from './route';
 import { allRoutes } from './routes';
 import { errorSchema, gatewayErrorSchema } from './schemas';
 

@@ -7,8 +7,8 @@ import { correctionSchema } from '../../services/correct-candidate';
 import { bulkActionsSchema, classEnrolmentSchema, classResultsSchema } from '../../domain/bulk';
 import { classDefinitionSchema } from '../../domain/training-class';
 import { approvalDecisionRequest } from '../approval-contract';
-import { ErrorCode } from './error-codes';
-import { defineRoute, RouteContract, routeKeyOf } from './route';
+import { type ErrorCode } from './error-codes';
+import { defineRoute, type RouteContract, routeKeyOf } from './route';
 import {
   acceptedActionSchema,
   approvalDecidedSchema,

@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../support/api-client';
-import { BulkBody, candidatesAtClassStage, post, resultsOf37, settleAll } from '../support/bulk';
+import {
+  type BulkBody,
+  candidatesAtClassStage,
+  post,
+  resultsOf37,
+  settleAll,
+} from '../support/bulk';
 import { officerClient, tokenFor } from '../support/officers';
-import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { createUnits } from '../support/seed-candidates';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HAPPY_PATH } from '../support/happy-path';
-import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { nominationFor, roleTokens, send, settledAt } from './support';
 
 jest.setTimeout(90_000);

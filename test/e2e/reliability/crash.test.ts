@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { actorOf, nominationFor, roleTokens, scanAll, send, sleep, stepAt } from './support';
 import { searchKeyOf } from '../../../functions/domain/search-key';
 import { moveClock } from '../support/clock';

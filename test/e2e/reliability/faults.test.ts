@@ -1,7 +1,15 @@
 import { HAPPY_PATH } from '../support/happy-path';
-import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { setRemoteFaults } from '../../../lib/local/fault-proxy';
-import { actorOf, nominationFor, RawResponse, roleTokens, send, sleep, stepAt } from './support';
+import {
+  actorOf,
+  nominationFor,
+  type RawResponse,
+  roleTokens,
+  send,
+  sleep,
+  stepAt,
+} from './support';
 
 jest.setTimeout(150_000);
 

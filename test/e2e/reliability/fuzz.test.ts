@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { tokenFor } from '../support/officers';
-import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
-import { isErrorShape, nominationFor, RawResponse, roleTokens, scanAll } from './support';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
+import { isErrorShape, nominationFor, type RawResponse, roleTokens, scanAll } from './support';
 
 jest.setTimeout(180_000);
 

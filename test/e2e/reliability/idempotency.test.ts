@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { HAPPY_PATH } from '../support/happy-path';
-import { RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
-import { nominationFor, RawResponse, roleTokens, send, settledAt, sleep } from './support';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
+import { nominationFor, type RawResponse, roleTokens, send, settledAt, sleep } from './support';
 
 jest.setTimeout(90_000);
 

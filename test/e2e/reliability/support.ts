@@ -1,11 +1,11 @@
 import { nationalIdFor } from '../support/api-client';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { humanStage, HumanStageId } from '../../../functions/domain/pipeline';
-import { Role } from '../../../functions/domain/roles';
+import { humanStage, type HumanStageId } from '../../../functions/domain/pipeline';
+import { type Role } from '../../../functions/domain/roles';
 import { awsClients } from '../support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from '../support/happy-path';
 import { tokenFor } from '../support/officers';
-import { RuntimeEndpoints } from '../support/runtime-process';
+import { type RuntimeEndpoints } from '../support/runtime-process';
 
 /**
  * A nomination body for a distinct person (the demo nomination under another name, with an ID

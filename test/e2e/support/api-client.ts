@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AdmissionApi, createAdmissionClient, paths } from '../../../client/api-client';
+import { type AdmissionApi, createAdmissionClient, type paths } from '../../../client/api-client';
 import { recordResponses } from './contract-recorder';
 
 type NominationBody = paths['/candidates']['post']['requestBody']['content']['application/json'];

@@ -5,7 +5,7 @@ import { createResolver, listResources, loadStackTemplate } from '../../../lib/l
 import { ApiClient } from './api-client';
 import { DEMO_NOMINATION, HAPPY_PATH } from './happy-path';
 import { officerClient, tokenFor } from './officers';
-import { RuntimeEndpoints } from './runtime-process';
+import { type RuntimeEndpoints } from './runtime-process';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { RuntimeEndpoints } from './runtime-process';
+import { type RuntimeEndpoints } from './runtime-process';
 
 const local = {
   region: 'us-east-1',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApiClient, CandidateBody } from './api-client';
+import { type ApiClient, type CandidateBody } from './api-client';
 import { DEMO_NOMINATION } from './happy-path';
 
 export type Outcome = {

@@ -1,5 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { ContractValidator, RecordedResponse } from './contract-validator';
+import { ContractValidator, type RecordedResponse } from './contract-validator';
 
 /**
  * Every response the e2e client (ApiClient, through the typed client) sees in this test file.

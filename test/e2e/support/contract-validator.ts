@@ -1,4 +1,4 @@
-import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { openApiDocument } from '../../../functions/http/contract/openapi';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { humanStage, HumanStageId } from '../../../functions/domain/pipeline';
-import { Role } from '../../../functions/domain/roles';
+import { humanStage, type HumanStageId } from '../../../functions/domain/pipeline';
+import { type Role } from '../../../functions/domain/roles';
 import { ApiClient } from './api-client';
-import { RuntimeEndpoints } from './runtime-process';
+import { type RuntimeEndpoints } from './runtime-process';
 
 export interface OfficerSpec {
   roles: Role[];

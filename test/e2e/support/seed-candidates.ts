@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDbCandidateStore } from '../../../functions/adapters/dynamodb-candidate-store';
-import { Candidate } from '../../../functions/domain/candidate';
-import { HistoryEvent } from '../../../functions/domain/history-event';
-import { StageId } from '../../../functions/domain/pipeline';
+import { type Candidate } from '../../../functions/domain/candidate';
+import { type HistoryEvent } from '../../../functions/domain/history-event';
+import { type StageId } from '../../../functions/domain/pipeline';
 import { awsClients } from './aws-clients';
-import { ApiClient } from './api-client';
-import { RuntimeEndpoints } from './runtime-process';
+import { type ApiClient } from './api-client';
+import { type RuntimeEndpoints } from './runtime-process';
 
 export interface SeedSpec {
   fullName: string;

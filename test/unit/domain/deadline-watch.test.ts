@@ -4,9 +4,9 @@ import {
   escalationLevelOf,
   MAX_WAIT_SECONDS,
   planWake,
-  WatchedDeadline,
+  type WatchedDeadline,
 } from '../../../functions/domain/deadline-watch';
-import { levelsOf, NotificationTarget } from '../../../functions/domain/notification';
+import { levelsOf, type NotificationTarget } from '../../../functions/domain/notification';
 import { startOfVietnamDay } from '../../../functions/domain/vietnam-time';
 import { demoOrganisation } from '../../../lib/local/demo-organisation';
 

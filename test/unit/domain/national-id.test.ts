@@ -5,6 +5,7 @@ import {
   nationalIdSchema,
 } from '../../../functions/domain/national-id';
 import { Refusal } from '../../../functions/domain/refusal';
+import type * as NodeCrypto from 'node:crypto';
 
 const KEY = Buffer.from('k'.repeat(64));
 const OTHER_KEY = Buffer.from('q'.repeat(64));
@@ -62,7 +63,7 @@ describe('nationalIdFingerprint', () => {
   it('is not a plain hash of the number and does not contain it', () => {
     const fp = nationalIdFingerprint(CCCD, KEY);
     expect(fp).not.toContain(CCCD);
-    const { createHash } = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+    const { createHash } = jest.requireActual<typeof NodeCrypto>('node:crypto');
     expect(fp).not.toBe(createHash('sha256').update(CCCD).digest('hex'));
   });
 

@@ -2,10 +2,10 @@ import {
   buildStageNotification,
   levelsOf,
   recipientsFor,
-  StageNotificationInput,
-  UnitPathWithLevels,
+  type StageNotificationInput,
+  type UnitPathWithLevels,
 } from '../../../functions/domain/notification';
-import { HUMAN_STAGE_IDS, humanStage, HumanStageId } from '../../../functions/domain/pipeline';
+import { HUMAN_STAGE_IDS, humanStage, type HumanStageId } from '../../../functions/domain/pipeline';
 import { demoOrganisation } from '../../../lib/local/demo-organisation';
 
 const units = demoOrganisation();

@@ -1,4 +1,4 @@
-import { Candidate } from '../../../functions/domain/candidate';
+import { type Candidate } from '../../../functions/domain/candidate';
 import { documentChecklist, missingForCurrentStep } from '../../../functions/domain/documents';
 import { probationOf } from '../../../functions/domain/recognition-rules';
 import {

@@ -1,4 +1,4 @@
-import { Candidate } from '../../../functions/domain/candidate';
+import { type Candidate } from '../../../functions/domain/candidate';
 import { Refusal } from '../../../functions/domain/refusal';
 import { policyInForce } from '../../../functions/domain/rules';
 import {

@@ -1,7 +1,7 @@
-import { Candidate } from '../../../functions/domain/candidate';
+import { type Candidate } from '../../../functions/domain/candidate';
 import { documentChecklist, missingForCurrentStep } from '../../../functions/domain/documents';
-import { eligibilityPreCheck, Nomination } from '../../../functions/domain/nomination';
-import { OrgUnit } from '../../../functions/domain/org-unit';
+import { eligibilityPreCheck, type Nomination } from '../../../functions/domain/nomination';
+import { type OrgUnit } from '../../../functions/domain/org-unit';
 import { Refusal } from '../../../functions/domain/refusal';
 import { prepareSubmission } from '../../../functions/domain/submission';
 import { applySubmission } from '../../../functions/domain/transition';

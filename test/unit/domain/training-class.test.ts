@@ -1,6 +1,6 @@
 import {
   attendanceFigures,
-  ClassSeat,
+  type ClassSeat,
   classStatus,
 } from '../../../functions/domain/training-class';
 

@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CognitoApproverDirectory } from '../../../functions/adapters/approver-directory';
-import { CognitoEndpoint, startCognitoEndpoint } from '../../../lib/local/cognito-endpoint';
+import { type CognitoEndpoint, startCognitoEndpoint } from '../../../lib/local/cognito-endpoint';
 import { createLocalJwtIssuer } from '../../../lib/local/jwt-issuer';
-import { createUserRegistry, UserRegistry } from '../../../lib/local/user-registry';
-import { CfnTemplate, createResolver } from '../../../lib/local/template';
+import { createUserRegistry, type UserRegistry } from '../../../lib/local/user-registry';
+import { type CfnTemplate, createResolver } from '../../../lib/local/template';
 
 const template: CfnTemplate = {
   Resources: {

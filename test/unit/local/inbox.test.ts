@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildStageNotification, NotificationKind } from '../../../functions/domain/notification';
-import { HumanStageId } from '../../../functions/domain/pipeline';
-import { Role } from '../../../functions/domain/roles';
+import {
+  buildStageNotification,
+  type NotificationKind,
+} from '../../../functions/domain/notification';
+import { type HumanStageId } from '../../../functions/domain/pipeline';
+import { type Role } from '../../../functions/domain/roles';
 import { createInboxHandler } from '../../../lib/local/inbox';
 import {
   createPublishedMessageStore,

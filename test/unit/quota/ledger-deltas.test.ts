@@ -1,4 +1,4 @@
-import { HistoryEvent } from '../../../functions/domain/history-event';
+import { type HistoryEvent } from '../../../functions/domain/history-event';
 import {
   counterDeltasOfEvent,
   counterEventDate,

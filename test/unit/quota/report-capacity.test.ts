@@ -1,28 +1,28 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCandidateStore } from '../../../functions/adapters/dynamodb-candidate-store';
 import {
   DynamoDbQuotaStore,
   newCapacityMeter,
 } from '../../../functions/adapters/dynamodb-quota-store';
-import { HistoryEvent } from '../../../functions/domain/history-event';
+import { type HistoryEvent } from '../../../functions/domain/history-event';
 import { acceptsCandidates } from '../../../functions/domain/org-unit';
-import { CounterDelta } from '../../../functions/domain/quota/counter-keys';
+import { type CounterDelta } from '../../../functions/domain/quota/counter-keys';
 import {
   counterTransactUpdate,
   gaugeTransactUpdate,
 } from '../../../functions/adapters/quota-ledger-items';
 import {
   counterDeltasOfEvent,
-  GaugeDelta,
+  type GaugeDelta,
   gaugeDeltas,
 } from '../../../functions/domain/quota/ledger-deltas';
-import { HUMAN_STAGE_IDS, StageId } from '../../../functions/domain/pipeline';
+import { HUMAN_STAGE_IDS, type StageId } from '../../../functions/domain/pipeline';
 import { quotaReport } from '../../../functions/services/quota-ledger';
 import { demoOrganisation } from '../../../lib/local/demo-organisation';
-import { DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
 
 jest.setTimeout(120_000);
 

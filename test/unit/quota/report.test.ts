@@ -1,7 +1,7 @@
 import { crc32 } from 'zlib';
-import { buildQuotaReport, UnitQuotaData } from '../../../functions/domain/quota/report';
+import { buildQuotaReport, type UnitQuotaData } from '../../../functions/domain/quota/report';
 import { funnelOf, isOverdue } from '../../../functions/domain/quota/funnel';
-import { QuotaTarget } from '../../../functions/domain/quota/target';
+import { type QuotaTarget } from '../../../functions/domain/quota/target';
 import { renderDashboardPage, renderQuotaWidget } from '../../../functions/http/quota-dashboard';
 import { quotaReportCsv, quotaReportXlsx } from '../../../functions/http/quota-report-export';
 import { crc32 as ownCrc32, writeXlsx } from '../../../functions/http/xlsx';

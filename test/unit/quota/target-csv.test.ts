@@ -1,6 +1,6 @@
 import { parseTargetsCsv, targetsToCsv } from '../../../functions/domain/quota/target-csv';
 import { quotaItemKey } from '../../../functions/adapters/quota-ledger-items';
-import { countOf, QuotaTarget } from '../../../functions/domain/quota/target';
+import { countOf, type QuotaTarget } from '../../../functions/domain/quota/target';
 
 const VI_HEADER =
   'don_vi,ky,chi_tieu,co_quan_giao,ten_co_quan_giao,loai,gia_tri,so_dang_vien_dau_ky';

@@ -3,7 +3,7 @@ import {
   judgeCommitteeVote,
   recognitionGoesToUpperCommittee,
 } from '../../../functions/domain/rules/cell-vote';
-import { AdmissionPolicy, policyInForce } from '../../../functions/domain/rules/policy';
+import { type AdmissionPolicy, policyInForce } from '../../../functions/domain/rules/policy';
 import { refusalOf } from './refusal-of';
 
 const policy = policyInForce('2025-07-01');

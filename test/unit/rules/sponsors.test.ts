@@ -1,5 +1,5 @@
 import { policyInForce } from '../../../functions/domain/rules/policy';
-import { checkSponsors, Sponsor } from '../../../functions/domain/rules/sponsors';
+import { checkSponsors, type Sponsor } from '../../../functions/domain/rules/sponsors';
 import { refusalOf } from './refusal-of';
 
 const policy = policyInForce('2025-07-01');
