@@ -26,8 +26,10 @@ export const PIPELINE_METRICS = {
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
   official: 'Official',
-  /** A human step past its working-day deadline. */
+  /** A human step found past its working-day deadline: counted once, when its reminder is sent. */
   deadlineBreaches: 'DeadlineBreaches',
+  /** An overdue step taken one level up the organisation tree (after its reminder). */
+  escalations: 'Escalations',
   /** A top unit's attainment (%) of one issuer's target for one quota metric. */
   attainmentPercent: 'AttainmentPercent',
   /** Units whose progress is below linear pace for the period. */
@@ -121,6 +123,32 @@ export function recordDeadlineBreaches(
     PIPELINE_METRICS.deadlineBreaches,
     MetricUnit.Count,
     facts.count ?? 1,
+    {
+      [PIPELINE_DIMENSIONS.stage]: facts.stage,
+      [PIPELINE_DIMENSIONS.topUnit]: checkOrgId(facts.topUnitId, 'TopUnit'),
+    },
+    true,
+  );
+}
+
+/**
+ * The deadline watch sent an overdue notice: the reminder is the moment a step is found past its
+ * deadline (`DeadlineBreaches`, once per step), each later notice an escalation (`Escalations`).
+ * Both per `Stage` and `TopUnit` and organisation-wide (what the SLA alarm watches).
+ */
+export function recordDeadlineNotice(
+  metrics: Metrics,
+  facts: { kind: 'REMINDER' | 'ESCALATION'; stage: string; topUnitId: string },
+): void {
+  if (facts.kind === 'REMINDER') {
+    recordDeadlineBreaches(metrics, { stage: facts.stage, topUnitId: facts.topUnitId });
+    return;
+  }
+  emit(
+    metrics,
+    PIPELINE_METRICS.escalations,
+    MetricUnit.Count,
+    1,
     {
       [PIPELINE_DIMENSIONS.stage]: facts.stage,
       [PIPELINE_DIMENSIONS.topUnit]: checkOrgId(facts.topUnitId, 'TopUnit'),
