@@ -30,6 +30,8 @@ import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
 import { SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
 import { createLocalStepFunctions, LocalStepFunctions } from './step-functions';
 import { createUserRegistry } from './user-registry';
+import { createMetricRecorder, createMetricsHandler, MetricRecorder } from './metric-recorder';
+import { createDeadLetterQueues, stepFunctionsMetrics } from './service-metrics';
 import {
   createResolver,
   DEFAULT_LOCAL_REGION,
@@ -80,6 +82,8 @@ export interface LocalRuntime {
   functions: FunctionHost;
   /** What the functions published to SNS (the local inboxes read these). */
   notifications: PublishedMessageStore;
+  /** The metrics published (functions' EMF lines, emulated services): GET /local/metrics. */
+  metrics: MetricRecorder;
   /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
   faultProxy?: FaultProxy;
   stop(): Promise<void>;
@@ -133,8 +137,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Business time: real time plus an offset that `POST /local/clock` moves forward. Tokens
     // (JWT lifetimes) stay on real time: signing in is not part of the simulated procedure.
     const clock = createRuntimeClock({ dataDir: options.dataDir, offsetMs: options.clockOffsetMs });
+    const metrics = createMetricRecorder();
     const stepFunctions = createLocalStepFunctions({
       clock,
+      onExecutionStatus: stepFunctionsMetrics(metrics),
       definitions: listResources(template, 'AWS::StepFunctions::StateMachine').map(
         ({ logicalId, resource }) => ({
           arn: resolve({ Ref: logicalId }) as string,
@@ -147,6 +153,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => stepFunctions.close());
     const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
     stoppers.push(() => sfnEndpoint.close());
+    const deadLetters = createDeadLetterQueues(metrics, log);
     const scheduler = new LocalScheduler({
       region: DEFAULT_LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
@@ -154,6 +161,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       timers: systemTimers,
       groupNames: readScheduleGroupNames(template, resolve),
       startExecution: (input) => stepFunctions.startExecution(input),
+      deadLetter: (event) => deadLetters.send(event),
       dataDir: options.dataDir,
       log,
     });
@@ -218,6 +226,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       extraHandlers: [
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
         createInboxHandler(notifications),
+        createMetricsHandler(metrics),
         // The quota dashboard: the same renderer as the CloudWatch custom widget.
         createDashboardHandler({
           documents: DynamoDBDocumentClient.from(dynamoClient),
@@ -255,6 +264,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.url,
       },
       clockOffset: clock.offsetBuffer,
+      onOutputLine: (logicalId, line) => metrics.recordLogLine(logicalId, line),
     });
     host.functions = functions;
     stoppers.push(() => functions.close());
@@ -299,6 +309,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stepFunctions,
       functions,
       notifications,
+      metrics,
       faultProxy,
       stop,
     };
