@@ -49,7 +49,7 @@ describe('local EventBridge Scheduler dead-letter queue', () => {
     } catch (thrown) {
       error = thrown;
     }
-    expect(error).toMatchObject({ name: 'ValidationException' });
+    expect(error).toMatchObject({ code: 'ValidationException', statusCode: 400 });
     expect(scheduler.list({})).toEqual([]);
     scheduler.close();
   });
