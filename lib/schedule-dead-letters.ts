@@ -33,10 +33,12 @@ export class ScheduleDeadLetters extends Construct {
 
   /**
    * With EventBridge Scheduler the dead-letter permission belongs to the schedule's execution
-   * role (the role that also starts the target), not to a queue policy.
+   * role (the role that also starts the target), not to a queue policy. SendMessage only:
+   * `grantSendMessages` would add GetQueueAttributes and GetQueueUrl, which the scheduler never
+   * calls, and SQS-managed encryption needs no key permission.
    */
   grantDeadLetters(role: iam.IGrantable): void {
-    this.queue.grantSendMessages(role);
+    this.queue.grant(role, 'sqs:SendMessage');
   }
 
   /** Names the queue to a function that creates schedules (their DeadLetterConfig). */

@@ -34,6 +34,10 @@ export const PIPELINE_METRICS = {
   attainmentPercent: 'AttainmentPercent',
   /** Units whose progress is below linear pace for the period. */
   unitsBehindPace: 'UnitsBehindPace',
+  /** Candidates a resume pass could not repair (published every pass, 0 included). */
+  resumeFailures: 'ResumeFailures',
+  /** Members a resume pass found on probation past its end, recognition not started: started. */
+  probationRepairs: 'ProbationRepairs',
 } as const;
 
 export const PIPELINE_DIMENSIONS = {
@@ -190,4 +194,18 @@ export function recordUnitsBehindPace(
     { [PIPELINE_DIMENSIONS.topUnit]: checkOrgId(facts.topUnitId, 'TopUnit') },
     true,
   );
+}
+
+/**
+ * One pass of the resume job: the candidates it could not repair and the members whose
+ * recognition it started, organisation-wide only (no dimension: an alarm watches the total and
+ * the log names the candidates). Published on every pass, zeros included, so a missing data point
+ * means the job did not run.
+ */
+export function recordResumePass(
+  metrics: Metrics,
+  facts: { failures: number; probationRepairs: number },
+): void {
+  emit(metrics, PIPELINE_METRICS.resumeFailures, MetricUnit.Count, facts.failures, {});
+  emit(metrics, PIPELINE_METRICS.probationRepairs, MetricUnit.Count, facts.probationRepairs, {});
 }
