@@ -206,6 +206,14 @@ export function recordResumePass(
   metrics: Metrics,
   facts: { failures: number; probationRepairs: number },
 ): void {
-  emit(metrics, PIPELINE_METRICS.resumeFailures, MetricUnit.Count, facts.failures, {});
-  emit(metrics, PIPELINE_METRICS.probationRepairs, MetricUnit.Count, facts.probationRepairs, {});
+  // The empty dimension set written out (`[[]]`): the one series an alarm without dimensions reads.
+  emit(metrics, PIPELINE_METRICS.resumeFailures, MetricUnit.Count, facts.failures, {}, true);
+  emit(
+    metrics,
+    PIPELINE_METRICS.probationRepairs,
+    MetricUnit.Count,
+    facts.probationRepairs,
+    {},
+    true,
+  );
 }

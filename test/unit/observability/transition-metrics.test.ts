@@ -5,6 +5,7 @@ import {
   recordAttainment,
   recordDeadlineBreaches,
   recordDeadlineNotice,
+  recordResumePass,
   recordTransition,
   recordUnitsBehindPace,
 } from '../../../functions/observability/transition-metrics';
@@ -177,6 +178,16 @@ describe('transition metrics (EMF)', () => {
       [['DeadlineBreaches'], [['Stage', 'TopUnit'], []], 1],
       [['Escalations'], [['Stage', 'TopUnit'], []], 1],
       [['Escalations'], [['Stage', 'TopUnit'], []], 1],
+    ]);
+  });
+
+  it('publishes each resume pass organisation-wide, zeros included, under the empty dimension set', () => {
+    const docs = captureEmf(() =>
+      recordResumePass(createPipelineMetrics(), { failures: 0, probationRepairs: 2 }),
+    ).map(summary);
+    expect(docs.map((d) => [d.metrics, d.dimensions, d.value])).toEqual([
+      [['ResumeFailures'], [[]], 0],
+      [['ProbationRepairs'], [[]], 2],
     ]);
   });
 });
