@@ -16,6 +16,7 @@ import {
 } from '../functions/domain/pipeline';
 
 export const STALE_EXECUTION_ERROR = 'StaleExecution';
+export const UNKNOWN_STAGE_ERROR = 'UnknownStage';
 
 export const stateNames = {
   resumeFrom: 'ResumeFrom',
@@ -29,6 +30,7 @@ export const stateNames = {
   readWithdrawal: 'ReadWithdrawal',
   applyWithdrawal: 'Apply_WITHDRAWAL',
   staleExecution: 'StaleExecution',
+  unknownStage: 'UnknownStage',
   continuedAsNew: 'ContinuedAsNew',
 };
 
@@ -79,10 +81,16 @@ export function admissionDefinition(
       new sfn.Succeed(scope, t.id, { comment: t.label }),
     ]),
   );
-  const staleExecution = new sfn.Fail(scope, stateNames.staleExecution, {
-    error: STALE_EXECUTION_ERROR,
-    causePath: '$.failure.Cause',
-    comment: 'The candidate item names another execution or stage; the resume job owns it now.',
+  // A normal end, not a failure: a duplicate delivery (the schedule's second start, a retried
+  // StartExecution) or a superseded generation finds another execution on the item and steps
+  // aside. Counted as a succeeded execution, so the failed-executions alarm means a real failure.
+  const staleExecution = new sfn.Succeed(scope, stateNames.staleExecution, {
+    comment: 'The candidate item names another execution or stage; that one owns it now.',
+  });
+  // What the generator cannot route (a stage outside the phase) is a defect: it fails, and alarms.
+  const unknownStage = new sfn.Fail(scope, stateNames.unknownStage, {
+    error: UNKNOWN_STAGE_ERROR,
+    cause: 'No state of this phase for the stage requested or reported',
   });
 
   const readWithdrawal = withdrawable
@@ -110,7 +118,7 @@ export function admissionDefinition(
     const apply = applyTask(scope, stateNames.apply(stage.id), fns.apply, stage);
     catchStaleExecution(apply, staleExecution);
     awaits.get(stage.id)!.next(apply);
-    apply.next(routeChoice(scope, stage, stateFor, staleExecution));
+    apply.next(routeChoice(scope, stage, stateFor, unknownStage));
   }
 
   const resume = new sfn.Choice(scope, stateNames.resumeFrom, {
@@ -130,7 +138,7 @@ export function admissionDefinition(
   for (const stage of phase.stages) {
     resume.when(sfn.Condition.stringEquals('$.resumeFrom', stage.id), entries.get(stage.id)!);
   }
-  resume.otherwise(staleExecution);
+  resume.otherwise(unknownStage);
   return resume;
 }
 
@@ -145,7 +153,7 @@ function watchedWait(
   fns: DefinitionFunctions,
   exits: {
     withdrawal: sfn.IChainable | undefined;
-    staleExecution: sfn.Fail;
+    staleExecution: sfn.Succeed;
     continuedAsNew: sfn.IChainable;
   },
 ): { entry: sfn.IChainable; wait: tasks.LambdaInvoke } {
@@ -207,7 +215,7 @@ function withdrawalStates(
   scope: Construct,
   apply: lambda.IFunction,
   withdrawn: sfn.Succeed,
-  stale: sfn.Fail,
+  stale: sfn.Succeed,
 ): sfn.Pass {
   // SendTaskFailure carries the withdrawal's submission id in its cause string.
   const readWithdrawal = new sfn.Pass(scope, stateNames.readWithdrawal, {
@@ -228,7 +236,7 @@ function scheduledEntryTask(
   scope: Construct,
   step: ScheduledStep,
   fns: DefinitionFunctions,
-  stale: sfn.Fail,
+  stale: sfn.Succeed,
 ): tasks.LambdaInvoke {
   if (!fns.endScheduledStep) {
     throw new Error(`Phase ${step.phase} starts with ${step.id}: it needs endScheduledStep`);
@@ -300,6 +308,6 @@ function routeChoice(
   return route.otherwise(fallback);
 }
 
-function catchStaleExecution(task: tasks.LambdaInvoke, fail: sfn.Fail): void {
-  task.addCatch(fail, { errors: [STALE_EXECUTION_ERROR], resultPath: '$.failure' });
+function catchStaleExecution(task: tasks.LambdaInvoke, end: sfn.Succeed): void {
+  task.addCatch(end, { errors: [STALE_EXECUTION_ERROR], resultPath: '$.failure' });
 }

@@ -48,6 +48,8 @@ export class AdmissionStack extends Stack {
     this.quotas = new QuotaReporting(this, 'Quotas', { storage: this.storage });
     this.observability = new Observability(this, 'Observability', {
       stateMachine: this.workflow.stateMachine,
+      recognitionStateMachine: this.workflow.recognitionStateMachine,
+      scheduleDeadLetterQueue: this.workflow.scheduleDeadLetters.queue,
       httpApi: this.api.httpApi,
       functions: this.node
         .findAll()

@@ -6,6 +6,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../functions/domain/pipeline';
@@ -17,7 +18,12 @@ import {
 import { DataKey } from './data-key';
 
 export interface ObservabilityProps {
+  /** The admission state machine. */
   stateMachine: sfn.IStateMachine;
+  /** The recognition state machine (started by the probation schedules). */
+  recognitionStateMachine?: sfn.IStateMachine;
+  /** Where EventBridge Scheduler puts the starts it could not deliver. */
+  scheduleDeadLetterQueue?: sqs.IQueue;
   httpApi: apigwv2.IHttpApi;
   /** Functions whose errors and throttles are graphed, one line each. */
   functions: lambda.IFunction[];
@@ -62,8 +68,11 @@ export class Observability extends Construct {
   readonly alarms: {
     api5xx: cloudwatch.Alarm;
     failedExecutions: cloudwatch.Alarm;
+    failedRecognitionExecutions?: cloudwatch.Alarm;
     deadlineBreaches: cloudwatch.Alarm;
     unitsBehindPace: cloudwatch.Alarm;
+    resumeFailures: cloudwatch.Alarm;
+    scheduleDeadLetters?: cloudwatch.Alarm;
   };
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
@@ -79,23 +88,18 @@ export class Observability extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    const failedExecutions = new cloudwatch.Alarm(this, 'FailedExecutionsAlarm', {
-      alarmDescription:
-        'An admission execution failed or timed out: its candidate has no live execution until ResumeInFlight runs',
-      metric: new cloudwatch.MathExpression({
-        expression: 'FILL(failed, 0) + FILL(timedOut, 0)',
-        usingMetrics: {
-          failed: props.stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
-          timedOut: props.stateMachine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }),
-        },
-        label: 'Failed + timed-out executions',
-        period: FIVE_MINUTES,
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    const failedExecutions = this.failedExecutionsAlarm(
+      'FailedExecutionsAlarm',
+      props.stateMachine,
+      'An admission execution failed or timed out: its candidate has no live execution until ResumeInFlight runs',
+    );
+    const failedRecognitionExecutions = props.recognitionStateMachine
+      ? this.failedExecutionsAlarm(
+          'FailedRecognitionExecutionsAlarm',
+          props.recognitionStateMachine,
+          'A recognition execution failed or timed out: its member has no live execution until ResumeInFlight runs',
+        )
+      : undefined;
     const deadlineBreaches = new cloudwatch.Alarm(this, 'DeadlineBreachesAlarm', {
       alarmDescription: 'A human step passed its working-day deadline (organisation-wide total)',
       metric: this.pipelineMetric(PIPELINE_METRICS.deadlineBreaches, 'Sum', ONE_HOUR),
@@ -112,7 +116,38 @@ export class Observability extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    this.alarms = { api5xx, failedExecutions, deadlineBreaches, unitsBehindPace };
+    const resumeFailures = new cloudwatch.Alarm(this, 'ResumeFailuresAlarm', {
+      alarmDescription:
+        'The resume job could not repair a candidate (an unreadable item, a refused start): see its log for the candidate id',
+      metric: this.pipelineMetric(PIPELINE_METRICS.resumeFailures, 'Sum', ONE_HOUR),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const scheduleDeadLetters = props.scheduleDeadLetterQueue
+      ? new cloudwatch.Alarm(this, 'ScheduleDeadLettersAlarm', {
+          alarmDescription:
+            'EventBridge Scheduler gave up starting the recognition workflow of a member (message in the dead-letter queue)',
+          metric: props.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+            period: FIVE_MINUTES,
+            statistic: 'Maximum',
+          }),
+          threshold: 0,
+          evaluationPeriods: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        })
+      : undefined;
+    this.alarms = {
+      api5xx,
+      failedExecutions,
+      ...(failedRecognitionExecutions ? { failedRecognitionExecutions } : {}),
+      deadlineBreaches,
+      unitsBehindPace,
+      resumeFailures,
+      ...(scheduleDeadLetters ? { scheduleDeadLetters } : {}),
+    };
     const notify = new cwActions.SnsAction(this.alarmTopic);
     for (const alarm of Object.values(this.alarms)) {
       alarm.addAlarmAction(notify);
@@ -144,7 +179,15 @@ export class Observability extends Construct {
     this.dashboard.addWidgets(this.slaWidget(), this.quotaWidget());
     this.dashboard.addWidgets(...this.apiWidgets(props.httpApi));
     this.dashboard.addWidgets(...this.functionWidgets(props.functions));
-    this.dashboard.addWidgets(this.stateMachineWidget(props.stateMachine));
+    this.dashboard.addWidgets(
+      ...[
+        { title: 'Admission', machine: props.stateMachine },
+        { title: 'Recognition', machine: props.recognitionStateMachine },
+      ].flatMap(({ title, machine }) =>
+        machine ? [this.stateMachineWidget(title, machine, props.recognitionStateMachine)] : [],
+      ),
+    );
+    this.dashboard.addWidgets(this.repairWidget(props.scheduleDeadLetterQueue));
     if (props.table) this.dashboard.addWidgets(...this.tableWidgets(props.table));
     if (props.quotaWidgetFunction) {
       this.dashboard.addWidgets(
@@ -340,16 +383,78 @@ export class Observability extends Construct {
     ];
   }
 
-  private stateMachineWidget(stateMachine: sfn.IStateMachine): cloudwatch.IWidget {
+  /**
+   * Started, succeeded, failed, timed out and aborted. Aborted is graphed, not alarmed: the resume
+   * job and `workflow:migrate` stop superseded executions on purpose. Half width when both
+   * machines are shown, side by side.
+   */
+  private stateMachineWidget(
+    title: string,
+    stateMachine: sfn.IStateMachine,
+    recognition: sfn.IStateMachine | undefined,
+  ): cloudwatch.IWidget {
+    const sum = { period: FIVE_MINUTES, statistic: 'Sum' };
     return new cloudwatch.GraphWidget({
-      title: 'State machine executions',
+      title: `${title} executions`,
+      width: recognition ? 12 : 24,
+      height: 6,
+      left: [
+        stateMachine.metricStarted({ ...sum, label: 'Started' }),
+        stateMachine.metricSucceeded({ ...sum, label: 'Succeeded' }),
+        stateMachine.metricFailed({ ...sum, label: 'Failed' }),
+        stateMachine.metricTimedOut({ ...sum, label: 'Timed out' }),
+        stateMachine.metricAborted({ ...sum, label: 'Aborted (superseded)' }),
+      ],
+    });
+  }
+
+  /** An execution's failures or timeouts (never a stale duplicate: that one succeeds). */
+  private failedExecutionsAlarm(
+    id: string,
+    stateMachine: sfn.IStateMachine,
+    description: string,
+  ): cloudwatch.Alarm {
+    return new cloudwatch.Alarm(this, id, {
+      alarmDescription: description,
+      metric: new cloudwatch.MathExpression({
+        expression: 'FILL(failed, 0) + FILL(timedOut, 0)',
+        usingMetrics: {
+          failed: stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' }),
+          timedOut: stateMachine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        },
+        label: 'Failed + timed-out executions',
+        period: FIVE_MINUTES,
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+  }
+
+  /** The repair side: what the resume job could not repair, and undelivered probation wake-ups. */
+  private repairWidget(deadLetters: sqs.IQueue | undefined): cloudwatch.IWidget {
+    return new cloudwatch.GraphWidget({
+      title: 'Repair: resume job failures and repairs, undelivered probation wake-ups',
       width: 24,
       height: 6,
       left: [
-        stateMachine.metricStarted({ period: FIVE_MINUTES, statistic: 'Sum', label: 'Started' }),
-        stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum', label: 'Failed' }),
-        stateMachine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum', label: 'Timed out' }),
+        this.pipelineMetric(PIPELINE_METRICS.resumeFailures, 'Sum', ONE_HOUR).with({
+          label: 'Resume failures',
+        }),
+        this.pipelineMetric(PIPELINE_METRICS.probationRepairs, 'Sum', ONE_HOUR).with({
+          label: 'Recognition started by the repair',
+        }),
       ],
+      right: deadLetters
+        ? [
+            deadLetters.metricApproximateNumberOfMessagesVisible({
+              period: FIVE_MINUTES,
+              statistic: 'Maximum',
+              label: 'Dead letters (probation schedules)',
+            }),
+          ]
+        : [],
     });
   }
 

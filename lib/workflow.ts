@@ -14,6 +14,7 @@ import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import type { Identity } from './identity';
 import { type Notifications } from './notifications';
+import { ScheduleDeadLetters } from './schedule-dead-letters';
 import type { SigningSecret } from './secrets';
 import { type Storage } from './storage';
 
@@ -33,6 +34,8 @@ export class Workflow extends Construct {
   readonly probationSchedules: scheduler.ScheduleGroup;
   /** The role EventBridge Scheduler assumes to start the recognition workflow, and nothing else. */
   readonly probationSchedulerRole: iam.Role;
+  /** Probation wake-ups the scheduler could not deliver. */
+  readonly scheduleDeadLetters: ScheduleDeadLetters;
   /** The park step: it also notifies, and issues approvers their links. */
   readonly park: AdmissionFunction;
   private readonly stateMachineName: string;
@@ -137,6 +140,8 @@ export class Workflow extends Construct {
       }),
     });
     this.recognitionStateMachine.grantStartExecution(this.probationSchedulerRole);
+    this.scheduleDeadLetters = new ScheduleDeadLetters(this, 'ScheduleDeadLetters');
+    this.scheduleDeadLetters.grantDeadLetters(this.probationSchedulerRole);
     this.grantCreateProbationSchedules(apply);
 
     const resume = new AdmissionFunction(this, 'ResumeInFlight', {
@@ -237,6 +242,7 @@ export class Workflow extends Construct {
     fn.addEnvironment('PROBATION_SCHEDULE_GROUP', this.probationSchedules.scheduleGroupName);
     fn.addEnvironment('PROBATION_SCHEDULER_ROLE_ARN', this.probationSchedulerRole.roleArn);
     fn.addEnvironment('RECOGNITION_STATE_MACHINE_ARN', this.recognitionStateMachineArn);
+    this.scheduleDeadLetters.bind(fn);
   }
 
   /** `…:schedule/<probation group>/*`: every schedule of the probation group. */

@@ -29,13 +29,15 @@ export function awsWorkflow(): Workflow {
 
 /**
  * The probation schedules: created in PROBATION_SCHEDULE_GROUP, starting the recognition state
- * machine (RECOGNITION_STATE_MACHINE_ARN) as PROBATION_SCHEDULER_ROLE_ARN.
+ * machine (RECOGNITION_STATE_MACHINE_ARN) as PROBATION_SCHEDULER_ROLE_ARN, undelivered starts
+ * going to SCHEDULE_DEAD_LETTER_QUEUE_ARN.
  */
 export function awsWorkflowSchedules(): WorkflowSchedules {
   return new EventBridgeWorkflowSchedules(new SchedulerClient({ maxAttempts: 5 }), {
     groupName: requiredEnv('PROBATION_SCHEDULE_GROUP'),
     stateMachineArn: requiredEnv('RECOGNITION_STATE_MACHINE_ARN'),
     roleArn: requiredEnv('PROBATION_SCHEDULER_ROLE_ARN'),
+    deadLetterQueueArn: requiredEnv('SCHEDULE_DEAD_LETTER_QUEUE_ARN'),
   });
 }
 

@@ -85,7 +85,10 @@ export interface CandidateStore {
     before: Candidate,
     schedule: NonNullable<Candidate['probationSchedule']>,
   ): Promise<void>;
-  /** Candidates in flight, and probationary members whose wake-up is not recorded as scheduled. */
+  /**
+   * Candidates in flight, and probationary members (`ADMITTED`: their wake-up may be unrecorded,
+   * or overdue). Items are yielded as stored: a corrupt one is the reader's to isolate.
+   */
   listInFlight(): AsyncIterable<Candidate>;
   /** Candidates written before work queues existed: no search key, no queue entries. */
   listUnlisted(): AsyncIterable<Candidate>;

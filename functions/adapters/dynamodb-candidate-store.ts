@@ -12,7 +12,6 @@ import {
   paginateScan,
 } from '@aws-sdk/lib-dynamodb';
 import {
-  awaitsProbationSchedule,
   type Candidate,
   freesThePerson,
   isInFlight,
@@ -45,6 +44,7 @@ import { stageDueOn } from '../domain/stage-due';
 import { listWorkQueue } from './dynamodb-work-queue';
 import { queueEntryWrites } from './queue-entries';
 import { addDays } from '../domain/rules/calendar-date';
+import { PROBATION } from '../domain/pipeline';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import {
   approvalRecordKey,
@@ -493,7 +493,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
     for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const candidate = withoutKeys<Candidate>(item);
-        if (isInFlight(candidate) || awaitsProbationSchedule(candidate)) yield candidate;
+        if (isInFlight(candidate) || candidate.stage === PROBATION.during) yield candidate;
       }
     }
   }

@@ -10,8 +10,10 @@ export interface ScheduleTarget {
   groupName: string;
   /** The state machine the schedule starts (StartExecution). */
   stateMachineArn: string;
-  /** The role EventBridge Scheduler assumes to start it. */
+  /** The role EventBridge Scheduler assumes to start it (and to send to the dead-letter queue). */
   roleArn: string;
+  /** Where the scheduler puts a start it could not deliver once its retries are spent. */
+  deadLetterQueueArn: string;
 }
 
 /**
@@ -42,6 +44,8 @@ export class EventBridgeWorkflowSchedules implements WorkflowSchedules {
             // The scheduler retries a failed StartExecution for up to a day before giving up;
             // the resume job repairs a member left on probation past its end after that.
             RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
+            // Then the undelivered start lands in the encrypted dead-letter queue, which alarms.
+            DeadLetterConfig: { Arn: this.target.deadLetterQueueArn },
           },
         }),
       );

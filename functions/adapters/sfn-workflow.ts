@@ -26,17 +26,35 @@ export class StepFunctionsWorkflow implements Workflow {
   ) {}
 
   async start(executionName: string, input: ExecutionInput): Promise<void> {
+    await this.startNamed(executionName, phaseOf(input.resumeFrom), input);
+  }
+
+  startAtScheduledEntry(
+    executionName: string,
+    phase: PhaseId,
+    input: { candidateId: string },
+  ): Promise<'started' | 'existing'> {
+    return this.startNamed(executionName, phase, input);
+  }
+
+  private async startNamed(
+    executionName: string,
+    phase: PhaseId,
+    input: object,
+  ): Promise<'started' | 'existing'> {
     try {
       await this.sfn.send(
         new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn(phaseOf(input.resumeFrom)),
+          stateMachineArn: this.stateMachineArn(phase),
           name: executionName,
           input: JSON.stringify(input),
         }),
       );
+      return 'started';
     } catch (error) {
       // The name was used before: that earlier attempt already started this generation.
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      return 'existing';
     }
   }
 

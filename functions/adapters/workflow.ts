@@ -25,6 +25,15 @@ export interface Workflow {
     submission: Submission,
     delivery: 'complete' | 'fail',
   ): Promise<boolean>;
+  /**
+   * Starts a phase at its scheduled entry, without `resumeFrom`, as its schedule does (recognition
+   * at End_PROBATION). `existing` when that execution name was used before.
+   */
+  startAtScheduledEntry(
+    executionName: string,
+    phase: PhaseId,
+    input: { candidateId: string },
+  ): Promise<'started' | 'existing'>;
   isRunning(executionName: string, phase: PhaseId): Promise<boolean>;
   /** Stops a superseded execution; one that already ended (or never began) is left as it is. */
   stop(executionName: string, phase: PhaseId, cause: string): Promise<void>;

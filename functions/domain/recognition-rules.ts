@@ -16,6 +16,7 @@ import {
 import type { StageDeadlineRule } from './stage-deadlines';
 import type { Judgement, RuleContext } from './stage-rules';
 import type { CellVoteRecord } from './votes';
+import { startOfVietnamDay } from './vietnam-time';
 
 /**
  * The rules of recognition after probation (docs/admission-rules.md, "The stages").
@@ -42,6 +43,26 @@ export function probationOf(candidate: Pick<Candidate, 'dossier'>): ProbationFac
     endsOn: probationEnd(ceremony.ceremonyDate, policy),
     policyVersion: policy.version,
   };
+}
+
+/**
+ * How long after the wake-up a member may still be on probation before the repair steps in: the
+ * schedule fires at the start of the day, so an hour later its execution has long adopted the
+ * member — unless the schedule was lost or its deliveries kept failing.
+ */
+export const PROBATION_WAKE_GRACE_MS = 60 * 60 * 1000;
+
+/**
+ * A member whose wake-up is recorded as scheduled, still `ADMITTED` past the end of probation
+ * (plus the grace): the schedule did not start recognition, and the resume job must.
+ */
+export function probationOverdue(
+  candidate: Pick<Candidate, 'stage' | 'dossier' | 'probationSchedule'>,
+  now: Date,
+): boolean {
+  if (candidate.stage !== 'ADMITTED' || !candidate.probationSchedule) return false;
+  const wakeUp = startOfVietnamDay(probationOf(candidate).endsOn).getTime();
+  return now.getTime() >= wakeUp + PROBATION_WAKE_GRACE_MS;
 }
 
 /**

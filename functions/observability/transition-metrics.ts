@@ -26,12 +26,18 @@ export const PIPELINE_METRICS = {
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
   official: 'Official',
-  /** A human step past its working-day deadline. */
+  /** A human step found past its working-day deadline: counted once, when its reminder is sent. */
   deadlineBreaches: 'DeadlineBreaches',
+  /** An overdue step taken one level up the organisation tree (after its reminder). */
+  escalations: 'Escalations',
   /** A top unit's attainment (%) of one issuer's target for one quota metric. */
   attainmentPercent: 'AttainmentPercent',
   /** Units whose progress is below linear pace for the period. */
   unitsBehindPace: 'UnitsBehindPace',
+  /** Candidates a resume pass could not repair (published every pass, 0 included). */
+  resumeFailures: 'ResumeFailures',
+  /** Members a resume pass found on probation past its end, recognition not started: started. */
+  probationRepairs: 'ProbationRepairs',
 } as const;
 
 export const PIPELINE_DIMENSIONS = {
@@ -130,6 +136,32 @@ export function recordDeadlineBreaches(
 }
 
 /**
+ * The deadline watch sent an overdue notice: the reminder is the moment a step is found past its
+ * deadline (`DeadlineBreaches`, once per step), each later notice an escalation (`Escalations`).
+ * Both per `Stage` and `TopUnit` and organisation-wide (what the SLA alarm watches).
+ */
+export function recordDeadlineNotice(
+  metrics: Metrics,
+  facts: { kind: 'REMINDER' | 'ESCALATION'; stage: string; topUnitId: string },
+): void {
+  if (facts.kind === 'REMINDER') {
+    recordDeadlineBreaches(metrics, { stage: facts.stage, topUnitId: facts.topUnitId });
+    return;
+  }
+  emit(
+    metrics,
+    PIPELINE_METRICS.escalations,
+    MetricUnit.Count,
+    1,
+    {
+      [PIPELINE_DIMENSIONS.stage]: facts.stage,
+      [PIPELINE_DIMENSIONS.topUnit]: checkOrgId(facts.topUnitId, 'TopUnit'),
+    },
+    true,
+  );
+}
+
+/**
  * A top unit's attainment (%) of one issuer's target for one quota metric, by the quota report
  * job: dimensions `TopUnit`, `QuotaMetric`, `Issuer`. Nothing is emitted without a target.
  */
@@ -160,6 +192,28 @@ export function recordUnitsBehindPace(
     MetricUnit.Count,
     facts.count,
     { [PIPELINE_DIMENSIONS.topUnit]: checkOrgId(facts.topUnitId, 'TopUnit') },
+    true,
+  );
+}
+
+/**
+ * One pass of the resume job: the candidates it could not repair and the members whose
+ * recognition it started, organisation-wide only (no dimension: an alarm watches the total and
+ * the log names the candidates). Published on every pass, zeros included, so a missing data point
+ * means the job did not run.
+ */
+export function recordResumePass(
+  metrics: Metrics,
+  facts: { failures: number; probationRepairs: number },
+): void {
+  // The empty dimension set written out (`[[]]`): the one series an alarm without dimensions reads.
+  emit(metrics, PIPELINE_METRICS.resumeFailures, MetricUnit.Count, facts.failures, {}, true);
+  emit(
+    metrics,
+    PIPELINE_METRICS.probationRepairs,
+    MetricUnit.Count,
+    facts.probationRepairs,
+    {},
     true,
   );
 }

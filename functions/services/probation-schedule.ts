@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { StaleCandidateError } from '../adapters/candidate-store';
+import { type CandidateStore, StaleCandidateError } from '../adapters/candidate-store';
 import { type WorkflowSchedules } from '../adapters/workflow-schedules';
 import { awaitsProbationSchedule, type Candidate } from '../domain/candidate';
 import { probationOf } from '../domain/recognition-rules';
@@ -38,7 +38,10 @@ export function probationWakeUp(endsOn: string, now: Date): string {
  * job for any member the record is missing on — a process killed in between loses nothing.
  */
 export async function ensureProbationSchedule(
-  deps: Pick<Dependencies, 'store' | 'now'> & { schedules: WorkflowSchedules },
+  deps: Pick<Dependencies, 'now'> & {
+    store: Pick<CandidateStore, 'recordProbationSchedule'>;
+    schedules: WorkflowSchedules;
+  },
   candidate: Candidate,
 ): Promise<'created' | 'existing' | 'recorded'> {
   if (!awaitsProbationSchedule(candidate)) return 'recorded';

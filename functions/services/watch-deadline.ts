@@ -13,6 +13,7 @@ import { humanStage, type HumanStageId } from '../domain/pipeline';
 import { type Deadline } from '../domain/rules';
 import { vietnamDateOf } from '../domain/vietnam-time';
 import { StaleCandidateError } from '../adapters/candidate-store';
+import { recordDeadlineNotice } from '../observability/transition-metrics';
 import { type ParkDependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
 import { unitsOnPath } from './units-on-path';
@@ -39,7 +40,7 @@ export interface WatchResult {
  * says how long to wait next. It never moves the candidate: silence decides nothing.
  */
 export async function watchDeadline(
-  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now'>,
+  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now' | 'metrics'>,
   request: WatchRequest,
 ): Promise<WatchResult> {
   const candidate = await deps.store.getCandidate(request.candidateId);
@@ -123,7 +124,7 @@ async function keepDeadline(
  * while the event and the item's count are written once, under a condition on the count.
  */
 async function sendNotice(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now'>,
+  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'metrics'>,
   candidate: Candidate,
   notice: NonNullable<WakePlan['notice']>,
   deadline: WatchedDeadline,
@@ -161,6 +162,14 @@ async function sendNotice(
       event,
     ),
   );
+  // Counted once the notice is on record: a retry that finds it recorded fails above, uncounted.
+  if (deps.metrics) {
+    recordDeadlineNotice(deps.metrics, {
+      kind: notice.kind,
+      stage,
+      topUnitId: candidate.unitPath[0],
+    });
+  }
 }
 
 /** The item changed under this execution (a resume took it over): the execution must end. */

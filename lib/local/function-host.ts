@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { tapLines } from './output-lines';
 import { SHIFTED_DATE_SOURCE } from './runtime-clock';
 import { listResources, type CfnTemplate, type Resolve } from './template';
 
@@ -24,6 +25,8 @@ export interface FunctionHostOptions {
    * reads the business clock, so handlers see accelerated time without knowing it.
    */
   clockOffset?: SharedArrayBuffer;
+  /** Each line a function prints on stdout (still passed on to this process's stdout). */
+  onOutputLine?: (logicalId: string, line: string) => void;
 }
 
 export interface FunctionStats {
@@ -136,7 +139,12 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
         handler: definition.handler,
         clockOffset: options.clockOffset,
       },
+      stdout: Boolean(options.onOutputLine),
     });
+    const onOutputLine = options.onOutputLine;
+    if (onOutputLine) {
+      tapLines(worker.stdout, process.stdout, (line) => onOutputLine(definition.logicalId, line));
+    }
     const running: RunningWorker = { worker, pending: new Map() };
     const failAll = (error: Error) => {
       if (workers.get(definition.logicalId) === running) workers.delete(definition.logicalId);

@@ -16,6 +16,25 @@ export interface ScheduleTarget {
   RoleArn: string;
   Input?: string;
   RetryPolicy?: { MaximumRetryAttempts?: number; MaximumEventAgeInSeconds?: number };
+  /** Where an event goes once its retries are spent (an SQS standard queue). */
+  DeadLetterConfig?: { Arn?: string };
+}
+
+/**
+ * A start the scheduler gave up on, as it lands in the target's dead-letter queue: the target's
+ * input as the body, what failed in the message attributes (EventBridge Scheduler's names).
+ */
+export interface DeadLetterEvent {
+  queueArn: string;
+  body: string;
+  attributes: {
+    ERROR_CODE: string;
+    ERROR_MESSAGE: string;
+    EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts';
+    RETRY_ATTEMPTS: string;
+    SCHEDULE_ARN: string;
+    TARGET_ARN: string;
+  };
 }
 
 export interface StoredSchedule {
@@ -49,6 +68,8 @@ export interface LocalSchedulerOptions {
   /** Groups that exist besides `default` (the template's AWS::Scheduler::ScheduleGroup names). */
   groupNames: readonly string[];
   startExecution: StartExecution;
+  /** Receives what a schedule with a DeadLetterConfig could not deliver (lib/local/dead-letter-queues.ts). */
+  deadLetter?: (event: DeadLetterEvent) => void;
   /** Schedules survive a restart here; in memory without it. */
   dataDir?: string;
   log?: (line: string) => void;
@@ -56,6 +77,8 @@ export interface LocalSchedulerOptions {
 
 const NAME = /^[0-9a-zA-Z-_.]{1,64}$/;
 const STATE_MACHINE_ARN = /^arn:aws:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9-_]+$/;
+/** DeadLetterConfig.Arn as the Scheduler API constrains it. */
+const QUEUE_ARN = /^arn:aws(-[a-z]+)?:sqs:[a-z0-9-]+:\d{12}:[a-zA-Z0-9-_]+$/;
 const DEFAULT_RETRY_ATTEMPTS = 185;
 const RETRY_DELAY_MS = 60_000;
 const SCHEDULES_FILE = 'schedules.json';
@@ -187,6 +210,10 @@ export class LocalScheduler {
         `Target.Arn must be a state machine locally (StartExecution), not ${input.Target?.Arn}`,
       );
     }
+    const deadLetterArn = input.Target.DeadLetterConfig?.Arn;
+    if (deadLetterArn !== undefined && !QUEUE_ARN.test(deadLetterArn)) {
+      throw validation(`Target.DeadLetterConfig.Arn is not an SQS queue ARN: ${deadLetterArn}`);
+    }
     const state = input.State ?? 'ENABLED';
     if (state !== 'ENABLED' && state !== 'DISABLED') throw validation(`Invalid State ${state}`);
     const after = input.ActionAfterCompletion ?? 'NONE';
@@ -241,12 +268,33 @@ export class LocalScheduler {
         this.arm(schedule, this.options.clock.now() + RETRY_DELAY_MS);
         return;
       }
+      this.sendToDeadLetterQueue(schedule, error);
     }
     schedule.completedAt = this.options.clock.now();
     if (schedule.ActionAfterCompletion === 'DELETE') this.schedules.delete(id);
     this.cancels.delete(id);
     this.save();
     this.options.log?.(`Schedule ${schedule.Name} fired: started ${schedule.Target.Arn}`);
+  }
+
+  /** Retries spent: the event goes to the target's dead-letter queue, if it names one. */
+  private sendToDeadLetterQueue(schedule: StoredSchedule, error: unknown): void {
+    const queueArn = schedule.Target.DeadLetterConfig?.Arn;
+    if (!queueArn) return;
+    const failure = error as { name?: string; message?: string };
+    this.options.deadLetter?.({
+      queueArn,
+      body: schedule.Target.Input ?? '{}',
+      attributes: {
+        ERROR_CODE: String(failure?.name ?? 'Error'),
+        ERROR_MESSAGE: String(failure?.message ?? error),
+        EXHAUSTED_RETRY_CONDITION: 'MaximumRetryAttempts',
+        RETRY_ATTEMPTS: String(schedule.attempts - 1),
+        SCHEDULE_ARN: schedule.Arn,
+        TARGET_ARN: schedule.Target.Arn,
+      },
+    });
+    this.options.log?.(`Schedule ${schedule.Name}: retries spent, sent to ${queueArn}`);
   }
 
   private load(): StoredSchedule[] {

@@ -29,6 +29,8 @@ import { type ScheduleRunner, readSchedules, startSchedules } from './schedules'
 import { type SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
 import { createLocalStepFunctions, type LocalStepFunctions } from './step-functions';
 import { createUserRegistry } from './user-registry';
+import { createMetricRecorder, createMetricsHandler, type MetricRecorder } from './metric-recorder';
+import { createDeadLetterQueues, stepFunctionsMetrics } from './service-metrics';
 import {
   createResolver,
   DEFAULT_LOCAL_REGION,
@@ -79,6 +81,8 @@ export interface LocalRuntime {
   functions: FunctionHost;
   /** What the functions published to SNS (the local inboxes read these). */
   notifications: PublishedMessageStore;
+  /** The metrics published (functions' EMF lines, emulated services): GET /local/metrics. */
+  metrics: MetricRecorder;
   /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
   faultProxy?: FaultProxy;
   stop(): Promise<void>;
@@ -131,8 +135,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Business time: real time plus an offset that `POST /local/clock` moves forward. Tokens
     // (JWT lifetimes) stay on real time: signing in is not part of the simulated procedure.
     const clock = createRuntimeClock({ dataDir: options.dataDir, offsetMs: options.clockOffsetMs });
+    const metrics = createMetricRecorder();
     const stepFunctions = createLocalStepFunctions({
       clock,
+      onExecutionStatus: stepFunctionsMetrics(metrics),
       definitions: listResources(template, 'AWS::StepFunctions::StateMachine').map(
         ({ logicalId, resource }) => ({
           arn: resolve({ Ref: logicalId }) as string,
@@ -145,6 +151,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => stepFunctions.close());
     const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
     stoppers.push(() => sfnEndpoint.close());
+    const deadLetters = createDeadLetterQueues(metrics, log);
     const scheduler = new LocalScheduler({
       region: DEFAULT_LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
@@ -152,6 +159,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       timers: systemTimers,
       groupNames: readScheduleGroupNames(template, resolve),
       startExecution: (input) => stepFunctions.startExecution(input),
+      deadLetter: (event) => deadLetters.send(event),
       dataDir: options.dataDir,
       log,
     });
@@ -216,6 +224,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       extraHandlers: [
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
         createInboxHandler(notifications),
+        createMetricsHandler(metrics),
         // The quota dashboard: the same renderer as the CloudWatch custom widget.
         createDashboardHandler({
           documents: DynamoDBDocumentClient.from(dynamoClient),
@@ -253,6 +262,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.url,
       },
       clockOffset: clock.offsetBuffer,
+      onOutputLine: (logicalId, line) => metrics.recordLogLine(logicalId, line),
     });
     host.functions = functions;
     stoppers.push(() => functions.close());
@@ -297,6 +307,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stepFunctions,
       functions,
       notifications,
+      metrics,
       faultProxy,
       stop,
     };

@@ -72,6 +72,8 @@ export interface LocalStepFunctionsOptions {
   validateDefinitions?: boolean;
   /** Reports internal errors (never thrown into executions). Default: console.error. */
   onInternalError?: (err: unknown) => void;
+  /** Told when an execution starts (`RUNNING`) and when it closes (its final status). */
+  onExecutionStatus?: (event: { stateMachineArn: string; status: ExecutionStatus }) => void;
 }
 
 export interface StartExecutionInput {
@@ -425,6 +427,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
   private readonly invoke: InvokeFunction;
   private readonly resourceHandlers: Record<string, ResourceHandler>;
   private readonly onInternalError: (err: unknown) => void;
+  private readonly onExecutionStatus: NonNullable<LocalStepFunctionsOptions['onExecutionStatus']>;
   private seq = 0;
   private closed = false;
 
@@ -437,6 +440,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
     this.invoke = options.invoke;
     this.resourceHandlers = { ...options.resourceHandlers };
     this.onInternalError = options.onInternalError ?? ((err) => console.error('[local-sfn]', err));
+    this.onExecutionStatus = options.onExecutionStatus ?? (() => undefined);
     for (const spec of options.definitions)
       this.addMachine(spec, options.validateDefinitions ?? true);
     // Capture the library's StatesTimeoutError class (see states-timeout-error.ts).
@@ -518,6 +522,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
       done: done.promise,
     };
     this.executions.set(executionArn, exec);
+    this.onExecutionStatus({ stateMachineArn, status: 'RUNNING' });
     exec.history.add('ExecutionStarted', {
       executionStartedEventDetails: {
         input,
@@ -590,6 +595,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
     exec.stopDate = this.clock.now();
     Object.assign(exec, fields);
     this.cleanup(exec);
+    this.onExecutionStatus({ stateMachineArn: exec.stateMachineArn, status });
   }
 
   /** Stop (ABORTED) or execution timeout (TIMED_OUT). */
@@ -608,6 +614,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
     // rejections below do not produce further events.
     exec.abort?.();
     this.cleanup(exec);
+    this.onExecutionStatus({ stateMachineArn: exec.stateMachineArn, status });
   }
 
   /** Invalidates every token of the execution and releases its timers. */

@@ -273,6 +273,8 @@ function resolveGetAtt(logicalId: string, attribute: string, ctx: ResolveContext
       return `arn:aws:iam::${ctx.accountId ?? LOCAL_ACCOUNT_ID}:role/${name}`;
     case 'AWS::IAM::Role.RoleId':
       return name;
+    case 'AWS::SQS::Queue.QueueName':
+      return name;
     default:
       if (attribute === 'Arn') {
         const service = resource.Type.split('::')[1]?.toLowerCase() ?? 'unknown';

@@ -3,6 +3,7 @@ import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import {
@@ -96,6 +97,8 @@ describe('Observability', () => {
         'DeadlineBreaches',
         'AttainmentPercent',
         'UnitsBehindPace',
+        'ResumeFailures',
+        'ProbationRepairs',
       ]),
     );
     for (const e of expressions) {
@@ -120,15 +123,21 @@ describe('Observability', () => {
     }
     expect(metricNamesIn('AWS/Lambda').sort()).toEqual(['Errors', 'Throttles']);
     expect(metricNamesIn('AWS/States').sort()).toEqual(
-      ['ExecutionsFailed', 'ExecutionsStarted', 'ExecutionsTimedOut'].sort(),
+      [
+        'ExecutionsAborted',
+        'ExecutionsFailed',
+        'ExecutionsStarted',
+        'ExecutionsSucceeded',
+        'ExecutionsTimedOut',
+      ].sort(),
     );
     expect(body).toContain(`"ApiId","Ref:${stack.resolve(httpApi.apiId).Ref}"`);
     expect(body).toContain(`"FunctionName","Ref:`);
     expect(body).toContain(`"StateMachineArn","Ref:`);
   });
 
-  it('raises four alarms on the ops topic, which is encrypted with the data key', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 4);
+  it('raises five alarms on the ops topic, which is encrypted with the data key', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/ApiGateway',
       MetricName: '5xx',
@@ -148,7 +157,11 @@ describe('Observability', () => {
         }),
       ]),
     });
-    for (const name of [PIPELINE_METRICS.deadlineBreaches, PIPELINE_METRICS.unitsBehindPace]) {
+    for (const name of [
+      PIPELINE_METRICS.deadlineBreaches,
+      PIPELINE_METRICS.unitsBehindPace,
+      PIPELINE_METRICS.resumeFailures,
+    ]) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: PIPELINE_NAMESPACE,
         MetricName: name,
@@ -181,6 +194,65 @@ describe('Observability', () => {
         ]),
       },
     });
+  });
+
+  it('graphs and alarms on both state machines, and on the dead-letter queue it is given', () => {
+    const both = tinyStack();
+    const recognition = new sfn.StateMachine(both.stack, 'Recognition', {
+      definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(both.stack, 'Also')),
+    });
+    const deadLetters = new sqs.Queue(both.stack, 'DeadLetters');
+    new Observability(both.stack, 'Both', {
+      stateMachine: both.stateMachine,
+      recognitionStateMachine: recognition,
+      scheduleDeadLetterQueue: deadLetters,
+      httpApi: both.httpApi,
+      functions: [both.fn],
+      alarmTopic: both.observability.alarmTopic,
+      dashboardName: 'both',
+    });
+    const t = Template.fromStack(both.stack);
+    const machineId = (m: sfn.StateMachine) =>
+      both.stack.getLogicalId(m.node.defaultChild as never);
+    const alarms = Object.entries(t.findResources('AWS::CloudWatch::Alarm')).filter(([id]) =>
+      id.startsWith('Both'),
+    );
+    for (const machine of [both.stateMachine, recognition]) {
+      const watching = alarms.filter(([, a]) =>
+        JSON.stringify(a.Properties.Metrics ?? []).includes(`"Ref":"${machineId(machine)}"`),
+      );
+      expect(watching).toHaveLength(1);
+      const metrics = (watching[0][1].Properties.Metrics as { MetricStat?: { Metric: object } }[])
+        .filter((m) => m.MetricStat)
+        .map((m) => (m.MetricStat!.Metric as { MetricName: string }).MetricName);
+      // Aborted is a superseded execution stopped on purpose: graphed, never alarmed.
+      expect(metrics.sort()).toEqual(['ExecutionsFailed', 'ExecutionsTimedOut']);
+    }
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [
+        {
+          Name: 'QueueName',
+          Value: {
+            'Fn::GetAtt': [
+              both.stack.getLogicalId(deadLetters.node.defaultChild as never),
+              'QueueName',
+            ],
+          },
+        },
+      ],
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+    });
+    const dashboard = Object.values(t.findResources('AWS::CloudWatch::Dashboard')).find(
+      (d) => d.Properties.DashboardName === 'both',
+    )!;
+    const text = JSON.stringify(dashboard.Properties.DashboardBody);
+    expect(text).toContain('Admission executions');
+    expect(text).toContain('Recognition executions');
+    expect(text).toContain(machineId(recognition));
+    expect(text).toContain('ApproximateNumberOfMessagesVisible');
   });
 
   it('adds the custom quota widget only when given its function', () => {

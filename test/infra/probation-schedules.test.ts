@@ -22,6 +22,7 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
     'WorkflowRecognitionStateMachine',
   );
   const schedulerRole = logicalIdOf('AWS::IAM::Role', 'WorkflowProbationSchedulerRole');
+  const deadLetterQueue = logicalIdOf('AWS::SQS::Queue', 'WorkflowScheduleDeadLetters');
 
   it('keeps the schedules in their own group', () => {
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
@@ -48,6 +49,11 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
       expect.objectContaining({
         Action: 'states:StartExecution',
         Resource: { Ref: recognition },
+      }),
+      // With EventBridge Scheduler the dead-letter permission is on the execution role.
+      expect.objectContaining({
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [deadLetterQueue, 'Arn'] },
       }),
     ]);
   });
@@ -91,5 +97,54 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
     const text = JSON.stringify(others.map((p) => p.Properties.PolicyDocument));
     expect(text).not.toContain('scheduler:');
     expect(text).not.toContain('iam:PassRole');
+  });
+});
+
+describe('undelivered probation wake-ups (the scheduler dead-letter queue)', () => {
+  const queueId = logicalIdOf('AWS::SQS::Queue', 'WorkflowScheduleDeadLetters');
+
+  it('is a standard queue, encrypted, reachable over TLS only', () => {
+    const queue = template.findResources('AWS::SQS::Queue')[queueId];
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true });
+    expect(queue.Properties.FifoQueue).toBeUndefined();
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it.each(['WorkflowApplyTransition', 'WorkflowResumeInFlight'])(
+    'is named to %s, which writes it into each schedule, and only the scheduler role may send to it',
+    (fn) => {
+      const [lambda] = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) =>
+        JSON.stringify(f.Properties.Role).includes(fn),
+      );
+      expect(lambda.Properties.Environment.Variables.SCHEDULE_DEAD_LETTER_QUEUE_ARN).toEqual({
+        'Fn::GetAtt': [queueId, 'Arn'],
+      });
+      const sending = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+        JSON.stringify(p.Properties.PolicyDocument).includes('sqs:'),
+      );
+      expect(sending.map((p) => JSON.stringify(p.Properties.Roles))).toEqual([
+        expect.stringContaining('WorkflowProbationSchedulerRole'),
+      ]);
+    },
+  );
+
+  it('alarms as soon as one message is visible', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
   });
 });

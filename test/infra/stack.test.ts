@@ -352,6 +352,18 @@ describe('admission state machine generated from the pipeline table', () => {
     }
   });
 
+  it('ends a stale execution as a success and fails only on a defect (an unroutable stage)', () => {
+    for (const machine of [states, definitionOf(template, 'Recognition').States]) {
+      expect(machine.StaleExecution.Type).toBe('Succeed');
+      const fails = Object.entries(machine).filter(([, s]) => s.Type === 'Fail');
+      expect(fails.map(([name]) => name)).toEqual(['UnknownStage']);
+      for (const [name, state] of Object.entries(machine)) {
+        if (!name.startsWith('Route_')) continue;
+        expect((state as unknown as ChoiceState).Default).toBe('UnknownStage');
+      }
+    }
+  });
+
   it('catches a withdrawal at every wait', () => {
     for (const stage of ADMISSION_PIPELINE) {
       const catches = states[`Await_${stage.id}`].Catch as {
@@ -403,7 +415,7 @@ describe('recognition state machine generated from the same table', () => {
     expect(resume.Choices.slice(1).map((c) => c.Next)).toEqual(
       RECOGNITION_PIPELINE.map((s) => `Check_${s.id}`),
     );
-    expect(resume.Default).toBe('StaleExecution');
+    expect(resume.Default).toBe('UnknownStage');
     expect(states.End_PROBATION.Next).toBe('Check_RECOGNITION_CELL_REVIEW');
     expect(states.End_PROBATION.Catch).toEqual([
       expect.objectContaining({ ErrorEquals: ['StaleExecution'], Next: 'StaleExecution' }),
@@ -413,7 +425,13 @@ describe('recognition state machine generated from the same table', () => {
   it('ends at OFFICIAL or REMOVED; leaving during probation is a removal, not a withdrawal', () => {
     const ends = Object.entries(states).filter(([, s]) => s.Type === 'Succeed');
     // ContinuedAsNew: an execution near the one-year limit hands over to its next generation.
-    expect(ends.map(([name]) => name).sort()).toEqual(['ContinuedAsNew', 'OFFICIAL', 'REMOVED']);
+    // StaleExecution: a duplicate start steps aside, a normal end (not a failed execution).
+    expect(ends.map(([name]) => name).sort()).toEqual([
+      'ContinuedAsNew',
+      'OFFICIAL',
+      'REMOVED',
+      'StaleExecution',
+    ]);
     expect(states.ReadWithdrawal).toBeUndefined();
     for (const stage of RECOGNITION_PIPELINE) {
       expect(JSON.stringify(states[`Await_${stage.id}`].Catch)).not.toContain('Withdrawn');
@@ -457,13 +475,13 @@ describe('the deadline watch function', () => {
 });
 
 describe('quotas and observability in the stack', () => {
-  it('has the dashboard with the quota custom widget, and the four alarms on the ops topic', () => {
+  it('has the dashboard with the quota custom widget, and the seven alarms on the ops topic', () => {
     const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
     expect(body).toContain('\\"type\\":\\"custom\\"');
     expect(body).toContain('QuotasQuotaWidget');
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(4);
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(7);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
     }

@@ -17,6 +17,7 @@ import {
  */
 const MACHINE = 'arn:aws:states:us-east-1:000000000000:stateMachine:Test-recognition';
 const ROLE = 'arn:aws:iam::000000000000:role/ProbationSchedulerRole';
+const DLQ = 'arn:aws:sqs:us-east-1:000000000000:Test-ScheduleDeadLetters';
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('EventBridgeWorkflowSchedules', () => {
@@ -55,6 +56,7 @@ describe('EventBridgeWorkflowSchedules', () => {
       groupName: 'Test-probation',
       stateMachineArn: MACHINE,
       roleArn: ROLE,
+      deadLetterQueueArn: DLQ,
     });
 
   it('creates a one-time schedule in Vietnam time that starts the workflow, then deletes itself', async () => {
@@ -68,7 +70,13 @@ describe('EventBridgeWorkflowSchedules', () => {
       ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
-      Target: { Arn: MACHINE, RoleArn: ROLE, Input: '{"candidateId":"c1"}' },
+      Target: {
+        Arn: MACHINE,
+        RoleArn: ROLE,
+        Input: '{"candidateId":"c1"}',
+        RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
+        DeadLetterConfig: { Arn: DLQ },
+      },
     });
 
     // 30 August 17:00 UTC is midnight of 31 August in Hà Nội.
@@ -96,6 +104,7 @@ describe('EventBridgeWorkflowSchedules', () => {
       groupName: 'nowhere',
       stateMachineArn: MACHINE,
       roleArn: ROLE,
+      deadLetterQueueArn: DLQ,
     });
     await expect(
       wrong.scheduleStart({

@@ -4,6 +4,8 @@ import {
   PIPELINE_NAMESPACE,
   recordAttainment,
   recordDeadlineBreaches,
+  recordDeadlineNotice,
+  recordResumePass,
   recordTransition,
   recordUnitsBehindPace,
 } from '../../../functions/observability/transition-metrics';
@@ -161,6 +163,31 @@ describe('transition metrics (EMF)', () => {
         values: { TopUnit: 'hn', QuotaMetric: 'ADMITTED', Issuer: 'hn-tu' },
         value: 60,
       },
+    ]);
+  });
+
+  it('counts a breach once per step, at its reminder; each later notice is an escalation', () => {
+    const docs = captureEmf(() => {
+      const metrics = createPipelineMetrics();
+      const facts = { stage: 'CELL_RESOLUTION', topUnitId: 'hn' };
+      recordDeadlineNotice(metrics, { ...facts, kind: 'REMINDER' });
+      recordDeadlineNotice(metrics, { ...facts, kind: 'ESCALATION' });
+      recordDeadlineNotice(metrics, { ...facts, kind: 'ESCALATION' });
+    }).map(summary);
+    expect(docs.map((d) => [d.metrics, d.dimensions, d.value])).toEqual([
+      [['DeadlineBreaches'], [['Stage', 'TopUnit'], []], 1],
+      [['Escalations'], [['Stage', 'TopUnit'], []], 1],
+      [['Escalations'], [['Stage', 'TopUnit'], []], 1],
+    ]);
+  });
+
+  it('publishes each resume pass organisation-wide, zeros included, under the empty dimension set', () => {
+    const docs = captureEmf(() =>
+      recordResumePass(createPipelineMetrics(), { failures: 0, probationRepairs: 2 }),
+    ).map(summary);
+    expect(docs.map((d) => [d.metrics, d.dimensions, d.value])).toEqual([
+      [['ResumeFailures'], [[]], 0],
+      [['ProbationRepairs'], [[]], 2],
     ]);
   });
 });
