@@ -145,7 +145,7 @@ describe('onboarding files already in progress', () => {
     expect(admitted.requiredColumns).toEqual(expect.arrayContaining(['ceremony.ceremonyDate']));
     const csv = await importer.fetchRaw('/onboarding/template?format=csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    const text = await csv.text();
+    const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
     expect(
       text.startsWith('\uFEFFBước hiện tại của hồ sơ | Current stage of the file [stage],'),
     ).toBe(true);
@@ -336,13 +336,11 @@ describe('onboarding files already in progress', () => {
       const action = completingAction(PIPELINE.find((s) => s.id === stage)!);
       const { facts } = timeline(file.row.nominatedOn, false, 1000 + inFlight.indexOf(file));
       const current = await importer.waitForStage(file.id, stage, 60_000);
-      const response = await officers
-        .forAction(stage, action.id)
-        .act(file.id, {
-          action: action.id,
-          expectedVersion: current.version,
-          payload: facts[action.dossierKey],
-        });
+      const response = await officers.forAction(stage, action.id).act(file.id, {
+        action: action.id,
+        expectedVersion: current.version,
+        payload: facts[action.dossierKey],
+      });
       expect([stage, response.status]).toEqual([stage, 202]);
       const next = response.body.toStage as string;
       const moved = await importer.waitForStage(file.id, next, 60_000);
