@@ -8,6 +8,7 @@ import { onboardedCandidateId, replayToStage } from '../domain/onboarding/replay
 import { OnboardingRow, RawRow, readRow } from '../domain/onboarding/rows';
 import {
   assertUnitAcceptsCandidates,
+  duplicateNomination,
   nominationSchema,
   protectNationalId,
 } from '../domain/nomination';
@@ -15,7 +16,7 @@ import { OrgUnit } from '../domain/org-unit';
 import { parseOrRefuse } from '../domain/parse';
 import { isHumanStage, PROBATION } from '../domain/pipeline';
 import { vietnamToday } from '../domain/quota/report';
-import { HTTP_STATUS_OF, Refusal, RefusalBody, refuse } from '../domain/refusal';
+import { HTTP_STATUS_OF, Refusal, RefusalBody } from '../domain/refusal';
 import { unitNotFound } from '../domain/unit-not-found';
 import { Dependencies } from './dependencies';
 import { ensureProbationSchedule } from './probation-schedule';
@@ -153,18 +154,9 @@ async function onboardRow(ctx: RowContext, row: OnboardingRow): Promise<RowResul
       return { ...answer, status: 'SKIPPED' };
     }
     if (error instanceof DuplicatePersonError) {
+      // Name the other file only to someone who may see it.
       const visible = isInScope(ctx.caller, error.existingUnitPath);
-      refuse('conflict', {
-        code: 'DUPLICATE_NOMINATION',
-        message: visible
-          ? `Người này đã có hồ sơ kết nạp đang xử lý (${error.existingCandidateId})`
-          : 'Người này đã có hồ sơ kết nạp đang xử lý ở một đơn vị khác',
-        message_en: visible
-          ? `This person already has an open admission file (${error.existingCandidateId})`
-          : 'This person already has an open admission file in another unit',
-        field: 'nationalId',
-        ...(visible ? { details: { candidateId: error.existingCandidateId } } : {}),
-      });
+      duplicateNomination(visible ? error.existingCandidateId : undefined);
     }
     throw error;
   }

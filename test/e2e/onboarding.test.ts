@@ -240,6 +240,10 @@ describe('onboarding files already in progress', () => {
       start: addDays(today, -90),
       serial: 1995,
     });
+    // The same person exported a stage earlier by another tool: one open file per person.
+    const earlier = inFlight.find((i) => i.row.stage === 'APPLICATION')!;
+    const restaged: Row = { ...earlier.row, stage: 'AWARENESS_CLASS' };
+    for (const k of Object.keys(restaged)) if (k.startsWith('awarenessClass.')) delete restaged[k];
     const overlap = toCsv([
       ...inFlight.slice(0, 3).map((i) => i.row),
       fresh,
@@ -247,6 +251,7 @@ describe('onboarding files already in progress', () => {
       badDate,
       future,
       outside,
+      restaged,
     ]);
     const answer = await importFile(importer, overlap, 'bo-sung.csv');
     expect(answer.body.results.map((r) => [r.status, r.error?.code, r.error?.field])).toEqual([
@@ -258,7 +263,12 @@ describe('onboarding files already in progress', () => {
       ['REFUSED', 'INVALID_ROW', 'awarenessClass.issuedOn'],
       ['REFUSED', 'IMPORT_DATE_IN_FUTURE', 'backgroundCheck'],
       ['REFUSED', 'UNIT_NOT_FOUND', 'unitId'],
+      ['REFUSED', 'DUPLICATE_NOMINATION', 'nationalId'],
     ]);
+    expect(answer.body.results[8].error).toMatchObject({
+      status: 409,
+      details: { candidateId: earlier.id },
+    });
     expect(answer.body.results[4]).toMatchObject({
       row: 6,
       error: {

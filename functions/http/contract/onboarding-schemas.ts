@@ -14,6 +14,8 @@ export const onboardingImportQuery = z.strictObject({
     .trim()
     .min(1)
     .max(200)
+    // No path separators or control characters: it is shown back in history and exports.
+    // eslint-disable-next-line no-control-regex
     .regex(/^[^\\/\u0000-\u001f]+$/)
     .optional()
     .meta({ description: bi('Tên tệp, ghi vào lịch sử', 'The file name, kept in history') }),
