@@ -268,9 +268,9 @@ export interface paths {
     put?: never;
     /**
      * Nhập hồ sơ đang xử lý và đảng viên đã kết nạp / Import files in progress and members admitted before adoption
-     * @description Tệp CSV hoặc XLSX theo mẫu, tối đa 250 dòng. Mỗi dòng được kiểm tra theo đúng quy định như thao tác của cán bộ và trả lời APPLIED, SKIPPED (đã nhập trước đó) hoặc REFUSED kèm lỗi chuẩn. Hồ sơ bắt đầu quy trình ở bước của nó; đảng viên dự bị được hẹn ngày hết 12 tháng dự bị.
+     * @description Tệp CSV hoặc XLSX theo mẫu, tối đa 100 dòng. Mỗi dòng được kiểm tra theo đúng quy định như thao tác của cán bộ và trả lời APPLIED, SKIPPED (đã nhập trước đó) hoặc REFUSED kèm lỗi chuẩn. Hồ sơ bắt đầu quy trình ở bước của nó; đảng viên dự bị được hẹn ngày hết 12 tháng dự bị.
      *
-     *     A CSV or XLSX file after the template, at most 250 rows. Each row is checked by the same rules as an officer's action and answers APPLIED, SKIPPED (imported before) or REFUSED with the standard error. Each file starts its workflow at its stage; a probationary member is woken at the end of the 12 months.
+     *     A CSV or XLSX file after the template, at most 100 rows. Each row is checked by the same rules as an officer's action and answers APPLIED, SKIPPED (imported before) or REFUSED with the standard error. Each file starts its workflow at its stage; a probationary member is woken at the end of the 12 months.
      */
     post: operations['importFilesInProgress'];
     delete?: never;
@@ -3161,7 +3161,7 @@ export interface operations {
       /**
        * @description Nội dung quá lớn / Payload too large
        *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
-       *     - `IMPORT_TOO_MANY_ROWS`: Quá 250 dòng trong một tệp / More than 250 rows in a file
+       *     - `IMPORT_TOO_MANY_ROWS`: Quá 100 dòng trong một tệp / More than 100 rows in a file
        */
       413: {
         headers: {

@@ -7,7 +7,6 @@ import {
   PIPELINE,
   PROBATION,
   stageLabel,
-  TerminalStageId,
 } from '../pipeline';
 import { FIELD_LABELS } from './field-labels';
 
@@ -40,13 +39,8 @@ export interface ImportColumn {
   maxItems?: number;
 }
 
-/** Where an onboarded file may stand: any human stage, or a probationary or official member. */
-export const IMPORTABLE_STAGES = [
-  ...PIPELINE.map((s) => s.id),
-  PROBATION.during,
-  'OFFICIAL',
-] as const satisfies readonly (HumanStageId | TerminalStageId)[];
-export type ImportableStage = (typeof IMPORTABLE_STAGES)[number];
+export { IMPORTABLE_STAGES, type ImportableStage } from './importable-stages';
+import { IMPORTABLE_STAGES, ImportableStage } from './importable-stages';
 
 /** The two columns that are the import's own: where the file stands and since when it exists. */
 export const STAGE_COLUMN = 'stage';

@@ -208,7 +208,7 @@ export const ERROR_CODES = {
   IMPORT_EMPTY: doc(400, 'Tệp không có dòng dữ liệu', 'The file has no data rows'),
   IMPORT_UNKNOWN_COLUMN: doc(400, 'Cột không có trong mẫu', 'A column is not in the template'),
   IMPORT_MISSING_COLUMN: doc(400, 'Thiếu cột bắt buộc', 'A required column is missing'),
-  IMPORT_TOO_MANY_ROWS: doc(413, 'Quá 250 dòng trong một tệp', 'More than 250 rows in a file'),
+  IMPORT_TOO_MANY_ROWS: doc(413, 'Quá 100 dòng trong một tệp', 'More than 100 rows in a file'),
   INVALID_ROW: doc(400, 'Dòng có ô sai dạng (cột `field`)', 'A cell of the row is malformed'),
   IMPORT_STAGE_UNKNOWN: doc(400, 'Bước không nhập được', 'The stage cannot be imported'),
   IMPORT_FACTS_MISSING: doc(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORTABLE_STAGES } from '../../domain/onboarding/columns';
+import { IMPORTABLE_STAGES } from '../../domain/onboarding/importable-stages';
 
 const bi = (vi: string, en: string) => `${vi} / ${en}`;
 

@@ -542,8 +542,8 @@ export const ROUTES = {
       'Import files in progress and members admitted before adoption',
     ),
     description: bi(
-      'Tệp CSV hoặc XLSX theo mẫu, tối đa 250 dòng. Mỗi dòng được kiểm tra theo đúng quy định như thao tác của cán bộ và trả lời APPLIED, SKIPPED (đã nhập trước đó) hoặc REFUSED kèm lỗi chuẩn. Hồ sơ bắt đầu quy trình ở bước của nó; đảng viên dự bị được hẹn ngày hết 12 tháng dự bị.',
-      "A CSV or XLSX file after the template, at most 250 rows. Each row is checked by the same rules as an officer's action and answers APPLIED, SKIPPED (imported before) or REFUSED with the standard error. Each file starts its workflow at its stage; a probationary member is woken at the end of the 12 months.",
+      'Tệp CSV hoặc XLSX theo mẫu, tối đa 100 dòng. Mỗi dòng được kiểm tra theo đúng quy định như thao tác của cán bộ và trả lời APPLIED, SKIPPED (đã nhập trước đó) hoặc REFUSED kèm lỗi chuẩn. Hồ sơ bắt đầu quy trình ở bước của nó; đảng viên dự bị được hẹn ngày hết 12 tháng dự bị.',
+      "A CSV or XLSX file after the template, at most 100 rows. Each row is checked by the same rules as an officer's action and answers APPLIED, SKIPPED (imported before) or REFUSED with the standard error. Each file starts its workflow at its stage; a probationary member is woken at the end of the 12 months.",
     ),
     auth: 'jwt',
     idempotent: true,

@@ -227,6 +227,29 @@ describe('the replay of a row through the procedure', () => {
 });
 
 describe('reading a file', () => {
+  it('bounds a file to 100 rows', () => {
+    const header = [
+      'stage',
+      'nominatedOn',
+      'fullName',
+      'dateOfBirth',
+      'nominationSource',
+      'unitId',
+      'nationalId',
+      'educationLevel',
+    ];
+    const rows = (n: number) => [
+      { line: 1, fields: header },
+      ...Array.from({ length: n }, (_, i) => ({ line: i + 2, fields: ['NOMINATED', `${i}`] })),
+    ];
+    expect(rawRows(rows(100))).toHaveLength(100);
+    expect(refusalOf(() => rawRows(rows(101)))).toMatchObject({
+      kind: 'too-large',
+      code: 'IMPORT_TOO_MANY_ROWS',
+      details: { rows: 101, max: 100 },
+    });
+  });
+
   it('reads RFC 4180 CSV with a BOM, quotes and Vietnamese dates', () => {
     const csv =
       '\uFEFFstage,nominatedOn,fullName,dateOfBirth,nominationSource,unitId,nationalId,educationLevel\r\n' +
