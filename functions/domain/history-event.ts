@@ -41,13 +41,16 @@ export interface HistoryEvent {
   };
 }
 
-/** Where an imported event came from: the file (name and SHA-256) and its row, when, by whom. */
+/**
+ * Where an imported event came from: the file (name and SHA-256) and its row, when, by whom. The
+ * importer's address and user agent stay on the event's `actor`, for the audit export only.
+ */
 export interface ImportProvenance {
   fileName: string;
   sha256: string;
   row: number;
   importedAt: string;
-  by: Actor;
+  by: Pick<Actor, 'userId' | 'name' | 'role' | 'unitId'>;
 }
 
 /** A deadline notice records that people were told; it moves no candidate and no counter. */

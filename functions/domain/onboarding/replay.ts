@@ -143,7 +143,8 @@ function asColumnRefusal(error: unknown, dossierKey: string): never {
 /** The candidate and history of an onboarded row, or the refusal of the first fact at fault. */
 export function replayToStage(input: ReplayInput): Replayed {
   const by = input.actor;
-  const imported: ImportProvenance = { ...input.provenance, by };
+  const { userId, name, role, unitId } = by;
+  const imported: ImportProvenance = { ...input.provenance, by: { userId, name, role, unitId } };
   if (compareDates(input.nominatedOn, input.today) > 0) {
     futureDate(input.nominatedOn, input.today, NOMINATED_ON_COLUMN);
   }

@@ -26,6 +26,8 @@ const ACTOR: Actor = {
   name: 'Phạm Thu Nhập',
   role: 'committee-officer',
   unitId: 'dd-kdn',
+  sourceIp: '203.0.113.7',
+  userAgent: 'curl/8',
 } as Actor;
 
 function replay(cells: Record<string, string>, today = '2026-12-06') {
@@ -150,8 +152,10 @@ describe('the replay of a row through the procedure', () => {
         sha256: 'abc',
         row: 2,
         importedAt: '2026-12-06T01:00:00Z',
-        by: ACTOR,
+        // Who, never from where: the address stays on the event's actor, for the audit export.
+        by: { userId: 'u-1', name: 'Phạm Thu Nhập', role: 'committee-officer', unitId: 'dd-kdn' },
       });
+      expect(e.actor).toEqual(ACTOR);
     }
   });
 
