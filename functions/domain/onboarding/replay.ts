@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import { Actor } from '../caller';
 import { Candidate, executionName } from '../candidate';
 import { HistoryEvent, ImportProvenance } from '../history-event';
@@ -48,6 +49,8 @@ export interface Replayed {
   candidate: Candidate;
   events: HistoryEvent[];
 }
+
+const ISO_DATE = z.iso.date();
 
 /** Noon in Vietnam: the instant an imported event of that day is recorded at (same UTC day). */
 export function instantOf(date: string): Date {
@@ -145,6 +148,14 @@ export function replayToStage(input: ReplayInput): Replayed {
   const by = input.actor;
   const { userId, name, role, unitId } = by;
   const imported: ImportProvenance = { ...input.provenance, by: { userId, name, role, unitId } };
+  if (!ISO_DATE.safeParse(input.nominatedOn).success) {
+    refuse('invalid', {
+      code: 'INVALID_ROW',
+      message: `${NOMINATED_ON_COLUMN}: Ngày phải có dạng YYYY-MM-DD (hoặc dd/mm/yyyy)`,
+      message_en: `${NOMINATED_ON_COLUMN}: Date must be YYYY-MM-DD (or dd/mm/yyyy)`,
+      field: NOMINATED_ON_COLUMN,
+    });
+  }
   if (compareDates(input.nominatedOn, input.today) > 0) {
     futureDate(input.nominatedOn, input.today, NOMINATED_ON_COLUMN);
   }

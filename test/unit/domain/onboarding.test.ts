@@ -216,6 +216,12 @@ describe('the replay of a row through the procedure', () => {
   });
 
   it('refuses facts the rules send elsewhere than the stage the row names', () => {
+    expect(
+      refusalOf(() => replay({ ...TEMPLATE_EXAMPLE, nominatedOn: '31/02/2025' })),
+    ).toMatchObject({
+      code: 'INVALID_ROW',
+      field: 'nominatedOn',
+    });
     const short = {
       ...ADMITTED_ROW,
       'cellResolution.votesFor': '5',
