@@ -86,7 +86,8 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
 
   it('gives no other function scheduler permissions or the right to pass the role', () => {
     const others = Object.values(template.findResources('AWS::IAM::Policy')).filter(
-      (p) => !/ApplyTransition|ResumeInFlight|ApiOnboarding/.test(JSON.stringify(p.Properties.Roles)),
+      (p) =>
+        !/ApplyTransition|ResumeInFlight|ApiOnboarding/.test(JSON.stringify(p.Properties.Roles)),
     );
     const text = JSON.stringify(others.map((p) => p.Properties.PolicyDocument));
     expect(text).not.toContain('scheduler:');
