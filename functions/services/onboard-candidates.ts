@@ -116,10 +116,14 @@ interface RowContext {
 }
 
 async function onboardRow(ctx: RowContext, row: OnboardingRow): Promise<RowResult> {
+  // The unit first: a row outside the caller's subtree is answered exactly like a unit that
+  // does not exist, whatever else is wrong with it.
+  const cell = typeof row.person.unitId === 'string' ? row.person.unitId.trim() : '';
+  // Only an id of a unit's shape is looked up (the schema refuses the others, below).
+  const unitId = cell.length <= 64 ? cell : '';
+  const found = unitId ? await ctx.unitOf(unitId) : undefined;
+  if (unitId && (!found || !isInScope(ctx.caller, found.path))) unitNotFound(unitId, 'unitId');
   const request = parseOrRefuse(nominationSchema, row.person, { code: 'INVALID_ROW' });
-  const found = await ctx.unitOf(request.unitId);
-  // A unit outside the caller's subtree is answered exactly like one that does not exist.
-  if (!found || !isInScope(ctx.caller, found.path)) unitNotFound(request.unitId, 'unitId');
   const unit = assertUnitAcceptsCandidates(found, request.unitId, ctx.today);
   const nomination = protectNationalId(request, ctx.deps.fingerprintKey);
   const candidateId = onboardedCandidateId(unit.id, nomination.nationalIdFingerprint, row.stage);
