@@ -235,6 +235,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/onboarding/template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tải mẫu nhập hồ sơ đang xử lý / Download the template of files in progress
+     * @description Các cột (tiếng Việt, tiếng Anh, [mã cột]) sinh từ bảng quy trình, một dòng ví dụ, các bước và cột mỗi bước cần; JSON, CSV hoặc XLSX.
+     *
+     *     The columns (Vietnamese, English, [column key]) derived from the pipeline table, one example row, the stages and the columns each needs; JSON, CSV or XLSX.
+     */
+    get: operations['onboardingTemplate'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/onboarding/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Nhập hồ sơ đang xử lý và đảng viên đã kết nạp / Import files in progress and members admitted before adoption
+     * @description Tệp CSV hoặc XLSX theo mẫu, tối đa 100 dòng. Mỗi dòng được kiểm tra theo đúng quy định như thao tác của cán bộ và trả lời APPLIED, SKIPPED (đã nhập trước đó) hoặc REFUSED kèm lỗi chuẩn. Hồ sơ bắt đầu quy trình ở bước của nó; đảng viên dự bị được hẹn ngày hết 12 tháng dự bị.
+     *
+     *     A CSV or XLSX file after the template, at most 100 rows. Each row is checked by the same rules as an officer's action and answers APPLIED, SKIPPED (imported before) or REFUSED with the standard error. Each file starts its workflow at its stage; a probationary member is woken at the end of the 12 months.
+     */
+    post: operations['importFilesInProgress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/units': {
     parameters: {
       query?: never;
@@ -786,6 +830,96 @@ export interface components {
       escalationLevel?: number;
       /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
       overdue: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Mẫu nhập hồ sơ đang xử lý / The template of files in progress */
+    OnboardingTemplate: {
+      columns: ({
+        key: string;
+        header: string;
+        group: string;
+        label: string;
+        labelEn: string;
+        /** @enum {string} */
+        type: 'date' | 'text' | 'integer' | 'boolean';
+        required: boolean;
+        values?: string[];
+      } & {
+        [key: string]: unknown;
+      })[];
+      example: {
+        [key: string]: string;
+      };
+      stages: ({
+        /** @enum {string} */
+        stage:
+          | 'NOMINATED'
+          | 'AWARENESS_CLASS'
+          | 'APPLICATION'
+          | 'BACKGROUND_CHECK'
+          | 'SPONSORSHIP'
+          | 'CELL_RESOLUTION'
+          | 'GRASSROOTS_RESOLUTION'
+          | 'ADMISSION_DECISION'
+          | 'CEREMONY'
+          | 'RECOGNITION_CELL_REVIEW'
+          | 'RECOGNITION_GRASSROOTS'
+          | 'RECOGNITION_DECISION'
+          | 'ADMITTED'
+          | 'OFFICIAL';
+        label: string;
+        labelEn: string;
+        stagesBehind: string[];
+        requiredColumns: string[];
+      } & {
+        [key: string]: unknown;
+      })[];
+      patterns: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Kết quả nhập từng dòng / The answer of each row */
+    OnboardingReport: {
+      fileName: string;
+      sha256: string;
+      rows: number;
+      applied: number;
+      skipped: number;
+      refused: number;
+      results: ({
+        row: number;
+        /** @enum {string} */
+        status: 'APPLIED' | 'SKIPPED' | 'REFUSED';
+        candidateId?: string;
+        /** @enum {string} */
+        stage?:
+          | 'NOMINATED'
+          | 'AWARENESS_CLASS'
+          | 'APPLICATION'
+          | 'BACKGROUND_CHECK'
+          | 'SPONSORSHIP'
+          | 'CELL_RESOLUTION'
+          | 'GRASSROOTS_RESOLUTION'
+          | 'ADMISSION_DECISION'
+          | 'CEREMONY'
+          | 'RECOGNITION_CELL_REVIEW'
+          | 'RECOGNITION_GRASSROOTS'
+          | 'RECOGNITION_DECISION'
+          | 'ADMITTED'
+          | 'OFFICIAL';
+        error?: {
+          code: string;
+          message: string;
+          message_en: string;
+          field?: string;
+          status: number;
+        } & {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      })[];
     } & {
       [key: string]: unknown;
     };
@@ -2773,6 +2907,285 @@ export interface operations {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
             code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  onboardingTemplate: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv' | 'xlsx';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Mẫu nhập / The template */
+      200: {
+        headers: {
+          'Content-Disposition': components['headers']['Content-Disposition'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingTemplate'];
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  importFilesInProgress: {
+    parameters: {
+      query?: {
+        /** @description Tên tệp, ghi vào lịch sử / The file name, kept in history */
+        fileName?: string;
+      };
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'text/csv': string;
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+      };
+    };
+    responses: {
+      /** @description Kết quả từng dòng / One answer per row */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OnboardingReport'];
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `CSV_MALFORMED`: Tệp CSV sai cấu trúc / The CSV file is malformed
+       *     - `IMPORT_FILE_MALFORMED`: Tệp XLSX không đọc được / The XLSX file cannot be read
+       *     - `IMPORT_FILE_NOT_UTF8`: Tệp CSV không mã hóa UTF-8 / The CSV file is not UTF-8
+       *     - `IMPORT_EMPTY`: Tệp không có dòng dữ liệu / The file has no data rows
+       *     - `IMPORT_UNKNOWN_COLUMN`: Cột không có trong mẫu / A column is not in the template
+       *     - `IMPORT_MISSING_COLUMN`: Thiếu cột bắt buộc / A required column is missing
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_QUERY'
+              | 'CSV_MALFORMED'
+              | 'IMPORT_FILE_MALFORMED'
+              | 'IMPORT_FILE_NOT_UTF8'
+              | 'IMPORT_EMPTY'
+              | 'IMPORT_UNKNOWN_COLUMN'
+              | 'IMPORT_MISSING_COLUMN';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       *     - `IMPORT_TOO_MANY_ROWS`: Quá 100 dòng trong một tệp / More than 100 rows in a file
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE' | 'IMPORT_TOO_MANY_ROWS';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED';
           };
         };
       };

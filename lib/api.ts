@@ -148,6 +148,19 @@ export class Api extends Construct {
     storage.grantWriteCandidates(units);
     storage.grantIdempotency(units);
 
+    // Onboarding files already in progress: the template, and imports (CSV or XLSX).
+    const onboarding = new AdmissionFunction(this, 'Onboarding', {
+      entry: 'api/onboarding.ts',
+      description: 'GET /onboarding/template, POST /onboarding/imports',
+      timeout: Duration.seconds(29),
+      memorySize: 1024,
+    });
+    storage.grantWriteCandidates(onboarding);
+    storage.grantIdempotency(onboarding);
+    workflow.grantOnboarding(onboarding);
+    // Rows name people by ID number: fingerprinted with the server key, as at nomination.
+    signing.grantRead(onboarding);
+
     // The contract: the OpenAPI document and its readable page (no data, nothing granted).
     const apiDocs = new AdmissionFunction(this, 'ApiDocs', {
       entry: 'api/api-docs.ts',
@@ -235,6 +248,14 @@ export class Api extends Construct {
       ['/units/{id}/retirement', apigwv2.HttpMethod.POST],
     ] as const) {
       this.httpApi.addRoutes({ path, methods: [method], integration: unitsIntegration });
+    }
+
+    const onboardingIntegration = new HttpLambdaIntegration('OnboardingIntegration', onboarding);
+    for (const [path, method] of [
+      ['/onboarding/template', apigwv2.HttpMethod.GET],
+      ['/onboarding/imports', apigwv2.HttpMethod.POST],
+    ] as const) {
+      this.httpApi.addRoutes({ path, methods: [method], integration: onboardingIntegration });
     }
 
     this.functions = this.node.children.filter(

@@ -202,6 +202,16 @@ export class Workflow extends Construct {
     this.bindStateMachine(fn);
   }
 
+  /**
+   * Onboarding files in progress: starting executions of either phase (a file imported at an
+   * admission or a recognition stage) and scheduling the end of probation of imported members.
+   */
+  grantOnboarding(fn: lambda.Function): void {
+    this.grantStart(fn);
+    this.recognitionStateMachine.grantStartExecution(fn);
+    this.grantCreateProbationSchedules(fn);
+  }
+
   /** Lets a function answer a parked step of either phase (an officer's action). */
   grantTaskResponse(fn: lambda.Function): void {
     fn.addToRolePolicy(this.taskResponseStatement());

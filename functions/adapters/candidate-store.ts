@@ -27,6 +27,12 @@ export type CandidateSummary = Pick<
  */
 export interface CandidateStore {
   createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void>;
+  /**
+   * An onboarded file: the candidate where it stands and its history so far, with the counters
+   * its events earn, in one transaction. `StaleCandidateError` if the candidate exists already
+   * (an earlier import of the row), `DuplicatePersonError` if the person has another open file.
+   */
+  createOnboardedCandidate(candidate: Candidate, events: HistoryEvent[]): Promise<void>;
   getCandidate(id: string): Promise<Candidate | undefined>;
   getHistory(id: string): Promise<HistoryEvent[]>;
   /** One page of a work queue (a unit's subtree at some stages), in queue position order. */

@@ -21,6 +21,7 @@ import {
 import type { WatchedDeadline } from '../domain/deadline-watch';
 import { type HistoryEvent } from '../domain/history-event';
 import { type OrgUnit } from '../domain/org-unit';
+import { type CounterDelta } from '../domain/quota/counter-keys';
 import {
   counterDeltasOfEvent,
   gaugeDeltas,
@@ -79,6 +80,19 @@ export class DynamoDbCandidateStore implements CandidateStore {
   ) {}
 
   async createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void> {
+    await this.createWithHistory(candidate, [event]);
+  }
+
+  async createOnboardedCandidate(candidate: Candidate, events: HistoryEvent[]): Promise<void> {
+    await this.createWithHistory(candidate, events);
+  }
+
+  /**
+   * A new candidate with its history so far (one nomination event, or an onboarded file's events),
+   * its person's open file, the counters every event earns and the gauges of where it stands:
+   * one transaction, so a retry or a second import finds it whole or not at all.
+   */
+  private async createWithHistory(candidate: Candidate, events: HistoryEvent[]): Promise<void> {
     try {
       await this.documents.send(
         new TransactWriteCommand({
@@ -90,7 +104,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-            this.putEvent(event, candidate.unitPath),
+            ...events.map((event) => this.putEvent(event, candidate.unitPath)),
             {
               // One open file per person: free, or already this candidate's (a replay), or closed.
               Put: {
@@ -108,7 +122,12 @@ export class DynamoDbCandidateStore implements CandidateStore {
               },
             },
             // Quota counters and stage gauges: counted exactly once, with the conditional put.
-            ...this.ledgerUpdates(event, undefined, candidate, candidate.unitPath),
+            ...mergedCounterDeltas(
+              events.flatMap((e) => counterDeltasOfEvent(e, candidate.unitPath)),
+            ).map((c) => counterTransactUpdate(this.tableName, c)),
+            ...gaugeDeltas(undefined, candidate, candidate.unitPath).map((g) =>
+              gaugeTransactUpdate(this.tableName, g),
+            ),
             ...queueEntryWrites(this.tableName, undefined, candidate),
           ],
         }),
@@ -119,7 +138,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
       if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
         throw new StaleCandidateError(`candidate ${candidate.id} already exists`);
       }
-      if (reasons?.[2]?.Code === 'ConditionalCheckFailed') {
+      if (reasons?.[1 + events.length]?.Code === 'ConditionalCheckFailed') {
         const { Item } = await this.documents.send(
           new GetCommand({
             TableName: this.tableName,
@@ -649,4 +668,15 @@ function monthsBetween(from: string, to: string): string[] {
     months.push(current);
     [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
   }
+}
+
+/** One delta per counter item (a transaction may not touch an item twice). */
+function mergedCounterDeltas(deltas: CounterDelta[]): CounterDelta[] {
+  const merged = new Map<string, CounterDelta>();
+  for (const d of deltas) {
+    const key = `${d.unitId}|${d.metric}|${d.month}`;
+    const seen = merged.get(key);
+    merged.set(key, seen ? { ...seen, delta: seen.delta + d.delta } : d);
+  }
+  return [...merged.values()].filter((d) => d.delta !== 0);
 }

@@ -219,3 +219,24 @@ export function mayUseClass(
 ): boolean {
   return isInScope(caller, organiserPath) || callerUnitPath.includes(organiserPath.at(-1)!);
 }
+
+const ONBOARDERS: Role[] = ['cell-officer', 'committee-officer', 'admin'];
+
+/**
+ * Onboarding files already in progress (an import) writes candidates like the officers who keep
+ * them: cell and committee officers, and administrators, inside their own subtree (each row's
+ * unit outside it is answered as a unit that does not exist).
+ */
+export function assertMayOnboard(caller: Caller): Role {
+  const role = ONBOARDERS.find((r) => caller.roles.includes(r));
+  if (!role) {
+    refuse('forbidden', {
+      code: 'ROLE_NOT_ALLOWED',
+      message: 'Chỉ cán bộ chi bộ, cán bộ đảng ủy hoặc quản trị viên được nhập hồ sơ đang xử lý',
+      message_en:
+        'Only cell officers, committee officers and administrators may import files in progress',
+      details: { roles: caller.roles },
+    });
+  }
+  return role;
+}

@@ -31,12 +31,26 @@ export interface HistoryEvent {
    * A `REMINDER` or `ESCALATION` about an overdue step: who was told, about which due date. It
    * changes nothing (the stage stays, `seq` is the version it was sent at, never a new one).
    */
+  /** Set on the events an onboarding import wrote: who imported them, from which file and row. */
+  imported?: ImportProvenance;
   notice?: {
     index: number;
     escalationLevel: number;
     recipient: NotificationTarget;
     dueOn: string;
   };
+}
+
+/**
+ * Where an imported event came from: the file (name and SHA-256) and its row, when, by whom. The
+ * importer's address and user agent stay on the event's `actor`, for the audit export only.
+ */
+export interface ImportProvenance {
+  fileName: string;
+  sha256: string;
+  row: number;
+  importedAt: string;
+  by: Pick<Actor, 'userId' | 'name' | 'role' | 'unitId'>;
 }
 
 /** A deadline notice records that people were told; it moves no candidate and no counter. */

@@ -78,6 +78,11 @@ export interface ActionSpec<Payload = unknown> {
   /** The day the action happened, which picks the policy version (default: see eventDateOf). */
   eventDate?(payload: Payload): string;
   delivery: 'complete' | 'fail';
+  /**
+   * A step recorded on the way that keeps the candidate at its stage (an enrolment, an extended
+   * deadline), not the one that completes the stage: onboarding asks only for the latter.
+   */
+  staysAtStage?: true;
 }
 
 /**
@@ -182,6 +187,7 @@ const enrolInClass = action({
   outcome: () => 'enrolled',
   eventDate: (p) => p.startsOn,
   delivery: 'complete',
+  staysAtStage: true,
 });
 
 const recordClassResult = action({
@@ -433,6 +439,7 @@ const extendDecisionDeadline = action({
   judge: judgeDecisionExtension,
   eventDate: (p) => p.decidedOn,
   delivery: 'complete',
+  staysAtStage: true,
 });
 
 const recordCeremony = action({
@@ -786,6 +793,13 @@ export function stageLabel(id: StageId): { label: string; labelEn: string } {
 /** The phase (state machine) a stage's execution belongs to. */
 export function phaseOf(stage: HumanStageId): PhaseId {
   return humanStage(stage).phase;
+}
+
+/** The action that completes a stage (the one onboarding records for each stage behind a file). */
+export function completingAction(stage: HumanStage): ActionSpec {
+  const found = stage.actions.find((a) => a.delivery === 'complete' && !a.staysAtStage);
+  if (!found) throw new Error(`Stage ${stage.id} has no completing action`);
+  return found;
 }
 
 /** The stages a human stage can lead to, in table order: the workflow's Choice branches. */

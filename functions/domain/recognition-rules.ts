@@ -73,6 +73,24 @@ export function reviewDeadlineOf(probation: ProbationFacts) {
   return recognitionReviewDue(probation.endsOn, policyInForce(probation.endsOn));
 }
 
+/**
+ * What the end of probation records: the dossier entry (with the cell review's due date counted
+ * from that day), the findings of the history event and the policy that judged them.
+ */
+export function probationEndFacts(probation: ProbationFacts) {
+  const reviewDue = reviewDeadlineOf(probation);
+  return {
+    dossierEntry: { ...probation, reviewDueOn: reviewDue.dueOn },
+    findings: {
+      ceremonyDate: probation.ceremonyDate,
+      probationEndsOn: probation.endsOn,
+      reviewDueOn: reviewDue.dueOn,
+      reviewWorkingDays: reviewDue.workingDays,
+    },
+    policyVersion: probation.policyVersion,
+  };
+}
+
 /** The table's deadline of RECOGNITION_CELL_REVIEW (none before the ceremony is on file). */
 export const recognitionReviewDeadline: StageDeadlineRule = (candidate) =>
   candidate.dossier.ceremony ? reviewDeadlineOf(probationOf(candidate)) : undefined;

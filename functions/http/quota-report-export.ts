@@ -80,7 +80,7 @@ export function funnelRows(report: QuotaReport): Cell[][] {
   );
 }
 
-function csvField(value: Cell): string {
+export function csvField(value: Cell): string {
   const text = value === null || value === undefined ? '' : String(value);
   // A text cell a spreadsheet would run as a formula is prefixed with an apostrophe.
   const inert = typeof value === 'string' && /^[=+\-@]/.test(text) ? `'${text}` : text;

@@ -1,7 +1,7 @@
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { PROBATION } from '../domain/pipeline';
 import { vietnamToday } from '../domain/quota/report';
-import { probationOf, reviewDeadlineOf } from '../domain/recognition-rules';
+import { probationEndFacts, probationOf } from '../domain/recognition-rules';
 import { compareDates } from '../domain/rules';
 import { applyScheduledStep } from '../domain/transition';
 import { recordTransition } from '../observability/transition-metrics';
@@ -45,20 +45,10 @@ export async function endProbation(
         `Probation of ${candidate.id} ends on ${probation.endsOn}, not yet (${today})`,
       );
     }
-    const reviewDue = reviewDeadlineOf(probation);
     const { candidate: after, event } = applyScheduledStep(
       candidate,
       PROBATION,
-      {
-        dossierEntry: { ...probation, reviewDueOn: reviewDue.dueOn },
-        findings: {
-          ceremonyDate: probation.ceremonyDate,
-          probationEndsOn: probation.endsOn,
-          reviewDueOn: reviewDue.dueOn,
-          reviewWorkingDays: reviewDue.workingDays,
-        },
-        policyVersion: probation.policyVersion,
-      },
+      probationEndFacts(probation),
       request.executionName,
       deps.now(),
     );

@@ -39,6 +39,17 @@ async function firstOutcome(
     ? { status: first.httpStatus ?? status, body: first.error ?? body }
     : { status, body };
 }
+/** An import's answer read as its one row's answer (its error's status and body). */
+async function firstRowOutcome(
+  response: Promise<{ status: number; body: Record<string, unknown> }>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const { status, body } = await response;
+  const [first] = (body?.results ?? []) as {
+    error?: Record<string, unknown> & { status: number };
+  }[];
+  return first?.error ? { status: first.error.status, body: first.error } : { status, body };
+}
+const ONBOARDERS: Role[] = ['cell-officer', 'committee-officer', 'admin'];
 const clients = new Map<string, ApiClient>();
 
 beforeAll(async () => {
@@ -225,6 +236,25 @@ const routes: Route[] = [
       ),
     expected: (role, scope) =>
       !READERS.includes(role) ? 403 : scope === 'out' ? 404 : role === 'cell-officer' ? 422 : 403,
+  },
+  {
+    name: 'GET /onboarding/template (officers of cells and committees, administrators)',
+    send: (api) => api.request('GET', '/onboarding/template'),
+    expected: (role) => (ONBOARDERS.includes(role) ? 200 : 403),
+  },
+  {
+    name: 'POST /onboarding/imports (a row in the dd-kdn subtree, with a bad ID number)',
+    send: (api) =>
+      firstRowOutcome(
+        api.request('POST', '/onboarding/imports', {
+          rawBody:
+            'stage,nominatedOn,fullName,dateOfBirth,nominationSource,unitId,nationalId,educationLevel\r\n' +
+            'NOMINATED,2026-01-05,Nguyễn Văn Ma Trận,1996-08-17,CELL,dd-xltbd-kythuat,12,UPPER_SECONDARY\r\n',
+          headers: { 'idempotency-key': randomKey(), 'content-type': 'text/csv' },
+        }),
+      ),
+    // Inside: the row's own refusal (400); outside: its unit does not exist for the caller.
+    expected: (role, scope) => (!ONBOARDERS.includes(role) ? 403 : scope === 'in' ? 400 : 404),
   },
   {
     name: 'GET /approvals/{id}/details with a forged link (nobody learns anything)',

@@ -15,6 +15,7 @@ import { ContractValidator } from './support/contract-validator';
 import { candidatesAtClassStage } from './support/bulk';
 import { HAPPY_PATH } from './support/happy-path';
 import { officerClient } from './support/officers';
+import { templateTable } from '../../functions/domain/onboarding/template';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
@@ -317,6 +318,36 @@ describe('the documented contract, over HTTP', () => {
       ).status,
     ).toBe(200);
     expect((await write(cell, 'POST', results, { results: 'x' })).status).toBe(400);
+  });
+
+  it('onboarding: the template in JSON, CSV and XLSX, an import — and their refusals', async () => {
+    for (const format of ['json', 'csv', 'xlsx']) {
+      const template = await committee.fetchRaw(`/onboarding/template?format=${format}`);
+      expect([format, template.status]).toEqual([format, 200]);
+    }
+    expect((await committee.request('GET', '/onboarding/template?format=pdf')).status).toBe(400);
+    const csv = templateTable()
+      .map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(','))
+      .join('\r\n');
+    const imported = await committee.request('POST', '/onboarding/imports?fileName=mau.csv', {
+      rawBody: csv,
+      headers: { 'idempotency-key': key(), 'content-type': 'text/csv' },
+    });
+    expect(imported).toMatchObject({ status: 200, body: { applied: 1, refused: 0 } });
+    expect(imported.headers.get('cache-control')).toBe('no-store');
+    const unknownColumn = await committee.request('POST', '/onboarding/imports', {
+      rawBody: 'stage,mystery\r\nNOMINATED,1',
+      headers: { 'idempotency-key': key(), 'content-type': 'text/csv' },
+    });
+    expect(unknownColumn).toMatchObject({ status: 400, body: { code: 'IMPORT_UNKNOWN_COLUMN' } });
+    const notAWorkbook = await committee.request('POST', '/onboarding/imports', {
+      rawBody: 'not a zip',
+      headers: {
+        'idempotency-key': key(),
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      },
+    });
+    expect(notAWorkbook).toMatchObject({ status: 400, body: { code: 'IMPORT_FILE_MALFORMED' } });
   });
 
   it('refuses every documented write without an Idempotency-Key, before anything else', async () => {

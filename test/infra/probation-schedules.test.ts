@@ -58,7 +58,7 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
     ]);
   });
 
-  it.each(['WorkflowApplyTransition', 'WorkflowResumeInFlight'])(
+  it.each(['WorkflowApplyTransition', 'WorkflowResumeInFlight', 'ApiOnboarding'])(
     'lets %s create schedules in that group only, passing that role only to the scheduler',
     (fn) => {
       const statements = statementsOf(`${fn}Role`);
@@ -92,7 +92,8 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
 
   it('gives no other function scheduler permissions or the right to pass the role', () => {
     const others = Object.values(template.findResources('AWS::IAM::Policy')).filter(
-      (p) => !/ApplyTransition|ResumeInFlight/.test(JSON.stringify(p.Properties.Roles)),
+      (p) =>
+        !/ApplyTransition|ResumeInFlight|ApiOnboarding/.test(JSON.stringify(p.Properties.Roles)),
     );
     const text = JSON.stringify(others.map((p) => p.Properties.PolicyDocument));
     expect(text).not.toContain('scheduler:');

@@ -106,8 +106,9 @@ describe('functions', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation;
     // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
-    // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs.
-    expect(Object.keys(functions).length).toBe(25);
+    // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs;
+    // + Onboarding (files in progress imported).
+    expect(Object.keys(functions).length).toBe(26);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -172,8 +173,10 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only nomination and the resume job start executions', () => {
+  it('lets only nomination, onboarding and the resume job start executions', () => {
     expect(policyActionsOfRole('ApiNominateRole')).toContain('states:StartExecution');
+    expect(policyActionsOfRole('ApiOnboardingRole')).toContain('states:StartExecution');
+    expect(policyActionsOfRole('ApiOnboardingRole')).not.toContain('states:SendTaskSuccess');
     expect(policyActionsOfRole('WorkflowResumeInFlightRole')).toContain('states:StartExecution');
     expect(policyActionsOfRole('ApiSubmitActionRole')).not.toContain('states:StartExecution');
   });
@@ -216,6 +219,8 @@ describe('HTTP API', () => {
         'POST /classes/{id}/results',
         'GET /openapi.json',
         'GET /docs',
+        'GET /onboarding/template',
+        'POST /onboarding/imports',
       ].sort(),
     );
   });

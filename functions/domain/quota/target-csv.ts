@@ -76,7 +76,7 @@ function malformed(line: number, vi: string, en: string): Tokenized {
   };
 }
 
-function detectSeparator(text: string): string {
+export function detectSeparator(text: string): string {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   return firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
 }

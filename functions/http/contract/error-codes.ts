@@ -202,6 +202,37 @@ export const ERROR_CODES = {
   SPONSOR_YOUTH_UNION_NOT_MEMBER: doc(422, 'Không là đoàn viên', 'Not a Youth Union member'),
   SPONSOR_YOUTH_UNION_OVER_AGE: doc(422, 'Quá tuổi đoàn', 'Over the Youth Union age'),
 
+  // Onboarding files in progress: the file (400, 413), then each row's answer inside the 200
+  IMPORT_FILE_MALFORMED: doc(400, 'Tệp XLSX không đọc được', 'The XLSX file cannot be read'),
+  IMPORT_FILE_NOT_UTF8: doc(400, 'Tệp CSV không mã hóa UTF-8', 'The CSV file is not UTF-8'),
+  IMPORT_EMPTY: doc(400, 'Tệp không có dòng dữ liệu', 'The file has no data rows'),
+  IMPORT_UNKNOWN_COLUMN: doc(400, 'Cột không có trong mẫu', 'A column is not in the template'),
+  IMPORT_MISSING_COLUMN: doc(400, 'Thiếu cột bắt buộc', 'A required column is missing'),
+  IMPORT_TOO_MANY_ROWS: doc(413, 'Quá 100 dòng trong một tệp', 'More than 100 rows in a file'),
+  INVALID_ROW: doc(400, 'Dòng có ô sai dạng (cột `field`)', 'A cell of the row is malformed'),
+  IMPORT_STAGE_UNKNOWN: doc(400, 'Bước không nhập được', 'The stage cannot be imported'),
+  IMPORT_FACTS_MISSING: doc(
+    400,
+    'Thiếu dữ liệu của một bước hồ sơ đã qua',
+    'The facts of a stage behind the file are missing',
+  ),
+  IMPORT_FACTS_BEYOND_STAGE: doc(
+    400,
+    'Có dữ liệu của bước hồ sơ chưa đến',
+    'Facts of a stage the file has not reached',
+  ),
+  IMPORT_STAGE_NOT_REACHED: doc(
+    422,
+    'Theo quy định, dữ liệu không dẫn hồ sơ đến bước đã ghi',
+    'Under the rules, the facts do not lead the file to its stage',
+  ),
+  IMPORT_DATE_IN_FUTURE: doc(422, 'Ngày sau hôm nay', 'A date after today'),
+  IMPORT_PROBATION_NOT_OVER: doc(
+    422,
+    'Chưa hết 12 tháng dự bị',
+    'The 12 months of probation are not over',
+  ),
+
   // The service (500, 503)
   SERVICE_UNAVAILABLE: doc(
     503,

@@ -290,6 +290,7 @@ const TAGS = [
   { name: 'units', description: 'Cây tổ chức / Organisation tree' },
   { name: 'quotas', description: 'Chỉ tiêu và báo cáo / Quotas and reports' },
   { name: 'audit', description: 'Nhật ký / Audit' },
+  { name: 'onboarding', description: 'Nhập hồ sơ đang xử lý / Onboarding files in progress' },
   { name: 'docs', description: 'Tài liệu API / API documentation' },
 ];
 

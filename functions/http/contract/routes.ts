@@ -8,6 +8,12 @@ import { bulkActionsSchema, classEnrolmentSchema, classResultsSchema } from '../
 import { classDefinitionSchema } from '../../domain/training-class';
 import { approvalDecisionRequest } from '../approval-contract';
 import { type ErrorCode } from './error-codes';
+import {
+  onboardingImportQuery,
+  onboardingReportSchema,
+  onboardingTemplateQuery,
+  onboardingTemplateSchema,
+} from './onboarding-schemas';
 import { defineRoute, type RouteContract, routeKeyOf } from './route';
 import {
   acceptedActionSchema,
@@ -497,6 +503,79 @@ export const ROUTES = {
       },
     },
     errors: [...ANY, 'INVALID_QUERY', 'UNIT_NOT_FOUND'],
+  }),
+  'GET /onboarding/template': defineRoute({
+    method: 'GET',
+    path: '/onboarding/template',
+    operationId: 'onboardingTemplate',
+    tag: 'onboarding',
+    summary: bi('Tải mẫu nhập hồ sơ đang xử lý', 'Download the template of files in progress'),
+    description: bi(
+      'Các cột (tiếng Việt, tiếng Anh, [mã cột]) sinh từ bảng quy trình, một dòng ví dụ, các bước và cột mỗi bước cần; JSON, CSV hoặc XLSX.',
+      'The columns (Vietnamese, English, [column key]) derived from the pipeline table, one example row, the stages and the columns each needs; JSON, CSV or XLSX.',
+    ),
+    auth: 'jwt',
+    query: onboardingTemplateQuery,
+    responses: {
+      200: {
+        description: bi('Mẫu nhập', 'The template'),
+        schema: onboardingTemplateSchema,
+        alternatives: [
+          { contentType: 'text/csv', description: csvExport },
+          {
+            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            description: bi('Tệp Excel (format=xlsx)', 'Excel file (format=xlsx)'),
+          },
+        ],
+        headers: ['Content-Disposition'],
+      },
+    },
+    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'INVALID_QUERY'],
+  }),
+  'POST /onboarding/imports': defineRoute({
+    method: 'POST',
+    path: '/onboarding/imports',
+    operationId: 'importFilesInProgress',
+    tag: 'onboarding',
+    summary: bi(
+      'Nhập hồ sơ đang xử lý và đảng viên đã kết nạp',
+      'Import files in progress and members admitted before adoption',
+    ),
+    description: bi(
+      'Tệp CSV hoặc XLSX theo mẫu, tối đa 100 dòng. Mỗi dòng được kiểm tra theo đúng quy định như thao tác của cán bộ và trả lời APPLIED, SKIPPED (đã nhập trước đó) hoặc REFUSED kèm lỗi chuẩn. Hồ sơ bắt đầu quy trình ở bước của nó; đảng viên dự bị được hẹn ngày hết 12 tháng dự bị.',
+      "A CSV or XLSX file after the template, at most 100 rows. Each row is checked by the same rules as an officer's action and answers APPLIED, SKIPPED (imported before) or REFUSED with the standard error. Each file starts its workflow at its stage; a probationary member is woken at the end of the 12 months.",
+    ),
+    auth: 'jwt',
+    idempotent: true,
+    query: onboardingImportQuery,
+    body: {
+      schema: z.string().meta({ description: 'CSV' }),
+      contentType: 'text/csv',
+      alternatives: [
+        {
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          description: bi('Tệp Excel (trang tính đầu tiên)', 'Excel file (first worksheet)'),
+        },
+      ],
+    },
+    responses: {
+      200: {
+        description: bi('Kết quả từng dòng', 'One answer per row'),
+        schema: onboardingReportSchema,
+      },
+    },
+    errors: [
+      ...WRITE,
+      'ROLE_NOT_ALLOWED',
+      'INVALID_QUERY',
+      'CSV_MALFORMED',
+      'IMPORT_FILE_MALFORMED',
+      'IMPORT_FILE_NOT_UTF8',
+      'IMPORT_EMPTY',
+      'IMPORT_UNKNOWN_COLUMN',
+      'IMPORT_MISSING_COLUMN',
+      'IMPORT_TOO_MANY_ROWS',
+    ],
   }),
   'POST /units': defineRoute({
     method: 'POST',
