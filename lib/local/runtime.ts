@@ -12,6 +12,9 @@ import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
+import type { AccessControl } from './iam/access-control';
+import { createIamEnforcement, localIamEnabled } from './iam/enforcement';
+import { createIamHandler } from './iam/iam-endpoint';
 import { LOCAL_RUNTIME_FILE, type LocalRuntimeFile } from './runtime-file';
 import { createClockHandler } from './clock-endpoint';
 import { systemTimers } from './clock';
@@ -57,6 +60,11 @@ export interface LocalRuntimeOptions {
   recordConsumedCapacity?: boolean;
   /** Start the business clock this far ahead of real time (a saved clock in dataDir wins). */
   clockOffsetMs?: number;
+  /**
+   * Enforce the template's IAM on every AWS call (lib/local/iam). Default on; `false` (or env
+   * ADMISSION_LOCAL_IAM=off) only to diagnose.
+   */
+  iam?: boolean;
 }
 
 export interface LocalRuntime {
@@ -82,6 +90,8 @@ export interface LocalRuntime {
   notifications: PublishedMessageStore;
   /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
   faultProxy?: FaultProxy;
+  /** IAM enforcement (undefined when switched off): the template's permissions and the denials. */
+  iam?: AccessControl;
   stop(): Promise<void>;
 }
 
@@ -113,19 +123,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => dynamo.stop());
     const dynamoClient = dynamo.createClient();
     const tables = await createTablesFromTemplate(dynamoClient, template, resolve);
-    let faultProxy: FaultProxy | undefined;
-    if (options.faultProxy) {
-      const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
-      faultProxy = await startFaultProxy({ target: dynamo.endpoint, seed });
-      stoppers.push(() => faultProxy!.close());
-    }
+    const iam = createIamEnforcement({
+      template,
+      resolve,
+      enabled: localIamEnabled(options.iam),
+      log,
+    });
+    // The functions always reach DynamoDB through the proxy: that is where IAM is checked.
+    const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
+    const dynamoProxy: FaultProxy = await startFaultProxy({
+      target: dynamo.endpoint,
+      seed,
+      inspect: iam.inspectDynamoDb,
+    });
+    stoppers.push(() => dynamoProxy.close());
+    const faultProxy = options.faultProxy ? dynamoProxy : undefined;
     log(
       `DynamoDB Local ${dynamo.endpoint}: created ${tables.created.length}, kept ${tables.existing.length} table(s)`,
     );
 
     // Functions and state machines call each other, so each reaches the other through a closure.
     const host: { functions?: FunctionHost } = {};
-    const invoke = async (fn: string, event: unknown) => {
+    const invoke = async (fn: string, event: unknown): Promise<unknown> => {
       if (!host.functions) throw new Error(`The function host is not started yet (${fn}).`);
       return host.functions.invoke(fn, event);
     };
@@ -142,10 +161,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           definition: JSON.parse(resolve(resource.Properties!.DefinitionString) as string),
         }),
       ),
-      invoke,
+      invoke: iam.guardStateMachineInvoke(invoke),
     });
     stoppers.push(() => stepFunctions.close());
-    const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
+    iam.bindStepFunctions((token) => stepFunctions.executionOfTaskToken(token));
+    const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({
+      service: stepFunctions,
+      authorize: iam.guards.sfn,
+    });
     stoppers.push(() => sfnEndpoint.close());
     const scheduler = new LocalScheduler({
       region: DEFAULT_LOCAL_REGION,
@@ -153,12 +176,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       clock,
       timers: systemTimers,
       groupNames: readScheduleGroupNames(template, resolve),
-      startExecution: (input) => stepFunctions.startExecution(input),
+      startExecution: iam.guardScheduleStart((input) => stepFunctions.startExecution(input)),
       dataDir: options.dataDir,
       log,
     });
     stoppers.push(() => scheduler.close());
-    const schedulerEndpoint: SchedulerEndpoint = await startSchedulerEndpoint({ scheduler });
+    const schedulerEndpoint: SchedulerEndpoint = await startSchedulerEndpoint({
+      scheduler,
+      authorize: iam.guards.scheduler,
+    });
     stoppers.push(() => schedulerEndpoint.close());
     const advanceClock = async (ms: number) => {
       clock.advance(ms);
@@ -179,12 +205,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const snsEndpoint = await startSnsEndpoint({
       topicArns: readTopicArns(template, resolve),
       store: notifications,
+      authorize: iam.guards.sns,
     });
     stoppers.push(() => snsEndpoint.close());
     const secrets = await startSecretsManagerEndpoint({
       template,
       resolve,
       dataDir: options.dataDir,
+      authorize: iam.guards.secretsManager,
     });
     stoppers.push(() => secrets.close());
 
@@ -206,7 +234,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       users,
     });
     stoppers.push(() => issuer.close());
-    const cognito = await startCognitoEndpoint({ template, resolve, users });
+    const cognito = await startCognitoEndpoint({
+      template,
+      resolve,
+      users,
+      authorize: iam.guards.cognito,
+    });
     stoppers.push(() => cognito.close());
 
     const http: RunningHttpApi = await startHttpApi({
@@ -218,6 +251,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       extraHandlers: [
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
         createInboxHandler(notifications),
+        createIamHandler({
+          access: iam.access,
+          store: notifications,
+          now: () => new Date(clock.now()),
+        }),
         // The quota dashboard: the same renderer as the CloudWatch custom widget.
         createDashboardHandler({
           documents: DynamoDBDocumentClient.from(dynamoClient),
@@ -246,7 +284,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
       extraEnv: {
         ...LOCAL_CREDENTIALS,
-        AWS_ENDPOINT_URL_DYNAMODB: faultProxy?.url ?? dynamo.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.url,
         ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
@@ -255,6 +293,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.url,
       },
       clockOffset: clock.offsetBuffer,
+      envFor: iam.envFor,
     });
     host.functions = functions;
     stoppers.push(() => functions.close());
@@ -262,7 +301,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Schedules run once now: the resume job re-attaches every in-flight candidate to an execution.
     const schedules: ScheduleRunner = startSchedules({
       schedules: readSchedules(template, resolve),
-      invoke,
+      invoke: iam.guardScheduledInvoke(invoke),
       runAtStart: false,
       region: DEFAULT_LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
@@ -300,6 +339,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       functions,
       notifications,
       faultProxy,
+      iam: iam.access,
       stop,
     };
   } catch (error) {

@@ -66,6 +66,7 @@ describe('startSchedules', () => {
     expression: 'rate(1 minute)',
     targetArn: arnOf('F'),
     source: 'events',
+    sourceArn: 'arn:aws:events:us-east-1:000000000000:rule/Rule',
     intervalMs: 60_000,
     ...overrides,
   });
