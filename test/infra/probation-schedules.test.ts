@@ -22,6 +22,7 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
     'WorkflowRecognitionStateMachine',
   );
   const schedulerRole = logicalIdOf('AWS::IAM::Role', 'WorkflowProbationSchedulerRole');
+  const group = logicalIdOf('AWS::Scheduler::ScheduleGroup', 'WorkflowProbationSchedules');
 
   it('keeps the schedules in their own group', () => {
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
@@ -35,9 +36,12 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
         Statement: [
           Match.objectLike({
             Principal: { Service: 'scheduler.amazonaws.com' },
+            // Scheduler presents the schedule group's ARN, not the schedule's.
             Condition: {
-              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-              ArnLike: { 'aws:SourceArn': Match.anyValue() },
+              StringEquals: {
+                'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+                'aws:SourceArn': { 'Fn::GetAtt': [group, 'Arn'] },
+              },
             },
           }),
         ],
