@@ -64,13 +64,21 @@ export function statementsOf(document: PolicyDocument | undefined): PolicyStatem
 const asList = <T>(value: T | T[] | undefined): T[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-/** Glob with `*` (any run) and `?` (one character), anchored. */
+const compiledGlobs = new Map<string, RegExp>();
+
+/** Glob with `*` (any run) and `?` (one character), anchored. Compiled once per pattern. */
 export function globMatches(pattern: string, value: string, ignoreCase = false): boolean {
-  const escaped = pattern
-    .split('')
-    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${escaped}$`, ignoreCase ? 'is' : 's').test(value);
+  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let compiled = compiledGlobs.get(cacheKey);
+  if (!compiled) {
+    const escaped = pattern
+      .split('')
+      .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    compiled = new RegExp(`^${escaped}$`, ignoreCase ? 'is' : 's');
+    compiledGlobs.set(cacheKey, compiled);
+  }
+  return compiled.test(value);
 }
 
 /** ArnLike: the six colon-separated parts match one by one (the last part keeps its colons). */
