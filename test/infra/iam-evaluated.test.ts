@@ -4,7 +4,12 @@
  */
 import { AccessDenied, createAccessControl } from '../../lib/local/iam/access-control';
 import { readTemplatePermissions } from '../../lib/local/iam/template-permissions';
-import { authorizeAlarmActions, authorizeScheduleTarget } from '../../lib/local/iam/service-paths';
+import {
+  authorizeAlarmActions,
+  authorizeRuleInvoke,
+  authorizeScheduleTarget,
+  authorizeStateMachineInvoke,
+} from '../../lib/local/iam/service-paths';
 import { authorizePublish } from '../../lib/local/iam/service-guards';
 import { createResolver, type CfnTemplate } from '../../lib/local/template';
 import { synthesizeTemplate } from './synthesize';
@@ -160,5 +165,44 @@ describe('function roles, least privilege', () => {
     expect(
       allowed('WorkflowApplyTransition', 'scheduler:CreateSchedule', schedule('default')),
     ).toMatchObject({ reason: 'noIdentityAllow' });
+  });
+});
+
+describe('services invoking functions', () => {
+  const fn = (prefix: string) => arnOf(logicalId('AWS::Lambda::Function', prefix));
+  const invokedBy = (stateMachineArn: string, functionNameOrArn: string) =>
+    denialOf(() =>
+      authorizeStateMachineInvoke(access, {
+        stateMachineArn,
+        executionArn: `${stateMachineArn.replace(':stateMachine:', ':execution:')}:e1`,
+        functionNameOrArn,
+      }),
+    );
+
+  it('lets each state machine role invoke its task functions, qualified ARNs included', () => {
+    expect(invokedBy(admission, fn('WorkflowParkAtStage'))).toBeUndefined();
+    expect(invokedBy(admission, `${fn('WorkflowApplyTransition')}:$LATEST`)).toBeUndefined();
+    expect(invokedBy(recognition, fn('WorkflowEndProbation'))).toBeUndefined();
+  });
+
+  it('refuses a function that is no task of the machine', () => {
+    expect(invokedBy(admission, fn('WorkflowEndProbation'))).toMatchObject({
+      action: 'lambda:InvokeFunction',
+      reason: 'noIdentityAllow',
+    });
+    expect(invokedBy(admission, fn('ApiNominate'))).toMatchObject({ reason: 'noIdentityAllow' });
+  });
+
+  it('lets the hourly rule invoke PublishAttainment through its Lambda permission only', () => {
+    const rule = arnOf(logicalId('AWS::Events::Rule', 'QuotasPublishAttainmentSchedule'));
+    const target = fn('QuotasPublishAttainment');
+    expect(
+      denialOf(() => authorizeRuleInvoke(access, { ruleArn: rule, functionArn: target })),
+    ).toBeUndefined();
+    expect(
+      denialOf(() =>
+        authorizeRuleInvoke(access, { ruleArn: `${rule}-other`, functionArn: target }),
+      ),
+    ).toMatchObject({ principal: 'events.amazonaws.com', reason: 'noResourceAllow' });
   });
 });
