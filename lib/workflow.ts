@@ -131,11 +131,14 @@ export class Workflow extends Construct {
     });
     this.probationSchedulerRole = new iam.Role(this, 'ProbationSchedulerRole', {
       description: 'EventBridge Scheduler starts the recognition workflow at the end of probation',
-      // Only schedules of this account's probation group may use it (confused deputy).
+      // Only schedules of this account's probation group may use it (confused deputy). Scheduler
+      // presents the schedule GROUP's ARN as aws:SourceArn, never the schedule's own ARN.
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: {
-          StringEquals: { 'aws:SourceAccount': stack.account },
-          ArnLike: { 'aws:SourceArn': this.probationScheduleArns() },
+          StringEquals: {
+            'aws:SourceAccount': stack.account,
+            'aws:SourceArn': this.probationSchedules.scheduleGroupArn,
+          },
         },
       }),
     });

@@ -42,6 +42,8 @@ export interface AwsJsonProtocol<Context> {
   /** Recognises the service's own errors when they are not AwsServiceError instances. */
   asServiceError?: (error: unknown) => AwsServiceError | undefined;
   maxBodyBytes?: number;
+  /** Runs before the operation and may refuse it (IAM: throws AwsServiceError AccessDenied…). */
+  authorize?: (request: IncomingMessage, operation: string, input: Record<string, unknown>) => void;
 }
 
 /**
@@ -92,6 +94,11 @@ export function awsJsonListener<Context>(
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw new AwsServiceError('SerializationException', 'Request body must be a JSON object');
     }
+    protocol.authorize?.(
+      req,
+      target.slice(protocol.targetPrefix.length),
+      input as Record<string, unknown>,
+    );
     const output = operation(context, input as Record<string, unknown>);
     send(res, 200, protocol.toWire ? protocol.toWire(output) : output);
   };

@@ -9,7 +9,7 @@
  * latest token named it. Pages of `Limit` (1–60, default 60) with an opaque `NextToken`; errors
  * are HTTP 400 with `{"__type": "<Code>", "message": "..."}` as Cognito sends them.
  */
-import { AwsServiceError, awsJsonListener } from './aws-json-protocol';
+import { AwsServiceError, awsJsonListener, type AwsJsonProtocol } from './aws-json-protocol';
 import { listenLocally } from './local-server';
 import { listResources, type CfnTemplate, type Resolve } from './template';
 import type { RegisteredUser, UserRegistry } from './user-registry';
@@ -22,6 +22,8 @@ export interface CognitoEndpointOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** IAM (lib/local/iam/service-guards.ts): may refuse a request before it runs. */
+  authorize?: AwsJsonProtocol<Pick<UserRegistry, 'list'>>['authorize'];
 }
 
 export interface CognitoEndpoint {
@@ -133,6 +135,7 @@ export async function startCognitoEndpoint(
             listUsersInGroup(pools, users, input),
         },
         maxBodyBytes: MAX_BODY_BYTES,
+        authorize: options.authorize,
       },
       options.users,
     ),

@@ -31,6 +31,8 @@ export interface FaultProxyStats {
   forwarded: number;
   cut: number;
   throttled: number;
+  /** Answered by the `inspect` hook instead of DynamoDB (e.g. AccessDenied). */
+  refused: number;
   /** Forwarded requests whose response carried ConsumedCapacity. */
   measured: number;
   readUnits: number;
@@ -80,6 +82,7 @@ function emptyStats(): FaultProxyStats {
     forwarded: 0,
     cut: 0,
     throttled: 0,
+    refused: 0,
     measured: 0,
     readUnits: 0,
     writeUnits: 0,
@@ -95,10 +98,30 @@ interface Consumed {
   WriteCapacityUnits?: number;
 }
 
+/** An answer sent instead of DynamoDB's (e.g. an AccessDeniedException). */
+export interface ProxyAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A DynamoDB request as the proxy received it, before it is forwarded. */
+export interface InspectedRequest {
+  /** From X-Amz-Target, e.g. `PutItem`. */
+  operation: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
 export async function startFaultProxy(options: {
   /** DynamoDB Local's endpoint, e.g. http://127.0.0.1:8000 */
   target: string;
   seed?: number;
+  /**
+   * Sees every DynamoDB request (body read in full) before faults and forwarding; an answer it
+   * returns is sent instead of DynamoDB's. The local IAM check (lib/local/iam) lives here.
+   */
+  inspect?: (request: InspectedRequest) => ProxyAnswer | undefined;
 }): Promise<FaultProxy> {
   const target = new URL(options.target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -191,17 +214,44 @@ export async function startFaultProxy(options: {
       return;
     }
     const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '?';
+    if (options.inspect) {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const answer = options.inspect!({ operation, headers: request.headers, body });
+        if (answer) {
+          statistics.refused += 1;
+          response.writeHead(answer.status, answer.headers);
+          response.end(answer.body);
+          return;
+        }
+        pass(request, response, operation, body);
+      });
+      return;
+    }
+    pass(request, response, operation);
+  });
+
+  /** Throttles or forwards one request (its body already read when `body` is given). */
+  const pass = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    operation: string,
+    body?: Buffer,
+  ) => {
     if (faults.throttleRate > 0 && random() < faults.throttleRate) {
       statistics.throttled += 1;
       const throttle = THROTTLES[statistics.throttled % THROTTLES.length];
-      request.resume();
-      request.on('end', () => {
+      const answer = () => {
         response.writeHead(400, {
           'content-type': 'application/x-amz-json-1.0',
           'x-amzn-requestid': `fault-proxy-${statistics.requests}`,
         });
         response.end(JSON.stringify({ __type: throttle.type, message: throttle.message }));
-      });
+      };
+      if (body) answer();
+      else request.resume().on('end', answer);
       return;
     }
     const upstream = http.request(
@@ -218,18 +268,19 @@ export async function startFaultProxy(options: {
         const chunks: Buffer[] = [];
         reply.on('data', (chunk: Buffer) => chunks.push(chunk));
         reply.on('end', () => {
-          const body = Buffer.concat(chunks);
+          const replyBody = Buffer.concat(chunks);
           statistics.forwarded += 1;
-          record(operation, body);
+          record(operation, replyBody);
           response.writeHead(reply.statusCode ?? 502, reply.headers);
-          response.end(body);
+          response.end(replyBody);
         });
         reply.on('error', () => request.socket.destroy());
       },
     );
     upstream.on('error', () => request.socket.destroy());
-    request.pipe(upstream);
-  });
+    if (body) upstream.end(body);
+    else request.pipe(upstream);
+  };
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));

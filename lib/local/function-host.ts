@@ -18,6 +18,8 @@ export interface FunctionHostOptions {
   resolve: Resolve;
   /** Added to (and overriding) each function's own environment, e.g. endpoints and credentials. */
   extraEnv?: Record<string, string>;
+  /** Per-function additions after `extraEnv`, e.g. the function's own credentials (IAM). */
+  envFor?: (logicalId: string, functionName: string) => Record<string, string>;
   /** Reject invocations that exceed the function's Timeout, as Lambda does (default true). */
   enforceTimeouts?: boolean;
   /**
@@ -281,6 +283,7 @@ function readFunctionDefinitions(options: FunctionHostOptions): FunctionDefiniti
         AWS_DEFAULT_REGION: region,
         ...functionEnv,
         ...options.extraEnv,
+        ...options.envFor?.(logicalId, functionName),
         AWS_LAMBDA_FUNCTION_NAME: functionName,
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMB),
         AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',

@@ -58,7 +58,11 @@ export interface StoredSchedule {
   attempts: number;
 }
 
-export type StartExecution = (input: { stateMachineArn: string; input: string }) => unknown;
+/** `schedule`: which schedule fires, with the role Scheduler assumes to call the target. */
+export type StartExecution = (
+  input: { stateMachineArn: string; input: string },
+  schedule?: { arn: string; groupName: string; roleArn: string },
+) => unknown;
 
 export interface LocalSchedulerOptions {
   region: string;
@@ -254,10 +258,10 @@ export class LocalScheduler {
     if (!schedule || schedule.completedAt !== undefined || schedule.State !== 'ENABLED') return;
     schedule.attempts += 1;
     try {
-      this.options.startExecution({
-        stateMachineArn: schedule.Target.Arn,
-        input: schedule.Target.Input ?? '{}',
-      });
+      this.options.startExecution(
+        { stateMachineArn: schedule.Target.Arn, input: schedule.Target.Input ?? '{}' },
+        { arn: schedule.Arn, groupName: schedule.GroupName, roleArn: schedule.Target.RoleArn },
+      );
     } catch (error) {
       const allowed = schedule.Target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
       this.options.log?.(

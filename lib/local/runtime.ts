@@ -12,6 +12,9 @@ import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
 import { createInboxHandler } from './inbox';
+import type { AccessControl } from './iam/access-control';
+import { createIamEnforcement, localIamEnabled } from './iam/enforcement';
+import { createIamHandler } from './iam/iam-endpoint';
 import { LOCAL_RUNTIME_FILE, type LocalRuntimeFile } from './runtime-file';
 import { createClockHandler } from './clock-endpoint';
 import { systemTimers } from './clock';
@@ -58,6 +61,11 @@ export interface LocalRuntimeOptions {
   recordConsumedCapacity?: boolean;
   /** Start the business clock this far ahead of real time (a saved clock in dataDir wins). */
   clockOffsetMs?: number;
+  /**
+   * Enforce the template's IAM on every AWS call (lib/local/iam). Default on; `false` (or env
+   * ADMISSION_LOCAL_IAM=off) only to diagnose.
+   */
+  iam?: boolean;
 }
 
 export interface LocalRuntime {
@@ -85,6 +93,8 @@ export interface LocalRuntime {
   metrics: MetricRecorder;
   /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
   faultProxy?: FaultProxy;
+  /** IAM enforcement (undefined when switched off): the template's permissions and the denials. */
+  iam?: AccessControl;
   stop(): Promise<void>;
 }
 
@@ -115,19 +125,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => dynamo.stop());
     const dynamoClient = dynamo.createClient();
     const tables = await createTablesFromTemplate(dynamoClient, template, resolve);
-    let faultProxy: FaultProxy | undefined;
-    if (options.faultProxy) {
-      const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
-      faultProxy = await startFaultProxy({ target: dynamo.endpoint, seed });
-      stoppers.push(() => faultProxy!.close());
-    }
+    const iam = createIamEnforcement({
+      template,
+      resolve,
+      enabled: localIamEnabled(options.iam),
+      log,
+    });
+    // The functions always reach DynamoDB through the proxy: that is where IAM is checked.
+    const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
+    const dynamoProxy: FaultProxy = await startFaultProxy({
+      target: dynamo.endpoint,
+      seed,
+      inspect: iam.inspectDynamoDb,
+    });
+    stoppers.push(() => dynamoProxy.close());
+    const faultProxy = options.faultProxy ? dynamoProxy : undefined;
     log(
       `DynamoDB Local ${dynamo.endpoint}: created ${tables.created.length}, kept ${tables.existing.length} table(s)`,
     );
 
     // Functions and state machines call each other, so each reaches the other through a closure.
     const host: { functions?: FunctionHost } = {};
-    const invoke = async (fn: string, event: unknown) => {
+    const invoke = async (fn: string, event: unknown): Promise<unknown> => {
       if (!host.functions) throw new Error(`The function host is not started yet (${fn}).`);
       return host.functions.invoke(fn, event);
     };
@@ -146,10 +165,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           definition: JSON.parse(resolve(resource.Properties!.DefinitionString) as string),
         }),
       ),
-      invoke,
+      invoke: iam.guardStateMachineInvoke(invoke),
     });
     stoppers.push(() => stepFunctions.close());
-    const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({ service: stepFunctions });
+    iam.bindStepFunctions((token) => stepFunctions.executionOfTaskToken(token));
+    const sfnEndpoint: SfnEndpoint = await startSfnEndpoint({
+      service: stepFunctions,
+      authorize: iam.guards.sfn,
+    });
     stoppers.push(() => sfnEndpoint.close());
     const deadLetters = createDeadLetterQueues(metrics, log);
     const scheduler = new LocalScheduler({
@@ -158,13 +181,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       clock,
       timers: systemTimers,
       groupNames: readScheduleGroupNames(template, resolve),
-      startExecution: (input) => stepFunctions.startExecution(input),
       deadLetter: (event) => deadLetters.send(event),
+      startExecution: iam.guardScheduleStart((input) => stepFunctions.startExecution(input)),
       dataDir: options.dataDir,
       log,
     });
     stoppers.push(() => scheduler.close());
-    const schedulerEndpoint: SchedulerEndpoint = await startSchedulerEndpoint({ scheduler });
+    const schedulerEndpoint: SchedulerEndpoint = await startSchedulerEndpoint({
+      scheduler,
+      authorize: iam.guards.scheduler,
+    });
     stoppers.push(() => schedulerEndpoint.close());
     const advanceClock = async (ms: number) => {
       clock.advance(ms);
@@ -185,12 +211,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const snsEndpoint = await startSnsEndpoint({
       topicArns: readTopicArns(template, resolve),
       store: notifications,
+      authorize: iam.guards.sns,
     });
     stoppers.push(() => snsEndpoint.close());
     const secrets = await startSecretsManagerEndpoint({
       template,
       resolve,
       dataDir: options.dataDir,
+      authorize: iam.guards.secretsManager,
     });
     stoppers.push(() => secrets.close());
 
@@ -212,7 +240,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       users,
     });
     stoppers.push(() => issuer.close());
-    const cognito = await startCognitoEndpoint({ template, resolve, users });
+    const cognito = await startCognitoEndpoint({
+      template,
+      resolve,
+      users,
+      authorize: iam.guards.cognito,
+    });
     stoppers.push(() => cognito.close());
 
     const http: RunningHttpApi = await startHttpApi({
@@ -225,6 +258,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
         createInboxHandler(notifications),
         createMetricsHandler(metrics),
+        createIamHandler({
+          access: iam.access,
+          store: notifications,
+          now: () => new Date(clock.now()),
+        }),
         // The quota dashboard: the same renderer as the CloudWatch custom widget.
         createDashboardHandler({
           documents: DynamoDBDocumentClient.from(dynamoClient),
@@ -253,7 +291,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
       extraEnv: {
         ...LOCAL_CREDENTIALS,
-        AWS_ENDPOINT_URL_DYNAMODB: faultProxy?.url ?? dynamo.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB: dynamoProxy.url,
         ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
@@ -263,6 +301,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       },
       clockOffset: clock.offsetBuffer,
       onOutputLine: (logicalId, line) => metrics.recordLogLine(logicalId, line),
+      envFor: iam.envFor,
     });
     host.functions = functions;
     stoppers.push(() => functions.close());
@@ -270,7 +309,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Schedules run once now: the resume job re-attaches every in-flight candidate to an execution.
     const schedules: ScheduleRunner = startSchedules({
       schedules: readSchedules(template, resolve),
-      invoke,
+      invoke: iam.guardScheduledInvoke(invoke),
       runAtStart: false,
       region: DEFAULT_LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
@@ -309,6 +348,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       notifications,
       metrics,
       faultProxy,
+      iam: iam.access,
       stop,
     };
   } catch (error) {

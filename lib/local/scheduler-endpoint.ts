@@ -31,10 +31,21 @@ export function readScheduleGroupNames(template: CfnTemplate, resolve: Resolve):
   );
 }
 
+/** One Scheduler API request, as IAM sees it (lib/local/iam/service-guards.ts). */
+export interface SchedulerRequest {
+  operation:
+    'CreateSchedule' | 'UpdateSchedule' | 'GetSchedule' | 'DeleteSchedule' | 'ListSchedules';
+  name?: string;
+  groupName: string;
+  input?: CreateScheduleInput;
+}
+
 export async function startSchedulerEndpoint(options: {
   scheduler: LocalScheduler;
   port?: number;
   host?: string;
+  /** May refuse a request before it runs (throws AwsServiceError, e.g. AccessDeniedException). */
+  authorize?: (request: IncomingMessage, details: SchedulerRequest) => void;
 }): Promise<SchedulerEndpoint> {
   const { scheduler } = options;
   const send = (res: ServerResponse, status: number, body: unknown, errorType?: string) =>
@@ -57,6 +68,10 @@ export async function startSchedulerEndpoint(options: {
     const query = url.searchParams;
     if (name === undefined) {
       if (req.method !== 'GET') throw unsupported(req.method);
+      options.authorize?.(req, {
+        operation: 'ListSchedules',
+        groupName: query.get('ScheduleGroup') ?? 'default',
+      });
       const all = scheduler.list({
         groupName: query.get('ScheduleGroup') ?? undefined,
         namePrefix: query.get('NamePrefix') ?? undefined,
@@ -85,13 +100,29 @@ export async function startSchedulerEndpoint(options: {
         } catch {
           throw new AwsServiceError('ValidationException', 'Request body is not valid JSON');
         }
+        options.authorize?.(req, {
+          operation: req.method === 'POST' ? 'CreateSchedule' : 'UpdateSchedule',
+          name,
+          groupName: input.GroupName ?? 'default',
+          input,
+        });
         send(res, 200, req.method === 'POST' ? scheduler.create(input) : scheduler.update(input));
         return;
       }
       case 'GET':
+        options.authorize?.(req, {
+          operation: 'GetSchedule',
+          name,
+          groupName: query.get('groupName') ?? 'default',
+        });
         send(res, 200, toWire(scheduler.get(name, query.get('groupName') ?? undefined)));
         return;
       case 'DELETE':
+        options.authorize?.(req, {
+          operation: 'DeleteSchedule',
+          name,
+          groupName: query.get('groupName') ?? 'default',
+        });
         scheduler.delete(name, query.get('groupName') ?? undefined);
         send(res, 200, {});
         return;

@@ -14,6 +14,10 @@ export interface LocalSchedule {
   /** The target's Input, JSON-parsed; `undefined` means "send the default scheduled event". */
   input?: unknown;
   source: 'events' | 'scheduler';
+  /** What the target's resource policy sees as `aws:SourceArn`: the rule, or the schedule group. */
+  sourceArn: string;
+  /** A Scheduler schedule's execution role (Scheduler assumes it to call the target). */
+  roleArn?: string;
   /** Approximate for cron; `undefined` when the schedule runs only at start. */
   intervalMs?: number;
   note?: string;
@@ -42,6 +46,7 @@ export function readSchedules(template: CfnTemplate, resolve: Resolve): LocalSch
         targetArn: target.Arn,
         input: target.Input === undefined ? undefined : JSON.parse(target.Input),
         source: 'events',
+        sourceArn: String(resolve({ 'Fn::GetAtt': [logicalId, 'Arn'] })),
         ...scheduleInterval(properties.ScheduleExpression),
       });
     }
@@ -50,8 +55,11 @@ export function readSchedules(template: CfnTemplate, resolve: Resolve): LocalSch
     const properties = resolve(resource.Properties ?? {}) as {
       ScheduleExpression: string;
       State?: string;
-      Target: { Arn: string; Input?: string };
+      GroupName?: string;
+      Target: { Arn: string; RoleArn?: string; Input?: string };
     };
+    const region = String(resolve({ Ref: 'AWS::Region' }));
+    const accountId = String(resolve({ Ref: 'AWS::AccountId' }));
     if (properties.State === 'DISABLED') continue;
     schedules.push({
       name: logicalId,
@@ -60,6 +68,8 @@ export function readSchedules(template: CfnTemplate, resolve: Resolve): LocalSch
       // EventBridge Scheduler sends `{}` when a target has no Input.
       input: properties.Target.Input === undefined ? {} : JSON.parse(properties.Target.Input),
       source: 'scheduler',
+      sourceArn: `arn:aws:scheduler:${region}:${accountId}:schedule-group/${properties.GroupName ?? 'default'}`,
+      roleArn: properties.Target.RoleArn,
       ...scheduleInterval(properties.ScheduleExpression),
     });
   }
@@ -131,7 +141,7 @@ function formatDuration(ms: number): string {
 export interface ScheduleRunnerOptions {
   schedules: LocalSchedule[];
   /** Receives the target ARN: a Lambda function, or anything else the caller knows how to run. */
-  invoke: (targetArn: string, event: unknown) => Promise<unknown>;
+  invoke: (targetArn: string, event: unknown, schedule: LocalSchedule) => Promise<unknown>;
   runAtStart?: boolean;
   region?: string;
   accountId?: string;
@@ -159,7 +169,7 @@ export function startSchedules(options: ScheduleRunnerOptions): ScheduleRunner {
     running.add(schedule.name);
     try {
       const event = schedule.input !== undefined ? schedule.input : scheduledEvent(schedule);
-      await options.invoke(schedule.targetArn, event);
+      await options.invoke(schedule.targetArn, event, schedule);
     } catch (error) {
       const err = error as Error;
       log(

@@ -14,7 +14,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AwsServiceError, awsJsonListener } from './aws-json-protocol';
+import { AwsServiceError, awsJsonListener, type AwsJsonProtocol } from './aws-json-protocol';
 import { listenLocally } from './local-server';
 import {
   DEFAULT_LOCAL_REGION,
@@ -33,6 +33,8 @@ export interface SecretsManagerEndpointOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** IAM (lib/local/iam/service-guards.ts): may refuse a request before it runs. */
+  authorize?: AwsJsonProtocol<ServedSecret[]>['authorize'];
   region?: string;
   accountId?: string;
 }
@@ -233,6 +235,7 @@ export async function startSecretsManagerEndpoint(
         messageMember: 'Message',
         operations: OPERATIONS,
         maxBodyBytes: MAX_BODY_BYTES,
+        authorize: options.authorize,
       },
       secrets,
     ),

@@ -6,7 +6,7 @@
  * camelCase; timestamps are epoch seconds (numbers); errors are HTTP 400 with
  * `{"__type": "<Code>", "message": "..."}`.
  */
-import { AwsServiceError, awsJsonListener } from './aws-json-protocol';
+import { AwsServiceError, awsJsonListener, type AwsJsonProtocol } from './aws-json-protocol';
 import { listenLocally, type LocalServer } from './local-server';
 import { isSfnServiceError } from './sfn-errors';
 import type { LocalStepFunctions } from './step-functions';
@@ -17,6 +17,8 @@ export interface SfnEndpointOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** IAM (lib/local/iam/service-guards.ts): may refuse a request before it runs. */
+  authorize?: AwsJsonProtocol<LocalStepFunctions>['authorize'];
 }
 
 export type SfnEndpoint = LocalServer;
@@ -59,6 +61,7 @@ export async function startSfnEndpoint(options: SfnEndpointOptions): Promise<Sfn
       operations: OPERATIONS,
       toWire,
       maxBodyBytes: MAX_BODY_BYTES,
+      authorize: options.authorize,
       asServiceError: (e) =>
         isSfnServiceError(e) ? new AwsServiceError(e.code, e.message, e.statusCode) : undefined,
     },

@@ -12,6 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsServiceError } from './aws-json-protocol';
 import { guarded, listenLocally, readRequestBody, type LocalServer } from './local-server';
 import type { PublishedMessageStore } from './published-messages';
 import { listResources, type CfnTemplate, type Resolve } from './template';
@@ -25,6 +26,11 @@ export interface SnsEndpointOptions {
   /** Default 127.0.0.1. */
   host?: string;
   now?: () => Date;
+  /**
+   * IAM (lib/local/iam/service-guards.ts): may refuse a request before it runs, with an
+   * AwsServiceError carrying the SNS code (AuthorizationError 403, KMSAccessDenied 400).
+   */
+  authorize?: (request: IncomingMessage, action: string, params: URLSearchParams) => void;
 }
 
 export type SnsEndpoint = LocalServer;
@@ -221,6 +227,7 @@ async function handle(
   if (action !== 'Publish') {
     throw new SnsError('InvalidAction', `The action ${action ?? '(none)'} is not valid locally`);
   }
+  options.authorize?.(req, action, params);
   const { messageId } = publish(params, options, now);
   sendXml(
     res,
@@ -242,7 +249,9 @@ export async function startSnsEndpoint(options: SnsEndpointOptions): Promise<Sns
         const error =
           err instanceof SnsError
             ? err
-            : new SnsError('InternalError', String(err), 500, 'Receiver');
+            : err instanceof AwsServiceError
+              ? new SnsError(err.code, err.message, err.statusCode)
+              : new SnsError('InternalError', String(err), 500, 'Receiver');
         sendError(rs, error, requestId);
       },
     )(req, res);

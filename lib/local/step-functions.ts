@@ -39,7 +39,12 @@ export interface StateMachineSpec {
 }
 
 /** Runs a Lambda handler locally; rejects with an Error whose `name` is the Lambda error type. */
-export type InvokeFunction = (functionNameOrArn: string, payload: unknown) => Promise<unknown>;
+/** `caller`: the state machine whose role invokes the function (what IAM evaluates). */
+export type InvokeFunction = (
+  functionNameOrArn: string,
+  payload: unknown,
+  caller?: { stateMachineArn: string; executionArn: string },
+) => Promise<unknown>;
 
 export interface ResourceHandlerContext {
   resource: string;
@@ -172,6 +177,8 @@ export interface LocalStepFunctionsStats {
 export interface LocalStepFunctions {
   startExecution(input: StartExecutionInput): StartExecutionOutput;
   sendTaskSuccess(input: SendTaskSuccessInput): Record<string, never>;
+  /** The execution waiting on a pending task token (what SendTask* is authorized against). */
+  executionOfTaskToken(taskToken: string): string | undefined;
   sendTaskFailure(input: SendTaskFailureInput): Record<string, never>;
   sendTaskHeartbeat(input: SendTaskHeartbeatInput): Record<string, never>;
   stopExecution(input: StopExecutionInput): { stopDate: Date };
@@ -810,7 +817,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
       });
     }
     if (meta.kind === 'lambda-arn') {
-      return jsonClone(await this.invoke(meta.resource, parameters));
+      return jsonClone(await this.invoke(meta.resource, parameters, this.callerOf(exec)));
     }
     // arn:aws:states:::lambda:invoke[.waitForTaskToken]
     const params = isObject(parameters) ? parameters : {};
@@ -824,10 +831,14 @@ class LocalStepFunctionsService implements LocalStepFunctions {
         : functionName;
     const payload = 'Payload' in params ? params.Payload : {};
     if (params.InvocationType === 'Event' && !meta.callback) {
-      this.invoke(qualified, payload).catch((err: unknown) => this.onInternalError(err));
+      this.invoke(qualified, payload, this.callerOf(exec)).catch((err: unknown) =>
+        this.onInternalError(err),
+      );
       return lambdaInvokeResult('', 202);
     }
-    return lambdaInvokeResult(jsonClone(await this.invoke(qualified, payload)));
+    return lambdaInvokeResult(
+      jsonClone(await this.invoke(qualified, payload, this.callerOf(exec))),
+    );
   }
 
   private settle(
@@ -893,6 +904,15 @@ class LocalStepFunctionsService implements LocalStepFunctions {
         `No heartbeat received for ${seconds} seconds`,
       ),
     );
+  }
+
+  private callerOf(exec: ExecutionRecord) {
+    return { stateMachineArn: exec.stateMachineArn, executionArn: exec.executionArn };
+  }
+
+  executionOfTaskToken(taskToken: string): string | undefined {
+    if (this.tokens.outcomeOf(taskToken) !== 'pending') return undefined;
+    return this.tokens.lookup(taskToken).exec.executionArn;
   }
 
   sendTaskSuccess(req: SendTaskSuccessInput): Record<string, never> {

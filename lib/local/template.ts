@@ -3,6 +3,7 @@
  * the names and ARNs the local runtime uses. Everything else in lib/local derives tables, routes,
  * functions and schedules from this, so there is never a second hand-kept list to drift.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -239,6 +240,9 @@ function resolveRef(name: string, ctx: ResolveContext): unknown {
       return arn(ctx, 'states', `stateMachine:${physicalName(name, ctx)}`);
     case 'AWS::SNS::Topic':
       return arn(ctx, 'sns', physicalName(name, ctx));
+    case 'AWS::SecretsManager::Secret':
+      // CloudFormation's Ref of a secret is its ARN (name, '-', six characters).
+      return secretArn(ctx, physicalName(name, ctx));
     case 'AWS::SQS::Queue':
       return `https://sqs.${region}.amazonaws.com/${ctx.accountId ?? LOCAL_ACCOUNT_ID}/${name}`;
     default:
@@ -271,6 +275,18 @@ function resolveGetAtt(logicalId: string, attribute: string, ctx: ResolveContext
       return name;
     case 'AWS::IAM::Role.Arn':
       return `arn:aws:iam::${ctx.accountId ?? LOCAL_ACCOUNT_ID}:role/${name}`;
+    case 'AWS::Cognito::UserPool.Arn':
+      return arn(ctx, 'cognito-idp', `userpool/${name}`);
+    case 'AWS::KMS::Key.Arn':
+      return arn(ctx, 'kms', `key/${name}`);
+    case 'AWS::Events::Rule.Arn':
+      return arn(ctx, 'events', `rule/${name}`);
+    case 'AWS::CloudWatch::Alarm.Arn':
+      return arn(ctx, 'cloudwatch', `alarm:${name}`);
+    case 'AWS::Scheduler::ScheduleGroup.Arn':
+      return arn(ctx, 'scheduler', `schedule-group/${name}`);
+    case 'AWS::SecretsManager::Secret.Id':
+      return secretArn(ctx, name);
     case 'AWS::IAM::Role.RoleId':
       return name;
     case 'AWS::SQS::Queue.QueueName':
@@ -292,6 +308,12 @@ function physicalName(logicalId: string, ctx: ResolveContext): string {
     'AWS::DynamoDB::Table': 'TableName',
     'AWS::Lambda::Function': 'FunctionName',
     'AWS::StepFunctions::StateMachine': 'StateMachineName',
+    'AWS::SecretsManager::Secret': 'Name',
+    'AWS::CloudWatch::Alarm': 'AlarmName',
+    'AWS::Scheduler::ScheduleGroup': 'Name',
+    'AWS::Events::Rule': 'Name',
+    'AWS::IAM::Role': 'RoleName',
+    'AWS::SNS::Topic': 'TopicName',
   }[resource?.Type ?? ''];
   const explicit = explicitNameProperty ? resource.Properties?.[explicitNameProperty] : undefined;
   if (explicit !== undefined) return String(resolveValue(explicit, ctx));
@@ -301,6 +323,12 @@ function physicalName(logicalId: string, ctx: ResolveContext): string {
 function arn(ctx: ResolveContext, service: string, resource: string): string {
   const region = ctx.region ?? DEFAULT_LOCAL_REGION;
   return `arn:aws:${service}:${region}:${ctx.accountId ?? LOCAL_ACCOUNT_ID}:${resource}`;
+}
+
+/** A secret's ARN in Secrets Manager's shape (name + '-' + 6 characters), stable for a name. */
+function secretArn(ctx: ResolveContext, name: string): string {
+  const suffix = createHash('sha256').update(name).digest('base64url').slice(0, 6);
+  return arn(ctx, 'secretsmanager', `secret:${name}-${suffix}`);
 }
 
 function resolveSub(arg: unknown, ctx: ResolveContext): string {

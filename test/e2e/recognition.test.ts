@@ -2,12 +2,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ListSchedulesCommand } from '@aws-sdk/client-scheduler';
 import { addDays, addMonths } from '../../functions/domain/rules/calendar-date';
-import { vietnamDateOf } from '../../functions/domain/vietnam-time';
-import { type CandidateBody } from './support/api-client';
 import { awsClients } from './support/aws-clients';
-import { moveClock, readClock } from './support/clock';
-import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
+import { moveClock } from './support/clock';
+import { DEMO_NOMINATION } from './support/happy-path';
 import { demoOfficers } from './support/officers';
+import {
+  actAndSettle,
+  aWeekLater as aWeekLaterOn,
+  grassroots,
+  review,
+  today as todayOn,
+  walkToAdmitted,
+} from './support/recognition-walk';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
@@ -28,7 +34,7 @@ const members: Record<'A' | 'B' | 'C' | 'D', string> = { A: '', B: '', C: '', D:
 let admittedOn: string;
 let probationEndsOn: string;
 
-const today = async () => vietnamDateOf(new Date((await readClock(runtime)).now));
+const today = () => todayOn(runtime);
 
 async function note(id: string, action: string, stage: string) {
   if (id !== members.A) return;
@@ -37,67 +43,18 @@ async function note(id: string, action: string, stage: string) {
 
 /** One action on the step the member waits at; returns the member once the workflow settled. */
 async function act(id: string, stage: string, action: string, payload: unknown) {
-  const current = await officers.cell.waitForStage(id, stage, 60_000);
-  const response = await officers
-    .forAction(stage, action)
-    .act(id, { action, expectedVersion: current.version, payload });
-  expect(response).toMatchObject({ status: 202 });
-  const toStage = response.body.toStage as string;
-  const after = await settled(id, current.version);
-  expect(after.stage).toBe(toStage);
+  const after = await actAndSettle(officers, id, stage, action, payload);
   await note(id, action, after.stage);
   return after;
 }
 
-async function settled(id: string, version: number): Promise<CandidateBody> {
-  for (let i = 0; i < 1200; i++) {
-    const body = (await officers.cell.candidate(id)).body as CandidateBody;
-    const done = body.status === 'AWAITING_ACTION' || body.status === 'CLOSED';
-    if (body.version > version && done) return body;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`member ${id} did not move past version ${version}`);
-}
-
-const review = (meetingDate: string, votesFor: number, proposal = 'RECOGNISE') => ({
-  meetingDate,
-  proposal,
-  selfReviewOn: addDays(meetingDate, -5),
-  helperAssessmentOn: addDays(meetingDate, -4),
-  commentsSummaryOn: addDays(meetingDate, -3),
-  officialMembers: 9,
-  excludedMembers: 1,
-  excludedMembersAttending: 0,
-  votesFor,
-  votesAgainst: 8 - votesFor,
-});
-
-const grassroots = (meetingDate: string, proposal = 'RECOGNISE') => ({
-  meetingDate,
-  proposal,
-  committeeMembers: 7,
-  votesFor: 6,
-  votesAgainst: 1,
-});
-
-/** A week later on the accelerated clock; returns the new day in Hà Nội. */
-async function aWeekLater(): Promise<string> {
-  await moveClock(runtime, { advanceDays: 7 });
-  return today();
-}
+const aWeekLater = () => aWeekLaterOn(runtime);
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess();
   officers = await demoOfficers(runtime);
   admittedOn = await today();
   // The admission decision ten days ago, the ceremony today: probation starts today.
-  const decisionDate = addDays(admittedOn, -10);
-  const payloadOf = (step: (typeof HAPPY_PATH)[number]) =>
-    step.action === 'decideAdmission'
-      ? { ...(step.payload as object), decisionDate }
-      : step.action === 'recordCeremony'
-        ? { ceremonyDate: admittedOn }
-        : step.payload;
   const people = [
     ['A', 'Đặng Văn Chính', 'dd-xltbd-kythuat'],
     ['B', 'Đặng Thị Ba Lần', 'dd-xltbd-kythuat'],
@@ -110,10 +67,12 @@ beforeAll(async () => {
     const id = response.body.id as string;
     members[key] = id;
     await note(id, 'nominate (POST /candidates)', 'NOMINATED');
-    for (const step of HAPPY_PATH) {
-      if (step.stage === 'GRASSROOTS_RESOLUTION' && unitId === 'dd-tbdl1') continue;
-      await act(id, step.stage, step.action, payloadOf(step));
-    }
+    await walkToAdmitted(
+      officers,
+      id,
+      { admittedOn, grassrootsCell: unitId === 'dd-tbdl1' },
+      (action, after) => note(id, action, after.stage),
+    );
   }
   probationEndsOn = addMonths(admittedOn, 12);
 }, 900_000);

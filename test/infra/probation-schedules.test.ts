@@ -23,6 +23,7 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
   );
   const schedulerRole = logicalIdOf('AWS::IAM::Role', 'WorkflowProbationSchedulerRole');
   const deadLetterQueue = logicalIdOf('AWS::SQS::Queue', 'WorkflowScheduleDeadLetters');
+  const group = logicalIdOf('AWS::Scheduler::ScheduleGroup', 'WorkflowProbationSchedules');
 
   it('keeps the schedules in their own group', () => {
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {
@@ -36,9 +37,12 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
         Statement: [
           Match.objectLike({
             Principal: { Service: 'scheduler.amazonaws.com' },
+            // Scheduler presents the schedule group's ARN, not the schedule's.
             Condition: {
-              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-              ArnLike: { 'aws:SourceArn': Match.anyValue() },
+              StringEquals: {
+                'aws:SourceAccount': { Ref: 'AWS::AccountId' },
+                'aws:SourceArn': { 'Fn::GetAtt': [group, 'Arn'] },
+              },
             },
           }),
         ],

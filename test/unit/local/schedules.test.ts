@@ -23,6 +23,7 @@ describe('readSchedules', () => {
         targetArn: arnOf('EchoFunction1A2B3C4D'),
         input: { job: 'nightly' },
         source: 'events',
+        sourceArn: 'arn:aws:events:us-east-1:000000000000:rule/NightlyRule',
         intervalMs: 86_400_000,
       },
       {
@@ -31,6 +32,7 @@ describe('readSchedules', () => {
         targetArn: arnOf('OtherEchoFunction'),
         input: undefined,
         source: 'events',
+        sourceArn: 'arn:aws:events:us-east-1:000000000000:rule/QuarterHourRule',
         intervalMs: 15 * 60_000,
         note: 'cron approximated as every 15 minute(s)',
       },
@@ -40,6 +42,9 @@ describe('readSchedules', () => {
         targetArn: arnOf('EchoFunction1A2B3C4D'),
         input: {},
         source: 'scheduler',
+        // Scheduler presents the schedule group's ARN to the target and to the role's trust.
+        sourceArn: 'arn:aws:scheduler:us-east-1:000000000000:schedule-group/default',
+        roleArn: 'arn:aws:iam::000000000000:role/s',
         intervalMs: 5 * 60_000,
       },
     ]);
@@ -66,6 +71,7 @@ describe('startSchedules', () => {
     expression: 'rate(1 minute)',
     targetArn: arnOf('F'),
     source: 'events',
+    sourceArn: 'arn:aws:events:us-east-1:000000000000:rule/Rule',
     intervalMs: 60_000,
     ...overrides,
   });

@@ -1,0 +1,208 @@
+/**
+ * The stack's permissions as AWS evaluates them: the synthesized template read by the local
+ * runtime's IAM (lib/local/iam), each service path asked the question AWS asks.
+ */
+import { AccessDenied, createAccessControl } from '../../lib/local/iam/access-control';
+import { readTemplatePermissions } from '../../lib/local/iam/template-permissions';
+import {
+  authorizeAlarmActions,
+  authorizeRuleInvoke,
+  authorizeScheduleTarget,
+  authorizeStateMachineInvoke,
+} from '../../lib/local/iam/service-paths';
+import { authorizePublish } from '../../lib/local/iam/service-guards';
+import { createResolver, type CfnTemplate } from '../../lib/local/template';
+import { synthesizeTemplate } from './synthesize';
+
+const { template } = synthesizeTemplate();
+const cfn = template.toJSON() as CfnTemplate;
+const resolve = createResolver({ template: cfn, stackName: 'TestAdmission' });
+const permissions = readTemplatePermissions(cfn, resolve);
+const access = createAccessControl(permissions);
+
+const logicalId = (type: string, prefix: string) => {
+  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
+  expect(ids).toHaveLength(1);
+  return ids[0];
+};
+const arnOf = (id: string) => String(resolve({ 'Fn::GetAtt': [id, 'Arn'] }));
+const refOf = (id: string) => String(resolve({ Ref: id }));
+const functionSession = (prefix: string) => {
+  const fn = logicalId('AWS::Lambda::Function', prefix);
+  return access.sessionOf(permissions.functionRoles.get(fn)!, refOf(fn));
+};
+const denialOf = (attempt: () => void) => {
+  try {
+    attempt();
+  } catch (error) {
+    if (error instanceof AccessDenied) return error.denial;
+    if (error instanceof Error) return { message: error.message };
+  }
+  return undefined;
+};
+
+const { region, accountId } = permissions;
+const table = `arn:aws:dynamodb:${region}:${accountId}:table/${refOf(
+  logicalId('AWS::DynamoDB::Table', 'StorageAdmissionTable'),
+)}`;
+const admission = refOf(logicalId('AWS::StepFunctions::StateMachine', 'WorkflowAdmission'));
+const recognition = refOf(logicalId('AWS::StepFunctions::StateMachine', 'WorkflowRecognition'));
+
+describe('EventBridge Scheduler and the probation role', () => {
+  const role = arnOf(logicalId('AWS::IAM::Role', 'WorkflowProbationSchedulerRole'));
+  const schedule = (groupName: string) =>
+    denialOf(() =>
+      authorizeScheduleTarget(access, {
+        roleArn: role,
+        groupName,
+        scheduleName: 'probation-c1',
+        action: 'states:StartExecution',
+        target: recognition,
+      }),
+    );
+
+  it('assumes the role with the schedule group ARN it presents, and starts recognition', () => {
+    expect(schedule('TestAdmission-probation')).toBeUndefined();
+  });
+
+  it('is refused for a schedule of another group (confused deputy)', () => {
+    expect(schedule('default')).toMatchObject({
+      action: 'sts:AssumeRole',
+      principal: 'scheduler.amazonaws.com',
+      reason: 'noResourceAllow',
+    });
+  });
+
+  it('cannot start the admission workflow with that role', () => {
+    expect(
+      denialOf(() =>
+        authorizeScheduleTarget(access, {
+          roleArn: role,
+          groupName: 'TestAdmission-probation',
+          scheduleName: 'probation-c1',
+          action: 'states:StartExecution',
+          target: admission,
+        }),
+      ),
+    ).toMatchObject({ action: 'states:StartExecution', reason: 'noIdentityAllow' });
+  });
+});
+
+describe('CloudWatch alarms and the ops topic', () => {
+  const alarms = [...permissions.alarmActions.keys()];
+  it.each(alarms)('%s may publish to its topic (topic policy and key policy)', (alarm) => {
+    expect(denialOf(() => authorizeAlarmActions(access, alarm))).toBeUndefined();
+  });
+
+  it('refuses a publication without TLS (the enforceSSL Deny)', () => {
+    const [alarm] = alarms;
+    const [topic] = permissions.alarmActions.get(alarm)!;
+    expect(
+      denialOf(() =>
+        authorizePublish(access, { service: 'cloudwatch.amazonaws.com' }, topic, {
+          'aws:SourceArn': alarm,
+          'aws:SourceAccount': accountId,
+          'aws:SecureTransport': 'false',
+        }),
+      ),
+    ).toMatchObject({ message: expect.stringMatching(/explicit deny in a resource-based policy/) });
+  });
+
+  it('refuses an alarm of another account', () => {
+    const [alarm] = alarms;
+    const [topic] = permissions.alarmActions.get(alarm)!;
+    expect(
+      denialOf(() =>
+        authorizePublish(access, { service: 'cloudwatch.amazonaws.com' }, topic, {
+          'aws:SourceArn': alarm.replace(accountId, '111122223333'),
+          'aws:SourceAccount': '111122223333',
+        }),
+      ),
+    ).toMatchObject({ message: expect.stringMatching(/not authorized to perform: SNS:Publish/) });
+  });
+});
+
+describe('function roles, least privilege', () => {
+  const allowed = (prefix: string, action: string, resource: string) =>
+    denialOf(() => access.authorize({ caller: functionSession(prefix), action, resource }));
+
+  it('lets SubmitAction complete the task tokens of both workflows', () => {
+    expect(allowed('ApiSubmitAction', 'states:SendTaskSuccess', admission)).toBeUndefined();
+    expect(allowed('ApiSubmitAction', 'states:SendTaskFailure', recognition)).toBeUndefined();
+  });
+
+  it('lets ApplyTransition write the table and its transactions, and read the indexes', () => {
+    expect(allowed('WorkflowApplyTransition', 'dynamodb:PutItem', table)).toBeUndefined();
+    expect(
+      allowed('WorkflowApplyTransition', 'dynamodb:ConditionCheckItem', table),
+    ).toBeUndefined();
+    expect(
+      allowed('WorkflowApplyTransition', 'dynamodb:Query', `${table}/index/GSI1`),
+    ).toBeUndefined();
+  });
+
+  it('keeps read-only functions read-only, with the AWS message', () => {
+    const denial = allowed('ApiGetCandidate', 'dynamodb:PutItem', table);
+    expect(denial?.message).toBe(
+      `User: arn:aws:sts::${accountId}:assumed-role/${
+        permissions.roles.get(
+          permissions.functionRoles.get(logicalId('AWS::Lambda::Function', 'ApiGetCandidate'))!,
+        )!.name
+      }/${refOf(logicalId('AWS::Lambda::Function', 'ApiGetCandidate'))} is not authorized to perform: dynamodb:PutItem on resource: ${table} because no identity-based policy allows the dynamodb:PutItem action`,
+    );
+  });
+
+  it('lets ApplyTransition create probation schedules only in the probation group', () => {
+    const schedule = (group: string) =>
+      `arn:aws:scheduler:${region}:${accountId}:schedule/${group}/probation-c1`;
+    expect(
+      allowed(
+        'WorkflowApplyTransition',
+        'scheduler:CreateSchedule',
+        schedule('TestAdmission-probation'),
+      ),
+    ).toBeUndefined();
+    expect(
+      allowed('WorkflowApplyTransition', 'scheduler:CreateSchedule', schedule('default')),
+    ).toMatchObject({ reason: 'noIdentityAllow' });
+  });
+});
+
+describe('services invoking functions', () => {
+  const fn = (prefix: string) => arnOf(logicalId('AWS::Lambda::Function', prefix));
+  const invokedBy = (stateMachineArn: string, functionNameOrArn: string) =>
+    denialOf(() =>
+      authorizeStateMachineInvoke(access, {
+        stateMachineArn,
+        executionArn: `${stateMachineArn.replace(':stateMachine:', ':execution:')}:e1`,
+        functionNameOrArn,
+      }),
+    );
+
+  it('lets each state machine role invoke its task functions, qualified ARNs included', () => {
+    expect(invokedBy(admission, fn('WorkflowParkAtStage'))).toBeUndefined();
+    expect(invokedBy(admission, `${fn('WorkflowApplyTransition')}:$LATEST`)).toBeUndefined();
+    expect(invokedBy(recognition, fn('WorkflowEndProbation'))).toBeUndefined();
+  });
+
+  it('refuses a function that is no task of the machine', () => {
+    expect(invokedBy(admission, fn('WorkflowEndProbation'))).toMatchObject({
+      action: 'lambda:InvokeFunction',
+      reason: 'noIdentityAllow',
+    });
+    expect(invokedBy(admission, fn('ApiNominate'))).toMatchObject({ reason: 'noIdentityAllow' });
+  });
+
+  it('lets the hourly rule invoke PublishAttainment through its Lambda permission only', () => {
+    const rule = arnOf(logicalId('AWS::Events::Rule', 'QuotasPublishAttainmentSchedule'));
+    const target = fn('QuotasPublishAttainment');
+    expect(
+      denialOf(() => authorizeRuleInvoke(access, { ruleArn: rule, functionArn: target })),
+    ).toBeUndefined();
+    expect(
+      denialOf(() =>
+        authorizeRuleInvoke(access, { ruleArn: `${rule}-other`, functionArn: target }),
+      ),
+    ).toMatchObject({ principal: 'events.amazonaws.com', reason: 'noResourceAllow' });
+  });
+});
