@@ -18,6 +18,10 @@ const { values: args } = parseArgs({
     verbose: { type: 'boolean', default: false },
     // A fault-injecting proxy in front of DynamoDB Local (lib/local/fault-proxy.ts), for tests.
     'fault-proxy': { type: 'boolean', default: false },
+    // DynamoDB's transaction conflicts, emulated (lib/local/transaction-conflicts.ts).
+    conflicts: { type: 'boolean', default: process.env.LOCAL_CONFLICTS === '1' },
+    // How long each write transaction stays in flight, so that concurrency here overlaps as on AWS.
+    'conflict-hold-ms': { type: 'string', default: process.env.LOCAL_CONFLICT_HOLD_MS ?? '0' },
   },
 });
 
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
     faultProxy: args['fault-proxy'],
     recordConsumedCapacity: args['fault-proxy'],
+    conflicts: args.conflicts ? { holdMs: Number(args['conflict-hold-ms']) } : false,
   });
 
   let stopping = false;
@@ -74,7 +79,7 @@ Hệ thống kết nạp đảng viên đang chạy / Admission pipeline running
   Step Functions: ${runtime.sfnEndpoint}
   Scheduler:      ${runtime.schedulerEndpoint}
   Đồng hồ / clock: ${new Date(runtime.clock.now()).toISOString()} (POST ${runtime.url}/local/clock {"advanceDays":365})
-  DynamoDB Local: ${runtime.dynamoDbEndpoint}
+  DynamoDB Local: ${runtime.dynamoDbEndpoint}${args.conflicts ? ' (xung đột giao dịch mô phỏng / transaction conflicts emulated)' : ''}
   Dữ liệu / data: ${dataDir ?? 'chỉ trong bộ nhớ / in memory only'}
 
 Đơn vị mẫu / demo units:

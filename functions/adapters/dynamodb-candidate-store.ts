@@ -1,7 +1,4 @@
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   GetCommand,
@@ -49,14 +46,7 @@ import { queueEntryWrites } from './queue-entries';
 import { addDays } from '../domain/rules/calendar-date';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import { candidateItem, INDEX, keys, vietnamMonthOf, withoutKeys } from './table-keys';
-
-function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error instanceof TransactionCanceledException &&
-      (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'))
-  );
-}
+import { isConditionFailure } from './dynamodb-errors';
 
 async function staleOnConditionFailure<T>(write: Promise<T>, what: string): Promise<T> {
   try {

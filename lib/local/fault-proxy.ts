@@ -6,18 +6,44 @@
  * DynamoDB returns (when the functions ask for it: RECORD_CONSUMED_CAPACITY) and adds it up per
  * operation and table: what the benchmark prices.
  *
+ * With `keySchemas` it also emulates DynamoDB's transaction conflicts
+ * (lib/local/transaction-conflicts.ts), which DynamoDB Local never produces: requests in flight
+ * at once that touch one item conflict as they would on AWS. `holdMs` keeps each write
+ * transaction in flight a little longer before it is forwarded, so that concurrency on one
+ * machine overlaps the way it does against a remote service.
+ *
  * Control: in process (setFaults/stats), or over HTTP on the proxy itself for a runtime in another
- * process: `GET /__faults` → {faults, stats}; `POST /__faults` {down?, throttleRate?, seed?,
- * resetStats?}. DynamoDB's own requests are always `POST /`, so the paths cannot collide.
+ * process: `GET /__faults` → {faults, stats}; `POST /__faults` {down?, throttleRate?, conflicts?,
+ * holdMs?, seed?, resetStats?}. DynamoDB's own requests are always `POST /`, so the paths cannot
+ * collide.
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import {
+  ConflictRetries,
+  TransactionLedger,
+  type ConflictAnswer,
+  type KeySchemas,
+} from './transaction-conflicts';
 
 export interface Faults {
   /** Cut every connection (the SDK sees ECONNRESET), as if DynamoDB were unreachable. */
   down: boolean;
   /** Share of requests (0–1) answered with a throttling error instead of being forwarded. */
   throttleRate: number;
+  /** Emulate transaction conflicts (needs the tables' key schemas). */
+  conflicts: boolean;
+  /** How long a write transaction stays in flight before it is forwarded (ms). */
+  holdMs: number;
+}
+
+export interface ConflictStats {
+  /** Transactions cancelled with reason TransactionConflict. */
+  transactionsCanceled: number;
+  /** Single-item writes refused with TransactionConflictException. */
+  writesRefused: number;
+  /** Conflicted requests that came back (the same body again): conflicts the caller retried. */
+  retried: number;
 }
 
 export interface OperationStats {
@@ -31,6 +57,7 @@ export interface FaultProxyStats {
   forwarded: number;
   cut: number;
   throttled: number;
+  conflicts: ConflictStats;
   /** Forwarded requests whose response carried ConsumedCapacity. */
   measured: number;
   readUnits: number;
@@ -80,6 +107,7 @@ function emptyStats(): FaultProxyStats {
     forwarded: 0,
     cut: 0,
     throttled: 0,
+    conflicts: { transactionsCanceled: 0, writesRefused: 0, retried: 0 },
     measured: 0,
     readUnits: 0,
     writeUnits: 0,
@@ -99,12 +127,33 @@ export async function startFaultProxy(options: {
   /** DynamoDB Local's endpoint, e.g. http://127.0.0.1:8000 */
   target: string;
   seed?: number;
+  /** Each table's key attributes: what identifies an item for conflict emulation. */
+  keySchemas?: KeySchemas;
+  /** Emulate transaction conflicts from the start (default: off). */
+  conflicts?: boolean;
+  holdMs?: number;
 }): Promise<FaultProxy> {
   const target = new URL(options.target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const faults: Faults = { down: false, throttleRate: 0 };
+  const faults: Faults = {
+    down: false,
+    throttleRate: 0,
+    conflicts: Boolean(options.conflicts && options.keySchemas),
+    holdMs: options.holdMs ?? 0,
+  };
   let random = seededRandom(options.seed ?? 1);
   let statistics = emptyStats();
+  let ledger = new TransactionLedger(options.keySchemas ?? {});
+  let retries = new ConflictRetries();
+  const conflictStats = (): ConflictStats => ({
+    ...ledger.counts,
+    retried: retries.retried,
+  });
+  const resetStatistics = () => {
+    statistics = emptyStats();
+    ledger = new TransactionLedger(options.keySchemas ?? {});
+    retries = new ConflictRetries();
+  };
   const sockets = new Set<Socket>();
   // Connections used for control requests survive "down" (they are not DynamoDB's).
   const controlSockets = new WeakSet<Socket>();
@@ -148,11 +197,14 @@ export async function startFaultProxy(options: {
     add(statistics.byOperation, operation, read, written);
   };
 
+  const hasKeySchemas = Object.keys(options.keySchemas ?? {}).length > 0;
   const setFaults = (next: Partial<Faults> & { seed?: number }) => {
     if (next.down !== undefined) faults.down = Boolean(next.down);
     if (next.throttleRate !== undefined) {
       faults.throttleRate = Math.min(1, Math.max(0, Number(next.throttleRate) || 0));
     }
+    if (next.conflicts !== undefined) faults.conflicts = Boolean(next.conflicts) && hasKeySchemas;
+    if (next.holdMs !== undefined) faults.holdMs = Math.max(0, Number(next.holdMs) || 0);
     if (next.seed !== undefined) random = seededRandom(next.seed);
     // Going down cuts the idle keep-alive connections too.
     if (faults.down) {
@@ -168,11 +220,11 @@ export async function startFaultProxy(options: {
         seed?: number;
         resetStats?: boolean;
       };
-      if (body.resetStats) statistics = emptyStats();
+      if (body.resetStats) resetStatistics();
       setFaults(body);
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ faults, stats: statistics }));
+    response.end(JSON.stringify({ faults, stats: { ...statistics, conflicts: conflictStats() } }));
   };
 
   const server = http.createServer((request, response) => {
@@ -204,6 +256,26 @@ export async function startFaultProxy(options: {
       });
       return;
     }
+    if (!faults.conflicts) {
+      forward(request, response, operation);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      void forwardUnlessConflicting(request, response, operation, body);
+    });
+  });
+
+  /** Forwards one request to DynamoDB Local; `onAnswer` may replace a 200 with a conflict. */
+  const forward = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    operation: string,
+    body?: Buffer,
+    onAnswer?: (status: number) => ConflictAnswer | undefined,
+  ) => {
     const upstream = http.request(
       {
         protocol: target.protocol,
@@ -218,18 +290,75 @@ export async function startFaultProxy(options: {
         const chunks: Buffer[] = [];
         reply.on('data', (chunk: Buffer) => chunks.push(chunk));
         reply.on('end', () => {
-          const body = Buffer.concat(chunks);
+          const answer = Buffer.concat(chunks);
           statistics.forwarded += 1;
-          record(operation, body);
+          record(operation, answer);
+          const conflict = onAnswer?.(reply.statusCode ?? 502);
+          if (conflict) {
+            answerConflict(response, conflict, body!);
+            return;
+          }
           response.writeHead(reply.statusCode ?? 502, reply.headers);
-          response.end(body);
+          response.end(answer);
         });
-        reply.on('error', () => request.socket.destroy());
+        reply.on('error', () => {
+          onAnswer?.(502);
+          request.socket.destroy();
+        });
       },
     );
-    upstream.on('error', () => request.socket.destroy());
-    request.pipe(upstream);
-  });
+    upstream.on('error', () => {
+      onAnswer?.(502);
+      request.socket.destroy();
+    });
+    if (body) upstream.end(body);
+    else request.pipe(upstream);
+  };
+
+  const answerConflict = (
+    response: http.ServerResponse,
+    conflict: ConflictAnswer,
+    body: Buffer,
+  ) => {
+    retries.conflicted(body.toString('utf8'));
+    response.writeHead(conflict.status, {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amzn-requestid': `fault-proxy-${statistics.requests}`,
+    });
+    response.end(JSON.stringify(conflict.body));
+  };
+
+  const forwardUnlessConflicting = async (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    operation: string,
+    body: Buffer,
+  ) => {
+    const text = body.toString('utf8');
+    retries.arrived(text);
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(text || '{}') as Record<string, unknown>;
+    } catch {
+      forward(request, response, operation, body);
+      return;
+    }
+    const admission = ledger.admit(operation, parsed);
+    if (admission.conflict) {
+      answerConflict(response, admission.conflict, body);
+      return;
+    }
+    if (faults.holdMs > 0 && operation === 'TransactWriteItems') {
+      await new Promise((resolve) => setTimeout(resolve, faults.holdMs));
+    }
+    let released = false;
+    forward(request, response, operation, body, (status) => {
+      if (released) return undefined;
+      released = true;
+      return admission.release({ status });
+    });
+  };
+
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -241,10 +370,8 @@ export async function startFaultProxy(options: {
     url: `http://127.0.0.1:${port}`,
     setFaults,
     faults: () => ({ ...faults }),
-    stats: () => structuredClone(statistics),
-    resetStats: () => {
-      statistics = emptyStats();
-    },
+    stats: () => structuredClone({ ...statistics, conflicts: conflictStats() }),
+    resetStats: resetStatistics,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       agent.destroy();

@@ -1,8 +1,11 @@
 /**
- * Hosts every AWS::Lambda::Function of the template, each in its own worker thread: a worker has
- * its own process.env and module cache, which is what separates two functions in real Lambda
- * (one container each). The code that runs is the synthesized esbuild bundle in cdk.out, i.e. the
- * exact artifact that gets deployed.
+ * Hosts every AWS::Lambda::Function of the template with Lambda's concurrency model. A sandbox is
+ * a worker thread with its own process.env and module cache, and it runs one invocation at a
+ * time. An invocation takes a warm idle sandbox of its function, or starts a new one (a cold
+ * start), up to the function's ReservedConcurrentExecutions; beyond it Lambda throttles
+ * (TooManyRequestsException). Module state is therefore per sandbox, as in Lambda. Idle sandboxes
+ * are reaped after `idleSandboxMs`. The code that runs is the synthesized esbuild bundle in
+ * cdk.out, i.e. the exact artifact that gets deployed.
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -24,6 +27,8 @@ export interface FunctionHostOptions {
    * reads the business clock, so handlers see accelerated time without knowing it.
    */
   clockOffset?: SharedArrayBuffer;
+  /** An idle sandbox is discarded after this long (default 120 s); the next invocation is cold. */
+  idleSandboxMs?: number;
 }
 
 export interface FunctionStats {
@@ -34,6 +39,14 @@ export interface FunctionStats {
   invocations: number;
   errors: number;
   coldStarts: number;
+  /** Invocations refused because the function's reserved concurrency was in use. */
+  throttles: number;
+  /** The most invocations that ran at once (= sandboxes busy at once). */
+  maxConcurrent: number;
+  /** Sandboxes alive now (busy or warm). */
+  sandboxes: number;
+  /** ReservedConcurrentExecutions of the template, if set. */
+  reservedConcurrency?: number;
   /** Handler run time of each invocation, measured inside the worker (what Lambda bills). */
   durationsMs: number[];
   /** Module load time of each cold start. */
@@ -60,18 +73,22 @@ interface FunctionDefinition {
   assetDir?: string;
   memoryMB: number;
   timeoutSeconds: number;
+  reservedConcurrency?: number;
   env: Record<string, string>;
 }
 
 interface PendingInvocation {
+  id: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
   timer?: NodeJS.Timeout;
 }
 
-interface RunningWorker {
+/** One execution environment: a worker running at most one invocation. */
+interface Sandbox {
   worker: Worker;
-  pending: Map<string, PendingInvocation>;
+  current?: PendingInvocation;
+  reaper?: NodeJS.Timeout;
 }
 
 type WorkerReply =
@@ -95,7 +112,7 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     byKey.set(definition.functionName, definition);
     byKey.set(definition.arn, definition);
   }
-  const workers = new Map<string, RunningWorker>();
+  const pools = new Map<string, Sandbox[]>(definitions.map((d) => [d.logicalId, []]));
   const statistics = new Map<string, FunctionStats>(
     definitions.map((d) => [
       d.logicalId,
@@ -107,6 +124,12 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
         invocations: 0,
         errors: 0,
         coldStarts: 0,
+        throttles: 0,
+        maxConcurrent: 0,
+        sandboxes: 0,
+        ...(d.reservedConcurrency !== undefined
+          ? { reservedConcurrency: d.reservedConcurrency }
+          : {}),
         durationsMs: [],
         initDurationsMs: [],
         totalDurationMs: 0,
@@ -114,6 +137,7 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
       },
     ]),
   );
+  const idleSandboxMs = options.idleSandboxMs ?? 120_000;
   let closed = false;
 
   const find = (nameOrArn: string): FunctionDefinition => {
@@ -126,7 +150,16 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     return found;
   };
 
-  const startWorker = (definition: FunctionDefinition): RunningWorker => {
+  const discard = (definition: FunctionDefinition, sandbox: Sandbox) => {
+    const pool = pools.get(definition.logicalId)!;
+    const index = pool.indexOf(sandbox);
+    if (index >= 0) pool.splice(index, 1);
+    statistics.get(definition.logicalId)!.sandboxes = pool.length;
+    clearTimeout(sandbox.reaper);
+    void sandbox.worker.terminate();
+  };
+
+  const startSandbox = (definition: FunctionDefinition): Sandbox => {
     const modulePath = findHandlerModule(definition);
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
@@ -137,43 +170,75 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
         clockOffset: options.clockOffset,
       },
     });
-    const running: RunningWorker = { worker, pending: new Map() };
-    const failAll = (error: Error) => {
-      if (workers.get(definition.logicalId) === running) workers.delete(definition.logicalId);
-      for (const pending of running.pending.values()) {
-        statistics.get(definition.logicalId)!.errors++;
-        clearTimeout(pending.timer);
-        pending.reject(error);
-      }
-      running.pending.clear();
+    const sandbox: Sandbox = { worker };
+    const stats = statistics.get(definition.logicalId)!;
+    const fail = (error: Error) => {
+      const pending = sandbox.current;
+      discard(definition, sandbox);
+      if (!pending) return;
+      sandbox.current = undefined;
+      stats.errors++;
+      clearTimeout(pending.timer);
+      pending.reject(error);
     };
     worker.on('message', (reply: WorkerReply) => {
-      const pending = running.pending.get(reply.id);
-      const stats = statistics.get(definition.logicalId)!;
+      const pending = sandbox.current;
       if (reply.initMs !== undefined) stats.initDurationsMs.push(reply.initMs);
-      if (!pending) return; // timed out already, and counted then
+      if (!pending || pending.id !== reply.id) return; // timed out already, and counted then
       recordDuration(stats, reply.durationMs, !reply.ok);
-      running.pending.delete(reply.id);
+      sandbox.current = undefined;
       clearTimeout(pending.timer);
+      // Warm now: kept for the next invocation, discarded when idle too long.
+      sandbox.reaper = setTimeout(() => discard(definition, sandbox), idleSandboxMs);
+      sandbox.reaper.unref();
       if (reply.ok) pending.resolve(JSON.parse(reply.resultJson));
       else pending.reject(toError(reply.error));
     });
     // An uncaught exception or unhandled rejection ends the worker, as it ends a Lambda sandbox.
-    worker.on('error', (error) => failAll(error));
+    worker.on('error', (error) => fail(error));
     worker.on('exit', (code) => {
       const error = new Error(`${definition.functionName} exited (code ${code}) before replying`);
       error.name = 'Runtime.ExitError';
-      failAll(error);
+      fail(error);
     });
-    workers.set(definition.logicalId, running);
-    statistics.get(definition.logicalId)!.coldStarts++;
-    return running;
+    const pool = pools.get(definition.logicalId)!;
+    pool.push(sandbox);
+    stats.sandboxes = pool.length;
+    stats.coldStarts++;
+    return sandbox;
+  };
+
+  /** The most recently used idle sandbox, a new one, or Lambda's throttle. */
+  const acquire = (definition: FunctionDefinition): Sandbox => {
+    const pool = pools.get(definition.logicalId)!;
+    const stats = statistics.get(definition.logicalId)!;
+    const idle = pool.filter((sandbox) => !sandbox.current);
+    const warm = idle.at(-1);
+    if (warm) {
+      clearTimeout(warm.reaper);
+      // Most recently used last: move it to the end of the pool.
+      pool.splice(pool.indexOf(warm), 1);
+      pool.push(warm);
+      return warm;
+    }
+    if (
+      definition.reservedConcurrency !== undefined &&
+      pool.length >= definition.reservedConcurrency
+    ) {
+      stats.throttles++;
+      const error = new Error('Rate Exceeded.');
+      error.name = 'TooManyRequestsException';
+      (error as Error & { Reason?: string }).Reason =
+        'ReservedFunctionConcurrentInvocationLimitExceeded';
+      throw error;
+    }
+    return startSandbox(definition);
   };
 
   const invoke = async (nameOrArn: string, event: unknown): Promise<unknown> => {
     if (closed) throw new Error('The function host is closed.');
     const definition = find(nameOrArn);
-    const running = workers.get(definition.logicalId) ?? startWorker(definition);
+    const sandbox = acquire(definition);
     const stats = statistics.get(definition.logicalId)!;
     stats.invocations++;
     const id = randomUUID();
@@ -182,25 +247,24 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     // no undefined) they get in AWS.
     const eventJson = JSON.stringify(event ?? null);
     return new Promise<unknown>((resolve, reject) => {
-      const pending: PendingInvocation = { resolve, reject };
+      const pending: PendingInvocation = { id, resolve, reject };
       if (options.enforceTimeouts ?? true) {
         pending.timer = setTimeout(() => {
-          running.pending.delete(id);
+          sandbox.current = undefined;
           recordDuration(stats, definition.timeoutSeconds * 1000, true);
           const error = new Error(
             `Task timed out after ${definition.timeoutSeconds.toFixed(2)} seconds`,
           );
           error.name = 'Sandbox.Timedout';
           reject(error);
-          // A timed-out sandbox is discarded; keep it only while it serves other invocations.
-          if (running.pending.size === 0) {
-            if (workers.get(definition.logicalId) === running) workers.delete(definition.logicalId);
-            void running.worker.terminate();
-          }
+          // A timed-out sandbox is discarded: the next invocation starts a fresh one.
+          discard(definition, sandbox);
         }, definition.timeoutSeconds * 1000);
       }
-      running.pending.set(id, pending);
-      running.worker.postMessage({
+      sandbox.current = pending;
+      const busy = pools.get(definition.logicalId)!.filter((s) => s.current).length;
+      stats.maxConcurrent = Math.max(stats.maxConcurrent, busy);
+      sandbox.worker.postMessage({
         id,
         eventJson,
         deadline,
@@ -220,9 +284,10 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     stats: () => structuredClone(Object.fromEntries(statistics)),
     close: async () => {
       closed = true;
-      const running = [...workers.values()];
-      workers.clear();
-      await Promise.all(running.map(({ worker }) => worker.terminate()));
+      const sandboxes = [...pools.values()].flat();
+      for (const pool of pools.values()) pool.length = 0;
+      for (const sandbox of sandboxes) clearTimeout(sandbox.reaper);
+      await Promise.all(sandboxes.map(({ worker }) => worker.terminate()));
     },
   };
 }
@@ -242,6 +307,7 @@ function readFunctionDefinitions(options: FunctionHostOptions): FunctionDefiniti
       Handler?: string;
       MemorySize?: number;
       Timeout?: number;
+      ReservedConcurrentExecutions?: number;
       Environment?: { Variables?: Record<string, unknown> };
     };
     const functionName = String(resolve({ Ref: logicalId }));
@@ -267,6 +333,9 @@ function readFunctionDefinitions(options: FunctionHostOptions): FunctionDefiniti
       assetDir,
       memoryMB,
       timeoutSeconds: Number(properties.Timeout ?? 3),
+      ...(properties.ReservedConcurrentExecutions !== undefined
+        ? { reservedConcurrency: Number(properties.ReservedConcurrentExecutions) }
+        : {}),
       env: {
         ...inherited,
         AWS_REGION: region,

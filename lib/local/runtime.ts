@@ -11,6 +11,7 @@ import { IssueTokenInput, RunningJwtIssuer, startLocalJwtIssuer } from './jwt-is
 import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { FaultProxy, startFaultProxy } from './fault-proxy';
+import { keySchemasOf } from './transaction-conflicts';
 import { createInboxHandler } from './inbox';
 import { LOCAL_RUNTIME_FILE, type LocalRuntimeFile } from './runtime-file';
 import { createClockHandler } from './clock-endpoint';
@@ -49,10 +50,17 @@ export interface LocalRuntimeOptions {
   seedDemoOrganisation?: boolean;
   log?: (line: string) => void;
   /**
-   * Put lib/local/fault-proxy.ts between the functions and DynamoDB Local: faults on demand
-   * (down, throttling) and the consumed capacity of every request (tests, benchmark).
+   * The functions always reach DynamoDB Local through lib/local/fault-proxy.ts (transaction
+   * conflicts are emulated there). With `faultProxy`, the proxy is also exposed for faults on
+   * demand (down, throttling) and the consumed capacity of every request (tests, benchmark).
    */
   faultProxy?: boolean | { seed?: number };
+  /**
+   * Emulate DynamoDB's transaction conflicts (lib/local/transaction-conflicts.ts): concurrent
+   * transactions on one item cancel with TransactionConflict. `holdMs` keeps each write
+   * transaction in flight that long (default 0) so that local concurrency overlaps like remote.
+   */
+  conflicts?: boolean | { holdMs?: number };
   /** Functions ask DynamoDB for ConsumedCapacity (env RECORD_CONSUMED_CAPACITY=count). */
   recordConsumedCapacity?: boolean;
   /** Start the business clock this far ahead of real time (a saved clock in dataDir wins). */
@@ -80,7 +88,7 @@ export interface LocalRuntime {
   functions: FunctionHost;
   /** What the functions published to SNS (the local inboxes read these). */
   notifications: PublishedMessageStore;
-  /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
+  /** The proxy in front of DynamoDB Local, when `faultProxy` or `conflicts` is on. */
   faultProxy?: FaultProxy;
   stop(): Promise<void>;
 }
@@ -113,12 +121,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => dynamo.stop());
     const dynamoClient = dynamo.createClient();
     const tables = await createTablesFromTemplate(dynamoClient, template, resolve);
-    let faultProxy: FaultProxy | undefined;
-    if (options.faultProxy) {
-      const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
-      faultProxy = await startFaultProxy({ target: dynamo.endpoint, seed });
-      stoppers.push(() => faultProxy!.close());
-    }
+    const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
+    const proxy: FaultProxy = await startFaultProxy({
+      target: dynamo.endpoint,
+      seed,
+      keySchemas: keySchemasOf(template, resolve),
+      conflicts: Boolean(options.conflicts),
+      holdMs: typeof options.conflicts === 'object' ? options.conflicts.holdMs : undefined,
+    });
+    stoppers.push(() => proxy.close());
+    const faultProxy = options.faultProxy || options.conflicts ? proxy : undefined;
     log(
       `DynamoDB Local ${dynamo.endpoint}: created ${tables.created.length}, kept ${tables.existing.length} table(s)`,
     );
@@ -246,7 +258,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
       extraEnv: {
         ...LOCAL_CREDENTIALS,
-        AWS_ENDPOINT_URL_DYNAMODB: faultProxy?.url ?? dynamo.endpoint,
+        AWS_ENDPOINT_URL_DYNAMODB: proxy.url,
         ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,

@@ -31,11 +31,19 @@ export interface RuntimeProcess extends RuntimeEndpoints {
  * SIGKILL hits the runtime itself) against the already synthesized cdk.out.
  */
 export async function startRuntimeProcess(
-  options: { dataDir?: string; faultProxy?: boolean } = {},
+  options: {
+    dataDir?: string;
+    faultProxy?: boolean;
+    /** Emulate DynamoDB's transaction conflicts; `holdMs` widens each write transaction. */
+    conflicts?: { holdMs?: number };
+  } = {},
 ): Promise<RuntimeProcess> {
   const args = ['--import', 'tsx', 'bin/local.ts', '--no-synth', '--port', '0'];
   args.push(...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']));
   if (options.faultProxy) args.push('--fault-proxy');
+  if (options.conflicts) {
+    args.push('--conflicts', '--conflict-hold-ms', String(options.conflicts.holdMs ?? 0));
+  }
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
