@@ -1169,6 +1169,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -1178,7 +1179,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -1662,6 +1663,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -1671,7 +1673,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -1876,6 +1878,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -1885,7 +1888,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -2363,6 +2366,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -2372,7 +2376,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -2551,6 +2555,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -2560,7 +2565,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -3003,6 +3008,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3012,7 +3018,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -3220,6 +3226,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3229,7 +3236,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -3530,6 +3537,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3539,7 +3547,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -3725,6 +3733,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3734,7 +3743,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -4201,6 +4210,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -4210,7 +4220,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -4536,6 +4546,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -4545,7 +4556,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -4897,6 +4908,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -4906,7 +4918,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -5321,6 +5333,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -5330,7 +5343,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -5592,6 +5605,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -5601,7 +5615,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };

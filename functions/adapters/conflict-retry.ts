@@ -20,9 +20,9 @@ export interface ConflictRetryPolicy {
 }
 
 export const CONFLICT_RETRY_POLICY: ConflictRetryPolicy = {
-  maxAttempts: 8,
-  baseDelayMs: 15,
-  maxDelayMs: 400,
+  maxAttempts: 10,
+  baseDelayMs: 20,
+  maxDelayMs: 500,
   budgetMs: 3_000,
 };
 

@@ -37,6 +37,13 @@ export interface Faults {
   holdMs: number;
 }
 
+/** Control: hold items as an endless transaction would, or let them go. */
+export interface HeldItems {
+  /** Keys in DynamoDB's JSON (`{ PK: { S: '…' }, SK: { S: '…' } }`). */
+  hold?: { table: string; keys: Record<string, unknown>[] };
+  releaseHeld?: boolean;
+}
+
 export interface ConflictStats {
   /** Transactions cancelled with reason TransactionConflict. */
   transactionsCanceled: number;
@@ -143,7 +150,7 @@ export async function startFaultProxy(options: {
   };
   let random = seededRandom(options.seed ?? 1);
   let statistics = emptyStats();
-  let ledger = new TransactionLedger(options.keySchemas ?? {});
+  const ledger = new TransactionLedger(options.keySchemas ?? {});
   let retries = new ConflictRetries();
   const conflictStats = (): ConflictStats => ({
     ...ledger.counts,
@@ -151,7 +158,9 @@ export async function startFaultProxy(options: {
   });
   const resetStatistics = () => {
     statistics = emptyStats();
-    ledger = new TransactionLedger(options.keySchemas ?? {});
+    // Transactions in flight keep their items: only the counts start again.
+    ledger.counts.transactionsCanceled = 0;
+    ledger.counts.writesRefused = 0;
     retries = new ConflictRetries();
   };
   const sockets = new Set<Socket>();
@@ -197,6 +206,14 @@ export async function startFaultProxy(options: {
     add(statistics.byOperation, operation, read, written);
   };
 
+  // Items held as by a transaction that never ends (POST /__faults {hold}, {releaseHeld}).
+  const releases: (() => void)[] = [];
+  const holdItems = ({ table, keys }: { table: string; keys: Record<string, unknown>[] }) => {
+    releases.push(ledger.hold(table, keys));
+  };
+  const releaseHeld = () => {
+    for (const release of releases.splice(0)) release();
+  };
   const hasKeySchemas = Object.keys(options.keySchemas ?? {}).length > 0;
   const setFaults = (next: Partial<Faults> & { seed?: number }) => {
     if (next.down !== undefined) faults.down = Boolean(next.down);
@@ -219,8 +236,10 @@ export async function startFaultProxy(options: {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Partial<Faults> & {
         seed?: number;
         resetStats?: boolean;
-      };
+      } & HeldItems;
       if (body.resetStats) resetStatistics();
+      if (body.releaseHeld) releaseHeld();
+      if (body.hold) holdItems(body.hold);
       setFaults(body);
     }
     response.writeHead(200, { 'content-type': 'application/json' });
@@ -383,7 +402,7 @@ export async function startFaultProxy(options: {
 /** For a runtime in another process: set faults through the proxy's control path. */
 export async function setRemoteFaults(
   proxyUrl: string,
-  faults: Partial<Faults> & { seed?: number; resetStats?: boolean },
+  faults: Partial<Faults> & { seed?: number; resetStats?: boolean } & HeldItems,
 ): Promise<{ faults: Faults; stats: FaultProxyStats }> {
   const response = await fetch(`${proxyUrl}/__faults`, {
     method: 'POST',

@@ -234,6 +234,21 @@ export class TransactionLedger {
     return [...this.heldByWrites.keys()];
   }
 
+  /**
+   * Holds items as a write transaction that never ends would (until the returned release): how a
+   * test shows what callers get when contention outlasts every retry.
+   */
+  hold(table: string, keys: AttributeMap[]): () => void {
+    const items = keys.map(
+      (key) => itemsOf('UpdateItem', { TableName: table, Key: key }, this.keySchemas)[0],
+    );
+    const admitted = this.admit('TransactWriteItems', {
+      TransactItems: items.map((_, index) => ({ Update: { TableName: table, Key: keys[index] } })),
+    });
+    if (admitted.conflict) throw new Error('Those items are held already');
+    return () => void admitted.release({ status: 200 });
+  }
+
   private doomReadsOf(items: string[]): void {
     if (this.reads.size === 0) return;
     const written = new Set(items);
