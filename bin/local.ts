@@ -20,8 +20,8 @@ const { values: args } = parseArgs({
     'fault-proxy': { type: 'boolean', default: false },
     // DynamoDB's transaction conflicts, emulated (lib/local/transaction-conflicts.ts).
     conflicts: { type: 'boolean', default: process.env.LOCAL_CONFLICTS === '1' },
-    // How long each write transaction stays in flight, so that concurrency here overlaps as on AWS.
-    'conflict-hold-ms': { type: 'string', default: process.env.LOCAL_CONFLICT_HOLD_MS ?? '0' },
+    // The longest a write transaction holds its items (ms; default 30, about AWS's duration).
+    'conflict-window-ms': { type: 'string', default: process.env.LOCAL_CONFLICT_WINDOW_MS },
   },
 });
 
@@ -57,7 +57,14 @@ async function main(): Promise<void> {
     log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
     faultProxy: args['fault-proxy'],
     recordConsumedCapacity: args['fault-proxy'],
-    conflicts: args.conflicts ? { holdMs: Number(args['conflict-hold-ms']) } : false,
+    conflicts: args.conflicts
+      ? {
+          windowMs:
+            args['conflict-window-ms'] === undefined
+              ? undefined
+              : Number(args['conflict-window-ms']),
+        }
+      : false,
   });
 
   let stopping = false;

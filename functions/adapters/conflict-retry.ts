@@ -20,10 +20,10 @@ export interface ConflictRetryPolicy {
 }
 
 export const CONFLICT_RETRY_POLICY: ConflictRetryPolicy = {
-  maxAttempts: 10,
-  baseDelayMs: 20,
-  maxDelayMs: 500,
-  budgetMs: 3_000,
+  maxAttempts: 16,
+  baseDelayMs: 25,
+  maxDelayMs: 800,
+  budgetMs: 6_000,
 };
 
 /** Full jitter: a uniform delay between 0 and the exponential cap of this retry (1-based). */

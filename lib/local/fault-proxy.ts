@@ -8,13 +8,14 @@
  *
  * With `keySchemas` it also emulates DynamoDB's transaction conflicts
  * (lib/local/transaction-conflicts.ts), which DynamoDB Local never produces: requests in flight
- * at once that touch one item conflict as they would on AWS. `holdMs` keeps each write
- * transaction in flight a little longer before it is forwarded, so that concurrency on one
- * machine overlaps the way it does against a remote service.
+ * at once that touch one item conflict as they would on AWS. A write transaction holds its
+ * items until DynamoDB Local answers it, but at most `windowMs` (default 30 ms, about what a
+ * transaction takes on AWS): DynamoDB Local, queueing every request of one machine, can take far
+ * longer, and holding that long would overstate contention.
  *
  * Control: in process (setFaults/stats), or over HTTP on the proxy itself for a runtime in another
  * process: `GET /__faults` → {faults, stats}; `POST /__faults` {down?, throttleRate?, conflicts?,
- * holdMs?, seed?, resetStats?}. DynamoDB's own requests are always `POST /`, so the paths cannot
+ * windowMs?, seed?, resetStats?}. DynamoDB's own requests are always `POST /`, so the paths cannot
  * collide.
  */
 import * as http from 'node:http';
@@ -33,8 +34,8 @@ export interface Faults {
   throttleRate: number;
   /** Emulate transaction conflicts (needs the tables' key schemas). */
   conflicts: boolean;
-  /** How long a write transaction stays in flight before it is forwarded (ms). */
-  holdMs: number;
+  /** The longest a write transaction holds its items (ms). */
+  windowMs: number;
 }
 
 /** Control: hold items as an endless transaction would, or let them go. */
@@ -94,6 +95,9 @@ const THROTTLES = [
   },
 ];
 
+/** About how long a transaction takes on AWS: the longest one holds its items here. */
+export const DEFAULT_CONFLICT_WINDOW_MS = 30;
+
 const WRITE_OPERATIONS = /^(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
 
 /** mulberry32: small, seeded, good enough to pick which requests fail. */
@@ -138,7 +142,7 @@ export async function startFaultProxy(options: {
   keySchemas?: KeySchemas;
   /** Emulate transaction conflicts from the start (default: off). */
   conflicts?: boolean;
-  holdMs?: number;
+  windowMs?: number;
 }): Promise<FaultProxy> {
   const target = new URL(options.target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -146,7 +150,7 @@ export async function startFaultProxy(options: {
     down: false,
     throttleRate: 0,
     conflicts: Boolean(options.conflicts && options.keySchemas),
-    holdMs: options.holdMs ?? 0,
+    windowMs: options.windowMs ?? DEFAULT_CONFLICT_WINDOW_MS,
   };
   let random = seededRandom(options.seed ?? 1);
   let statistics = emptyStats();
@@ -221,7 +225,7 @@ export async function startFaultProxy(options: {
       faults.throttleRate = Math.min(1, Math.max(0, Number(next.throttleRate) || 0));
     }
     if (next.conflicts !== undefined) faults.conflicts = Boolean(next.conflicts) && hasKeySchemas;
-    if (next.holdMs !== undefined) faults.holdMs = Math.max(0, Number(next.holdMs) || 0);
+    if (next.windowMs !== undefined) faults.windowMs = Math.max(0, Number(next.windowMs) || 0);
     if (next.seed !== undefined) random = seededRandom(next.seed);
     // Going down cuts the idle keep-alive connections too.
     if (faults.down) {
@@ -314,7 +318,7 @@ export async function startFaultProxy(options: {
           record(operation, answer);
           const conflict = onAnswer?.(reply.statusCode ?? 502);
           if (conflict) {
-            answerConflict(response, conflict, body!);
+            answerConflict(response, conflict, sameRequestOf(body!));
             return;
           }
           response.writeHead(reply.statusCode ?? 502, reply.headers);
@@ -334,12 +338,15 @@ export async function startFaultProxy(options: {
     else request.pipe(upstream);
   };
 
+  const sameRequestOf = (body: Buffer) =>
+    JSON.stringify({ ...JSON.parse(body.toString('utf8')), ClientRequestToken: undefined });
+
   const answerConflict = (
     response: http.ServerResponse,
     conflict: ConflictAnswer,
-    body: Buffer,
+    sameRequest: string,
   ) => {
-    retries.conflicted(body.toString('utf8'));
+    retries.conflicted(sameRequest);
     response.writeHead(conflict.status, {
       'content-type': 'application/x-amz-json-1.0',
       'x-amzn-requestid': `fault-proxy-${statistics.requests}`,
@@ -347,35 +354,41 @@ export async function startFaultProxy(options: {
     response.end(JSON.stringify(conflict.body));
   };
 
-  const forwardUnlessConflicting = async (
+  const forwardUnlessConflicting = (
     request: http.IncomingMessage,
     response: http.ServerResponse,
     operation: string,
     body: Buffer,
   ) => {
-    const text = body.toString('utf8');
-    retries.arrived(text);
     let parsed: Record<string, unknown>;
     try {
-      parsed = JSON.parse(text || '{}') as Record<string, unknown>;
+      parsed = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
     } catch {
       forward(request, response, operation, body);
       return;
     }
+    // The SDK draws a new ClientRequestToken each time it serialises a transaction: the same
+    // request sent again differs only by it.
+    const sameRequest = JSON.stringify({ ...parsed, ClientRequestToken: undefined });
+    retries.arrived(sameRequest);
     const admission = ledger.admit(operation, parsed);
     if (admission.conflict) {
-      answerConflict(response, admission.conflict, body);
+      answerConflict(response, admission.conflict, sameRequest);
       return;
     }
-    if (faults.holdMs > 0 && operation === 'TransactWriteItems') {
-      await new Promise((resolve) => setTimeout(resolve, faults.holdMs));
-    }
+    // Held until DynamoDB Local answers, or the window ends, whichever comes first.
     let released = false;
-    forward(request, response, operation, body, (status) => {
+    let windowEnd: NodeJS.Timeout | undefined;
+    const releaseOnce = (status: number) => {
       if (released) return undefined;
       released = true;
+      clearTimeout(windowEnd);
       return admission.release({ status });
-    });
+    };
+    if (operation === 'TransactWriteItems') {
+      windowEnd = setTimeout(() => releaseOnce(200), faults.windowMs);
+    }
+    forward(request, response, operation, body, releaseOnce);
   };
 
   server.on('connection', (socket: Socket) => {

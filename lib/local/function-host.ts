@@ -29,6 +29,12 @@ export interface FunctionHostOptions {
   clockOffset?: SharedArrayBuffer;
   /** An idle sandbox is discarded after this long (default 120 s); the next invocation is cold. */
   idleSandboxMs?: number;
+  /**
+   * A local resource cap, not a Lambda limit: at most this many sandboxes per function (default
+   * 6); further invocations wait for one to be free instead of starting more worker threads than
+   * the machine has cores for. The wait is not part of the invocation's duration or timeout.
+   */
+  maxSandboxesPerFunction?: number;
 }
 
 export interface FunctionStats {
@@ -43,6 +49,8 @@ export interface FunctionStats {
   throttles: number;
   /** The most invocations that ran at once (= sandboxes busy at once). */
   maxConcurrent: number;
+  /** Invocations that waited for a sandbox because of `maxSandboxesPerFunction`. */
+  queued: number;
   /** Sandboxes alive now (busy or warm). */
   sandboxes: number;
   /** ReservedConcurrentExecutions of the template, if set. */
@@ -81,17 +89,21 @@ interface PendingInvocation {
   id: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
+  startTimer?: () => void;
   timer?: NodeJS.Timeout;
 }
 
 /** One execution environment: a worker running at most one invocation. */
 interface Sandbox {
   worker: Worker;
+  /** Taken by an invocation that has not been posted yet (acquiring is synchronous, posting not). */
+  reserved?: boolean;
   current?: PendingInvocation;
   reaper?: NodeJS.Timeout;
 }
 
 type WorkerReply =
+  | { id: string; started: true; initMs?: number }
   | { id: string; ok: true; resultJson: string; durationMs: number; initMs?: number }
   | { id: string; ok: false; error: SerializedError; durationMs: number; initMs?: number };
 
@@ -100,6 +112,9 @@ interface SerializedError {
   message: string;
   stack?: string;
 }
+
+/** Lambda's limit on a sandbox's init phase (module load), which is not part of the timeout. */
+const INIT_LIMIT_MS = 10_000;
 
 /** Only what a process needs to run; the developer's own environment must not leak in. */
 const INHERITED_ENV = ['PATH', 'TMPDIR', 'LANG'];
@@ -126,6 +141,7 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
         coldStarts: 0,
         throttles: 0,
         maxConcurrent: 0,
+        queued: 0,
         sandboxes: 0,
         ...(d.reservedConcurrency !== undefined
           ? { reservedConcurrency: d.reservedConcurrency }
@@ -138,6 +154,11 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     ]),
   );
   const idleSandboxMs = options.idleSandboxMs ?? 120_000;
+  const maxSandboxes = options.maxSandboxesPerFunction ?? 6;
+  /** Invocations waiting for a sandbox of their function (the local cap), first come first served. */
+  const waiting = new Map<string, ((sandbox: Sandbox) => void)[]>(
+    definitions.map((d) => [d.logicalId, []]),
+  );
   let closed = false;
 
   const find = (nameOrArn: string): FunctionDefinition => {
@@ -153,10 +174,31 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
   const discard = (definition: FunctionDefinition, sandbox: Sandbox) => {
     const pool = pools.get(definition.logicalId)!;
     const index = pool.indexOf(sandbox);
-    if (index >= 0) pool.splice(index, 1);
+    if (index < 0) return;
+    pool.splice(index, 1);
     statistics.get(definition.logicalId)!.sandboxes = pool.length;
     clearTimeout(sandbox.reaper);
     void sandbox.worker.terminate();
+    // Its place goes to the next waiting invocation, in a fresh sandbox.
+    const next = waiting.get(definition.logicalId)!.shift();
+    if (next && !closed) next(reserve(startSandbox(definition)));
+  };
+
+  const reserve = (sandbox: Sandbox): Sandbox => {
+    sandbox.reserved = true;
+    clearTimeout(sandbox.reaper);
+    return sandbox;
+  };
+
+  /** A sandbox whose invocation ended: the next waiting invocation's, or warm until reaped. */
+  const release = (definition: FunctionDefinition, sandbox: Sandbox) => {
+    const next = waiting.get(definition.logicalId)!.shift();
+    if (next) {
+      next(reserve(sandbox));
+      return;
+    }
+    sandbox.reaper = setTimeout(() => discard(definition, sandbox), idleSandboxMs);
+    sandbox.reaper.unref();
   };
 
   const startSandbox = (definition: FunctionDefinition): Sandbox => {
@@ -185,12 +227,15 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
       const pending = sandbox.current;
       if (reply.initMs !== undefined) stats.initDurationsMs.push(reply.initMs);
       if (!pending || pending.id !== reply.id) return; // timed out already, and counted then
+      if ('started' in reply) {
+        // Lambda's timeout counts from the handler's start: the init phase is not part of it.
+        pending.startTimer?.();
+        return;
+      }
       recordDuration(stats, reply.durationMs, !reply.ok);
       sandbox.current = undefined;
       clearTimeout(pending.timer);
-      // Warm now: kept for the next invocation, discarded when idle too long.
-      sandbox.reaper = setTimeout(() => discard(definition, sandbox), idleSandboxMs);
-      sandbox.reaper.unref();
+      release(definition, sandbox);
       if (reply.ok) pending.resolve(JSON.parse(reply.resultJson));
       else pending.reject(toError(reply.error));
     });
@@ -208,18 +253,20 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     return sandbox;
   };
 
-  /** The most recently used idle sandbox, a new one, or Lambda's throttle. */
-  const acquire = (definition: FunctionDefinition): Sandbox => {
+  /**
+   * The most recently used idle sandbox, a new one, Lambda's throttle beyond the reserved
+   * concurrency, or (beyond the local cap) the next sandbox that comes free.
+   */
+  const acquire = (definition: FunctionDefinition): Sandbox | Promise<Sandbox> => {
     const pool = pools.get(definition.logicalId)!;
     const stats = statistics.get(definition.logicalId)!;
-    const idle = pool.filter((sandbox) => !sandbox.current);
+    const idle = pool.filter((sandbox) => !sandbox.current && !sandbox.reserved);
     const warm = idle.at(-1);
     if (warm) {
-      clearTimeout(warm.reaper);
       // Most recently used last: move it to the end of the pool.
       pool.splice(pool.indexOf(warm), 1);
       pool.push(warm);
-      return warm;
+      return reserve(warm);
     }
     if (
       definition.reservedConcurrency !== undefined &&
@@ -232,26 +279,32 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
         'ReservedFunctionConcurrentInvocationLimitExceeded';
       throw error;
     }
-    return startSandbox(definition);
+    if (pool.length >= maxSandboxes) {
+      stats.queued++;
+      return new Promise<Sandbox>((resolve) => waiting.get(definition.logicalId)!.push(resolve));
+    }
+    return reserve(startSandbox(definition));
   };
 
   const invoke = async (nameOrArn: string, event: unknown): Promise<unknown> => {
     if (closed) throw new Error('The function host is closed.');
     const definition = find(nameOrArn);
-    const sandbox = acquire(definition);
+    const sandbox = await acquire(definition);
+    if (closed) throw new Error('The function host is closed.');
+    sandbox.reserved = false;
     const stats = statistics.get(definition.logicalId)!;
     stats.invocations++;
     const id = randomUUID();
-    const deadline = Date.now() + definition.timeoutSeconds * 1000;
     // Lambda payloads are JSON; going through JSON here gives handlers the same shapes (no Dates,
     // no undefined) they get in AWS.
     const eventJson = JSON.stringify(event ?? null);
     return new Promise<unknown>((resolve, reject) => {
       const pending: PendingInvocation = { id, resolve, reject };
       if (options.enforceTimeouts ?? true) {
-        pending.timer = setTimeout(() => {
+        const timeoutMs = definition.timeoutSeconds * 1000;
+        const timedOut = () => {
           sandbox.current = undefined;
-          recordDuration(stats, definition.timeoutSeconds * 1000, true);
+          recordDuration(stats, timeoutMs, true);
           const error = new Error(
             `Task timed out after ${definition.timeoutSeconds.toFixed(2)} seconds`,
           );
@@ -259,7 +312,13 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
           reject(error);
           // A timed-out sandbox is discarded: the next invocation starts a fresh one.
           discard(definition, sandbox);
-        }, definition.timeoutSeconds * 1000);
+        };
+        // Until the handler starts, the init phase's own limit applies as well.
+        pending.timer = setTimeout(timedOut, INIT_LIMIT_MS + timeoutMs);
+        pending.startTimer = () => {
+          clearTimeout(pending.timer);
+          pending.timer = setTimeout(timedOut, timeoutMs);
+        };
       }
       sandbox.current = pending;
       const busy = pools.get(definition.logicalId)!.filter((s) => s.current).length;
@@ -267,7 +326,7 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
       sandbox.worker.postMessage({
         id,
         eventJson,
-        deadline,
+        timeoutMs: definition.timeoutSeconds * 1000,
         context: {
           functionName: definition.functionName,
           invokedFunctionArn: nameOrArn.startsWith('arn:') ? nameOrArn : definition.arn,
@@ -460,13 +519,17 @@ parentPort.on('message', async (message) => {
       coldStartReported = true;
       initMs = loaded.initMs;
     }
+    // The timeout runs from here: what came before was the init phase.
+    parentPort.postMessage({ id: message.id, started: true, initMs });
+    initMs = undefined;
+    const deadline = realDateNow() + message.timeoutMs;
     const context = {
       ...message.context,
       functionVersion: '$LATEST',
       awsRequestId: randomUUID(),
       logStreamName: 'local/' + workerData.modulePath,
       callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, message.deadline - realDateNow()),
+      getRemainingTimeInMillis: () => Math.max(0, deadline - realDateNow()),
     };
     const handlerStarted = performance.now();
     const result = await callHandler(loaded.fn, JSON.parse(message.eventJson), context);

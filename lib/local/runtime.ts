@@ -57,10 +57,10 @@ export interface LocalRuntimeOptions {
   faultProxy?: boolean | { seed?: number };
   /**
    * Emulate DynamoDB's transaction conflicts (lib/local/transaction-conflicts.ts): concurrent
-   * transactions on one item cancel with TransactionConflict. `holdMs` keeps each write
-   * transaction in flight that long (default 0) so that local concurrency overlaps like remote.
+   * transactions on one item cancel with TransactionConflict. `windowMs` caps how long a write
+   * transaction holds its items (default 30 ms, about a transaction's duration on AWS).
    */
-  conflicts?: boolean | { holdMs?: number };
+  conflicts?: boolean | { windowMs?: number };
   /** Functions ask DynamoDB for ConsumedCapacity (env RECORD_CONSUMED_CAPACITY=count). */
   recordConsumedCapacity?: boolean;
   /** Start the business clock this far ahead of real time (a saved clock in dataDir wins). */
@@ -127,7 +127,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       seed,
       keySchemas: keySchemasOf(template, resolve),
       conflicts: Boolean(options.conflicts),
-      holdMs: typeof options.conflicts === 'object' ? options.conflicts.holdMs : undefined,
+      windowMs: typeof options.conflicts === 'object' ? options.conflicts.windowMs : undefined,
     });
     stoppers.push(() => proxy.close());
     const faultProxy = options.faultProxy || options.conflicts ? proxy : undefined;

@@ -34,15 +34,18 @@ export async function startRuntimeProcess(
   options: {
     dataDir?: string;
     faultProxy?: boolean;
-    /** Emulate DynamoDB's transaction conflicts; `holdMs` widens each write transaction. */
-    conflicts?: { holdMs?: number };
+    /** Emulate DynamoDB's transaction conflicts; `windowMs` caps a transaction's hold. */
+    conflicts?: { windowMs?: number };
   } = {},
 ): Promise<RuntimeProcess> {
   const args = ['--import', 'tsx', 'bin/local.ts', '--no-synth', '--port', '0'];
   args.push(...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']));
   if (options.faultProxy) args.push('--fault-proxy');
   if (options.conflicts) {
-    args.push('--conflicts', '--conflict-hold-ms', String(options.conflicts.holdMs ?? 0));
+    args.push('--conflicts');
+    if (options.conflicts.windowMs !== undefined) {
+      args.push('--conflict-window-ms', String(options.conflicts.windowMs));
+    }
   }
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

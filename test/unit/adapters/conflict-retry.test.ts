@@ -58,7 +58,7 @@ describe('conflict retry policy', () => {
     );
     expect(result).toBe('written');
     expect(calls).toBe(3);
-    expect(delays).toEqual([10, 20]);
+    expect(delays).toEqual([12, 25]);
   });
 
   it('gives up after the attempts, with the conflict itself', async () => {

@@ -170,6 +170,25 @@ describe('function host', () => {
     }
   });
 
+  it('queues beyond the local sandbox cap instead of starting more workers', async () => {
+    const small = createFunctionHost({ cdkOut, template, resolve, maxSandboxesPerFunction: 2 });
+    try {
+      const results = (await Promise.all(
+        [0, 1, 2, 3].map(() => small.invoke('EchoFunction1A2B3C4D', { sleepMs: 100 })),
+      )) as EchoResult[];
+      // Two sandboxes served two invocations each, one at a time.
+      expect(results.map((r) => r.invocations).sort()).toEqual([1, 1, 2, 2]);
+      expect(small.stats().EchoFunction1A2B3C4D).toMatchObject({
+        coldStarts: 2,
+        queued: 2,
+        maxConcurrent: 2,
+        throttles: 0,
+      });
+    } finally {
+      await small.close();
+    }
+  });
+
   it('throttles beyond ReservedConcurrentExecutions and reaps idle sandboxes', async () => {
     const capped = structuredClone(template);
     const echo = capped.Resources.EchoFunction1A2B3C4D;
