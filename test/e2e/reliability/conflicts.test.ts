@@ -58,9 +58,13 @@ describe(`${CONCURRENCY} candidates walked at once with transaction conflicts on
 
     await proxy({ conflicts: true, resetStats: true });
     const started = Date.now();
-    const ids = await Promise.all(
+    // Settled, not raced: a failed walk must not leave the others loading the next test.
+    const walks = await Promise.allSettled(
       Array.from({ length: CONCURRENCY }, (_, i) => walkToAdmitted(walk, i + 1)),
     );
+    const failed = walks.filter((w): w is PromiseRejectedResult => w.status === 'rejected');
+    expect(failed.map((w) => String(w.reason))).toEqual([]);
+    const ids = walks.map((w) => (w as PromiseFulfilledResult<string>).value);
     // Every recognition starts at once: the workflow functions meet the conflicts too.
     await wakeAfterProbation(runtime, tokens, ids);
     const { stats } = await proxy();
