@@ -176,8 +176,9 @@ describe('function host', () => {
       const results = (await Promise.all(
         [0, 1, 2, 3].map(() => small.invoke('EchoFunction1A2B3C4D', { sleepMs: 100 })),
       )) as EchoResult[];
-      // Two sandboxes served two invocations each, one at a time.
-      expect(results.map((r) => r.invocations).sort()).toEqual([1, 1, 2, 2]);
+      // Two sandboxes (two first invocations) served the four, one at a time each.
+      expect(results.filter((r) => r.invocations === 1)).toHaveLength(2);
+      expect(Math.max(...results.map((r) => r.invocations))).toBeGreaterThan(1);
       expect(small.stats().EchoFunction1A2B3C4D).toMatchObject({
         coldStarts: 2,
         queued: 2,
