@@ -185,6 +185,7 @@ async function walk(
   const after = runtime.functions.stats();
   const proxy = runtime.faultProxy!.stats();
   const perFunction: WalkRun['perFunction'] = {};
+  const sandboxes: WalkRun['sandboxes'] = {};
   let invocations = 0;
   let gbSeconds = 0;
   for (const [id, stats] of Object.entries(after)) {
@@ -192,6 +193,10 @@ async function walk(
     const gbs = stats.billedGbSeconds - (before[id]?.billedGbSeconds ?? 0);
     if (invoked === 0) continue;
     perFunction[id] = { invocations: invoked, gbSeconds: gbs, memoryMB: stats.memoryMB };
+    sandboxes[id] = {
+      coldStarts: stats.coldStarts - (before[id]?.coldStarts ?? 0),
+      maxConcurrent: stats.maxConcurrent,
+    };
     invocations += invoked;
     gbSeconds += gbs;
   }
@@ -251,6 +256,8 @@ async function walk(
     readUnitsPerGet,
     gbSecondsPerGet,
     unmeasuredDynamoRequests: proxy.forwarded - proxy.measured,
+    conflicts: proxy.conflicts,
+    sandboxes,
   };
 }
 
@@ -272,6 +279,8 @@ async function main(): Promise<void> {
       port: 0,
       faultProxy: true,
       recordConsumedCapacity: true,
+      // DynamoDB's transaction conflicts, as on AWS: the functions retry them.
+      conflicts: true,
     });
     try {
       log(
@@ -282,8 +291,12 @@ async function main(): Promise<void> {
         candidates: Math.ceil(options.candidates / options.repeat),
         run,
       });
+      const coldStarts = Object.values(result.sandboxes).reduce((n, s) => n + s.coldStarts, 0);
       log(
-        `  ${result.admitted} admitted in ${result.wallSeconds.toFixed(1)} s (${result.candidatesPerMinute.toFixed(1)}/min)`,
+        `  ${result.admitted} admitted in ${result.wallSeconds.toFixed(1)} s (${result.candidatesPerMinute.toFixed(1)}/min); ` +
+          `conflicts: ${result.conflicts.transactionsCanceled} transactions cancelled, ` +
+          `${result.conflicts.writesRefused} writes refused, ${result.conflicts.retried} retried; ` +
+          `${coldStarts} cold starts`,
       );
       runs.push(result);
     } finally {

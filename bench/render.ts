@@ -19,6 +19,20 @@ export function renderMarkdown(r: BenchResult): string {
       `(runs: ${r.runs.map((x) => n(x.candidatesPerMinute)).join(', ')}; ` +
       `every candidate ${r.runs.every((x) => x.admitted === x.candidates) ? 'admitted' : 'NOT admitted'}).`,
     '',
+    `**Transaction conflicts** (emulated as DynamoDB has them, retried inside the functions): ` +
+      r.runs
+        .map(
+          (x) =>
+            `${x.conflicts?.transactionsCanceled ?? 0} cancelled + ${x.conflicts?.writesRefused ?? 0} ` +
+            `refused, ${x.conflicts?.retried ?? 0} retried`,
+        )
+        .join('; ') +
+      ` per run. **Lambda cold starts** per run: ` +
+      r.runs
+        .map((x) => Object.values(x.sandboxes ?? {}).reduce((c, f) => c + f.coldStarts, 0))
+        .join(', ') +
+      '.',
+    '',
     '| request | p50 ms | p95 ms | p99 ms |',
     '| --- | ---: | ---: | ---: |',
   );

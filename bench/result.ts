@@ -26,6 +26,10 @@ export interface WalkRun {
   readUnitsPerGet: number;
   gbSecondsPerGet: number;
   unmeasuredDynamoRequests: number;
+  /** DynamoDB's transaction conflicts (emulated) that the walk met, and how many were retried. */
+  conflicts: { transactionsCanceled: number; writesRefused: number; retried: number };
+  /** Lambda sandboxes: cold starts and the most invocations at once, per function. */
+  sandboxes: Record<string, { coldStarts: number; maxConcurrent: number }>;
 }
 
 export interface BenchResult {

@@ -18,6 +18,10 @@ const { values: args } = parseArgs({
     verbose: { type: 'boolean', default: false },
     // A fault-injecting proxy in front of DynamoDB Local (lib/local/fault-proxy.ts), for tests.
     'fault-proxy': { type: 'boolean', default: false },
+    // DynamoDB's transaction conflicts, emulated (lib/local/transaction-conflicts.ts).
+    conflicts: { type: 'boolean', default: process.env.LOCAL_CONFLICTS === '1' },
+    // The longest a write transaction holds its items (ms; default 30, about AWS's duration).
+    'conflict-window-ms': { type: 'string', default: process.env.LOCAL_CONFLICT_WINDOW_MS },
   },
 });
 
@@ -52,6 +56,14 @@ async function main(): Promise<void> {
     log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
     faultProxy: args['fault-proxy'],
     recordConsumedCapacity: args['fault-proxy'],
+    conflicts: args.conflicts
+      ? {
+          windowMs:
+            args['conflict-window-ms'] === undefined
+              ? undefined
+              : Number(args['conflict-window-ms']),
+        }
+      : false,
   });
 
   let stopping = false;
@@ -73,7 +85,7 @@ Hệ thống kết nạp đảng viên đang chạy / Admission pipeline running
   Step Functions: ${runtime.sfnEndpoint}
   Scheduler:      ${runtime.schedulerEndpoint}
   Đồng hồ / clock: ${new Date(runtime.clock.now()).toISOString()} (POST ${runtime.url}/local/clock {"advanceDays":365})
-  DynamoDB Local: ${runtime.dynamoDbEndpoint}
+  DynamoDB Local: ${runtime.dynamoDbEndpoint}${args.conflicts ? ' (xung đột giao dịch mô phỏng / transaction conflicts emulated)' : ''}
   Dữ liệu / data: ${dataDir ?? 'chỉ trong bộ nhớ / in memory only'}
 
 Đơn vị mẫu / demo units:

@@ -1303,6 +1303,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -1312,7 +1313,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -1796,6 +1797,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -1805,7 +1807,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -2010,6 +2012,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -2019,7 +2022,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -2497,6 +2500,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -2506,7 +2510,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -2685,6 +2689,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -2694,7 +2699,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -3416,6 +3421,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3425,7 +3431,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -3633,6 +3639,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3642,7 +3649,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -3943,6 +3950,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3952,7 +3960,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -4138,6 +4146,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -4147,7 +4156,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -4614,6 +4623,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -4623,7 +4633,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -4949,6 +4959,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -4958,7 +4969,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -5310,6 +5321,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -5319,7 +5331,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -5734,6 +5746,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -5743,7 +5756,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -6005,6 +6018,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -6014,7 +6028,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };

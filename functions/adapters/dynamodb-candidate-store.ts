@@ -1,7 +1,4 @@
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -55,14 +52,7 @@ import {
   vietnamMonthOf,
   withoutKeys,
 } from './table-keys';
-
-function isConditionFailure(error: unknown): boolean {
-  return (
-    error instanceof ConditionalCheckFailedException ||
-    (error instanceof TransactionCanceledException &&
-      (error.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed'))
-  );
-}
+import { isConditionFailure } from './dynamodb-errors';
 
 async function staleOnConditionFailure<T>(write: Promise<T>, what: string): Promise<T> {
   try {

@@ -1,4 +1,4 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from './dynamodb-errors';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -56,7 +56,7 @@ export class DynamoDbClassStore implements ClassStore {
       );
       return trainingClass;
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
+      if (!isConditionFailure(error)) throw error;
       const existing = await this.getClass(trainingClass.id);
       if (!existing) throw error;
       return existing;

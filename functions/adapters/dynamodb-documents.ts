@@ -1,10 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { retryTransactionConflicts } from './conflict-retry';
 
 /** One document client per container, reused across invocations. */
 export function createDocumentClient(): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(
-    recordConsumedCapacity(new DynamoDBClient({ maxAttempts: 5 })),
+    retryTransactionConflicts(recordConsumedCapacity(new DynamoDBClient({ maxAttempts: 5 }))),
     {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     },

@@ -8,7 +8,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { isConditionFailure } from './dynamodb-errors';
 import { type Candidate, isInFlight } from '../domain/candidate';
 import { type OrgUnit } from '../domain/org-unit';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
@@ -162,7 +162,7 @@ export class DynamoDbOrgStore implements OrgStore {
         );
         return;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
+        if (!isConditionFailure(error)) throw error;
         // The file moved on meanwhile: rewrite it as it is now.
         const current = await this.documents.send(
           new GetCommand({

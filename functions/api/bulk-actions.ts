@@ -5,15 +5,15 @@ import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
+import { bulkAnswer } from '../http/bulk-response';
 import { idempotentCommand } from '../http/idempotent-command';
 import { jsonBody } from '../http/json-body';
-import { json } from '../http/response';
 import { actOnCandidate, runBulk } from '../services/bulk-actions';
 
 const deps = awsDependencies();
 
 const bulk = idempotentCommand<BulkActionsRequest>(async ({ key, body }, caller) =>
-  json(200, await runBulk(body.items, (item) => actOnCandidate(deps, caller, item, key))),
+  bulkAnswer(await runBulk(body.items, (item) => actOnCandidate(deps, caller, item, key))),
 );
 
 /**

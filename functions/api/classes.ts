@@ -9,6 +9,7 @@ import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
+import { bulkAnswer } from '../http/bulk-response';
 import { idempotentCommand } from '../http/idempotent-command';
 import { jsonBody } from '../http/json-body';
 import { json } from '../http/response';
@@ -31,11 +32,11 @@ const create = idempotentCommand<ClassDefinition & { idempotencyKey: string }>(
 );
 const enrol = idempotentCommand<{ classId: string; candidateIds: string[] }>(
   async ({ key, body }, caller) =>
-    json(200, await enrolCandidates(deps, caller, body.classId, body.candidateIds, key)),
+    bulkAnswer(await enrolCandidates(deps, caller, body.classId, body.candidateIds, key)),
 );
 const results = idempotentCommand<{ classId: string } & ClassResultsRequest>(
   async ({ key, body: { classId, ...request } }, caller) =>
-    json(200, await recordClassResults(deps, caller, classId, request, key)),
+    bulkAnswer(await recordClassResults(deps, caller, classId, request, key)),
 );
 
 type Params = z.infer<(typeof ROUTES)['GET /classes/{id}']['params']>;

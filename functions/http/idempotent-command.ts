@@ -3,9 +3,22 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { Context } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { recordConsumedCapacity, requiredEnv } from '../adapters/dynamodb-documents';
+import { retryTransactionConflicts } from '../adapters/conflict-retry';
 import { type Caller } from '../domain/caller';
 import { refuse } from '../domain/refusal';
 import { type HttpResponse } from './response';
+
+/**
+ * Thrown by a command whose answer must not be remembered for its key (some of its work waits
+ * for contention to pass): the idempotency record is released, the caller gets `response`, and a
+ * replay with the same key runs the command again.
+ */
+export class UnrememberedResponse extends Error {
+  readonly name = 'UnrememberedResponse';
+  constructor(readonly response: HttpResponse) {
+    super('The response is not remembered for its Idempotency-Key');
+  }
+}
 
 export interface CommandRequest<Body> {
   /** Route, resource, caller and client key: the same client key elsewhere is another command. */
@@ -30,7 +43,9 @@ export function idempotentCommand<Body>(
     dataIndexArgument: 0,
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: requiredEnv('IDEMPOTENCY_TABLE_NAME'),
-      awsSdkV3Client: recordConsumedCapacity(new DynamoDBClient({ maxAttempts: 5 })),
+      awsSdkV3Client: retryTransactionConflicts(
+        recordConsumedCapacity(new DynamoDBClient({ maxAttempts: 5 })),
+      ),
     }),
     config,
   });
@@ -39,6 +54,7 @@ export function idempotentCommand<Body>(
     try {
       return await idempotent({ ...request, key: `${caller.userId} ${request.key}` }, caller);
     } catch (error) {
+      if (error instanceof UnrememberedResponse) return error.response;
       const name = (error as Error).name;
       if (name === 'IdempotencyValidationError') {
         return refuse('rule', {

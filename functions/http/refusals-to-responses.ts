@@ -1,12 +1,15 @@
 import type { MiddlewareObj } from '@middy/core';
+import { isTransactionConflict } from '../adapters/dynamodb-errors';
+import { CONTENTION_RETRY_AFTER_SECONDS, contentionRefusal } from '../domain/contention';
 import { HTTP_STATUS_OF, Refusal } from '../domain/refusal';
 import { logger } from '../observability/logger';
 import { type HttpResponse, refusalResponse } from './response';
 import { isTransient } from './transient-error';
 
 /**
- * Turns whatever a route throws into the one error shape: refusals keep their status, transient
- * AWS failures become 503 with Retry-After, and anything else is a logged 500 without details.
+ * Turns whatever a route throws into the one error shape: refusals keep their status, contention
+ * the function could not retry away (transaction conflicts) and transient AWS failures become 503
+ * with Retry-After, and anything else is a logged 500 without details.
  */
 export function refusalsToResponses(): MiddlewareObj<unknown, HttpResponse> {
   return {
@@ -14,6 +17,13 @@ export function refusalsToResponses(): MiddlewareObj<unknown, HttpResponse> {
       const error = request.error;
       if (error instanceof Refusal) {
         request.response = refusalResponse(HTTP_STATUS_OF[error.kind], error.body);
+        return;
+      }
+      if (isTransactionConflict(error)) {
+        logger.warn('Transaction conflicts outlasted the retries', { errorName: error?.name });
+        request.response = refusalResponse(503, contentionRefusal(), {
+          'retry-after': String(CONTENTION_RETRY_AFTER_SECONDS),
+        });
         return;
       }
       if (isTransient(error)) {

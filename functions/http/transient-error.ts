@@ -4,13 +4,13 @@ const TRANSIENT_NAMES = new Set([
   'RequestLimitExceeded',
   'ServiceUnavailable',
   'InternalServerError',
-  'TransactionConflictException',
   'TimeoutError',
 ]);
 const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
 /**
- * Errors a caller should retry after a moment: a 503, not a 500. Wrapped errors count by their
+ * Errors a caller should retry after a moment: a 503, not a 500. (Transaction conflicts are
+ * contention, answered `CONTENTION`: functions/adapters/dynamodb-errors.ts.) Wrapped errors count by their
  * cause: Powertools idempotency reports a throttled or unreachable table as
  * IdempotencyPersistenceLayerError with the SDK's error as `cause`.
  */

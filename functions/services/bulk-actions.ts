@@ -6,6 +6,8 @@ import { type Caller } from '../domain/caller';
 import { type Candidate, type Submission } from '../domain/candidate';
 import { type HistoryEvent } from '../domain/history-event';
 import { parseOrRefuse } from '../domain/parse';
+import { isTransactionConflict } from '../adapters/dynamodb-errors';
+import { contentionRefusal } from '../domain/contention';
 import { HTTP_STATUS_OF, Refusal, type RefusalBody } from '../domain/refusal';
 import { knownAction } from '../domain/submission';
 import { type Dependencies } from './dependencies';
@@ -40,8 +42,10 @@ const CONCURRENCY = 4;
 
 /**
  * Runs one item per candidate, a few at a time, and answers in the request's order. A refusal
- * is that candidate's answer; any other error (DynamoDB unavailable) fails the whole request,
- * which the client replays with the same Idempotency-Key: what was applied is not applied again.
+ * is that candidate's answer; so is contention that outlasted the retries (503 `CONTENTION`: only
+ * that candidate waits, see `isContended`). Any other error (DynamoDB unavailable) fails the whole
+ * request, which the client replays with the same Idempotency-Key: what was applied is not
+ * applied again.
  */
 export async function runBulk<T extends { candidateId: string }>(
   items: readonly T[],
@@ -56,6 +60,15 @@ export async function runBulk<T extends { candidateId: string }>(
       try {
         results[index] = await one(item);
       } catch (error) {
+        if (isTransactionConflict(error)) {
+          results[index] = {
+            candidateId: item.candidateId,
+            status: 'REFUSED',
+            httpStatus: 503,
+            error: contentionRefusal(),
+          };
+          continue;
+        }
         if (!(error instanceof Refusal)) throw error;
         results[index] = {
           candidateId: item.candidateId,
@@ -78,6 +91,16 @@ export async function runBulk<T extends { candidateId: string }>(
       skipped: count('SKIPPED'),
     },
   };
+}
+
+/**
+ * True when some candidate only waits for contention to pass: the answer must not be remembered
+ * for the Idempotency-Key, so that a replay completes that candidate (and finds the others done).
+ */
+export function isContended(response: BulkResponse): boolean {
+  return response.results.some(
+    (result) => result.status === 'REFUSED' && result.error.code === contentionRefusal().code,
+  );
 }
 
 /**

@@ -6,18 +6,52 @@
  * DynamoDB returns (when the functions ask for it: RECORD_CONSUMED_CAPACITY) and adds it up per
  * operation and table: what the benchmark prices.
  *
+ * With `keySchemas` it also emulates DynamoDB's transaction conflicts
+ * (lib/local/transaction-conflicts.ts), which DynamoDB Local never produces: requests in flight
+ * at once that touch one item conflict as they would on AWS. A write transaction holds its
+ * items until DynamoDB Local answers it, but at most `windowMs` (default 30 ms, about what a
+ * transaction takes on AWS): DynamoDB Local, queueing every request of one machine, can take far
+ * longer, and holding that long would overstate contention.
+ *
  * Control: in process (setFaults/stats), or over HTTP on the proxy itself for a runtime in another
- * process: `GET /__faults` → {faults, stats}; `POST /__faults` {down?, throttleRate?, seed?,
- * resetStats?}. DynamoDB's own requests are always `POST /`, so the paths cannot collide.
+ * process: `GET /__faults` → {faults, stats}; `POST /__faults` {down?, throttleRate?, conflicts?,
+ * windowMs?, seed?, resetStats?}. DynamoDB's own requests are always `POST /`, so the paths cannot
+ * collide.
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import {
+  ConflictRetries,
+  TransactionLedger,
+  type ConflictAnswer,
+  type KeySchemas,
+} from './transaction-conflicts';
 
 export interface Faults {
   /** Cut every connection (the SDK sees ECONNRESET), as if DynamoDB were unreachable. */
   down: boolean;
   /** Share of requests (0–1) answered with a throttling error instead of being forwarded. */
   throttleRate: number;
+  /** Emulate transaction conflicts (needs the tables' key schemas). */
+  conflicts: boolean;
+  /** The longest a write transaction holds its items (ms). */
+  windowMs: number;
+}
+
+/** Control: hold items as an endless transaction would, or let them go. */
+export interface HeldItems {
+  /** Keys in DynamoDB's JSON (`{ PK: { S: '…' }, SK: { S: '…' } }`). */
+  hold?: { table: string; keys: Record<string, unknown>[] };
+  releaseHeld?: boolean;
+}
+
+export interface ConflictStats {
+  /** Transactions cancelled with reason TransactionConflict. */
+  transactionsCanceled: number;
+  /** Single-item writes refused with TransactionConflictException. */
+  writesRefused: number;
+  /** Conflicted requests that came back (the same body again): conflicts the caller retried. */
+  retried: number;
 }
 
 export interface OperationStats {
@@ -33,6 +67,7 @@ export interface FaultProxyStats {
   throttled: number;
   /** Answered by the `inspect` hook instead of DynamoDB (e.g. AccessDenied). */
   refused: number;
+  conflicts: ConflictStats;
   /** Forwarded requests whose response carried ConsumedCapacity. */
   measured: number;
   readUnits: number;
@@ -62,6 +97,9 @@ const THROTTLES = [
   },
 ];
 
+/** About how long a transaction takes on AWS: the longest one holds its items here. */
+export const DEFAULT_CONFLICT_WINDOW_MS = 30;
+
 const WRITE_OPERATIONS = /^(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
 
 /** mulberry32: small, seeded, good enough to pick which requests fail. */
@@ -83,6 +121,7 @@ function emptyStats(): FaultProxyStats {
     cut: 0,
     throttled: 0,
     refused: 0,
+    conflicts: { transactionsCanceled: 0, writesRefused: 0, retried: 0 },
     measured: 0,
     readUnits: 0,
     writeUnits: 0,
@@ -122,12 +161,35 @@ export async function startFaultProxy(options: {
    * returns is sent instead of DynamoDB's. The local IAM check (lib/local/iam) lives here.
    */
   inspect?: (request: InspectedRequest) => ProxyAnswer | undefined;
+  /** Each table's key attributes: what identifies an item for conflict emulation. */
+  keySchemas?: KeySchemas;
+  /** Emulate transaction conflicts from the start (default: off). */
+  conflicts?: boolean;
+  windowMs?: number;
 }): Promise<FaultProxy> {
   const target = new URL(options.target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const faults: Faults = { down: false, throttleRate: 0 };
+  const faults: Faults = {
+    down: false,
+    throttleRate: 0,
+    conflicts: Boolean(options.conflicts && options.keySchemas),
+    windowMs: options.windowMs ?? DEFAULT_CONFLICT_WINDOW_MS,
+  };
   let random = seededRandom(options.seed ?? 1);
   let statistics = emptyStats();
+  const ledger = new TransactionLedger(options.keySchemas ?? {});
+  let retries = new ConflictRetries();
+  const conflictStats = (): ConflictStats => ({
+    ...ledger.counts,
+    retried: retries.retried,
+  });
+  const resetStatistics = () => {
+    statistics = emptyStats();
+    // Transactions in flight keep their items: only the counts start again.
+    ledger.counts.transactionsCanceled = 0;
+    ledger.counts.writesRefused = 0;
+    retries = new ConflictRetries();
+  };
   const sockets = new Set<Socket>();
   // Connections used for control requests survive "down" (they are not DynamoDB's).
   const controlSockets = new WeakSet<Socket>();
@@ -171,11 +233,22 @@ export async function startFaultProxy(options: {
     add(statistics.byOperation, operation, read, written);
   };
 
+  // Items held as by a transaction that never ends (POST /__faults {hold}, {releaseHeld}).
+  const releases: (() => void)[] = [];
+  const holdItems = ({ table, keys }: { table: string; keys: Record<string, unknown>[] }) => {
+    releases.push(ledger.hold(table, keys));
+  };
+  const releaseHeld = () => {
+    for (const release of releases.splice(0)) release();
+  };
+  const hasKeySchemas = Object.keys(options.keySchemas ?? {}).length > 0;
   const setFaults = (next: Partial<Faults> & { seed?: number }) => {
     if (next.down !== undefined) faults.down = Boolean(next.down);
     if (next.throttleRate !== undefined) {
       faults.throttleRate = Math.min(1, Math.max(0, Number(next.throttleRate) || 0));
     }
+    if (next.conflicts !== undefined) faults.conflicts = Boolean(next.conflicts) && hasKeySchemas;
+    if (next.windowMs !== undefined) faults.windowMs = Math.max(0, Number(next.windowMs) || 0);
     if (next.seed !== undefined) random = seededRandom(next.seed);
     // Going down cuts the idle keep-alive connections too.
     if (faults.down) {
@@ -190,12 +263,14 @@ export async function startFaultProxy(options: {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Partial<Faults> & {
         seed?: number;
         resetStats?: boolean;
-      };
-      if (body.resetStats) statistics = emptyStats();
+      } & HeldItems;
+      if (body.resetStats) resetStatistics();
+      if (body.releaseHeld) releaseHeld();
+      if (body.hold) holdItems(body.hold);
       setFaults(body);
     }
     response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ faults, stats: statistics }));
+    response.end(JSON.stringify({ faults, stats: { ...statistics, conflicts: conflictStats() } }));
   };
 
   const server = http.createServer((request, response) => {
@@ -254,6 +329,29 @@ export async function startFaultProxy(options: {
       else request.resume().on('end', answer);
       return;
     }
+    if (!faults.conflicts) {
+      forward(request, response, operation, body);
+      return;
+    }
+    if (body) {
+      forwardUnlessConflicting(request, response, operation, body);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      forwardUnlessConflicting(request, response, operation, Buffer.concat(chunks));
+    });
+  };
+
+  /** Forwards one request to DynamoDB Local; `onAnswer` may replace a 200 with a conflict. */
+  const forward = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    operation: string,
+    body?: Buffer,
+    onAnswer?: (status: number) => ConflictAnswer | undefined,
+  ) => {
     const upstream = http.request(
       {
         protocol: target.protocol,
@@ -268,19 +366,84 @@ export async function startFaultProxy(options: {
         const chunks: Buffer[] = [];
         reply.on('data', (chunk: Buffer) => chunks.push(chunk));
         reply.on('end', () => {
-          const replyBody = Buffer.concat(chunks);
+          const answer = Buffer.concat(chunks);
           statistics.forwarded += 1;
-          record(operation, replyBody);
+          record(operation, answer);
+          const conflict = onAnswer?.(reply.statusCode ?? 502);
+          if (conflict) {
+            answerConflict(response, conflict, sameRequestOf(body!));
+            return;
+          }
           response.writeHead(reply.statusCode ?? 502, reply.headers);
-          response.end(replyBody);
+          response.end(answer);
         });
-        reply.on('error', () => request.socket.destroy());
+        reply.on('error', () => {
+          onAnswer?.(502);
+          request.socket.destroy();
+        });
       },
     );
-    upstream.on('error', () => request.socket.destroy());
+    upstream.on('error', () => {
+      onAnswer?.(502);
+      request.socket.destroy();
+    });
     if (body) upstream.end(body);
     else request.pipe(upstream);
   };
+
+  const sameRequestOf = (body: Buffer) =>
+    JSON.stringify({ ...JSON.parse(body.toString('utf8')), ClientRequestToken: undefined });
+
+  const answerConflict = (
+    response: http.ServerResponse,
+    conflict: ConflictAnswer,
+    sameRequest: string,
+  ) => {
+    retries.conflicted(sameRequest);
+    response.writeHead(conflict.status, {
+      'content-type': 'application/x-amz-json-1.0',
+      'x-amzn-requestid': `fault-proxy-${statistics.requests}`,
+    });
+    response.end(JSON.stringify(conflict.body));
+  };
+
+  const forwardUnlessConflicting = (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    operation: string,
+    body: Buffer,
+  ) => {
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+    } catch {
+      forward(request, response, operation, body);
+      return;
+    }
+    // The SDK draws a new ClientRequestToken each time it serialises a transaction: the same
+    // request sent again differs only by it.
+    const sameRequest = JSON.stringify({ ...parsed, ClientRequestToken: undefined });
+    retries.arrived(sameRequest);
+    const admission = ledger.admit(operation, parsed);
+    if (admission.conflict) {
+      answerConflict(response, admission.conflict, sameRequest);
+      return;
+    }
+    // Held until DynamoDB Local answers, or the window ends, whichever comes first.
+    let released = false;
+    let windowEnd: NodeJS.Timeout | undefined;
+    const releaseOnce = (status: number) => {
+      if (released) return undefined;
+      released = true;
+      clearTimeout(windowEnd);
+      return admission.release({ status });
+    };
+    if (operation === 'TransactWriteItems') {
+      windowEnd = setTimeout(() => releaseOnce(200), faults.windowMs);
+    }
+    forward(request, response, operation, body, releaseOnce);
+  };
+
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -292,10 +455,8 @@ export async function startFaultProxy(options: {
     url: `http://127.0.0.1:${port}`,
     setFaults,
     faults: () => ({ ...faults }),
-    stats: () => structuredClone(statistics),
-    resetStats: () => {
-      statistics = emptyStats();
-    },
+    stats: () => structuredClone({ ...statistics, conflicts: conflictStats() }),
+    resetStats: resetStatistics,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       agent.destroy();
@@ -307,7 +468,7 @@ export async function startFaultProxy(options: {
 /** For a runtime in another process: set faults through the proxy's control path. */
 export async function setRemoteFaults(
   proxyUrl: string,
-  faults: Partial<Faults> & { seed?: number; resetStats?: boolean },
+  faults: Partial<Faults> & { seed?: number; resetStats?: boolean } & HeldItems,
 ): Promise<{ faults: Faults; stats: FaultProxyStats }> {
   const response = await fetch(`${proxyUrl}/__faults`, {
     method: 'POST',

@@ -1,8 +1,11 @@
 /**
- * Hosts every AWS::Lambda::Function of the template, each in its own worker thread: a worker has
- * its own process.env and module cache, which is what separates two functions in real Lambda
- * (one container each). The code that runs is the synthesized esbuild bundle in cdk.out, i.e. the
- * exact artifact that gets deployed.
+ * Hosts every AWS::Lambda::Function of the template with Lambda's concurrency model. A sandbox is
+ * a worker thread with its own process.env and module cache, and it runs one invocation at a
+ * time. An invocation takes a warm idle sandbox of its function, or starts a new one (a cold
+ * start), up to the function's ReservedConcurrentExecutions; beyond it Lambda throttles
+ * (TooManyRequestsException). Module state is therefore per sandbox, as in Lambda. Idle sandboxes
+ * are reaped after `idleSandboxMs`. The code that runs is the synthesized esbuild bundle in
+ * cdk.out, i.e. the exact artifact that gets deployed.
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -29,6 +32,14 @@ export interface FunctionHostOptions {
   clockOffset?: SharedArrayBuffer;
   /** Each line a function prints on stdout (still passed on to this process's stdout). */
   onOutputLine?: (logicalId: string, line: string) => void;
+  /** An idle sandbox is discarded after this long (default 120 s); the next invocation is cold. */
+  idleSandboxMs?: number;
+  /**
+   * A local resource cap, not a Lambda limit: at most this many sandboxes per function (default
+   * 6); further invocations wait for one to be free instead of starting more worker threads than
+   * the machine has cores for. The wait is not part of the invocation's duration or timeout.
+   */
+  maxSandboxesPerFunction?: number;
 }
 
 export interface FunctionStats {
@@ -39,6 +50,16 @@ export interface FunctionStats {
   invocations: number;
   errors: number;
   coldStarts: number;
+  /** Invocations refused because the function's reserved concurrency was in use. */
+  throttles: number;
+  /** The most invocations that ran at once (= sandboxes busy at once). */
+  maxConcurrent: number;
+  /** Invocations that waited for a sandbox because of `maxSandboxesPerFunction`. */
+  queued: number;
+  /** Sandboxes alive now (busy or warm). */
+  sandboxes: number;
+  /** ReservedConcurrentExecutions of the template, if set. */
+  reservedConcurrency?: number;
   /** Handler run time of each invocation, measured inside the worker (what Lambda bills). */
   durationsMs: number[];
   /** Module load time of each cold start. */
@@ -65,21 +86,29 @@ interface FunctionDefinition {
   assetDir?: string;
   memoryMB: number;
   timeoutSeconds: number;
+  reservedConcurrency?: number;
   env: Record<string, string>;
 }
 
 interface PendingInvocation {
+  id: string;
   resolve(value: unknown): void;
   reject(error: Error): void;
+  startTimer?: () => void;
   timer?: NodeJS.Timeout;
 }
 
-interface RunningWorker {
+/** One execution environment: a worker running at most one invocation. */
+interface Sandbox {
   worker: Worker;
-  pending: Map<string, PendingInvocation>;
+  /** Taken by an invocation that has not been posted yet (acquiring is synchronous, posting not). */
+  reserved?: boolean;
+  current?: PendingInvocation;
+  reaper?: NodeJS.Timeout;
 }
 
 type WorkerReply =
+  | { id: string; started: true; initMs?: number }
   | { id: string; ok: true; resultJson: string; durationMs: number; initMs?: number }
   | { id: string; ok: false; error: SerializedError; durationMs: number; initMs?: number };
 
@@ -88,6 +117,9 @@ interface SerializedError {
   message: string;
   stack?: string;
 }
+
+/** Lambda's limit on a sandbox's init phase (module load), which is not part of the timeout. */
+const INIT_LIMIT_MS = 10_000;
 
 /** Only what a process needs to run; the developer's own environment must not leak in. */
 const INHERITED_ENV = ['PATH', 'TMPDIR', 'LANG'];
@@ -100,7 +132,7 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     byKey.set(definition.functionName, definition);
     byKey.set(definition.arn, definition);
   }
-  const workers = new Map<string, RunningWorker>();
+  const pools = new Map<string, Sandbox[]>(definitions.map((d) => [d.logicalId, []]));
   const statistics = new Map<string, FunctionStats>(
     definitions.map((d) => [
       d.logicalId,
@@ -112,12 +144,25 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
         invocations: 0,
         errors: 0,
         coldStarts: 0,
+        throttles: 0,
+        maxConcurrent: 0,
+        queued: 0,
+        sandboxes: 0,
+        ...(d.reservedConcurrency !== undefined
+          ? { reservedConcurrency: d.reservedConcurrency }
+          : {}),
         durationsMs: [],
         initDurationsMs: [],
         totalDurationMs: 0,
         billedGbSeconds: 0,
       },
     ]),
+  );
+  const idleSandboxMs = options.idleSandboxMs ?? 120_000;
+  const maxSandboxes = options.maxSandboxesPerFunction ?? 6;
+  /** Invocations waiting for a sandbox of their function (the local cap), first come first served. */
+  const waiting = new Map<string, ((sandbox: Sandbox) => void)[]>(
+    definitions.map((d) => [d.logicalId, []]),
   );
   let closed = false;
 
@@ -131,7 +176,37 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     return found;
   };
 
-  const startWorker = (definition: FunctionDefinition): RunningWorker => {
+  const discard = (definition: FunctionDefinition, sandbox: Sandbox) => {
+    const pool = pools.get(definition.logicalId)!;
+    const index = pool.indexOf(sandbox);
+    if (index < 0) return;
+    pool.splice(index, 1);
+    statistics.get(definition.logicalId)!.sandboxes = pool.length;
+    clearTimeout(sandbox.reaper);
+    void sandbox.worker.terminate();
+    // Its place goes to the next waiting invocation, in a fresh sandbox.
+    const next = waiting.get(definition.logicalId)!.shift();
+    if (next && !closed) next(reserve(startSandbox(definition)));
+  };
+
+  const reserve = (sandbox: Sandbox): Sandbox => {
+    sandbox.reserved = true;
+    clearTimeout(sandbox.reaper);
+    return sandbox;
+  };
+
+  /** A sandbox whose invocation ended: the next waiting invocation's, or warm until reaped. */
+  const release = (definition: FunctionDefinition, sandbox: Sandbox) => {
+    const next = waiting.get(definition.logicalId)!.shift();
+    if (next) {
+      next(reserve(sandbox));
+      return;
+    }
+    sandbox.reaper = setTimeout(() => discard(definition, sandbox), idleSandboxMs);
+    sandbox.reaper.unref();
+  };
+
+  const startSandbox = (definition: FunctionDefinition): Sandbox => {
     const modulePath = findHandlerModule(definition);
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
@@ -147,73 +222,121 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     if (onOutputLine) {
       tapLines(worker.stdout, process.stdout, (line) => onOutputLine(definition.logicalId, line));
     }
-    const running: RunningWorker = { worker, pending: new Map() };
-    const failAll = (error: Error) => {
-      if (workers.get(definition.logicalId) === running) workers.delete(definition.logicalId);
-      for (const pending of running.pending.values()) {
-        statistics.get(definition.logicalId)!.errors++;
-        clearTimeout(pending.timer);
-        pending.reject(error);
-      }
-      running.pending.clear();
+    const sandbox: Sandbox = { worker };
+    const stats = statistics.get(definition.logicalId)!;
+    const fail = (error: Error) => {
+      const pending = sandbox.current;
+      discard(definition, sandbox);
+      if (!pending) return;
+      sandbox.current = undefined;
+      stats.errors++;
+      clearTimeout(pending.timer);
+      pending.reject(error);
     };
     worker.on('message', (reply: WorkerReply) => {
-      const pending = running.pending.get(reply.id);
-      const stats = statistics.get(definition.logicalId)!;
+      const pending = sandbox.current;
       if (reply.initMs !== undefined) stats.initDurationsMs.push(reply.initMs);
-      if (!pending) return; // timed out already, and counted then
+      if (!pending || pending.id !== reply.id) return; // timed out already, and counted then
+      if ('started' in reply) {
+        // Lambda's timeout counts from the handler's start: the init phase is not part of it.
+        pending.startTimer?.();
+        return;
+      }
       recordDuration(stats, reply.durationMs, !reply.ok);
-      running.pending.delete(reply.id);
+      sandbox.current = undefined;
       clearTimeout(pending.timer);
+      release(definition, sandbox);
       if (reply.ok) pending.resolve(JSON.parse(reply.resultJson));
       else pending.reject(toError(reply.error));
     });
     // An uncaught exception or unhandled rejection ends the worker, as it ends a Lambda sandbox.
-    worker.on('error', (error) => failAll(error));
+    worker.on('error', (error) => fail(error));
     worker.on('exit', (code) => {
       const error = new Error(`${definition.functionName} exited (code ${code}) before replying`);
       error.name = 'Runtime.ExitError';
-      failAll(error);
+      fail(error);
     });
-    workers.set(definition.logicalId, running);
-    statistics.get(definition.logicalId)!.coldStarts++;
-    return running;
+    const pool = pools.get(definition.logicalId)!;
+    pool.push(sandbox);
+    stats.sandboxes = pool.length;
+    stats.coldStarts++;
+    return sandbox;
+  };
+
+  /**
+   * The most recently used idle sandbox, a new one, Lambda's throttle beyond the reserved
+   * concurrency, or (beyond the local cap) the next sandbox that comes free.
+   */
+  const acquire = (definition: FunctionDefinition): Sandbox | Promise<Sandbox> => {
+    const pool = pools.get(definition.logicalId)!;
+    const stats = statistics.get(definition.logicalId)!;
+    const idle = pool.filter((sandbox) => !sandbox.current && !sandbox.reserved);
+    const warm = idle.at(-1);
+    if (warm) {
+      // Most recently used last: move it to the end of the pool.
+      pool.splice(pool.indexOf(warm), 1);
+      pool.push(warm);
+      return reserve(warm);
+    }
+    if (
+      definition.reservedConcurrency !== undefined &&
+      pool.length >= definition.reservedConcurrency
+    ) {
+      stats.throttles++;
+      const error = new Error('Rate Exceeded.');
+      error.name = 'TooManyRequestsException';
+      (error as Error & { Reason?: string }).Reason =
+        'ReservedFunctionConcurrentInvocationLimitExceeded';
+      throw error;
+    }
+    if (pool.length >= maxSandboxes) {
+      stats.queued++;
+      return new Promise<Sandbox>((resolve) => waiting.get(definition.logicalId)!.push(resolve));
+    }
+    return reserve(startSandbox(definition));
   };
 
   const invoke = async (nameOrArn: string, event: unknown): Promise<unknown> => {
     if (closed) throw new Error('The function host is closed.');
     const definition = find(nameOrArn);
-    const running = workers.get(definition.logicalId) ?? startWorker(definition);
+    const sandbox = await acquire(definition);
+    if (closed) throw new Error('The function host is closed.');
+    sandbox.reserved = false;
     const stats = statistics.get(definition.logicalId)!;
     stats.invocations++;
     const id = randomUUID();
-    const deadline = Date.now() + definition.timeoutSeconds * 1000;
     // Lambda payloads are JSON; going through JSON here gives handlers the same shapes (no Dates,
     // no undefined) they get in AWS.
     const eventJson = JSON.stringify(event ?? null);
     return new Promise<unknown>((resolve, reject) => {
-      const pending: PendingInvocation = { resolve, reject };
+      const pending: PendingInvocation = { id, resolve, reject };
       if (options.enforceTimeouts ?? true) {
-        pending.timer = setTimeout(() => {
-          running.pending.delete(id);
-          recordDuration(stats, definition.timeoutSeconds * 1000, true);
+        const timeoutMs = definition.timeoutSeconds * 1000;
+        const timedOut = () => {
+          sandbox.current = undefined;
+          recordDuration(stats, timeoutMs, true);
           const error = new Error(
             `Task timed out after ${definition.timeoutSeconds.toFixed(2)} seconds`,
           );
           error.name = 'Sandbox.Timedout';
           reject(error);
-          // A timed-out sandbox is discarded; keep it only while it serves other invocations.
-          if (running.pending.size === 0) {
-            if (workers.get(definition.logicalId) === running) workers.delete(definition.logicalId);
-            void running.worker.terminate();
-          }
-        }, definition.timeoutSeconds * 1000);
+          // A timed-out sandbox is discarded: the next invocation starts a fresh one.
+          discard(definition, sandbox);
+        };
+        // Until the handler starts, the init phase's own limit applies as well.
+        pending.timer = setTimeout(timedOut, INIT_LIMIT_MS + timeoutMs);
+        pending.startTimer = () => {
+          clearTimeout(pending.timer);
+          pending.timer = setTimeout(timedOut, timeoutMs);
+        };
       }
-      running.pending.set(id, pending);
-      running.worker.postMessage({
+      sandbox.current = pending;
+      const busy = pools.get(definition.logicalId)!.filter((s) => s.current).length;
+      stats.maxConcurrent = Math.max(stats.maxConcurrent, busy);
+      sandbox.worker.postMessage({
         id,
         eventJson,
-        deadline,
+        timeoutMs: definition.timeoutSeconds * 1000,
         context: {
           functionName: definition.functionName,
           invokedFunctionArn: nameOrArn.startsWith('arn:') ? nameOrArn : definition.arn,
@@ -230,9 +353,10 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
     stats: () => structuredClone(Object.fromEntries(statistics)),
     close: async () => {
       closed = true;
-      const running = [...workers.values()];
-      workers.clear();
-      await Promise.all(running.map(({ worker }) => worker.terminate()));
+      const sandboxes = [...pools.values()].flat();
+      for (const pool of pools.values()) pool.length = 0;
+      for (const sandbox of sandboxes) clearTimeout(sandbox.reaper);
+      await Promise.all(sandboxes.map(({ worker }) => worker.terminate()));
     },
   };
 }
@@ -252,6 +376,7 @@ function readFunctionDefinitions(options: FunctionHostOptions): FunctionDefiniti
       Handler?: string;
       MemorySize?: number;
       Timeout?: number;
+      ReservedConcurrentExecutions?: number;
       Environment?: { Variables?: Record<string, unknown> };
     };
     const functionName = String(resolve({ Ref: logicalId }));
@@ -277,6 +402,9 @@ function readFunctionDefinitions(options: FunctionHostOptions): FunctionDefiniti
       assetDir,
       memoryMB,
       timeoutSeconds: Number(properties.Timeout ?? 3),
+      ...(properties.ReservedConcurrentExecutions !== undefined
+        ? { reservedConcurrency: Number(properties.ReservedConcurrentExecutions) }
+        : {}),
       env: {
         ...inherited,
         AWS_REGION: region,
@@ -402,13 +530,17 @@ parentPort.on('message', async (message) => {
       coldStartReported = true;
       initMs = loaded.initMs;
     }
+    // The timeout runs from here: what came before was the init phase.
+    parentPort.postMessage({ id: message.id, started: true, initMs });
+    initMs = undefined;
+    const deadline = realDateNow() + message.timeoutMs;
     const context = {
       ...message.context,
       functionVersion: '$LATEST',
       awsRequestId: randomUUID(),
       logStreamName: 'local/' + workerData.modulePath,
       callbackWaitsForEmptyEventLoop: true,
-      getRemainingTimeInMillis: () => Math.max(0, message.deadline - realDateNow()),
+      getRemainingTimeInMillis: () => Math.max(0, deadline - realDateNow()),
     };
     const handlerStarted = performance.now();
     const result = await callHandler(loaded.fn, JSON.parse(message.eventJson), context);

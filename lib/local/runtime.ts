@@ -11,6 +11,7 @@ import { type IssueTokenInput, type RunningJwtIssuer, startLocalJwtIssuer } from
 import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
+import { keySchemasOf } from './transaction-conflicts';
 import { createInboxHandler } from './inbox';
 import type { AccessControl } from './iam/access-control';
 import { createIamEnforcement, localIamEnabled } from './iam/enforcement';
@@ -53,10 +54,17 @@ export interface LocalRuntimeOptions {
   seedDemoOrganisation?: boolean;
   log?: (line: string) => void;
   /**
-   * Put lib/local/fault-proxy.ts between the functions and DynamoDB Local: faults on demand
-   * (down, throttling) and the consumed capacity of every request (tests, benchmark).
+   * The functions always reach DynamoDB Local through lib/local/fault-proxy.ts (transaction
+   * conflicts are emulated there). With `faultProxy`, the proxy is also exposed for faults on
+   * demand (down, throttling) and the consumed capacity of every request (tests, benchmark).
    */
   faultProxy?: boolean | { seed?: number };
+  /**
+   * Emulate DynamoDB's transaction conflicts (lib/local/transaction-conflicts.ts): concurrent
+   * transactions on one item cancel with TransactionConflict. `windowMs` caps how long a write
+   * transaction holds its items (default 30 ms, about a transaction's duration on AWS).
+   */
+  conflicts?: boolean | { windowMs?: number };
   /** Functions ask DynamoDB for ConsumedCapacity (env RECORD_CONSUMED_CAPACITY=count). */
   recordConsumedCapacity?: boolean;
   /** Start the business clock this far ahead of real time (a saved clock in dataDir wins). */
@@ -91,7 +99,7 @@ export interface LocalRuntime {
   notifications: PublishedMessageStore;
   /** The metrics published (functions' EMF lines, emulated services): GET /local/metrics. */
   metrics: MetricRecorder;
-  /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
+  /** The proxy in front of DynamoDB Local, when `faultProxy` or `conflicts` is on. */
   faultProxy?: FaultProxy;
   /** IAM enforcement (undefined when switched off): the template's permissions and the denials. */
   iam?: AccessControl;
@@ -131,15 +139,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       enabled: localIamEnabled(options.iam),
       log,
     });
-    // The functions always reach DynamoDB through the proxy: that is where IAM is checked.
+    // The functions always reach DynamoDB through the proxy: IAM is checked there, and
+    // transaction conflicts are emulated there when switched on.
     const seed = typeof options.faultProxy === 'object' ? options.faultProxy.seed : undefined;
     const dynamoProxy: FaultProxy = await startFaultProxy({
       target: dynamo.endpoint,
       seed,
       inspect: iam.inspectDynamoDb,
+      keySchemas: keySchemasOf(template, resolve),
+      conflicts: Boolean(options.conflicts),
+      windowMs: typeof options.conflicts === 'object' ? options.conflicts.windowMs : undefined,
     });
     stoppers.push(() => dynamoProxy.close());
-    const faultProxy = options.faultProxy ? dynamoProxy : undefined;
+    const faultProxy = options.faultProxy || options.conflicts ? dynamoProxy : undefined;
     log(
       `DynamoDB Local ${dynamo.endpoint}: created ${tables.created.length}, kept ${tables.existing.length} table(s)`,
     );

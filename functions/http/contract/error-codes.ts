@@ -234,6 +234,11 @@ export const ERROR_CODES = {
   ),
 
   // The service (500, 503)
+  CONTENTION: doc(
+    503,
+    'Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key',
+    'Records busy with concurrent updates; resend after Retry-After with the same key',
+  ),
   SERVICE_UNAVAILABLE: doc(
     503,
     'Hệ thống bận; thử lại với cùng Idempotency-Key',

@@ -70,6 +70,7 @@ const bi = (vi: string, en: string) => ({ vi, en });
 const ANY: readonly ErrorCode[] = ['UNAUTHENTICATED', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR'];
 const WRITE: readonly ErrorCode[] = [
   ...ANY,
+  'CONTENTION',
   'MISSING_IDEMPOTENCY_KEY',
   'INVALID_IDEMPOTENCY_KEY',
   'IDEMPOTENCY_KEY_REUSED',

@@ -31,12 +31,25 @@ export interface RuntimeProcess extends RuntimeEndpoints {
  * SIGKILL hits the runtime itself) against the already synthesized cdk.out.
  */
 export async function startRuntimeProcess(
-  options: { dataDir?: string; faultProxy?: boolean; cdkOut?: string } = {},
+  options: {
+    dataDir?: string;
+    faultProxy?: boolean;
+    /** A synthesized cloud assembly other than cdk.out (a mutated template, say). */
+    cdkOut?: string;
+    /** Emulate DynamoDB's transaction conflicts; `windowMs` caps a transaction's hold. */
+    conflicts?: { windowMs?: number };
+  } = {},
 ): Promise<RuntimeProcess> {
   const args = ['--import', 'tsx', 'bin/local.ts', '--no-synth', '--port', '0'];
   args.push(...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']));
   if (options.faultProxy) args.push('--fault-proxy');
   if (options.cdkOut) args.push('--cdk-out', options.cdkOut);
+  if (options.conflicts) {
+    args.push('--conflicts');
+    if (options.conflicts.windowMs !== undefined) {
+      args.push('--conflict-window-ms', String(options.conflicts.windowMs));
+    }
+  }
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

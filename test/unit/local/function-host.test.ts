@@ -144,6 +144,79 @@ describe('function host', () => {
     expect(host.stats().OtherEchoFunction.coldStarts).toBe(2);
   });
 
+  it('runs one invocation per sandbox: concurrent ones start sandboxes, warm ones are reused', async () => {
+    const concurrent = createFunctionHost({ cdkOut, template, resolve });
+    try {
+      // Three at once: three sandboxes, each with its own module state (its own counter).
+      const first = (await Promise.all(
+        [0, 1, 2].map(() => concurrent.invoke('EchoFunction1A2B3C4D', { sleepMs: 200 })),
+      )) as EchoResult[];
+      expect(first.map((r) => r.invocations)).toEqual([1, 1, 1]);
+      expect(concurrent.stats().EchoFunction1A2B3C4D).toMatchObject({
+        coldStarts: 3,
+        maxConcurrent: 3,
+        sandboxes: 3,
+      });
+      // One after another: the warm sandbox again, no cold start.
+      const again = (await concurrent.invoke('EchoFunction1A2B3C4D', {})) as EchoResult;
+      const next = (await concurrent.invoke('EchoFunction1A2B3C4D', {})) as EchoResult;
+      expect([again.invocations, next.invocations]).toEqual([2, 3]);
+      expect(concurrent.stats().EchoFunction1A2B3C4D).toMatchObject({
+        coldStarts: 3,
+        invocations: 5,
+      });
+    } finally {
+      await concurrent.close();
+    }
+  });
+
+  it('queues beyond the local sandbox cap instead of starting more workers', async () => {
+    const small = createFunctionHost({ cdkOut, template, resolve, maxSandboxesPerFunction: 2 });
+    try {
+      const results = (await Promise.all(
+        [0, 1, 2, 3].map(() => small.invoke('EchoFunction1A2B3C4D', { sleepMs: 100 })),
+      )) as EchoResult[];
+      // Two sandboxes (two first invocations) served the four, one at a time each.
+      expect(results.filter((r) => r.invocations === 1)).toHaveLength(2);
+      expect(Math.max(...results.map((r) => r.invocations))).toBeGreaterThan(1);
+      expect(small.stats().EchoFunction1A2B3C4D).toMatchObject({
+        coldStarts: 2,
+        queued: 2,
+        maxConcurrent: 2,
+        throttles: 0,
+      });
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('throttles beyond ReservedConcurrentExecutions and reaps idle sandboxes', async () => {
+    const capped = structuredClone(template);
+    const echo = capped.Resources.EchoFunction1A2B3C4D;
+    echo.Properties = { ...echo.Properties, ReservedConcurrentExecutions: 1 };
+    const host1 = createFunctionHost({ cdkOut, template: capped, resolve, idleSandboxMs: 300 });
+    try {
+      const running = host1.invoke('EchoFunction1A2B3C4D', { sleepMs: 300 });
+      await expect(host1.invoke('EchoFunction1A2B3C4D', {})).rejects.toMatchObject({
+        name: 'TooManyRequestsException',
+        message: 'Rate Exceeded.',
+      });
+      await running;
+      expect(host1.stats().EchoFunction1A2B3C4D).toMatchObject({
+        throttles: 1,
+        reservedConcurrency: 1,
+        coldStarts: 1,
+      });
+      await new Promise((r) => setTimeout(r, 600));
+      expect(host1.stats().EchoFunction1A2B3C4D.sandboxes).toBe(0);
+      const cold = (await host1.invoke('EchoFunction1A2B3C4D', {})) as EchoResult;
+      expect(cold.invocations).toBe(1);
+      expect(host1.stats().EchoFunction1A2B3C4D.coldStarts).toBe(2);
+    } finally {
+      await host1.close();
+    }
+  });
+
   it('refuses invocations once closed', async () => {
     const closing = createFunctionHost({ cdkOut, template, resolve });
     await closing.invoke('BinaryFunction', {});
