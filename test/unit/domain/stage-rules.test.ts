@@ -10,7 +10,7 @@ import { applySubmission } from '../../../functions/domain/transition';
  * The rules as the pipeline table applies them: through prepareSubmission, with the policy in
  * force on the action's date recorded on the submission and its history event.
  */
-const now = new Date('2026-01-10T03:00:00Z');
+const now = new Date('2027-06-01T03:00:00Z'); // after every date of the cases: none is in the future
 const actor = {
   userId: 'u-1',
   name: 'Trần Thị Bình',
