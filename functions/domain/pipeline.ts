@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './clean-text';
 import { Role } from './roles';
 import {
   BACKGROUND_SUBJECTS,
@@ -34,7 +35,7 @@ import { CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './votes';
  */
 
 const isoDate = z.iso.date();
-const shortText = z.string().trim().min(1).max(200);
+const shortText = singleLineText(1, 200);
 const count = z.int().min(0).max(10_000);
 
 /** The stage each candidate item names: the admission's, then recognition's after probation. */
@@ -180,7 +181,7 @@ export const withdraw = action({
   actor: 'cell-officer',
   payload: z.strictObject({
     reason: z.enum(['CANDIDATE_REQUEST', 'MOVED_AWAY', 'LEFT_ENTERPRISE', 'OTHER']),
-    note: z.string().trim().max(500).optional(),
+    note: multiLineText(0, 500).optional(),
     effectiveOn: isoDate,
   }),
   dossierKey: 'withdrawal',
@@ -290,7 +291,7 @@ const recordBackgroundCheck = action({
       )
       .min(1)
       .max(20),
-    summary: z.string().trim().max(2000).optional(),
+    summary: multiLineText(0, 2000).optional(),
   }),
   dossierKey: 'backgroundCheck',
   outcome: (p) => (p.result === 'CLEARED' ? 'cleared' : 'notCleared'),
@@ -423,7 +424,7 @@ const recordGrassrootsResolution = action({
   delivery: 'complete',
 });
 
-const reason = z.string().trim().min(1).max(2000);
+const reason = multiLineText(1, 2000);
 
 /** A deciding committee's answer that keeps the step open: the cell completes the dossier. */
 const requestInformation = z.strictObject({
@@ -468,7 +469,7 @@ const extendDecisionDeadline = action({
   actor: 'approver',
   payload: z.strictObject({
     decidedOn: isoDate,
-    reason: z.string().trim().min(1).max(2000),
+    reason,
     reference: shortText.optional(),
   }),
   dossierKey: DECISION_EXTENSION_KEY,

@@ -6,10 +6,12 @@ import { Candidate } from '../domain/candidate';
 import {
   assertUnitAcceptsCandidates,
   duplicateNomination,
+  nominationReferredUpward,
   newCandidate,
   Nomination,
 } from '../domain/nomination';
 import { FIRST_STAGE } from '../domain/pipeline';
+import { vietnamDateOf } from '../domain/vietnam-time';
 import { recordTransition } from '../observability/transition-metrics';
 import { Dependencies } from './dependencies';
 
@@ -32,7 +34,7 @@ export async function nominateCandidate(
 ): Promise<Candidate> {
   const role = assertMayNominate(caller);
   const now = deps.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = vietnamDateOf(now);
   const found = await deps.store.getUnit(nomination.unitId, today);
   // A unit outside the caller's subtree is answered exactly like one that does not exist.
   const unit = assertUnitAcceptsCandidates(
@@ -59,9 +61,11 @@ export async function nominateCandidate(
     }
   } catch (error) {
     if (error instanceof DuplicatePersonError) {
-      // Name the other file only to someone who may see it.
-      const visible = isInScope(caller, error.existingUnitPath);
-      return duplicateNomination(visible ? error.existingCandidateId : undefined);
+      // Name the other file only to someone who may see it; tell anyone else nothing about it.
+      if (isInScope(caller, error.existingUnitPath)) {
+        return duplicateNomination(error.existingCandidateId);
+      }
+      return nominationReferredUpward();
     }
     if (!(error instanceof StaleCandidateError)) throw error;
     stored = (await deps.store.getCandidate(candidateId))!;

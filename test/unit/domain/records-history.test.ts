@@ -1,5 +1,5 @@
 import { Candidate } from '../../../functions/domain/candidate';
-import { Refusal } from '../../../functions/domain/refusal';
+import { refusalOf } from '../rules/refusal-of';
 import { prepareSubmission } from '../../../functions/domain/submission';
 
 /**
@@ -39,16 +39,6 @@ function submit(candidate: Candidate, action: string, payload: unknown, now: str
     { action, expectedVersion: 4, payload },
     { submissionId: 's-1', idempotencyKey: 'key-00000001', now: new Date(now), actor },
   );
-}
-
-function refusalOf(run: () => unknown): Refusal {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof Refusal) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 const vote = {
