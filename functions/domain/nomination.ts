@@ -88,13 +88,6 @@ export function nominationReferredUpward(): never {
   });
 }
 
-/** The lowest unit above both: the committee that sees both files' units. */
-export function lowestCommonUnit(a: readonly string[], b: readonly string[]): string | undefined {
-  let common: string | undefined;
-  for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) common = a[i];
-  return common;
-}
-
 export function assertUnitAcceptsCandidates(
   unit: OrgUnit | undefined,
   unitId: string,

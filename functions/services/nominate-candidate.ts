@@ -10,7 +10,14 @@ import {
   newCandidate,
   Nomination,
 } from '../domain/nomination';
-import { FIRST_STAGE } from '../domain/pipeline';
+import {
+  buildNominationConflictNotification,
+  conflictRecipient,
+  lowestCommonUnit,
+} from '../domain/nomination-conflict';
+import { OrgUnit } from '../domain/org-unit';
+import { FIRST_STAGE, isHumanStage } from '../domain/pipeline';
+import { Notifier } from '../adapters/notifier';
 import { vietnamDateOf } from '../domain/vietnam-time';
 import { recordTransition } from '../observability/transition-metrics';
 import { Dependencies } from './dependencies';
@@ -27,7 +34,7 @@ export function candidateIdFor(idempotencyKey: string, nomination: Nomination): 
 }
 
 export async function nominateCandidate(
-  deps: Pick<Dependencies, 'store' | 'workflow' | 'now' | 'metrics'>,
+  deps: Pick<Dependencies, 'store' | 'workflow' | 'now' | 'metrics'> & { notifier?: Notifier },
   caller: Caller,
   nomination: Nomination,
   idempotencyKey: string,
@@ -65,6 +72,7 @@ export async function nominateCandidate(
       if (isInScope(caller, error.existingUnitPath)) {
         return duplicateNomination(error.existingCandidateId);
       }
+      await referConflictUpward(deps, caller, unit, error, today);
       return nominationReferredUpward();
     }
     if (!(error instanceof StaleCandidateError)) throw error;
@@ -73,4 +81,37 @@ export async function nominateCandidate(
   // Starting is idempotent by name; should this process die first, the resume job starts it.
   await deps.workflow.start(stored.execution.name, { candidateId, resumeFrom: FIRST_STAGE });
   return stored;
+}
+
+/**
+ * Tells the committee lowest above both units what the refused officer may not learn. Published
+ * before the refusal is answered: should it fail, the request fails and its retry refers again.
+ */
+async function referConflictUpward(
+  deps: Pick<Dependencies, 'store'> & { notifier?: Notifier },
+  caller: Caller,
+  unit: OrgUnit,
+  duplicate: DuplicatePersonError,
+  today: string,
+): Promise<void> {
+  if (!deps.notifier) return;
+  const [existing, commonId] = [
+    await deps.store.getCandidate(duplicate.existingCandidateId),
+    lowestCommonUnit(unit.path, duplicate.existingUnitPath),
+  ];
+  const common = commonId ? await deps.store.getUnit(commonId, today) : undefined;
+  if (!existing || !common || !isHumanStage(existing.stage)) return;
+  await deps.notifier.publish(
+    buildNominationConflictNotification(
+      {
+        existing: {
+          candidateId: existing.id,
+          unitPath: existing.unitPath,
+          stage: existing.stage,
+        },
+        nominating: { unitPath: unit.path, unitName: unit.name, officerName: caller.name },
+      },
+      conflictRecipient(common),
+    ),
+  );
 }

@@ -318,6 +318,14 @@ describe('duplicate nomination of the same person', () => {
     const told = JSON.stringify(elsewhere.body);
     for (const secret of [id, 'dd-', 'Đống Đa', 'hồ sơ', 'file'])
       expect(told).not.toContain(secret);
+    // The committee lowest above both districts (the city committee's approvers) is told both.
+    const inbox = await fetch(`${runtime.url}/inbox.json?role=approver&unit=hn`);
+    const referred = (
+      (await inbox.json()) as { notifications: { kind?: string; body: string }[] }
+    ).notifications.filter((n) => n.kind === 'NOMINATION_CONFLICT' && n.body.includes(id));
+    expect(referred).toHaveLength(1);
+    expect(referred[0].body).toContain('tt-ngoquyen');
+    expect(referred[0].body).not.toContain('034197001234');
 
     const parked = await api.waitForStage(id, 'NOMINATED');
     await api.act(id, {

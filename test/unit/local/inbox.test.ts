@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildStageNotification, NotificationKind } from '../../../functions/domain/notification';
+import { buildStageNotification, StageNotificationKind } from '../../../functions/domain/notification';
 import { HumanStageId } from '../../../functions/domain/pipeline';
 import { Role } from '../../../functions/domain/roles';
 import { createInboxHandler } from '../../../lib/local/inbox';
@@ -21,7 +21,7 @@ describe('local inbox', () => {
     role: Role,
     unitId: string,
     fullName: string,
-    options: { stage?: HumanStageId; kind?: NotificationKind; link?: string } = {},
+    options: { stage?: HumanStageId; kind?: StageNotificationKind; link?: string } = {},
   ): void {
     const n = buildStageNotification({
       kind: options.kind ?? 'PARKED',
