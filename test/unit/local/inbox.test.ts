@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildStageNotification, StageNotificationKind } from '../../../functions/domain/notification';
+import {
+  buildStageNotification,
+  StageNotificationKind,
+} from '../../../functions/domain/notification';
 import { HumanStageId } from '../../../functions/domain/pipeline';
 import { Role } from '../../../functions/domain/roles';
 import { createInboxHandler } from '../../../lib/local/inbox';
