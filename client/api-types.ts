@@ -1147,10 +1147,14 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `INVALID_NATIONAL_ID`: Số CCCD không hợp lệ / Invalid citizen ID number
        *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       *     - `DATE_OF_BIRTH_IN_FUTURE`: Ngày sinh sau ngày hôm nay / Date of birth after today
+       *     - `DATE_OF_BIRTH_IMPLAUSIBLE`: Ngày sinh quá 120 năm trước (kiểm tra năm sinh) / Date of birth more than 120 years ago (check the year)
+       *     - `DATE_IN_FUTURE`: Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam) / The date of something that happened is after today (Vietnam time)
        *     - `DATE_OF_BIRTH_AFTER_DATE`: Ngày sinh sau ngày xét / Date of birth after the date
        */
       400: {
@@ -1165,10 +1169,14 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'INVALID_NATIONAL_ID'
               | 'UNIT_NOT_FOUND'
+              | 'DATE_OF_BIRTH_IN_FUTURE'
+              | 'DATE_OF_BIRTH_IMPLAUSIBLE'
+              | 'DATE_IN_FUTURE'
               | 'DATE_OF_BIRTH_AFTER_DATE';
           };
         };
@@ -1224,6 +1232,7 @@ export interface operations {
        * @description Xung đột trạng thái / Conflict
        *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
        *     - `DUPLICATE_NOMINATION`: Người này đã có hồ sơ đang mở / This person has an open file
+       *     - `NOMINATION_REFERRED_UPWARD`: Chưa thể giới thiệu người này tại đơn vị; báo cáo cấp ủy cấp trên / Cannot be nominated at this unit for now; refer it to the upper committee
        */
       409: {
         headers: {
@@ -1232,7 +1241,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'REQUEST_IN_PROGRESS' | 'DUPLICATE_NOMINATION';
+            code?: 'REQUEST_IN_PROGRESS' | 'DUPLICATE_NOMINATION' | 'NOMINATION_REFERRED_UPWARD';
           };
         };
       };
@@ -1579,11 +1588,13 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `INVALID_HEADER`: Tiêu đề yêu cầu sai dạng / A request header is malformed
        *     - `INVALID_PAYLOAD`: Dữ liệu của thao tác sai dạng / The action's payload is malformed
        *     - `UNKNOWN_ACTION`: Không có thao tác này trong quy trình / No such action
+       *     - `DATE_IN_FUTURE`: Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam) / The date of something that happened is after today (Vietnam time)
        *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
        *     - `DATE_INVALID`: Ngày không tồn tại / The date does not exist
        *     - `LUNAR_DATE_INVALID`: Ngày âm lịch không hợp lệ / Invalid lunar date
@@ -1601,11 +1612,13 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'INVALID_HEADER'
               | 'INVALID_PAYLOAD'
               | 'UNKNOWN_ACTION'
+              | 'DATE_IN_FUTURE'
               | 'VOTE_RECORD_INCONSISTENT'
               | 'DATE_INVALID'
               | 'LUNAR_DATE_INVALID'
@@ -1856,8 +1869,10 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `DATE_IN_FUTURE`: Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam) / The date of something that happened is after today (Vietnam time)
        *     - `INVALID_HEADER`: Tiêu đề yêu cầu sai dạng / A request header is malformed
        */
       400: {
@@ -1872,8 +1887,10 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
+              | 'DATE_IN_FUTURE'
               | 'INVALID_HEADER';
           };
         };
@@ -2365,6 +2382,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
@@ -2382,6 +2400,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'UNIT_NOT_FOUND'
@@ -2552,6 +2571,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_CSV`: Tệp CSV có dòng sai / The CSV file has invalid rows
        *     - `CSV_MALFORMED`: Tệp CSV sai cấu trúc / The CSV file is malformed
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
@@ -2570,6 +2590,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_CSV'
               | 'CSV_MALFORMED'
               | 'INVALID_BODY'
@@ -3280,6 +3301,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
@@ -3296,6 +3318,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'UNIT_NOT_FOUND';
@@ -3495,6 +3518,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `INVALID_UNIT_IMPORT`: Danh sách đơn vị có dòng sai / The unit list has invalid rows
@@ -3513,6 +3537,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'INVALID_UNIT_IMPORT'
@@ -3806,6 +3831,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
@@ -3823,6 +3849,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'INVALID_PATH'
@@ -4004,6 +4031,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
@@ -4021,6 +4049,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'INVALID_PATH'
@@ -4403,9 +4432,11 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `INVALID_PAYLOAD`: Dữ liệu của thao tác sai dạng / The action's payload is malformed
+       *     - `DATE_IN_FUTURE`: Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam) / The date of something that happened is after today (Vietnam time)
        *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
        *     - `DATE_INVALID`: Ngày không tồn tại / The date does not exist
        *     - `LUNAR_DATE_INVALID`: Ngày âm lịch không hợp lệ / Invalid lunar date
@@ -4423,9 +4454,11 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'INVALID_PAYLOAD'
+              | 'DATE_IN_FUTURE'
               | 'VOTE_RECORD_INCONSISTENT'
               | 'DATE_INVALID'
               | 'LUNAR_DATE_INVALID'
@@ -4856,6 +4889,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `DUPLICATE_CANDIDATE`: Một hồ sơ xuất hiện hai lần / A candidate is listed twice
@@ -4872,6 +4906,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'DUPLICATE_CANDIDATE';
@@ -5189,6 +5224,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
@@ -5205,6 +5241,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'UNIT_NOT_FOUND';
@@ -5611,6 +5648,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `DUPLICATE_CANDIDATE`: Một hồ sơ xuất hiện hai lần / A candidate is listed twice
@@ -5628,6 +5666,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'DUPLICATE_CANDIDATE'
@@ -5883,6 +5922,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `DUPLICATE_CANDIDATE`: Một hồ sơ xuất hiện hai lần / A candidate is listed twice
@@ -5900,6 +5940,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'DUPLICATE_CANDIDATE'

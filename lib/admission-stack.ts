@@ -37,6 +37,7 @@ export class AdmissionStack extends Stack {
       workflow: this.workflow,
       identity: this.identity,
       signing: this.signing,
+      notifications: this.notifications,
     });
     this.workflow.issueApprovalLinks({
       identity: this.identity,

@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
+import type { Notifications } from './notifications';
 import type { Identity } from './identity';
 import type { SigningSecret } from './secrets';
 import { type Storage } from './storage';
@@ -20,10 +21,16 @@ export class Api extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { storage: Storage; workflow: Workflow; identity: Identity; signing: SigningSecret },
+    props: {
+      storage: Storage;
+      workflow: Workflow;
+      identity: Identity;
+      signing: SigningSecret;
+      notifications: Notifications;
+    },
   ) {
     super(scope, id);
-    const { storage, workflow, identity, signing } = props;
+    const { storage, workflow, identity, signing, notifications } = props;
 
     const nominate = new AdmissionFunction(this, 'Nominate', {
       entry: 'api/nominate.ts',
@@ -32,8 +39,10 @@ export class Api extends Construct {
     storage.grantWriteCandidates(nominate);
     storage.grantIdempotency(nominate);
     workflow.grantStart(nominate);
-    // Duplicate nominations are found by a keyed fingerprint of the ID number.
+    // Duplicate nominations are found by a keyed fingerprint of the ID number; one that meets a
+    // file the officer cannot see is referred to the committee above both units.
     signing.grantRead(nominate);
+    notifications.grantPublish(nominate);
 
     const getCandidate = new AdmissionFunction(this, 'GetCandidate', {
       entry: 'api/get-candidate.ts',

@@ -6,7 +6,7 @@ import { unitNotFound } from '../domain/unit-not-found';
 import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
-import { json } from '../http/response';
+import { download, json } from '../http/response';
 import { auditCsv } from '../http/audit-csv';
 
 const store = awsCandidateStore();
@@ -32,14 +32,9 @@ export const handler = httpRoute(async (event) => {
     events.push(e);
   }
   if (query.format === 'csv') {
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="audit-${query.unit}-${query.from}-${query.to}.csv"`,
-      },
-      body: auditCsv(events),
-    };
+    return download('text/csv; charset=utf-8', auditCsv(events), {
+      filename: `audit-${query.unit}-${query.from}-${query.to}.csv`,
+    });
   }
   return json(200, { unit: query.unit, from: query.from, to: query.to, items: events });
 });

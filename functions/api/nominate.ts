@@ -1,4 +1,5 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsNotifier } from '../adapters/sns-notifier';
 import { assertMayNominate } from '../domain/access';
 import { type Nomination, protectNationalId } from '../domain/nomination';
 import { signingKey } from '../adapters/signing-key';
@@ -13,7 +14,8 @@ import { jsonBody } from '../http/json-body';
 import { json } from '../http/response';
 import { nominateCandidate } from '../services/nominate-candidate';
 
-const deps = awsDependencies();
+// The notifier refers a nomination that meets an open file the officer cannot see.
+const deps = { ...awsDependencies(), notifier: awsNotifier() };
 
 const nominate = idempotentCommand<Nomination & { idempotencyKey: string }>(
   async ({ body }, caller) => {

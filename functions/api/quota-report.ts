@@ -4,7 +4,7 @@ import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { quotaReportCsv, quotaReportXlsx, reportFileName } from '../http/quota-report-export';
-import { json } from '../http/response';
+import { download, json } from '../http/response';
 import { XLSX_CONTENT_TYPE } from '../http/xlsx';
 import { type QuotaDeps, quotaReport } from '../services/quota-ledger';
 
@@ -25,25 +25,15 @@ export const handler = httpRoute(async (event) => {
   );
   const report = await quotaReport(deps, caller, query);
   if (query.format === 'csv') {
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="${reportFileName(report, 'csv')}"`,
-      },
-      body: quotaReportCsv(report),
-    };
+    return download('text/csv; charset=utf-8', quotaReportCsv(report), {
+      filename: reportFileName(report, 'csv'),
+    });
   }
   if (query.format === 'xlsx') {
-    return {
-      statusCode: 200,
-      headers: {
-        'content-type': XLSX_CONTENT_TYPE,
-        'content-disposition': `attachment; filename="${reportFileName(report, 'xlsx')}"`,
-      },
-      body: quotaReportXlsx(report).toString('base64'),
-      isBase64Encoded: true,
-    };
+    return download(XLSX_CONTENT_TYPE, quotaReportXlsx(report).toString('base64'), {
+      filename: reportFileName(report, 'xlsx'),
+      base64: true,
+    });
   }
   return json(200, report);
 });

@@ -9,8 +9,8 @@ import { ROUTES } from '../http/contract/routes';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { idempotentCommand } from '../http/idempotent-command';
-import { jsonBody, MAX_BODY_BYTES } from '../http/json-body';
-import { json } from '../http/response';
+import { bodyText, jsonBody } from '../http/json-body';
+import { download, json } from '../http/response';
 import {
   exportTargetsCsv,
   importTargetsCsv,
@@ -29,24 +29,12 @@ const importCsv = idempotentCommand<{ csv: string }>(async ({ body }, caller) =>
 );
 
 function csvBody(event: APIGatewayProxyEventV2): string {
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64').toString('utf8')
-      : event.body
-    : '';
+  const raw = bodyText(event);
   if (!raw.trim()) {
     refuse('invalid', {
       code: 'MISSING_BODY',
       message: 'Thiếu nội dung tệp CSV',
       message_en: 'The request has no CSV body',
-      field: 'body',
-    });
-  }
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
-    refuse('too-large', {
-      code: 'PAYLOAD_TOO_LARGE',
-      message: `Nội dung vượt quá ${MAX_BODY_BYTES / 1024} KB`,
-      message_en: `The body exceeds ${MAX_BODY_BYTES / 1024} KB`,
       field: 'body',
     });
   }
@@ -102,14 +90,9 @@ export const handler = httpRoute(async (event, context) => {
           code: 'INVALID_QUERY',
         },
       );
-      return {
-        statusCode: 200,
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="chi-tieu-${query.unit}${query.period ? `-${query.period}` : ''}.csv"`,
-        },
-        body: await exportTargetsCsv(deps, caller, query),
-      };
+      return download('text/csv; charset=utf-8', await exportTargetsCsv(deps, caller, query), {
+        filename: `chi-tieu-${query.unit}${query.period ? `-${query.period}` : ''}.csv`,
+      });
     }
     default: {
       const query = parseOrRefuse(ROUTES['GET /quotas'].query, event.queryStringParameters ?? {}, {

@@ -16,7 +16,7 @@ import { contentETag } from '../http/etag';
 import { httpRoute } from '../http/http-route';
 import { idempotencyKeyOf } from '../http/idempotency-key';
 import { idempotentCommand } from '../http/idempotent-command';
-import { jsonBody, MAX_BODY_BYTES } from '../http/json-body';
+import { bodyText, jsonBody } from '../http/json-body';
 import { json } from '../http/response';
 import {
   createUnit,
@@ -42,27 +42,10 @@ const importAll = idempotentCommand<{ rows: { line: number; row: unknown }[] }>(
   async ({ body }, caller) => json(200, await importUnits(deps, caller, body.rows)),
 );
 
-function rawBody(event: APIGatewayProxyEventV2): string {
-  const raw = event.body
-    ? event.isBase64Encoded
-      ? Buffer.from(event.body, 'base64').toString('utf8')
-      : event.body
-    : '';
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
-    refuse('too-large', {
-      code: 'PAYLOAD_TOO_LARGE',
-      message: `Nội dung vượt quá ${MAX_BODY_BYTES / 1024} KB`,
-      message_en: `The body exceeds ${MAX_BODY_BYTES / 1024} KB`,
-      field: 'body',
-    });
-  }
-  return raw;
-}
-
 /** Import rows from a CSV file (text/csv) or a JSON list; each keeps its line for errors. */
 function importRows(event: APIGatewayProxyEventV2): { line: number; row: unknown }[] {
   const contentType = event.headers?.['content-type'] ?? '';
-  if (/^(text\/csv|application\/csv)\b/i.test(contentType)) return unitRowsFromCsv(rawBody(event));
+  if (/^(text\/csv|application\/csv)\b/i.test(contentType)) return unitRowsFromCsv(bodyText(event));
   const body = jsonBody(event);
   if (!Array.isArray(body)) {
     return refuse('invalid', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './clean-text';
 import { refuse } from './refusal';
 
 /**
@@ -8,7 +9,7 @@ import { refuse } from './refusal';
 export const MAX_BULK_ITEMS = 100;
 
 const candidateId = z.string().trim().min(1).max(64);
-const shortText = z.string().trim().min(1).max(200);
+const shortText = singleLineText(1, 200);
 const isoDate = z.iso.date();
 
 export const bulkActionsSchema = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personName, singleLineText } from './clean-text';
 import { nationalIdFingerprint, nationalIdSchema } from './national-id';
 import { type Actor } from './caller';
 import { type Candidate, executionName, NOMINATION_SOURCES } from './candidate';
@@ -6,10 +7,19 @@ import { type HistoryEvent } from './history-event';
 import { acceptsCandidates, isRetired, type OrgUnit } from './org-unit';
 import { FIRST_STAGE } from './pipeline';
 import { refuse, Refusal } from './refusal';
-import { checkAge, checkEducation, EDUCATION_LEVELS, policyInForce, vietnameseDate } from './rules';
+import {
+  checkAge,
+  checkDateOfBirth,
+  checkEducation,
+  checkNotInFuture,
+  EDUCATION_LEVELS,
+  policyInForce,
+  vietnameseDate,
+} from './rules';
+import { vietnamDateOf } from './vietnam-time';
 
 export const nominationSchema = z.strictObject({
-  fullName: z.string().trim().min(2).max(120),
+  fullName: personName,
   dateOfBirth: z.iso.date(),
   nominationSource: z.enum(NOMINATION_SOURCES),
   unitId: z.string().trim().min(1).max(64),
@@ -23,7 +33,7 @@ export const nominationSchema = z.strictObject({
   over60Consent: z
     .strictObject({
       givenOn: z.iso.date(),
-      reference: z.string().trim().min(1).max(200).optional(),
+      reference: singleLineText(1, 200).optional(),
     })
     .optional(),
 });
@@ -49,17 +59,32 @@ export function protectNationalId(request: NominationRequest, key: Buffer): Nomi
   };
 }
 
-export function duplicateNomination(existingCandidateId: string | undefined): never {
+/**
+ * The person already has an open file. Who learns what (README, "Duplicate nominations"):
+ * - an officer who may see that file is told so and given its id, to open it;
+ * - an officer who may not see it learns only that this nomination cannot go ahead at their
+ *   unit and that the upper committee must look at it: the same words whatever the file's
+ *   unit, stage or dates, and no id. The committee lowest above both units sees both files'
+ *   units, and settles where the person's admission continues.
+ */
+export function duplicateNomination(existingCandidateId: string): never {
   return refuse('conflict', {
     code: 'DUPLICATE_NOMINATION',
-    message: existingCandidateId
-      ? `Người này đã có hồ sơ kết nạp đang xử lý (${existingCandidateId})`
-      : 'Người này đã có hồ sơ kết nạp đang xử lý ở một đơn vị khác',
-    message_en: existingCandidateId
-      ? `This person already has an open admission file (${existingCandidateId})`
-      : 'This person already has an open admission file in another unit',
+    message: `Người này đã có hồ sơ kết nạp đang xử lý (${existingCandidateId})`,
+    message_en: `This person already has an open admission file (${existingCandidateId})`,
     field: 'nationalId',
-    details: existingCandidateId ? { candidateId: existingCandidateId } : undefined,
+    details: { candidateId: existingCandidateId },
+  });
+}
+
+export function nominationReferredUpward(): never {
+  return refuse('conflict', {
+    code: 'NOMINATION_REFERRED_UPWARD',
+    message:
+      'Chưa thể giới thiệu người này tại đơn vị của đồng chí; đề nghị báo cáo cấp ủy cấp trên để xem xét',
+    message_en:
+      'This person cannot be nominated at your unit for now; refer the nomination to the upper committee',
+    field: 'nationalId',
   });
 }
 
@@ -102,6 +127,22 @@ export function assertUnitAcceptsCandidates(
  * Age only warns: the rule judges it at the cell meeting, by which a 17-year-old may be 18 and
  * before which a consent for someone over 60 may be recorded.
  */
+const AGE_WARNINGS = ['AGE_BELOW_MINIMUM', 'AGE_ABOVE_MAXIMUM', 'AGE_CONSENT_NOT_PRIOR'];
+
+/**
+ * What a nomination states must be possible on the day it is made (Vietnam): a date of birth
+ * within a lifetime before today, and a consent already given.
+ */
+export function checkNominationDates(nomination: Nomination, today: string): void {
+  checkDateOfBirth(nomination.dateOfBirth, today);
+  if (nomination.over60Consent) {
+    checkNotInFuture(
+      [{ field: 'over60Consent.givenOn', date: nomination.over60Consent.givenOn }],
+      today,
+    );
+  }
+}
+
 export function eligibilityPreCheck(nomination: Nomination, unit: OrgUnit, on: string) {
   const policy = policyInForce(on);
   const education = checkEducation(nomination.educationLevel, unit.areas ?? [], policy);
@@ -109,7 +150,7 @@ export function eligibilityPreCheck(nomination: Nomination, unit: OrgUnit, on: s
   try {
     checkAge(nomination.dateOfBirth, on, policy, nomination.over60Consent);
   } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
+    if (!(error instanceof Refusal) || !AGE_WARNINGS.includes(error.body.code)) throw error;
     // The warning keeps the eligibility dates, never the date of birth (history is not personal).
     const d = error.body.details as { eligibleFrom: string; lastEligibleDay: string };
     const below = error.body.code === 'AGE_BELOW_MINIMUM';
@@ -139,7 +180,9 @@ export function newCandidate(
   ids: { candidateId: string; idempotencyKey: string; now: Date; actor: Actor },
 ): { candidate: Candidate; event: HistoryEvent } {
   const at = ids.now.toISOString();
-  const preCheck = eligibilityPreCheck(nomination, unit, at.slice(0, 10));
+  const today = vietnamDateOf(ids.now);
+  checkNominationDates(nomination, today);
+  const preCheck = eligibilityPreCheck(nomination, unit, today);
   const candidate: Candidate = {
     id: ids.candidateId,
     fullName: nomination.fullName,

@@ -12,7 +12,10 @@ import { type Role } from './roles';
  * and the free-text fields are scrubbed of anything that looks like a date or an ID number.
  */
 
-export const NOTIFICATION_KINDS = ['PARKED', 'REMINDER', 'ESCALATION'] as const;
+export const STAGE_NOTIFICATION_KINDS = ['PARKED', 'REMINDER', 'ESCALATION'] as const;
+export type StageNotificationKind = (typeof STAGE_NOTIFICATION_KINDS)[number];
+/** Stage notifications, and the referral of a nomination that met an open file elsewhere. */
+export const NOTIFICATION_KINDS = [...STAGE_NOTIFICATION_KINDS, 'NOMINATION_CONFLICT'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 import type { NotificationTarget } from './notification-target';
@@ -88,7 +91,7 @@ function levelAfterCell(cellLevel: 'CELL' | 'GRASSROOTS_CELL'): UnitLevel {
 }
 
 export interface StageNotificationInput {
-  kind: NotificationKind;
+  kind: StageNotificationKind;
   /** Who is told; usually `recipientsFor(stage, …)`, a higher unit for an escalation. */
   recipient: NotificationTarget;
   /** Deliberately no birth date, identity number or dossier: a notification never carries them. */
@@ -205,7 +208,7 @@ const ID_NUMBER_LIKE = /(?<![\p{L}\p{N}])\p{N}{9,}(?![\p{L}\p{N}])/gu;
 const DATE_LIKE = /\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})\b/g;
 
 /** One line of plain text with nothing that looks like an ID number or a date. */
-function scrub(text: string, field: string): string {
+export function scrub(text: string, field: string): string {
   if (typeof text !== 'string') throw new Error(`${field} must be a string`);
   const cleaned = text
     .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')

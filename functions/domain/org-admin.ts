@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './clean-text';
 import { DECIDING_BODIES, UNIT_LEVELS } from './org-unit';
 import { SPECIAL_AREAS } from './rules/education';
 import { tokenizeCsv } from './quota/target-csv';
@@ -10,7 +11,7 @@ export const unitDefinitionSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a-z, 0-9 and -, at most 64'),
-  name: z.string().trim().min(2).max(200),
+  name: singleLineText(2, 200),
   level: z.enum(UNIT_LEVELS),
   parentId: z.string().trim().min(1).max(64).optional(),
   effectiveFrom: z.iso.date(),
@@ -25,7 +26,7 @@ export const unitMoveSchema = z.strictObject({
 });
 export const unitRetirementSchema = z.strictObject({
   retiredOn: z.iso.date(),
-  reason: z.string().trim().max(500).optional(),
+  reason: multiLineText(0, 500).optional(),
 });
 
 /** Which level may sit under which (both shapes of the tree, before and after 2025-07-01). */

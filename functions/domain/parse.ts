@@ -1,13 +1,34 @@
 import { type z } from 'zod';
 import { refuse } from './refusal';
 
+/** The JSON types a schema expects, as an officer reads them. */
+const EXPECTED_TYPES: Record<string, { vi: string; en: string }> = {
+  int: { vi: 'số nguyên', en: 'an integer' },
+  number: { vi: 'số', en: 'a number' },
+  string: { vi: 'chuỗi ký tự', en: 'a string' },
+  boolean: { vi: 'true hoặc false', en: 'a boolean (true or false)' },
+  object: { vi: 'đối tượng JSON', en: 'an object' },
+  array: { vi: 'danh sách', en: 'an array' },
+  null: { vi: 'null', en: 'null' },
+};
+
 /** Vietnamese and English wording for the zod issues our schemas can produce. */
 function describeIssue(issue: z.core.$ZodIssue): { vi: string; en: string } {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? { vi: 'Thiếu trường bắt buộc', en: 'Required field is missing' }
-        : { vi: `Sai kiểu dữ liệu, cần ${issue.expected}`, en: `Expected ${issue.expected}` };
+    case 'invalid_type': {
+      // Parsed with reportInput: an absent field is the only issue without an input.
+      if (issue.input === undefined) {
+        return { vi: 'Thiếu trường bắt buộc', en: 'Required field is missing' };
+      }
+      const expected = EXPECTED_TYPES[issue.expected] ?? {
+        vi: issue.expected,
+        en: issue.expected,
+      };
+      return {
+        vi: `Sai kiểu dữ liệu: cần ${expected.vi}`,
+        en: `Wrong type: expected ${expected.en}`,
+      };
+    }
     case 'too_small':
       return {
         vi: `Giá trị quá nhỏ hoặc quá ngắn (tối thiểu ${issue.minimum})`,
@@ -61,7 +82,8 @@ export function parseOrRefuse<T>(
   input: unknown,
   options: { code: string; prefix?: string },
 ): T {
-  const result = schema.safeParse(input);
+  // The input of each issue tells a wrong type from a missing field; it never reaches the answer.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const { vi, en } = describeIssue(issue);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText, singleLineText } from './clean-text';
 import { type Role } from './roles';
 import {
   BACKGROUND_SUBJECTS,
@@ -35,7 +36,7 @@ import { type CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './vo
  */
 
 const isoDate = z.iso.date();
-const shortText = z.string().trim().min(1).max(200);
+const shortText = singleLineText(1, 200);
 const count = z.int().min(0).max(10_000);
 
 export {
@@ -75,8 +76,21 @@ export interface ActionSpec<Payload = unknown> {
     payload: Payload,
     submission: { outcome: string; findings?: Record<string, unknown> },
   ): unknown;
-  /** The day the action happened, which picks the policy version (default: see eventDateOf). */
+  /**
+   * The day the action is taken, which picks the policy version (default: see eventDateOf). A
+   * fact's own date (a certificate's issue, sponsors' time together) is never this date.
+   */
   eventDate?(payload: Payload): string;
+  /**
+   * A meeting or a decision of the procedure: dated no earlier than any such act already on the
+   * dossier (a decision before the meeting it decides on is a typing mistake).
+   */
+  sequenced?: true;
+  /**
+   * Payload dates that may lie ahead (a class planned for next month). Every other date of the
+   * payload records what happened, so none may be after today (see datedFieldsOf).
+   */
+  plannedDates?: readonly string[];
   delivery: 'complete' | 'fail';
   /**
    * A step recorded on the way that keeps the candidate at its stage (an enrolment, an extended
@@ -148,7 +162,7 @@ export const withdraw = action({
   actor: 'cell-officer',
   payload: z.strictObject({
     reason: z.enum(['CANDIDATE_REQUEST', 'MOVED_AWAY', 'LEFT_ENTERPRISE', 'OTHER']),
-    note: z.string().trim().max(500).optional(),
+    note: multiLineText(0, 500).optional(),
     effectiveOn: isoDate,
   }),
   dossierKey: 'withdrawal',
@@ -169,6 +183,7 @@ const confirmNomination = action({
   dossierKey: 'nomination',
   outcome: () => 'confirmed',
   eventDate: (p) => p.decisionDate,
+  sequenced: true,
   delivery: 'complete',
 });
 
@@ -186,6 +201,7 @@ const enrolInClass = action({
   dossierKey: 'enrolment',
   outcome: () => 'enrolled',
   eventDate: (p) => p.startsOn,
+  plannedDates: ['startsOn', 'endsOn'],
   delivery: 'complete',
   staysAtStage: true,
 });
@@ -217,7 +233,8 @@ const recordClassResult = action({
   dossierKey: 'awarenessClass',
   outcome: (p) => (p.result === 'PASSED' ? 'passed' : 'failed'),
   judge: judgeClassResult,
-  eventDate: (p) => (p.result === 'PASSED' ? p.issuedOn : p.classEndedOn),
+  // No eventDate: the certificate's issue is a fact, judged at the cell meeting under the
+  // version in force then; recording it is judged on the day it is recorded.
   delivery: 'complete',
 });
 
@@ -256,7 +273,7 @@ const recordBackgroundCheck = action({
       )
       .min(1)
       .max(20),
-    summary: z.string().trim().max(2000).optional(),
+    summary: multiLineText(0, 2000).optional(),
   }),
   dossierKey: 'backgroundCheck',
   outcome: (p) => (p.result === 'CLEARED' ? 'cleared' : 'notCleared'),
@@ -371,6 +388,7 @@ const recordCellResolution = action({
   outcome: (v) => (reachesTwoThirds(v.votesFor, cellVoteDenominator(v)) ? 'passed' : 'failed'),
   judge: judgeCellResolution,
   eventDate: (v) => v.meetingDate,
+  sequenced: true,
   delivery: 'complete',
 });
 
@@ -384,10 +402,11 @@ const recordGrassrootsResolution = action({
   outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
   judge: judgeGrassrootsResolution,
   eventDate: (v) => v.meetingDate,
+  sequenced: true,
   delivery: 'complete',
 });
 
-const reason = z.string().trim().min(1).max(2000);
+const reason = multiLineText(1, 2000);
 
 /** A deciding committee's answer that keeps the step open: the cell completes the dossier. */
 const requestInformation = z.strictObject({
@@ -420,6 +439,7 @@ const decideAdmission = action({
     ({ APPROVE: 'approved', REJECT: 'rejected', REQUEST_INFO: 'moreInformationRequested' })[
       p.decision
     ],
+  sequenced: true,
   delivery: 'complete',
 });
 
@@ -431,13 +451,14 @@ const extendDecisionDeadline = action({
   actor: 'approver',
   payload: z.strictObject({
     decidedOn: isoDate,
-    reason: z.string().trim().min(1).max(2000),
+    reason,
     reference: shortText.optional(),
   }),
   dossierKey: DECISION_EXTENSION_KEY,
   outcome: () => 'deadlineExtended',
   judge: judgeDecisionExtension,
   eventDate: (p) => p.decidedOn,
+  sequenced: true,
   delivery: 'complete',
   staysAtStage: true,
 });
@@ -460,6 +481,7 @@ const recordCeremony = action({
   outcome: () => 'held',
   judge: judgeCeremony,
   eventDate: (p) => p.ceremonyDate,
+  sequenced: true,
   delivery: 'complete',
 });
 
@@ -494,6 +516,7 @@ const recordRecognitionCellReview = action({
     failedVotes: submission.findings?.failedVotes ?? 0,
   }),
   eventDate: (v) => v.meetingDate,
+  sequenced: true,
   delivery: 'complete',
 });
 
@@ -515,6 +538,7 @@ const recordRecognitionGrassroots = action({
   outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
   judge: judgeRecognitionGrassroots,
   eventDate: (v) => v.meetingDate,
+  sequenced: true,
   delivery: 'complete',
 });
 
@@ -543,6 +567,7 @@ const decideRecognition = action({
       p.decision
     ],
   judge: judgeRecognitionDecision,
+  sequenced: true,
   delivery: 'complete',
 });
 
@@ -807,15 +832,67 @@ export function successorsOf(stage: HumanStage): StageId[] {
   return [...new Set(Object.values(stage.next))];
 }
 
-/** The action's date, which picks the policy version: the spec's, else a date in the payload. */
-export function eventDateOf(action: ActionSpec, payload: unknown, today: string): string {
+/** The action's own date, if its payload names one: the spec's, else a decision or meeting date. */
+export function actionDateOf(action: ActionSpec, payload: unknown): string | undefined {
   const own = action.eventDate?.(payload);
   if (own) return own;
   const p = (payload ?? {}) as Record<string, unknown>;
   const found = ['decisionDate', 'meetingDate', 'effectiveOn'].find(
     (k) => typeof p[k] === 'string',
   );
-  return found ? (p[found] as string) : today;
+  return found ? (p[found] as string) : undefined;
+}
+
+/** The action's date, which picks the policy version: its own, else the day it is recorded. */
+export function eventDateOf(action: ActionSpec, payload: unknown, today: string): string {
+  return actionDateOf(action, payload) ?? today;
+}
+
+/** Payload keys that hold a date by the table's naming: `…On`, `…Date`, `…Since`. */
+const DATE_KEY = /(On|Date|Since)$/;
+
+/**
+ * Every date of a payload that records something that happened, with its place in the request
+ * (`payload.sponsors.1.togetherSince`): all dated keys but the action's planned ones.
+ */
+export function datedFieldsOf(
+  action: ActionSpec,
+  payload: unknown,
+  prefix = 'payload',
+): { field: string; date: string }[] {
+  const planned = new Set(action.plannedDates ?? []);
+  const found: { field: string; date: string }[] = [];
+  const walk = (value: unknown, path: string, key?: string) => {
+    if (typeof value === 'string') {
+      if (key && DATE_KEY.test(key) && !planned.has(key)) found.push({ field: path, date: value });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => walk(item, `${path}.${index}`));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`, k);
+    }
+  };
+  walk(payload, prefix);
+  return found;
+}
+
+/**
+ * The latest meeting or decision already on the dossier: a sequenced act may not be dated before
+ * it. Each dossier entry is read by the action that wrote it.
+ */
+export function latestSequencedDate(dossier: Record<string, unknown>): string | undefined {
+  let latest: string | undefined;
+  for (const action of actionsOfTable()) {
+    if (!action.sequenced) continue;
+    const entry = dossier[action.dossierKey];
+    if (!entry) continue;
+    const date = actionDateOf(action, entry);
+    if (date && (!latest || date > latest)) latest = date;
+  }
+  return latest;
+}
+
+function actionsOfTable(): ActionSpec[] {
+  return [...new Set(PIPELINE.flatMap((stage) => stage.actions))];
 }
 
 export function nextStageFor(

@@ -14,6 +14,7 @@ import {
   vietnameseDate,
   type Sponsor,
   type OverAgeConsent,
+  refuseDateBeforePrevious,
 } from './rules';
 import { Refusal } from './refusal';
 
@@ -67,13 +68,7 @@ function refuseDateOrder(
   before: IsoDate,
   what: { vi: string; en: string },
 ): never {
-  return refuse('rule', {
-    code: 'DATE_BEFORE_PREVIOUS_STEP',
-    message: `Ngày ${vietnameseDate(date)} trước ${what.vi} (${vietnameseDate(before)})`,
-    message_en: `${date} is before ${what.en} (${before})`,
-    field,
-    details: { date, previous: before, policyVersion: policy.version },
-  });
+  return refuseDateBeforePrevious(field, date, before, what, { policyVersion: policy.version });
 }
 
 // ---------------------------------------------------------------- awareness class

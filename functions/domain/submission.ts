@@ -4,15 +4,20 @@ import { type Candidate, type Submission } from './candidate';
 import { parseOrRefuse } from './parse';
 import {
   type ActionSpec,
+  actionDateOf,
+  datedFieldsOf,
   eventDateOf,
   humanStage,
   isHumanStage,
+  latestSequencedDate,
   nextStageFor,
   PIPELINE,
   stageLabel,
 } from './pipeline';
 import { refuse } from './refusal';
+import { checkNotInFuture, refuseDateBeforePrevious } from './rules/event-dates';
 import { policyInForce } from './rules/policy';
+import { vietnamDateOf } from './vietnam-time';
 
 export const actionRequestSchema = z.strictObject({
   action: z.string().min(1).max(64),
@@ -81,8 +86,11 @@ export function prepareSubmission(
       details: { currentVersion: candidate.version, stage: stageId },
     });
   }
+  // Nothing recorded happened after today in Vietnam, and meetings and decisions keep their order.
+  const today = vietnamDateOf(ids.now);
+  checkNotInFuture(datedFieldsOf(action, payload), today);
+  checkSequence(action, payload, candidate);
   // Every rule is judged by the policy version in force on the day the action happened.
-  const today = ids.now.toISOString().slice(0, 10);
   const policy = policyInForce(eventDateOf(action, payload, today));
   const judgement =
     action.delivery === 'fail' ? undefined : action.judge?.(payload, { candidate, policy });
@@ -101,6 +109,18 @@ export function prepareSubmission(
     submittedAt: ids.now.toISOString(),
     actor: ids.actor,
   };
+}
+
+function checkSequence(action: ActionSpec, payload: unknown, candidate: Candidate): void {
+  if (!action.sequenced) return;
+  const date = actionDateOf(action, payload);
+  const previous = latestSequencedDate(candidate.dossier);
+  if (!date || !previous || date >= previous) return;
+  const field = datedFieldsOf(action, payload).find((d) => d.date === date)?.field ?? 'payload';
+  refuseDateBeforePrevious(field, date, previous, {
+    vi: 'cuộc họp hoặc quyết định trước đó của hồ sơ',
+    en: "the file's previous meeting or decision",
+  });
 }
 
 export function deliveryOf(submission: Submission): ActionSpec['delivery'] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from './clean-text';
 import type { Actor } from './caller';
 
 /**
@@ -11,12 +12,12 @@ const isoDate = z.iso.date();
 
 export const classDefinitionSchema = z
   .strictObject({
-    name: z.string().trim().min(2).max(200),
+    name: singleLineText(2, 200),
     organiserUnitId: z.string().trim().min(1).max(64),
     startsOn: isoDate,
     endsOn: isoDate,
     capacity: z.int().min(1).max(500),
-    location: z.string().trim().min(2).max(200),
+    location: singleLineText(2, 200),
   })
   .refine((c) => c.startsOn <= c.endsOn, {
     path: ['endsOn'],

@@ -4,6 +4,7 @@ export type {
   ApprovalDetailsView,
   RecordedApprovalDecision,
 } from '../services/approval-details-view';
+import { multiLineText, singleLineText } from '../domain/clean-text';
 
 /**
  * What the approval page (functions/http/approval-page.ts) exchanges with the API:
@@ -18,8 +19,8 @@ export const APPROVAL_DECISIONS = ['APPROVE', 'REJECT', 'REQUEST_INFO'] as const
 export type ApprovalDecisionKind = (typeof APPROVAL_DECISIONS)[number];
 
 const isoDate = z.iso.date();
-const decisionNumber = z.string().trim().min(1).max(200);
-const reason = z.string().trim().min(1).max(2000);
+const decisionNumber = singleLineText(1, 200);
+const reason = multiLineText(1, 2000);
 
 export const approvalDecisionRequest = z.discriminatedUnion('decision', [
   z.strictObject({ decision: z.literal('APPROVE'), decisionNumber, decisionDate: isoDate }),

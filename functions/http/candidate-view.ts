@@ -3,10 +3,11 @@ import { escalationLevelOf } from '../domain/deadline-watch';
 import { documentChecklist, missingForCurrentStep } from '../domain/documents';
 import { type HistoryEvent } from '../domain/history-event';
 import { humanStage, isHumanStage, stageLabel } from '../domain/pipeline';
+import { actorView, historyView } from './actor-view';
 
 /**
  * What the API shows of a candidate. The task token stays on the server: users address the
- * pending step by candidate and stage.
+ * pending step by candidate and stage. Actors appear by name, role and unit (actor-view.ts).
  */
 export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
   // The execution name and the task token are the workflow's business, not the officer's.
@@ -21,6 +22,7 @@ export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
   const status = !open ? 'CLOSED' : submission || !pendingStep ? 'PROCESSING' : 'AWAITING_ACTION';
   return {
     ...visible,
+    nominatedBy: actorView(candidate.nominatedBy),
     stageLabel: labels.label,
     stageLabelEn: labels.labelEn,
     status,
@@ -49,7 +51,7 @@ export function candidateView(candidate: Candidate, history?: HistoryEvent[]) {
           submittedAt: submission.submittedAt,
         }
       : undefined,
-    ...(history ? { history } : {}),
+    ...(history ? { history: historyView(history) } : {}),
   };
 }
 

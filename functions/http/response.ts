@@ -8,6 +8,36 @@ export interface HttpResponse {
   isBase64Encoded?: boolean;
 }
 
+/**
+ * Every answer of this API may name a person (a candidate, an officer), so none is kept by a
+ * browser or proxy cache, and none is content-sniffed into something it is not (a CSV cell
+ * read as HTML). A route whose answer is public overrides the cache policy (the API docs).
+ */
+export const PRIVATE_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+/** A file to download (CSV, XLSX): private like every answer, named by the filename. */
+export function download(
+  contentType: string,
+  body: string,
+  options: { filename?: string; base64?: boolean } = {},
+): HttpResponse {
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': contentType,
+      ...PRIVATE_RESPONSE_HEADERS,
+      ...(options.filename
+        ? { 'content-disposition': `attachment; filename="${options.filename}"` }
+        : {}),
+    },
+    body,
+    ...(options.base64 ? { isBase64Encoded: true } : {}),
+  };
+}
+
 export function json(
   statusCode: number,
   body: unknown,
@@ -15,7 +45,11 @@ export function json(
 ): HttpResponse {
   return {
     statusCode,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...PRIVATE_RESPONSE_HEADERS,
+      ...headers,
+    },
     body: JSON.stringify(body),
   };
 }

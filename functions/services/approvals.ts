@@ -1,4 +1,5 @@
 import { ApprovalLinkUsedError } from '../adapters/candidate-store';
+import { vietnamDateOf } from '../domain/vietnam-time';
 import { approvalCandidate, assertSeparationOfDuties } from '../domain/access';
 import {
   admissionDecisionDueOn,
@@ -108,7 +109,7 @@ export async function approvalDetails(
   const link = await openLink(deps, caller, approvalId);
   if (!link.record) assertActionable(deps, link);
   const { claims, candidate, record } = link;
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = vietnamDateOf(deps.now());
   const unit = await deps.store.getUnit(candidate.unitId, today);
   const labels = stageLabel(claims.stage);
   const deadline =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLineText } from '../domain/clean-text';
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { assertMayCorrect, visibleCandidate } from '../domain/access';
 import { actorOf, type Caller } from '../domain/caller';
@@ -6,6 +7,8 @@ import { type Candidate } from '../domain/candidate';
 import { type HistoryEvent } from '../domain/history-event';
 import { counterEventDate, type ReversedTransition } from '../domain/quota/ledger-deltas';
 import { refuse } from '../domain/refusal';
+import { checkNotInFuture } from '../domain/rules/event-dates';
+import { vietnamDateOf } from '../domain/vietnam-time';
 import { recordTransition } from '../observability/transition-metrics';
 import { type Dependencies } from './dependencies';
 import { candidateNotFound } from './submit-action';
@@ -23,7 +26,7 @@ import { candidateNotFound } from './submit-action';
  */
 export const correctionSchema = z.strictObject({
   kind: z.literal('REVOKE_ADMISSION'),
-  reason: z.string().trim().min(1).max(2000),
+  reason: multiLineText(1, 2000),
   effectiveOn: z.iso.date(),
 });
 export type Correction = z.infer<typeof correctionSchema>;
@@ -38,6 +41,10 @@ export async function correctCandidate(
   expectedVersion?: number,
 ): Promise<Candidate> {
   const role = assertMayCorrect(caller);
+  checkNotInFuture(
+    [{ field: 'effectiveOn', date: correction.effectiveOn }],
+    vietnamDateOf(deps.now()),
+  );
   const [found, history] = await Promise.all([
     deps.store.getCandidate(candidateId),
     deps.store.getHistory(candidateId),

@@ -6,10 +6,19 @@ import { type Candidate } from '../domain/candidate';
 import {
   assertUnitAcceptsCandidates,
   duplicateNomination,
+  nominationReferredUpward,
   newCandidate,
   type Nomination,
 } from '../domain/nomination';
-import { FIRST_STAGE } from '../domain/pipeline';
+import {
+  buildNominationConflictNotification,
+  conflictRecipient,
+  lowestCommonUnit,
+} from '../domain/nomination-conflict';
+import { type OrgUnit } from '../domain/org-unit';
+import { FIRST_STAGE, isHumanStage } from '../domain/pipeline';
+import { type Notifier } from '../adapters/notifier';
+import { vietnamDateOf } from '../domain/vietnam-time';
 import { recordTransition } from '../observability/transition-metrics';
 import { type Dependencies } from './dependencies';
 
@@ -25,14 +34,14 @@ export function candidateIdFor(idempotencyKey: string, nomination: Nomination): 
 }
 
 export async function nominateCandidate(
-  deps: Pick<Dependencies, 'store' | 'workflow' | 'now' | 'metrics'>,
+  deps: Pick<Dependencies, 'store' | 'workflow' | 'now' | 'metrics'> & { notifier?: Notifier },
   caller: Caller,
   nomination: Nomination,
   idempotencyKey: string,
 ): Promise<Candidate> {
   const role = assertMayNominate(caller);
   const now = deps.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = vietnamDateOf(now);
   const found = await deps.store.getUnit(nomination.unitId, today);
   // A unit outside the caller's subtree is answered exactly like one that does not exist.
   const unit = assertUnitAcceptsCandidates(
@@ -59,9 +68,12 @@ export async function nominateCandidate(
     }
   } catch (error) {
     if (error instanceof DuplicatePersonError) {
-      // Name the other file only to someone who may see it.
-      const visible = isInScope(caller, error.existingUnitPath);
-      return duplicateNomination(visible ? error.existingCandidateId : undefined);
+      // Name the other file only to someone who may see it; tell anyone else nothing about it.
+      if (isInScope(caller, error.existingUnitPath)) {
+        return duplicateNomination(error.existingCandidateId);
+      }
+      await referConflictUpward(deps, caller, unit, error, today);
+      return nominationReferredUpward();
     }
     if (!(error instanceof StaleCandidateError)) throw error;
     stored = (await deps.store.getCandidate(candidateId))!;
@@ -69,4 +81,37 @@ export async function nominateCandidate(
   // Starting is idempotent by name; should this process die first, the resume job starts it.
   await deps.workflow.start(stored.execution.name, { candidateId, resumeFrom: FIRST_STAGE });
   return stored;
+}
+
+/**
+ * Tells the committee lowest above both units what the refused officer may not learn. Published
+ * before the refusal is answered: should it fail, the request fails and its retry refers again.
+ */
+async function referConflictUpward(
+  deps: Pick<Dependencies, 'store'> & { notifier?: Notifier },
+  caller: Caller,
+  unit: OrgUnit,
+  duplicate: DuplicatePersonError,
+  today: string,
+): Promise<void> {
+  if (!deps.notifier) return;
+  const [existing, commonId] = [
+    await deps.store.getCandidate(duplicate.existingCandidateId),
+    lowestCommonUnit(unit.path, duplicate.existingUnitPath),
+  ];
+  const common = commonId ? await deps.store.getUnit(commonId, today) : undefined;
+  if (!existing || !common || !isHumanStage(existing.stage)) return;
+  await deps.notifier.publish(
+    buildNominationConflictNotification(
+      {
+        existing: {
+          candidateId: existing.id,
+          unitPath: existing.unitPath,
+          stage: existing.stage,
+        },
+        nominating: { unitPath: unit.path, unitName: unit.name, officerName: caller.name },
+      },
+      conflictRecipient(common),
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { vietnamDateOf } from '../domain/vietnam-time';
 import {
   admissionDecisionDueOn,
   approvalLinkExpiry,
@@ -29,7 +30,7 @@ export async function notifyParked(
   candidate: Candidate,
   stage: HumanStageId,
 ): Promise<void> {
-  const today = deps.now().toISOString().slice(0, 10);
+  const today = vietnamDateOf(deps.now());
   const { units, path } = await unitsOnPath(deps.store, candidate, today);
   const cell = units.find((u) => u.id === candidate.unitId);
   const input: StageNotificationInput = {

@@ -9,6 +9,7 @@ import { type OnboardingRow, type RawRow, readRow } from '../domain/onboarding/r
 import {
   assertUnitAcceptsCandidates,
   duplicateNomination,
+  nominationReferredUpward,
   nominationSchema,
   protectNationalId,
 } from '../domain/nomination';
@@ -159,8 +160,10 @@ async function onboardRow(ctx: RowContext, row: OnboardingRow): Promise<RowResul
     }
     if (error instanceof DuplicatePersonError) {
       // Name the other file only to someone who may see it.
-      const visible = isInScope(ctx.caller, error.existingUnitPath);
-      duplicateNomination(visible ? error.existingCandidateId : undefined);
+      if (isInScope(ctx.caller, error.existingUnitPath)) {
+        duplicateNomination(error.existingCandidateId);
+      }
+      nominationReferredUpward();
     }
     throw error;
   }

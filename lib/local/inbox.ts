@@ -109,6 +109,7 @@ const KIND_LABELS: Record<string, string> = {
   PARKED: 'Chờ xử lý / Awaiting action',
   REMINDER: 'Nhắc việc / Reminder',
   ESCALATION: 'Quá hạn / Overdue',
+  NOMINATION_CONFLICT: 'Giới thiệu trùng hồ sơ / Nomination meets an open file',
 };
 
 const VIETNAM_TIME = new Intl.DateTimeFormat('en-GB', {

@@ -87,3 +87,35 @@ describe('audit export', () => {
     expect(reversed).toMatchObject({ status: 400, body: { code: 'INVALID_QUERY', field: 'to' } });
   });
 });
+
+describe('privacy in views (issue 13)', () => {
+  it("the candidate's file and history name who acted and in which role, never from where (failed before: IP and user agent shown)", async () => {
+    const file = await cell.candidate(candidateId);
+    const history = await cell.request('GET', `/candidates/${candidateId}/history`);
+    for (const body of [file.body, history.body]) {
+      const text = JSON.stringify(body);
+      expect(text).toContain('Trần Thị Bình');
+      expect(text).toContain('cell-officer');
+      expect(text).not.toContain('sourceIp');
+      expect(text).not.toContain('userAgent');
+      expect(text).not.toContain('audit-test/1.0');
+    }
+  });
+
+  it('answers with personal data are neither cached nor sniffed: JSON, CSV and refusals alike', async () => {
+    const admin = await officerClient(runtime, { roles: ['admin'], unitId: 'hn' });
+    const answers = await Promise.all([
+      cell.fetchRaw(`/candidates/${candidateId}`),
+      cell.fetchRaw(`/candidates/${candidateId}/history`),
+      cell.fetchRaw('/candidates?unit=dd-xltbd-kythuat&limit=5'),
+      admin.fetchRaw(`/audit?unit=dd-kdn&from=${today()}&to=${today()}&format=csv`),
+      admin.fetchRaw(`/audit?unit=dd-kdn&from=${today()}&to=${today()}`),
+      cell.fetchRaw('/candidates/c0000000000000000000'),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 404]);
+    for (const response of answers) {
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+});

@@ -35,12 +35,17 @@ const moveTo = (date: string) =>
 const moveToEve = (date: string) =>
   moveClock(runtime, { to: new Date(startOfVietnamDay(date).getTime() - HOUR).toISOString() });
 
-/** The happy path's payloads with every date moved so that the cell meets on `meetingDate`. */
+/**
+ * The happy path's payloads with every date moved so that the cell meets on `meetingDate`; a
+ * later step (the grassroots meeting) is held the same day, since nothing recorded may be dated
+ * after today and the cell meets today.
+ */
 function pathMeetingOn(meetingDate: string) {
   const shift = dayNumber(meetingDate) - dayNumber('2025-04-20');
   const moved = (value: unknown): unknown => {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      return addDays(value, shift);
+      const date = addDays(value, shift);
+      return date > meetingDate ? meetingDate : date;
     }
     if (Array.isArray(value)) return value.map(moved);
     if (value && typeof value === 'object') {

@@ -3,7 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type ApiClient } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
-import { demoOfficers, officerClient } from './support/officers';
+import { demoOfficers, officerClient, tokenFor } from './support/officers';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
@@ -304,15 +304,28 @@ describe('duplicate nomination of the same person', () => {
     expectErrorShape(again.body, 'DUPLICATE_NOMINATION', 'nationalId');
     expect(again.body.details).toEqual({ candidateId: id });
 
-    // An officer of another district learns that the person has a file, not where.
+    // An officer of another district learns only that the nomination goes to the upper
+    // committee: not that a file exists elsewhere, nor where, nor its id (failed before:
+    // DUPLICATE_NOMINATION "in another unit").
     const outsider = await officerClient(runtime, {
       roles: ['cell-officer'],
       unitId: 'hn-thanhtri',
     });
     const elsewhere = await outsider.nominate({ ...person, unitId: 'tt-ngoquyen' });
     expect(elsewhere.status).toBe(409);
+    expectErrorShape(elsewhere.body, 'NOMINATION_REFERRED_UPWARD', 'nationalId');
     expect(elsewhere.body.details).toBeUndefined();
-    expect(JSON.stringify(elsewhere.body)).not.toContain(id);
+    const told = JSON.stringify(elsewhere.body);
+    for (const secret of [id, 'dd-', 'Đống Đa', 'hồ sơ', 'file'])
+      expect(told).not.toContain(secret);
+    // The committee lowest above both districts (the city committee's approvers) is told both.
+    const inbox = await fetch(`${runtime.url}/inbox.json?role=approver&unit=hn`);
+    const referred = (
+      (await inbox.json()) as { notifications: { kind?: string; body: string }[] }
+    ).notifications.filter((n) => n.kind === 'NOMINATION_CONFLICT' && n.body.includes(id));
+    expect(referred).toHaveLength(1);
+    expect(referred[0].body).toContain('tt-ngoquyen');
+    expect(referred[0].body).not.toContain('034197001234');
 
     const parked = await api.waitForStage(id, 'NOMINATED');
     await api.act(id, {
@@ -335,5 +348,88 @@ describe('duplicate nomination of the same person', () => {
     expect(response.status).toBe(400);
     expectErrorShape(response.body, 'INVALID_BODY', 'nationalId');
     expect(JSON.stringify(response.body)).not.toContain('12345');
+  });
+});
+
+describe('records as they really are (issue 13)', () => {
+  it('refuses a future date of birth, and one in year 0000, on the field (failed before: DATE_INVALID on "date")', async () => {
+    const future = await api.nominate({ ...DEMO_NOMINATION, dateOfBirth: '2099-01-01' });
+    expect(future.status).toBe(400);
+    expectErrorShape(future.body, 'DATE_OF_BIRTH_IN_FUTURE', 'dateOfBirth');
+    expect(JSON.stringify(future.body)).not.toContain('undefined');
+    const zero = await api.nominate({ ...DEMO_NOMINATION, dateOfBirth: '0000-06-15' });
+    expect(zero.status).toBe(400);
+    expectErrorShape(zero.body, 'DATE_OF_BIRTH_IMPLAUSIBLE', 'dateOfBirth');
+  });
+
+  it.each([
+    ['NUL', 'Lê\u0000Thị Hoa'],
+    ['a right-to-left override', 'Lê Thị \u202eHoa'],
+  ])('refuses %s in a name', async (_what, fullName) => {
+    const response = await api.nominate({
+      ...DEMO_NOMINATION,
+      fullName,
+    });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.body, 'INVALID_BODY', 'fullName');
+  });
+
+  it('stores a name NFC-normalised', async () => {
+    const response = await api.nominate({
+      ...DEMO_NOMINATION,
+      fullName: 'Đinh Thi\u0323 Nga'.normalize('NFD'),
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.fullName).toBe('Đinh Thị Nga');
+  });
+
+  it('answers invalid UTF-8 with 400 INVALID_UTF8 and stores nothing (failed before: U+FFFD stored)', async () => {
+    const token = await tokenFor(runtime, { roles: ['cell-officer'], unitId: 'dd-kdn' });
+    const body = Buffer.concat([
+      Buffer.from(JSON.stringify({ ...DEMO_NOMINATION, fullName: 'Nguy' }).slice(0, -2)),
+      Buffer.from([0xe1, 0xbb]),
+      Buffer.from('n"}'),
+    ]);
+    const response = await fetch(`${runtime.url}/candidates`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expectErrorShape((await response.json()) as Record<string, unknown>, 'INVALID_UTF8', 'body');
+  });
+
+  it('names the expected type (failed before: "Required field is missing")', async () => {
+    const nominated = await api.nominate({ ...DEMO_NOMINATION, fullName: 'Phan Văn Tú' });
+    const id = nominated.body.id as string;
+    const parked = await api.waitForStage(id, 'NOMINATED');
+    const response = await api.act(id, {
+      action: 'confirmNomination',
+      expectedVersion: parked.version + 0.5,
+      payload: HAPPY_PATH[0].payload,
+    });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.body, 'INVALID_BODY', 'expectedVersion');
+    expect(response.body.message_en).toContain('expected an integer');
+    expect(response.body.message).toContain('số nguyên');
+  });
+
+  it('refuses an event dated after today in Vietnam, naming the field, and writes nothing', async () => {
+    const nominated = await api.nominate({ ...DEMO_NOMINATION, fullName: 'Hà Thị Lan' });
+    const id = nominated.body.id as string;
+    const parked = await api.waitForStage(id, 'NOMINATED');
+    const before = await storedItems(id);
+    const response = await api.act(id, {
+      action: 'confirmNomination',
+      expectedVersion: parked.version,
+      payload: { decisionDate: '2999-01-06', helperMemberName: 'Trần Thị Bình' },
+    });
+    expect(response.status).toBe(400);
+    expectErrorShape(response.body, 'DATE_IN_FUTURE', 'payload.decisionDate');
+    expect(await storedItems(id)).toEqual(before);
   });
 });

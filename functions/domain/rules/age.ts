@@ -1,11 +1,11 @@
 import { refuse } from '../refusal';
 import {
-  addDays,
   addMonths,
   compareDates,
   completedMonthsBetween,
   firstOfMonth,
   type IsoDate,
+  lastOfMonth,
   parseIsoDate,
   vietnameseDate,
 } from './calendar-date';
@@ -54,7 +54,7 @@ export function ageByMonth(dateOfBirth: IsoDate, date: IsoDate): Age {
   return fromTotalMonths((on.year - birth.year) * 12 + (on.month - birth.month));
 }
 
-/** A recorded written consent of the competent standing committee to admit someone over 60. */
+/** A recorded prior written consent of the committee directly under the Central Committee to admit someone over 60. */
 export interface OverAgeConsent {
   givenOn: IsoDate;
   reference?: string;
@@ -64,20 +64,21 @@ export interface AgeCheck {
   ageByMonth: Age;
   /** First day of the month the candidate turns the minimum age. */
   eligibleFrom: IsoDate;
-  /** Last day of the month before the one in which the candidate turns maximum + 1. */
+  /** Last day of the month in which the candidate turns the maximum age (60). */
   lastEligibleDay: IsoDate;
   consentUsed: boolean;
   policyVersion: PolicyVersionId;
 }
 
 /**
- * "18 to 60 on the date of the cell's admission meeting, counted by month."
+ * "Đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng)" on the date of the cell's admission meeting.
  *
- * Reading chosen: counting by month ignores the day of birth, so a candidate is 18 for the whole
- * of the month of their 18th birthday and eligible from its first day; and they are "60" up to
- * the last day of the month before their 61st birthday's month. From the first day of the month
- * in which they turn 61 they are over 60 and need the standing committee's prior written consent.
- * (Born 20/5/2007: eligible from 01/05/2025. Born 15/3/1965: last eligible day 28/02/2026.)
+ * Counting by month ignores the day of birth: a candidate is "đủ 18 tuổi" for the whole month of
+ * their 18th birthday, so eligible from its first day; and "đủ 60 tuổi" for the whole month of
+ * their 60th birthday, so eligible through its last day. From the first day of the following
+ * month they are over 60 (trên 60 tuổi) and need the prior written consent of the committee
+ * directly under the Central Committee. (Born 20/5/2007: eligible from 01/05/2025. Born
+ * 15/3/1965: last eligible day 31/03/2025, over 60 from 01/04/2025.)
  */
 export function checkAge(
   dateOfBirth: IsoDate,
@@ -87,10 +88,7 @@ export function checkAge(
 ): AgeCheck {
   const age = ageByMonth(dateOfBirth, meetingDate);
   const eligibleFrom = firstOfMonth(addMonths(dateOfBirth, policy.age.minYears * 12));
-  const lastEligibleDay = addDays(
-    firstOfMonth(addMonths(dateOfBirth, (policy.age.maxYears + 1) * 12)),
-    -1,
-  );
+  const lastEligibleDay = lastOfMonth(addMonths(dateOfBirth, policy.age.maxYears * 12));
   const result = (consentUsed: boolean): AgeCheck => ({
     ageByMonth: age,
     eligibleFrom,
@@ -121,8 +119,8 @@ export function checkAge(
   if (!consentToOver60) {
     return refuseByPolicy(policy, {
       code: 'AGE_ABOVE_MAXIMUM',
-      message: `Quá ${policy.age.maxYears} tuổi (tính theo tháng) vào ngày họp chi bộ ${vietnameseDate(meetingDate)}: sinh ngày ${vietnameseDate(dateOfBirth)}, hết tuổi kết nạp sau ${vietnameseDate(lastEligibleDay)}; cần văn bản đồng ý trước của ban thường vụ cấp ủy có thẩm quyền`,
-      message_en: `Over ${policy.age.maxYears} (counted by month) on the cell meeting date ${meetingDate}: born ${dateOfBirth}, last eligible day ${lastEligibleDay}; needs the competent standing committee's prior written consent`,
+      message: `Quá ${policy.age.maxYears} tuổi (tính theo tháng) vào ngày họp chi bộ ${vietnameseDate(meetingDate)}: sinh ngày ${vietnameseDate(dateOfBirth)}, hết tuổi kết nạp sau ${vietnameseDate(lastEligibleDay)}; cần văn bản đồng ý trước của cấp ủy trực thuộc Trung ương`,
+      message_en: `Over ${policy.age.maxYears} (counted by month) on the cell meeting date ${meetingDate}: born ${dateOfBirth}, last eligible day ${lastEligibleDay}; needs the prior written consent of the committee directly under the Central Committee`,
       field: 'dateOfBirth',
       details,
     });

@@ -141,6 +141,11 @@ export function firstOfMonth(date: IsoDate): IsoDate {
   return formatIsoDate({ year, month, day: 1 });
 }
 
+export function lastOfMonth(date: IsoDate): IsoDate {
+  const { year, month } = parseIsoDate(date);
+  return formatIsoDate({ year, month, day: daysInMonth(year, month) });
+}
+
 /** The way Vietnamese documents write a date: 07/04/2025. */
 export function vietnameseDate(date: IsoDate): string {
   const { year, month, day } = parseIsoDate(date);

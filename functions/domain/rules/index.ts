@@ -9,6 +9,7 @@ export * from './certificate';
 export * from './deadlines';
 export * from './dossier-freshness';
 export * from './education';
+export * from './event-dates';
 export * from './holidays';
 export * from './lunar-calendar';
 export * from './policy';

@@ -8,17 +8,26 @@ import type { EducationLevel } from './education-level';
  * day it happened, so the numbers stay data with an effective date rather than constants: when
  * the Central Committee changes one, a new object is appended and old dossiers keep their rules.
  */
-export type PolicyVersionId = 'QD24-2021' | 'QD232-2025' | 'QD294-2025';
+export type PolicyVersionId = 'QD29-2016' | 'QD24-2021' | 'QD232-2025' | 'QD294-2025';
 
 export interface Fraction {
   numerator: number;
   denominator: number;
 }
 
+/** Where a parameter's figure comes from; `check` marks a figure still to be confirmed. */
+export interface ParameterSource {
+  source: string;
+  check?: true;
+  note?: string;
+}
+
 export interface AdmissionPolicy {
   version: PolicyVersionId;
   inForceFrom: IsoDate;
   documents: readonly string[];
+  /** The source of each parameter this version states in its own words (README, "Policy versions"). */
+  sources?: Partial<Record<PolicyParameter, ParameterSource>>;
   /** Minimum schooling, and the lower minimum of mountain, border, island and ethnic areas. */
   education: { minimum: EducationLevel; minimumInSpecialAreas: EducationLevel };
   age: {
@@ -54,6 +63,59 @@ export interface AdmissionPolicy {
   readmissionsAllowed: number;
 }
 
+export type PolicyParameter = Exclude<
+  keyof AdmissionPolicy,
+  'version' | 'inForceFrom' | 'documents' | 'sources'
+>;
+
+/**
+ * The version in force before Quy định 24-QĐ/TW: its figures equal the 2021 ones (the Party
+ * Statute of 2011 fixes most of them), so the difference is in sources, not numbers. Each figure
+ * names where it stands; `check` marks those not yet compared with the 2016 text itself.
+ */
+const QD29_2016_SOURCES: Record<PolicyParameter, ParameterSource> = {
+  age: {
+    source: 'Quy định 29-QĐ/TW (2016), điểm 3 (Điều 1 Điều lệ Đảng)',
+    note: 'đủ 18 đến đủ 60 tuổi, tính theo tháng; trên 60 cần cấp ủy trực thuộc Trung ương đồng ý',
+  },
+  education: {
+    source: 'Quy định 29-QĐ/TW (2016), điểm 3; Hướng dẫn 01-HD/TW (2016)',
+    check: true,
+    note: 'tiểu học ở miền núi, biên giới, hải đảo, vùng đồng bào dân tộc thiểu số',
+  },
+  youthUnionMaxAgeYears: { source: 'Điều lệ Đoàn TNCS Hồ Chí Minh (tuổi đoàn đến 30)' },
+  awarenessCertificateValidityMonths: {
+    source: 'Hướng dẫn 01-HD/TW (2016)',
+    check: true,
+    note: 'giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng: 60 tháng',
+  },
+  staleDossierMonths: {
+    source: 'Hướng dẫn 01-HD/TW (2016)',
+    check: true,
+    note: 'some local guides use 6 months',
+  },
+  voteThreshold: { source: 'Điều lệ Đảng (2011), Điều 4; Quy định 29-QĐ/TW (2016)' },
+  sponsorMonthsTogether: { source: 'Điều lệ Đảng (2011), Điều 4; Quy định 29-QĐ/TW (2016)' },
+  admissionDecisionWorkingDays: {
+    source: 'Quy định 29-QĐ/TW (2016), điểm 4',
+    check: true,
+    note: '30 working days at the grassroots committee, then 30 at the upper standing committee',
+  },
+  admissionDecisionExtensionWorkingDays: { source: 'Quy định 29-QĐ/TW (2016)', check: true },
+  ceremonyWorkingDays: { source: 'Quy định 29-QĐ/TW (2016), điểm 4' },
+  probationMonths: { source: 'Điều lệ Đảng (2011), Điều 5' },
+  recognitionReviewWorkingDays: { source: 'Quy định 29-QĐ/TW (2016), điểm 5' },
+  recognitionDecisionWorkingDays: { source: 'Quy định 29-QĐ/TW (2016), điểm 5' },
+  recognitionDecisionExtensionWorkingDays: { source: 'Quy định 29-QĐ/TW (2016)', check: true },
+  recognitionCellVotesBeforeEscalation: {
+    source: 'this system (no figure in the documents)',
+    check: true,
+  },
+  overdueNoticeWorkingDays: { source: 'this system (no figure in the documents)', check: true },
+  readmissionMonthsAfterLeaving: { source: 'Quy định 29-QĐ/TW (2016), điểm 3 (kết nạp lại)' },
+  readmissionsAllowed: { source: 'Quy định 29-QĐ/TW (2016), điểm 3 (kết nạp lại)' },
+};
+
 const QD24_2021: AdmissionPolicy = {
   version: 'QD24-2021',
   inForceFrom: '2021-07-30',
@@ -80,6 +142,14 @@ const QD24_2021: AdmissionPolicy = {
 
 /** Each version restates every parameter, so one object tells all. */
 export const POLICY_VERSIONS: readonly AdmissionPolicy[] = [
+  {
+    ...QD24_2021,
+    version: 'QD29-2016',
+    // check: the day Quy định 29 was signed; its guidance (01-HD/TW) followed on 20/9/2016.
+    inForceFrom: '2016-07-25',
+    documents: ['Quy định 29-QĐ/TW (25/7/2016)', 'Hướng dẫn 01-HD/TW (20/9/2016)'],
+    sources: QD29_2016_SOURCES,
+  },
   QD24_2021,
   {
     ...QD24_2021,

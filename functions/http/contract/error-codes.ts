@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   INVALID_PAYLOAD: doc(400, 'Dữ liệu của thao tác sai dạng', "The action's payload is malformed"),
   MISSING_BODY: doc(400, 'Thiếu nội dung yêu cầu', 'The request has no body'),
   INVALID_JSON: doc(400, 'Nội dung không phải JSON hợp lệ', 'The body is not valid JSON'),
+  INVALID_UTF8: doc(400, 'Nội dung không phải văn bản UTF-8', 'The body is not valid UTF-8'),
   UNSUPPORTED_CONTENT_TYPE: doc(400, 'Sai kiểu nội dung', 'Unsupported content type'),
   PAYLOAD_TOO_LARGE: doc(413, 'Nội dung quá lớn (tối đa 64 KB)', 'The body is too large (64 KB)'),
   MISSING_IDEMPOTENCY_KEY: doc(400, 'Thiếu Idempotency-Key', 'The Idempotency-Key is missing'),
@@ -48,6 +49,17 @@ export const ERROR_CODES = {
   TARGET_DUPLICATE: doc(400, 'Chỉ tiêu bị lặp', 'A target is listed twice'),
   DATE_INVALID: doc(400, 'Ngày không tồn tại', 'The date does not exist'),
   DATE_OF_BIRTH_AFTER_DATE: doc(400, 'Ngày sinh sau ngày xét', 'Date of birth after the date'),
+  DATE_OF_BIRTH_IN_FUTURE: doc(400, 'Ngày sinh sau ngày hôm nay', 'Date of birth after today'),
+  DATE_OF_BIRTH_IMPLAUSIBLE: doc(
+    400,
+    'Ngày sinh quá 120 năm trước (kiểm tra năm sinh)',
+    'Date of birth more than 120 years ago (check the year)',
+  ),
+  DATE_IN_FUTURE: doc(
+    400,
+    'Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam)',
+    'The date of something that happened is after today (Vietnam time)',
+  ),
   LUNAR_DATE_INVALID: doc(400, 'Ngày âm lịch không hợp lệ', 'Invalid lunar date'),
   WORKING_DAYS_COUNT_INVALID: doc(400, 'Số ngày làm việc không hợp lệ', 'Invalid working days'),
   VOTE_RECORD_INCONSISTENT: doc(
@@ -94,6 +106,11 @@ export const ERROR_CODES = {
     'The action does not belong to the current step',
   ),
   DUPLICATE_NOMINATION: doc(409, 'Người này đã có hồ sơ đang mở', 'This person has an open file'),
+  NOMINATION_REFERRED_UPWARD: doc(
+    409,
+    'Chưa thể giới thiệu người này tại đơn vị; báo cáo cấp ủy cấp trên',
+    'Cannot be nominated at this unit for now; refer it to the upper committee',
+  ),
   UNIT_EXISTS: doc(409, 'Đơn vị đã tồn tại', 'The unit exists'),
   UNIT_LATER_VERSION_EXISTS: doc(
     409,

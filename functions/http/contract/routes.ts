@@ -78,6 +78,7 @@ const WRITE: readonly ErrorCode[] = [
   'MISSING_BODY',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_CONTENT_TYPE',
+  'INVALID_UTF8',
 ];
 const JSON_WRITE: readonly ErrorCode[] = [...WRITE, 'INVALID_JSON', 'INVALID_BODY'];
 /** What the procedure's rules can say about an action (422) — see docs/admission-rules.md. */
@@ -88,6 +89,7 @@ const PROCEDURE_RULES: readonly ErrorCode[] = [
   'BACKGROUND_RESULT_INCONSISTENT',
   'BACKGROUND_SUBJECTS_MISSING',
   'DATE_BEFORE_PREVIOUS_STEP',
+  'DATE_IN_FUTURE',
   'DOSSIER_STALE',
   'CEREMONY_BEFORE_DECISION',
   'CEREMONY_LATE',
@@ -239,6 +241,10 @@ export const ROUTES = {
       'UNIT_NOT_A_CELL',
       'UNIT_RETIRED',
       'DUPLICATE_NOMINATION',
+      'NOMINATION_REFERRED_UPWARD',
+      'DATE_OF_BIRTH_IN_FUTURE',
+      'DATE_OF_BIRTH_IMPLAUSIBLE',
+      'DATE_IN_FUTURE',
       'EDUCATION_BELOW_MINIMUM',
       'AGE_BELOW_MINIMUM',
       'AGE_ABOVE_MAXIMUM',
@@ -374,6 +380,7 @@ export const ROUTES = {
       'CONCURRENT_UPDATE',
       'CORRECTION_NOT_APPLICABLE',
       'ALREADY_REVOKED',
+      'DATE_IN_FUTURE',
       'INVALID_HEADER',
       'VERSION_CONFLICT',
     ],

@@ -15,7 +15,7 @@ import { refusalOf } from '../rules/refusal-of';
  * deadlines from the END of the 12 months, 2/3 with the cell's denominator, escalation after the
  * third short vote, the grassroots stage skipped for a grassroots cell, OFFICIAL or REMOVED.
  */
-const now = new Date('2026-09-20T03:00:00Z');
+const now = new Date('2027-06-01T03:00:00Z'); // after every date of the cases: none is in the future
 const actor = { userId: 'u-1', name: 'Trần Thị Bình', role: 'cell-officer' as const, unitId: 'x' };
 let n = 0;
 const ids = () => ({ submissionId: `s-${++n}`, idempotencyKey: `key-${n}`, now, actor });

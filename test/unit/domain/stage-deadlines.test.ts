@@ -44,7 +44,7 @@ describe('stage deadlines from the dossier', () => {
   it('no starting event on file, or before any policy: no deadline', () => {
     expect(admissionDecisionDeadline(withDossier({}))).toBeUndefined();
     expect(
-      admissionDecisionDeadline(withDossier({ cellResolution: { meetingDate: '2019-01-01' } })),
+      admissionDecisionDeadline(withDossier({ cellResolution: { meetingDate: '2015-01-01' } })),
     ).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import { applySubmission } from '../../../functions/domain/transition';
  * The rules as the pipeline table applies them: through prepareSubmission, with the policy in
  * force on the action's date recorded on the submission and its history event.
  */
-const now = new Date('2026-01-10T03:00:00Z');
+const now = new Date('2027-06-01T03:00:00Z'); // after every date of the cases: none is in the future
 const actor = {
   userId: 'u-1',
   name: 'Trần Thị Bình',
@@ -157,8 +157,8 @@ describe('cell resolution: age by month at the meeting date', () => {
     // born, meeting, expected
     ['2007-05-20', '2025-04-30', 'AGE_BELOW_MINIMUM'], // the month before the 18th birthday
     ['2007-05-20', '2025-05-01', 'passed'], // the month of the 18th birthday counts
-    ['1965-03-15', '2026-02-28', 'passed'], // last day of the month before turning 61
-    ['1965-03-15', '2026-03-01', 'AGE_ABOVE_MAXIMUM'], // the month a candidate turns 61
+    ['1965-03-15', '2025-03-31', 'passed'], // last day of the month the candidate turns 60
+    ['1965-03-15', '2025-04-01', 'AGE_ABOVE_MAXIMUM'], // the first day over 60
   ])('born %s, meeting %s → %s', (dateOfBirth, meetingDate, expected) => {
     const c = candidate('CELL_RESOLUTION', {
       dateOfBirth,
@@ -171,14 +171,14 @@ describe('cell resolution: age by month at the meeting date', () => {
               name: 'A',
               official: true,
               togetherSince: '2020-01-01',
-              documentDate: '2025-04-10',
+              documentDate: '2025-03-10',
             },
             {
               kind: 'MEMBER',
               name: 'B',
               official: true,
               togetherSince: '2020-01-01',
-              documentDate: '2025-04-10',
+              documentDate: '2025-03-10',
             },
           ],
         },

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   buildStageNotification,
-  type NotificationKind,
+  type StageNotificationKind,
 } from '../../../functions/domain/notification';
 import { type HumanStageId } from '../../../functions/domain/pipeline';
 import { type Role } from '../../../functions/domain/roles';
@@ -24,7 +24,7 @@ describe('local inbox', () => {
     role: Role,
     unitId: string,
     fullName: string,
-    options: { stage?: HumanStageId; kind?: NotificationKind; link?: string } = {},
+    options: { stage?: HumanStageId; kind?: StageNotificationKind; link?: string } = {},
   ): void {
     const n = buildStageNotification({
       kind: options.kind ?? 'PARKED',

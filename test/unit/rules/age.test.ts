@@ -37,15 +37,15 @@ describe('checkAge: 18 to 60 at the cell meeting, counted by month', () => {
     ['2007-05-20', '2025-04-30', 'AGE_BELOW_MINIMUM'],
     ['2007-05-20', '2025-05-01', null],
     ['2007-05-20', '2025-05-19', null],
-    // Turns 61 on 15/3/2026: from 1/3/2026 too old.
-    ['1965-03-15', '2026-02-28', null],
-    ['1965-03-15', '2026-03-01', 'AGE_ABOVE_MAXIMUM'],
+    // Turns 60 on 15/3/2025: "đủ 60 tuổi" through 31/3/2025, over 60 from 1/4/2025.
+    ['1965-03-15', '2025-03-31', null],
+    ['1965-03-15', '2025-04-01', 'AGE_ABOVE_MAXIMUM'],
     ['1965-03-15', '2026-03-15', 'AGE_ABOVE_MAXIMUM'],
     // Born on the first of the month: the reading matches turning 18 on that day.
     ['2007-06-01', '2025-05-31', 'AGE_BELOW_MINIMUM'],
     ['2007-06-01', '2025-06-01', null],
-    ['1965-06-01', '2026-05-31', null],
-    ['1965-06-01', '2026-06-01', 'AGE_ABOVE_MAXIMUM'],
+    ['1965-06-01', '2025-06-30', null],
+    ['1965-06-01', '2025-07-01', 'AGE_ABOVE_MAXIMUM'],
   ])('born %s, meeting %s → %s', (dob, meeting, code) => {
     if (code === null) {
       expect(checkAge(dob, meeting, policy)).toMatchObject({
@@ -60,7 +60,7 @@ describe('checkAge: 18 to 60 at the cell meeting, counted by month', () => {
   it('reports the eligibility window', () => {
     expect(checkAge('2007-05-20', '2025-05-01', policy)).toMatchObject({
       eligibleFrom: '2025-05-01',
-      lastEligibleDay: '2068-04-30',
+      lastEligibleDay: '2067-05-31',
       ageByMonth: { years: 18, months: 0 },
     });
   });
@@ -90,7 +90,7 @@ describe('checkAge: 18 to 60 at the cell meeting, counted by month', () => {
 
   it('does not use a consent when none is needed', () => {
     expect(
-      checkAge('1965-03-15', '2026-02-28', policy, { givenOn: '2026-01-01' }).consentUsed,
+      checkAge('1965-03-15', '2025-03-31', policy, { givenOn: '2025-01-01' }).consentUsed,
     ).toBe(false);
   });
 });

@@ -3,6 +3,9 @@ import { refusalOf } from './refusal-of';
 
 describe('policy versions', () => {
   it.each([
+    ['2016-07-25', 'QD29-2016'],
+    ['2019-12-31', 'QD29-2016'],
+    ['2021-07-29', 'QD29-2016'],
     ['2021-07-30', 'QD24-2021'],
     ['2024-12-31', 'QD24-2021'],
     ['2025-01-19', 'QD24-2021'],
@@ -15,11 +18,11 @@ describe('policy versions', () => {
   });
 
   it('refuses a date before the first version, naming both dates', () => {
-    const refusal = refusalOf(() => policyInForce('2021-07-29'));
+    const refusal = refusalOf(() => policyInForce('2016-07-24'));
     expect(refusal.body.code).toBe('POLICY_NOT_IN_FORCE');
-    expect(refusal.body.message).toContain('29/07/2021');
-    expect(refusal.body.message).toContain('30/07/2021');
-    expect(refusal.body.message_en).toContain('2021-07-29');
+    expect(refusal.body.message).toContain('24/07/2016');
+    expect(refusal.body.message).toContain('25/07/2016');
+    expect(refusal.body.message_en).toContain('2016-07-24');
   });
 
   it('chooses by effective date, whatever the order of the list', () => {
@@ -54,4 +57,19 @@ describe('policy versions', () => {
       expect(policy.documents.length).toBeGreaterThan(0);
     },
   );
+
+  it('QD29-2016 names a source for every parameter, and marks the uncertain ones "check"', () => {
+    const qd29 = POLICY_VERSIONS.find((p) => p.version === 'QD29-2016')!;
+    const parameters = Object.keys(qd29).filter(
+      (k) => !['version', 'inForceFrom', 'documents', 'sources'].includes(k),
+    );
+    expect(Object.keys(qd29.sources ?? {}).sort()).toEqual(parameters.sort());
+    const checked = Object.entries(qd29.sources ?? {})
+      .filter(([, s]) => s.check)
+      .map(([k]) => k);
+    expect(checked).toEqual(
+      expect.arrayContaining(['awarenessCertificateValidityMonths', 'staleDossierMonths']),
+    );
+    expect(qd29.documents.join(' ')).toMatch(/29-QĐ\/TW.*01-HD\/TW/);
+  });
 });
