@@ -3107,6 +3107,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
        *     - `CSV_MALFORMED`: Tệp CSV sai cấu trúc / The CSV file is malformed
        *     - `IMPORT_FILE_MALFORMED`: Tệp XLSX không đọc được / The XLSX file cannot be read
@@ -3127,6 +3128,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_QUERY'
               | 'CSV_MALFORMED'
               | 'IMPORT_FILE_MALFORMED'
@@ -3233,6 +3235,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -3242,7 +3245,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
