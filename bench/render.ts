@@ -19,19 +19,22 @@ export function renderMarkdown(r: BenchResult): string {
       `(runs: ${r.runs.map((x) => n(x.candidatesPerMinute)).join(', ')}; ` +
       `every candidate ${r.runs.every((x) => x.admitted === x.candidates) ? 'admitted' : 'NOT admitted'}).`,
     '',
-    `**Transaction conflicts** (emulated as DynamoDB has them, retried inside the functions): ` +
-      r.runs
-        .map(
-          (x) =>
-            `${x.conflicts?.transactionsCanceled ?? 0} cancelled + ${x.conflicts?.writesRefused ?? 0} ` +
-            `refused, ${x.conflicts?.retried ?? 0} retried`,
-        )
-        .join('; ') +
-      ` per run. **Lambda cold starts** per run: ` +
-      r.runs
-        .map((x) => Object.values(x.sandboxes ?? {}).reduce((c, f) => c + f.coldStarts, 0))
-        .join(', ') +
-      '.',
+    // Results written before conflicts and sandboxes were measured say so, rather than 0.
+    r.runs.every((x) => x.conflicts && x.sandboxes)
+      ? `**Transaction conflicts** (emulated as DynamoDB has them, retried inside the functions): ` +
+          r.runs
+            .map(
+              (x) =>
+                `${x.conflicts.transactionsCanceled} cancelled + ${x.conflicts.writesRefused} ` +
+                `refused, ${x.conflicts.retried} retried`,
+            )
+            .join('; ') +
+          ` per run. **Lambda cold starts** per run: ` +
+          r.runs
+            .map((x) => Object.values(x.sandboxes).reduce((c, f) => c + f.coldStarts, 0))
+            .join(', ') +
+          '.'
+      : '**Transaction conflicts and Lambda cold starts:** not measured in this run (it predates their emulation).',
     '',
     '| request | p50 ms | p95 ms | p99 ms |',
     '| --- | ---: | ---: | ---: |',
