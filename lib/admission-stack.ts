@@ -2,6 +2,7 @@ import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { Api } from './api';
 import { AdmissionFunction } from './constructs/admission-function';
+import { Delivery } from './delivery';
 import { Identity } from './identity';
 import { Notifications } from './notifications';
 import { Observability } from './observability';
@@ -18,6 +19,8 @@ export class AdmissionStack extends Stack {
   readonly signing: SigningSecret;
   readonly workflow: Workflow;
   readonly identity: Identity;
+  /** E-mail to people (SES), with bounces and complaints recorded on the person. */
+  readonly delivery: Delivery;
   readonly api: Api;
   readonly quotas: QuotaReporting;
   readonly observability: Observability;
@@ -32,14 +35,16 @@ export class AdmissionStack extends Stack {
       notifications: this.notifications,
     });
     this.identity = new Identity(this, 'Identity');
+    this.delivery = new Delivery(this, 'Delivery', { storage: this.storage });
     this.api = new Api(this, 'Api', {
+      delivery: this.delivery,
       storage: this.storage,
       workflow: this.workflow,
       identity: this.identity,
       signing: this.signing,
     });
-    this.workflow.issueApprovalLinks({
-      identity: this.identity,
+    this.workflow.deliverToPeople({
+      delivery: this.delivery,
       signing: this.signing,
       approvalBaseUrl: this.api.httpApi.apiEndpoint,
     });

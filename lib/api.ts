@@ -8,6 +8,7 @@ import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import type { Identity } from './identity';
 import type { SigningSecret } from './secrets';
+import type { Delivery } from './delivery';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
 
@@ -20,10 +21,16 @@ export class Api extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { storage: Storage; workflow: Workflow; identity: Identity; signing: SigningSecret },
+    props: {
+      storage: Storage;
+      workflow: Workflow;
+      identity: Identity;
+      signing: SigningSecret;
+      delivery: Delivery;
+    },
   ) {
     super(scope, id);
-    const { storage, workflow, identity, signing } = props;
+    const { storage, workflow, identity, signing, delivery } = props;
 
     const nominate = new AdmissionFunction(this, 'Nominate', {
       entry: 'api/nominate.ts',
@@ -148,6 +155,25 @@ export class Api extends Construct {
     storage.grantWriteCandidates(units);
     storage.grantIdempotency(units);
 
+    // Accounts: administrators manage the people of their subtree (Cognito and the directory);
+    // a replacement approver is sent the pending decisions with links.
+    const accounts = new AdmissionFunction(this, 'Accounts', {
+      entry: 'api/accounts.ts',
+      description: 'POST/GET /accounts, GET/PATCH /accounts/{id}',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantWriteCandidates(accounts);
+    storage.grantIdempotency(accounts);
+    identity.grantManageAccounts(accounts);
+    delivery.grantSend(accounts);
+    signing.grantRead(accounts);
+
+    const myDeliveries = new AdmissionFunction(this, 'MyDeliveries', {
+      entry: 'api/my-deliveries.ts',
+      description: 'GET /me/deliveries',
+    });
+    storage.grantReadCandidates(myDeliveries);
+
     // The contract: the OpenAPI document and its readable page (no data, nothing granted).
     const apiDocs = new AdmissionFunction(this, 'ApiDocs', {
       entry: 'api/api-docs.ts',
@@ -236,6 +262,18 @@ export class Api extends Construct {
     ] as const) {
       this.httpApi.addRoutes({ path, methods: [method], integration: unitsIntegration });
     }
+
+    const accountsIntegration = new HttpLambdaIntegration('AccountsIntegration', accounts);
+    for (const [path, method] of [
+      ['/accounts', apigwv2.HttpMethod.POST],
+      ['/accounts', apigwv2.HttpMethod.GET],
+      ['/accounts/{id}', apigwv2.HttpMethod.GET],
+      ['/accounts/{id}', apigwv2.HttpMethod.PATCH],
+    ] as const) {
+      this.httpApi.addRoutes({ path, methods: [method], integration: accountsIntegration });
+    }
+    route('/me/deliveries', apigwv2.HttpMethod.GET, myDeliveries);
+    accounts.addEnvironment('APPROVAL_BASE_URL', this.httpApi.apiEndpoint);
 
     this.functions = this.node.children.filter(
       (child): child is AdmissionFunction => child instanceof AdmissionFunction,

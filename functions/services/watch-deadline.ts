@@ -8,13 +8,13 @@ import {
   watchedDeadline,
 } from '../domain/deadline-watch';
 import { HistoryEvent } from '../domain/history-event';
-import { buildStageNotification } from '../domain/notification';
 import { humanStage, HumanStageId } from '../domain/pipeline';
 import { Deadline } from '../domain/rules';
 import { vietnamDateOf } from '../domain/vietnam-time';
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { ParkDependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
+import { tell } from './notify-parked';
 import { unitsOnPath } from './units-on-path';
 
 export interface WatchRequest {
@@ -39,7 +39,10 @@ export interface WatchResult {
  * says how long to wait next. It never moves the candidate: silence decides nothing.
  */
 export async function watchDeadline(
-  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now'>,
+  deps: Pick<
+    ParkDependencies,
+    'store' | 'workflow' | 'notifier' | 'now' | 'people' | 'approvalLinks'
+  >,
   request: WatchRequest,
 ): Promise<WatchResult> {
   const candidate = await deps.store.getCandidate(request.candidateId);
@@ -123,23 +126,23 @@ async function keepDeadline(
  * while the event and the item's count are written once, under a condition on the count.
  */
 async function sendNotice(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now'>,
+  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'people' | 'approvalLinks'>,
   candidate: Candidate,
   notice: NonNullable<WakePlan['notice']>,
   deadline: WatchedDeadline,
   cellName: string,
 ): Promise<void> {
   const stage = deadline.stage;
-  await deps.notifier.publish(
-    buildStageNotification({
-      kind: notice.kind,
-      recipient: notice.recipient,
-      candidate: { id: candidate.id, fullName: candidate.fullName, unitName: cellName },
-      stage,
-      dueOn: deadline.dueOn,
-      missing: humanStage(stage).forms,
-    }),
-  );
+  // The people of the unit told (an escalation: the committee above) each get an e-mail, and
+  // its approvers a link of their own: the escalation reaches someone who can decide.
+  await tell(deps, candidate, {
+    kind: notice.kind,
+    recipient: notice.recipient,
+    candidate: { id: candidate.id, fullName: candidate.fullName, unitName: cellName },
+    stage,
+    dueOn: deadline.dueOn,
+    missing: humanStage(stage).forms,
+  });
   const event: HistoryEvent & { notice: NonNullable<HistoryEvent['notice']> } = {
     candidateId: candidate.id,
     seq: candidate.version,

@@ -92,7 +92,7 @@ export function awsJsonListener<Context>(
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw new AwsServiceError('SerializationException', 'Request body must be a JSON object');
     }
-    const output = operation(context, input as Record<string, unknown>);
+    const output = await operation(context, input as Record<string, unknown>);
     send(res, 200, protocol.toWire ? protocol.toWire(output) : output);
   };
   return guarded(handle, sendError);

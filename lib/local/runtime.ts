@@ -29,7 +29,11 @@ import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
 import { ScheduleRunner, readSchedules, startSchedules } from './schedules';
 import { SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
 import { createLocalStepFunctions, LocalStepFunctions } from './step-functions';
-import { createUserRegistry } from './user-registry';
+import { createUserRegistry, RegisteredUser } from './user-registry';
+import { startSesEndpoint } from './ses-endpoint';
+import { DynamoDbDirectoryStore } from '../../functions/adapters/dynamodb-directory-store';
+import { reconcileUser } from '../../functions/services/accounts';
+import { providerUserOf } from './local-accounts';
 import {
   createResolver,
   DEFAULT_LOCAL_REGION,
@@ -80,6 +84,8 @@ export interface LocalRuntime {
   functions: FunctionHost;
   /** What the functions published to SNS (the local inboxes read these). */
   notifications: PublishedMessageStore;
+  /** What the functions sent through SES, and Cognito's invitations (the per-person inbox). */
+  mail: PublishedMessageStore;
   /** The proxy in front of DynamoDB Local, when `faultProxy` is on. */
   faultProxy?: FaultProxy;
   stop(): Promise<void>;
@@ -181,6 +187,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       store: notifications,
     });
     stoppers.push(() => snsEndpoint.close());
+    const mail = createPublishedMessageStore({
+      dataDir: options.dataDir,
+      fileName: 'ses-messages.jsonl',
+    });
+    const sesEndpoint = await startSesEndpoint({ template, resolve, store: mail, now: () => new Date(clock.now()) });
+    stoppers.push(() => sesEndpoint.close());
     const secrets = await startSecretsManagerEndpoint({
       template,
       resolve,
@@ -199,14 +211,39 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     // The template's issuer is the Cognito pool; here a local issuer signs the same kind of token,
     // and registers each user it issues one for: the local pool that ListUsersInGroup reads.
+    // A user who got a token without being created through the product (tests, `npm run token`)
+    // is put in the people directory at once, as `npm run directory:reconcile` does on AWS.
     const users = createUserRegistry({ dataDir: options.dataDir });
+    const directory = new DynamoDbDirectoryStore(
+      DynamoDBDocumentClient.from(dynamoClient, {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
+      outputs.TableName,
+    );
     const issuer: RunningJwtIssuer = await startLocalJwtIssuer({
       dataDir: options.dataDir,
       defaultAudience: localAudience(template, resolve),
       users,
+      afterRegister: async (sub) => {
+        const user = users.find(sub);
+        if (user) await reconcileUser({ directory, now: () => new Date() }, providerUserOf(user));
+      },
     });
     stoppers.push(() => issuer.close());
-    const cognito = await startCognitoEndpoint({ template, resolve, users });
+    const cognito = await startCognitoEndpoint({
+      template,
+      resolve,
+      users,
+      invite: (user: RegisteredUser, temporaryPassword: string) =>
+        mail.append({
+          messageId: `invitation-${user.sub}`,
+          topicArn: 'cognito:invitation',
+          subject: 'Tài khoản hệ thống kết nạp đảng viên / Your admission pipeline account',
+          message: `Tên đăng nhập / username: ${user.username ?? user.sub}\nMật khẩu tạm thời / temporary password: ${temporaryPassword}`,
+          attributes: { userId: user.sub, kind: 'INVITATION', channel: 'EMAIL', to: user.email ?? '' },
+          publishedAt: new Date(clock.now()).toISOString(),
+        }),
+    });
     stoppers.push(() => cognito.close());
 
     const http: RunningHttpApi = await startHttpApi({
@@ -217,7 +254,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       host: '127.0.0.1',
       extraHandlers: [
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
-        createInboxHandler(notifications),
+        createInboxHandler(notifications, mail),
         // The quota dashboard: the same renderer as the CloudWatch custom widget.
         createDashboardHandler({
           documents: DynamoDBDocumentClient.from(dynamoClient),
@@ -250,6 +287,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
+        AWS_ENDPOINT_URL_SESV2: sesEndpoint.url,
         AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
         AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.url,
@@ -299,6 +337,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stepFunctions,
       functions,
       notifications,
+      mail,
       faultProxy,
       stop,
     };
