@@ -32,6 +32,8 @@ export class Delivery extends Construct {
   readonly feedback: AdmissionFunction;
   readonly problemsAlarm: cloudwatch.Alarm;
   readonly mailFrom: string;
+  /** Known at synth (not a Ref), so that the grant names the configuration set's ARN exactly. */
+  readonly configurationSetName: string;
   private readonly domain: string;
 
   constructor(scope: Construct, id: string, props: { storage: Storage }) {
@@ -39,8 +41,9 @@ export class Delivery extends Construct {
     const stack = Stack.of(this);
     this.domain = String(this.node.tryGetContext('mailDomain') ?? DEFAULT_MAIL_DOMAIN);
     this.mailFrom = `Ket nap dang vien <no-reply@${this.domain}>`;
+    this.configurationSetName = `${stack.stackName}-mail`;
     this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
-      configurationSetName: `${stack.stackName}-mail`,
+      configurationSetName: this.configurationSetName,
       // Sending stops on its own if bounces/complaints put the account at risk.
       reputationMetrics: true,
       suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
@@ -100,12 +103,12 @@ export class Delivery extends Construct {
           stack.formatArn({
             service: 'ses',
             resource: 'configuration-set',
-            resourceName: this.configurationSet.configurationSetName,
+            resourceName: this.configurationSetName,
           }),
         ],
       }),
     );
     fn.addEnvironment(MAIL_FROM_ENV, this.mailFrom);
-    fn.addEnvironment(MAIL_CONFIGURATION_SET_ENV, this.configurationSet.configurationSetName);
+    fn.addEnvironment(MAIL_CONFIGURATION_SET_ENV, this.configurationSetName);
   }
 }

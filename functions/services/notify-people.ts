@@ -5,6 +5,7 @@ import { issueApprovalId } from '../domain/approval-link';
 import { Candidate } from '../domain/candidate';
 import { buildStageNotification, StageNotificationInput } from '../domain/notification';
 import { humanStage } from '../domain/pipeline';
+import { Role } from '../domain/roles';
 import { logger } from '../observability/logger';
 import { LINKED_STAGES } from './approvals';
 import { deliverTo, PeopleDelivery } from './deliver';
@@ -24,6 +25,27 @@ export interface PeopleNotifying {
 }
 
 /**
+ * The holders of the role at the unit; for an officer's step with nobody there, the holders at
+ * the nearest unit above on the candidate's path (whose officers see the file): a step always
+ * reaches someone who can act. An approver's decision belongs to its committee: no fallback.
+ */
+async function holdersFor(
+  deps: PeopleNotifying,
+  candidate: Pick<Candidate, 'unitPath'>,
+  role: Role,
+  unitId: string,
+): Promise<DirectoryEntry[]> {
+  const here = await deps.people.directory.holdersOf(unitId, role);
+  if (here.length || role === 'approver') return here;
+  const path = candidate.unitPath ?? [];
+  for (const above of path.slice(0, Math.max(0, path.indexOf(unitId))).reverse()) {
+    const holders = await deps.people.directory.holdersOf(above, role);
+    if (holders.length) return holders;
+  }
+  return [];
+}
+
+/**
  * Tells each holder of the notification's role at its unit (the directory, one bounded Query),
  * or the people named in `only`, by e-mail. An approver of a decision stage gets their own
  * signed link, bound to them, this step and version, expiring with the deadline (or after 30
@@ -32,12 +54,12 @@ export interface PeopleNotifying {
  */
 export async function notifyHolders(
   deps: PeopleNotifying,
-  candidate: Pick<Candidate, 'id' | 'version' | 'dossier' | 'nominatedBy'>,
+  candidate: Pick<Candidate, 'id' | 'version' | 'dossier' | 'nominatedBy' | 'unitPath'>,
   input: StageNotificationInput,
   only?: readonly DirectoryEntry[],
 ): Promise<number> {
   const { role, unitId } = input.recipient;
-  const holders = only ?? (await deps.people.directory.holdersOf(unitId, role));
+  const holders = only ?? (await holdersFor(deps, candidate, role, unitId));
   const linked =
     role === 'approver' &&
     (LINKED_STAGES as readonly string[]).includes(input.stage) &&
