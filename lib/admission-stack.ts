@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Construct } from 'constructs';
 import { Api } from './api';
 import { AdmissionFunction } from './constructs/admission-function';
@@ -60,6 +61,10 @@ export class AdmissionStack extends Stack {
       table: this.storage.table,
       quotaWidgetFunction: this.quotas.widget,
     });
+    // Bounces and complaints page the operators like the other alarms.
+    this.delivery.problemsAlarm.addAlarmAction(
+      new cloudwatchActions.SnsAction(this.observability.alarmTopic),
+    );
 
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, key: 'TableName' });
     new CfnOutput(this, 'NotificationTopicArn', {

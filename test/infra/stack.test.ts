@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { ACCOUNT_ADMIN_ACTIONS } from '../../lib/identity';
 import {
   ADMISSION_PIPELINE,
   RECOGNITION_PIPELINE,
@@ -106,8 +107,9 @@ describe('functions', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation;
     // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
-    // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs.
-    expect(Object.keys(functions).length).toBe(25);
+    // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs;
+    // + Accounts, MyDeliveries, DeliveryFeedback (people and delivery).
+    expect(Object.keys(functions).length).toBe(28);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toMatch(/^nodejs(2[2-9]|[3-9]\d)\.x$/);
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -143,18 +145,24 @@ describe('least privilege', () => {
     ).toEqual([]);
   });
 
-  it('gives the static approval page no data access, and lets only the park step list approvers', () => {
+  it('gives the static approval page no data access, and only the accounts route the pool', () => {
     expect(
       policyActionsOfRole('ApiApprovalPageRole').filter(
         (a) => !a.startsWith('logs:') && !a.startsWith('xray:'),
       ),
     ).toEqual([]);
-    expect(policyActionsOfRole('WorkflowParkAtStageRole')).toContain(
-      'cognito-idp:ListUsersInGroup',
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const cognitoStatements = policies.flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+        .filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')))
+        .map((s) => ({ roles: JSON.stringify(policy.Properties.Roles), statement: s })),
     );
-    expect(policyActionsOfRole('ApiApprovalDetailsRole')).not.toContain(
-      'cognito-idp:ListUsersInGroup',
+    expect(cognitoStatements).toHaveLength(1);
+    expect(cognitoStatements[0].roles).toContain('ApiAccountsRole');
+    expect([cognitoStatements[0].statement.Action].flat().sort()).toEqual(
+      ACCOUNT_ADMIN_ACTIONS.map((a) => `cognito-idp:${a}`).sort(),
     );
+    expect(JSON.stringify(cognitoStatements[0].statement)).toContain('IdentityUserPool');
   });
 
   it('lets only the action routes and the park step answer task tokens', () => {
@@ -216,6 +224,11 @@ describe('HTTP API', () => {
         'POST /classes/{id}/results',
         'GET /openapi.json',
         'GET /docs',
+        'POST /accounts',
+        'GET /accounts',
+        'GET /accounts/{id}',
+        'PATCH /accounts/{id}',
+        'GET /me/deliveries',
       ].sort(),
     );
   });
@@ -463,7 +476,8 @@ describe('quotas and observability in the stack', () => {
     const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
     expect(body).toContain('\\"type\\":\\"custom\\"');
     expect(body).toContain('QuotasQuotaWidget');
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(4);
+    // Api 5xx, failed executions, deadline breaches, units behind pace, delivery problems.
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(5);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
     }
