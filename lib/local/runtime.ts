@@ -318,6 +318,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           admission: outputs.StateMachineArn,
           recognition: outputs.RecognitionStateMachineArn,
         },
+        cognitoEndpoint: cognito.url,
+        userPoolId: cognito.userPoolIds[0],
       };
       fs.writeFileSync(path.join(options.dataDir, LOCAL_RUNTIME_FILE), JSON.stringify(forTools));
     }
