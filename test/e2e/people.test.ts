@@ -8,6 +8,7 @@ import {
   walkToDecision,
   waitForLink,
 } from './support/approvals';
+import { moveClock } from './support/clock';
 import { officerClient } from './support/officers';
 import { RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
@@ -112,5 +113,30 @@ describe('people: accounts in the product, delivery to a person', () => {
     expect(
       (history.body.history as { type: string }[]).map((e: { type: string }) => e.type),
     ).toEqual(['ACCOUNT_DISABLED', 'ACCOUNT_CREATED']);
+  });
+
+  it('escalates an overdue decision to a named approver one level up, with a link that decides', async () => {
+    const upstairs = await createAccount(
+      'Phạm Quốc Huy',
+      'huy@example.vn',
+      ['approver'],
+      'hn-dongda',
+    );
+    const cellAccount = await createAccount('Lý Thu Hà', 'ha@example.vn', ['cell-officer']);
+    const cell = await signIn(cellAccount.userId);
+    const { committee } = await officersOf(runtime);
+    const id = await walkToDecision({ cell, committee });
+    // The cell met long ago (the happy path's dates): the decision is overdue; a reminder goes to
+    // the committee's approvers, and five working days later the escalation one level up.
+    await moveClock(runtime, { advanceDays: 10 });
+    const approver = { sub: upstairs.userId, api: await signIn(upstairs.userId) };
+    const { approvalId } = await waitForLink(runtime, approver, id);
+    const escalations = (await deliveriesTo(runtime, upstairs.userId)).filter(
+      (d) => d.candidateId === id,
+    );
+    expect(escalations.map((d) => d.kind)).toEqual(['ESCALATION']);
+    expect(escalations[0].body).toContain('Quá hạn');
+    expect((await decide(approver.api, approvalId, APPROVE)).status).toBe(200);
+    await cell.waitForStage(id, 'CEREMONY');
   });
 });
