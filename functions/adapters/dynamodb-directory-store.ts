@@ -213,9 +213,8 @@ export class DynamoDbDirectoryStore implements DirectoryStore {
     );
     return {
       items: page.items.map((item) => {
-        const { expiresAt: _expires, ...delivery } = withoutKeys<Delivery & { expiresAt?: number }>(
-          item,
-        );
+        const delivery = withoutKeys<Delivery & { expiresAt?: number }>(item);
+        delete delivery.expiresAt;
         return delivery;
       }),
       ...(page.cursor ? { cursor: page.cursor } : {}),

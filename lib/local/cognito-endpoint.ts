@@ -239,8 +239,11 @@ function adminCreateUser(
 }
 
 function updateUser(users: UserRegistry, user: RegisteredUser, patch: Partial<RegisteredUser>) {
-  const { createdAt: _c, updatedAt: _u, ...rest } = { ...user, ...patch };
-  users.register(rest);
+  // The registry keeps the times itself (createdAt once, updatedAt on a change).
+  const changed: Partial<RegisteredUser> = { ...user, ...patch };
+  delete changed.createdAt;
+  delete changed.updatedAt;
+  users.register(changed as Omit<RegisteredUser, 'createdAt' | 'updatedAt'>);
   return {};
 }
 

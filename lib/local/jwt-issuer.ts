@@ -123,7 +123,8 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
     issueToken(input) {
       const known = users?.find?.(input.sub);
       // Cognito refuses to sign in a disabled user: "User is disabled." (NotAuthorizedException).
-      if (known && known.enabled === false) throw new Error('NotAuthorizedException: User is disabled.');
+      if (known && known.enabled === false)
+        throw new Error('NotAuthorizedException: User is disabled.');
       const iat = Math.floor(now() / 1000);
       const lifetime = input.expiresInSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
       // Claim order and names follow a Cognito ID token.

@@ -191,7 +191,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       dataDir: options.dataDir,
       fileName: 'ses-messages.jsonl',
     });
-    const sesEndpoint = await startSesEndpoint({ template, resolve, store: mail, now: () => new Date(clock.now()) });
+    const sesEndpoint = await startSesEndpoint({
+      template,
+      resolve,
+      store: mail,
+      now: () => new Date(clock.now()),
+    });
     stoppers.push(() => sesEndpoint.close());
     const secrets = await startSecretsManagerEndpoint({
       template,
@@ -240,7 +245,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           topicArn: 'cognito:invitation',
           subject: 'Tài khoản hệ thống kết nạp đảng viên / Your admission pipeline account',
           message: `Tên đăng nhập / username: ${user.username ?? user.sub}\nMật khẩu tạm thời / temporary password: ${temporaryPassword}`,
-          attributes: { userId: user.sub, kind: 'INVITATION', channel: 'EMAIL', to: user.email ?? '' },
+          attributes: {
+            userId: user.sub,
+            kind: 'INVITATION',
+            channel: 'EMAIL',
+            to: user.email ?? '',
+          },
           publishedAt: new Date(clock.now()).toISOString(),
         }),
     });
