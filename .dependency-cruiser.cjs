@@ -27,8 +27,12 @@ module.exports = {
       name: 'adapters-below-services',
       severity: 'error',
       comment: 'Adapters implement ports for services; they never call services, HTTP or handlers.',
-      // aws-dependencies.ts is the composition root: it builds the services' Dependencies.
-      from: { path: '^functions/adapters/', pathNot: '^functions/adapters/aws-dependencies\\.ts$' },
+      // aws-dependencies.ts and aws-people.ts are the composition root: they build the services'
+      // Dependencies.
+      from: {
+        path: '^functions/adapters/',
+        pathNot: '^functions/adapters/aws-(dependencies|people)\\.ts$',
+      },
       to: { path: '^functions/(services|http|api|workflow|ops)/' },
     },
     {

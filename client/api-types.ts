@@ -593,6 +593,84 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tài khoản của một đơn vị, theo vai trò / A unit's accounts, by role
+     * @description Mọi tài khoản của đơn vị (kể cả đã khóa); với role: những người đang giữ vai trò đó. Phân trang bằng con trỏ.
+     *
+     *     Every account of the unit (disabled included); with role: the enabled holders of that role. Cursor pagination.
+     */
+    get: operations['listAccounts'];
+    put?: never;
+    /**
+     * Tạo tài khoản cán bộ (gửi thư mời) / Create an officer account (invitation e-mail)
+     * @description Quản trị viên tạo tài khoản trong phạm vi đơn vị mình: Cognito gửi thư mời kèm mật khẩu tạm thời; danh bạ ghi vai trò và đơn vị cùng sự kiện nhật ký. Không được cấp vai trò cao hơn vai trò của mình.
+     *
+     *     An administrator creates an account inside their subtree: Cognito e-mails the invitation with a temporary password; the directory records the roles and unit with the audit event. No role above the administrator's own may be granted.
+     */
+    post: operations['createAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Một tài khoản và nhật ký thay đổi / An account and its audit trail
+     * @description Ngoài phạm vi quản lý: 404 như tài khoản không tồn tại.
+     *
+     *     Outside the subtree: 404, as for a missing account.
+     */
+    get: operations['getAccount'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Đổi vai trò, chuyển đơn vị, khóa hoặc mở lại tài khoản / Change roles, move, disable or re-enable an account
+     * @description Mỗi thay đổi là một sự kiện nhật ký. Không khóa, hạ quyền hay chuyển người quyết định cuối cùng của đơn vị khi còn hồ sơ chờ đơn vị quyết định, trừ khi chỉ định người thay thế (replacementUserId): người đó nhận các hồ sơ đang chờ, mỗi hồ sơ một liên kết phê duyệt.
+     *
+     *     Every change is an audit event. The last approver of a unit cannot be disabled, demoted or moved while files await its decision, unless a replacement is named (replacementUserId): they receive the pending files, each with an approval link.
+     */
+    patch: operations['changeAccount'];
+    trace?: never;
+  };
+  '/me/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Những gì đã gửi cho tôi, và khi nào / What was sent to me, and when
+     * @description Các thư đã gửi cho người đang đăng nhập (mới nhất trước): loại, tiêu đề, hồ sơ, liên kết, thời điểm, trạng thái.
+     *
+     *     The messages sent to the signed-in person, newest first: kind, subject, candidate, link, time, status.
+     */
+    get: operations['myDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/openapi.json': {
     parameters: {
       query?: never;
@@ -940,6 +1018,27 @@ export interface components {
        * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
        */
       retiredOn?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Tài khoản cán bộ / An officer account */
+    Account: {
+      userId: string;
+      username: string;
+      email: string;
+      name: string;
+      unitId: string;
+      roles: ('cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer')[];
+      enabled: boolean;
+      digest: boolean;
+      version: number;
+      history?: ({
+        type: string;
+        /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+        at: string;
+      } & {
+        [key: string]: unknown;
+      })[];
     } & {
       [key: string]: unknown;
     };
@@ -6073,6 +6172,786 @@ export interface operations {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
             code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
+          };
+        };
+      };
+    };
+  };
+  listAccounts: {
+    parameters: {
+      query?: {
+        /** @description Đơn vị (mặc định: đơn vị của người gọi) / Unit (default: the caller's unit) */
+        unit?: string;
+        role?: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+        /** @description Số mục mỗi trang (1–100) / Items per page (1–100) */
+        limit?: number;
+        /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang tài khoản / A page of accounts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            unit: string;
+            items: components['schemas']['Account'][];
+            nextCursor?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `INVALID_CURSOR`: Con trỏ phân trang không hợp lệ / Invalid pagination cursor
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'INVALID_CURSOR' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_RETIRED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  createAccount: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /**
+           * Format: email
+           * @description Thư điện tử nhận lời mời / Invitation e-mail
+           */
+          email: string;
+          /** @description Họ và tên / Full name */
+          name: string;
+          /** @description Đơn vị công tác / Unit */
+          unitId: string;
+          /** @description Vai trò (nhóm Cognito) / Roles (Cognito groups) */
+          roles: ('cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer')[];
+          /** @description Tên đăng nhập (mặc định: thư điện tử) / Username (default: the e-mail address) */
+          username?: string;
+          /**
+           * @description Nhận bản tin "Việc cần làm hôm nay" (mặc định: có) / Receive the daily digest (default: yes)
+           * @default true
+           */
+          digest?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Tài khoản đã tạo / The account was created */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Account'];
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       *     - `ROLE_ABOVE_OWN`: Không cấp vai trò cao hơn của mình / No role above your own may be granted
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED' | 'ROLE_ABOVE_OWN';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `ACCOUNT_EMAIL_TAKEN`: Thư điện tử đã gắn với tài khoản khác / The e-mail belongs to another account
+       *     - `ACCOUNT_USERNAME_TAKEN`: Tên đăng nhập đã có người dùng / The username is taken
+       *     - `CONCURRENT_UPDATE`: Có thay đổi đồng thời; hãy thử lại / Concurrent update; retry
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'REQUEST_IN_PROGRESS'
+              | 'ACCOUNT_EMAIL_TAKEN'
+              | 'ACCOUNT_USERNAME_TAKEN'
+              | 'CONCURRENT_UPDATE';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'IDEMPOTENCY_KEY_REUSED' | 'UNIT_RETIRED';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  getAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Mã tài khoản (sub) / Account id (sub) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Tài khoản / The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Account'];
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_PATH';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `ACCOUNT_NOT_FOUND`: Không tìm thấy tài khoản / Account not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ACCOUNT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  changeAccount: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Mã duy nhất cho mỗi thao tác (ví dụ UUID): gửi lại cùng mã trả về kết quả đầu tiên; cùng mã với nội dung khác bị từ chối (IDEMPOTENCY_KEY_REUSED) / One unique value per command (e.g. a UUID): a replay with the same key returns the first response; the same key with another body is refused (IDEMPOTENCY_KEY_REUSED) */
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path: {
+        /** @description Mã tài khoản (sub) / Account id (sub) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @description Vai trò (nhóm Cognito) / Roles (Cognito groups) */
+          roles?: ('cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer')[];
+          /** @description Chuyển sang đơn vị / Move to unit */
+          unitId?: string;
+          /** @description false: khóa tài khoản; true: mở lại / false disables, true re-enables */
+          enabled?: boolean;
+          digest?: boolean;
+          /** @description Người thay thế khi đây là người quyết định cuối cùng của đơn vị (nhận các hồ sơ đang chờ) / The replacement when this is the last approver of the unit (takes over pending decisions) */
+          replacementUserId?: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Tài khoản sau thay đổi / The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Account'];
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `MISSING_IDEMPOTENCY_KEY`: Thiếu Idempotency-Key / The Idempotency-Key is missing
+       *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
+       *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
+       *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
+       *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
+       *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'MISSING_IDEMPOTENCY_KEY'
+              | 'INVALID_IDEMPOTENCY_KEY'
+              | 'MISSING_BODY'
+              | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_JSON'
+              | 'INVALID_BODY'
+              | 'INVALID_PATH'
+              | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Không được phép / Forbidden
+       *     - `ROLE_NOT_ALLOWED`: Vai trò không được làm việc này / The role may not do this
+       *     - `ROLE_ABOVE_OWN`: Không cấp vai trò cao hơn của mình / No role above your own may be granted
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ROLE_NOT_ALLOWED' | 'ROLE_ABOVE_OWN';
+          };
+        };
+      };
+      /**
+       * @description Không tìm thấy / Not found
+       *     - `ACCOUNT_NOT_FOUND`: Không tìm thấy tài khoản / Account not found
+       *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'ACCOUNT_NOT_FOUND' | 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Xung đột trạng thái / Conflict
+       *     - `REQUEST_IN_PROGRESS`: Yêu cầu cùng Idempotency-Key đang xử lý / A request with this key is in progress
+       *     - `CONCURRENT_UPDATE`: Có thay đổi đồng thời; hãy thử lại / Concurrent update; retry
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'REQUEST_IN_PROGRESS' | 'CONCURRENT_UPDATE';
+          };
+        };
+      };
+      /**
+       * @description Nội dung quá lớn / Payload too large
+       *     - `PAYLOAD_TOO_LARGE`: Nội dung quá lớn (tối đa 64 KB) / The body is too large (64 KB)
+       */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'PAYLOAD_TOO_LARGE';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
+       *     - `ACCOUNT_SELF_CHANGE`: Không tự khóa, hạ quyền hay chuyển chính mình / No disabling, demoting or moving oneself
+       *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
+       *     - `LAST_APPROVER`: Người quyết định cuối cùng của đơn vị còn hồ sơ chờ; cần người thay thế / The last approver of a unit with pending files; name a replacement
+       *     - `REPLACEMENT_INVALID`: Người thay thế không hợp lệ / The replacement is not valid
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?:
+              | 'IDEMPOTENCY_KEY_REUSED'
+              | 'ACCOUNT_SELF_CHANGE'
+              | 'UNIT_RETIRED'
+              | 'LAST_APPROVER'
+              | 'REPLACEMENT_INVALID';
+          };
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
+          };
+        };
+      };
+    };
+  };
+  myDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Số mục mỗi trang (1–100) / Items per page (1–100) */
+        limit?: number;
+        /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Một trang thư đã gửi / A page of deliveries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: ({
+              deliveryId: string;
+              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+              sentAt: string;
+              /** @constant */
+              channel: 'EMAIL';
+              kind: string;
+              subject: string;
+              /** @enum {string} */
+              status: 'SENT' | 'SUPPRESSED';
+              link?: string;
+              candidateId?: string;
+            } & {
+              [key: string]: unknown;
+            })[];
+            nextCursor?: string;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description Yêu cầu sai dạng / Malformed request
+       *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `INVALID_CURSOR`: Con trỏ phân trang không hợp lệ / Invalid pagination cursor
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INVALID_QUERY' | 'INVALID_CURSOR';
+          };
+        };
+      };
+      /**
+       * @description Chưa đăng nhập / Not authenticated
+       *     - `UNAUTHENTICATED`: Cần đăng nhập (JWT của cán bộ) / An officer's JWT is required
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | (components['schemas']['Error'] & {
+                /** @enum {unknown} */
+                code?: 'UNAUTHENTICATED';
+              })
+            | components['schemas']['GatewayError'];
+        };
+      };
+      /**
+       * @description Lỗi hệ thống / Internal error
+       *     - `INTERNAL_ERROR`: Lỗi hệ thống (đã ghi lại) / Internal error (logged)
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'INTERNAL_ERROR';
+          };
+        };
+      };
+      /**
+       * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
+       *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       */
+      503: {
+        headers: {
+          'Retry-After': components['headers']['Retry-After'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'SERVICE_UNAVAILABLE';
           };
         };
       };

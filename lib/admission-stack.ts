@@ -1,7 +1,9 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type Construct } from 'constructs';
 import { Api } from './api';
 import { AdmissionFunction } from './constructs/admission-function';
+import { Delivery } from './delivery';
 import { Identity } from './identity';
 import { Notifications } from './notifications';
 import { Observability } from './observability';
@@ -18,6 +20,8 @@ export class AdmissionStack extends Stack {
   readonly signing: SigningSecret;
   readonly workflow: Workflow;
   readonly identity: Identity;
+  /** E-mail to people (SES), with bounces and complaints recorded on the person. */
+  readonly delivery: Delivery;
   readonly api: Api;
   readonly quotas: QuotaReporting;
   readonly observability: Observability;
@@ -32,15 +36,17 @@ export class AdmissionStack extends Stack {
       notifications: this.notifications,
     });
     this.identity = new Identity(this, 'Identity');
+    this.delivery = new Delivery(this, 'Delivery', { storage: this.storage });
     this.api = new Api(this, 'Api', {
+      delivery: this.delivery,
       storage: this.storage,
       workflow: this.workflow,
       identity: this.identity,
       signing: this.signing,
       notifications: this.notifications,
     });
-    this.workflow.issueApprovalLinks({
-      identity: this.identity,
+    this.workflow.deliverToPeople({
+      delivery: this.delivery,
       signing: this.signing,
       approvalBaseUrl: this.api.httpApi.apiEndpoint,
     });
@@ -58,6 +64,10 @@ export class AdmissionStack extends Stack {
       table: this.storage.table,
       quotaWidgetFunction: this.quotas.widget,
     });
+    // Bounces and complaints page the operators like the other alarms.
+    this.delivery.problemsAlarm.addAlarmAction(
+      new cloudwatchActions.SnsAction(this.observability.alarmTopic),
+    );
 
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, key: 'TableName' });
     new CfnOutput(this, 'NotificationTopicArn', {

@@ -9,6 +9,7 @@ import { DataKey } from './data-key';
 import type { Notifications } from './notifications';
 import type { Identity } from './identity';
 import type { SigningSecret } from './secrets';
+import type { Delivery } from './delivery';
 import { type Storage } from './storage';
 import { type Workflow } from './workflow';
 
@@ -27,10 +28,11 @@ export class Api extends Construct {
       identity: Identity;
       signing: SigningSecret;
       notifications: Notifications;
+      delivery: Delivery;
     },
   ) {
     super(scope, id);
-    const { storage, workflow, identity, signing, notifications } = props;
+    const { storage, workflow, identity, signing, notifications, delivery } = props;
 
     const nominate = new AdmissionFunction(this, 'Nominate', {
       entry: 'api/nominate.ts',
@@ -169,6 +171,24 @@ export class Api extends Construct {
     workflow.grantOnboarding(onboarding);
     // Rows name people by ID number: fingerprinted with the server key, as at nomination.
     signing.grantRead(onboarding);
+    // Accounts: administrators manage the people of their subtree (Cognito and the directory);
+    // a replacement approver is sent the pending decisions with links.
+    const accounts = new AdmissionFunction(this, 'Accounts', {
+      entry: 'api/accounts.ts',
+      description: 'POST/GET /accounts, GET/PATCH /accounts/{id}',
+      timeout: Duration.seconds(29),
+    });
+    storage.grantWriteCandidates(accounts);
+    storage.grantIdempotency(accounts);
+    identity.grantManageAccounts(accounts);
+    delivery.grantSend(accounts);
+    signing.grantRead(accounts);
+
+    const myDeliveries = new AdmissionFunction(this, 'MyDeliveries', {
+      entry: 'api/my-deliveries.ts',
+      description: 'GET /me/deliveries',
+    });
+    storage.grantReadCandidates(myDeliveries);
 
     // The contract: the OpenAPI document and its readable page (no data, nothing granted).
     const apiDocs = new AdmissionFunction(this, 'ApiDocs', {
@@ -266,6 +286,17 @@ export class Api extends Construct {
     ] as const) {
       this.httpApi.addRoutes({ path, methods: [method], integration: onboardingIntegration });
     }
+    const accountsIntegration = new HttpLambdaIntegration('AccountsIntegration', accounts);
+    for (const [path, method] of [
+      ['/accounts', apigwv2.HttpMethod.POST],
+      ['/accounts', apigwv2.HttpMethod.GET],
+      ['/accounts/{id}', apigwv2.HttpMethod.GET],
+      ['/accounts/{id}', apigwv2.HttpMethod.PATCH],
+    ] as const) {
+      this.httpApi.addRoutes({ path, methods: [method], integration: accountsIntegration });
+    }
+    route('/me/deliveries', apigwv2.HttpMethod.GET, myDeliveries);
+    accounts.addEnvironment('APPROVAL_BASE_URL', this.httpApi.apiEndpoint);
 
     this.functions = this.node.children.filter(
       (child): child is AdmissionFunction => child instanceof AdmissionFunction,

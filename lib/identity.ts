@@ -8,6 +8,20 @@ import { UNIT_ID_ATTRIBUTE, USER_GROUP_DESCRIPTIONS, USER_GROUPS } from './user-
 
 export { UNIT_ID_CLAIM, GROUPS_CLAIM, USER_GROUPS, type UserGroup } from './user-groups';
 
+/** The Cognito calls the accounts feature and the reconcile tool make, and nothing else. */
+export const ACCOUNT_ADMIN_ACTIONS = [
+  'AdminCreateUser',
+  'AdminGetUser',
+  'AdminAddUserToGroup',
+  'AdminRemoveUserFromGroup',
+  'AdminListGroupsForUser',
+  'AdminUpdateUserAttributes',
+  'AdminDisableUser',
+  'AdminEnableUser',
+  'AdminUserGlobalSignOut',
+  'ListUsers',
+] as const;
+
 /** Where API Gateway's JWT authorizer looks for the token (`Bearer ` prefix optional). */
 export const IDENTITY_SOURCE = '$request.header.Authorization';
 
@@ -117,13 +131,14 @@ export class Identity extends Construct {
   }
 
   /**
-   * Lets a function list the pool's approvers (`ListUsersInGroup`, the approval links are bound
-   * to each of them) and names the pool to it (USER_POOL_ID), together.
+   * Lets a function manage the pool's users — exactly the calls of
+   * functions/adapters/cognito-identity-provider.ts, on this pool only — and names the pool to it
+   * (USER_POOL_ID), together.
    */
-  grantListApprovers(fn: lambda.Function): void {
+  grantManageAccounts(fn: lambda.Function): void {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: ['cognito-idp:ListUsersInGroup'],
+        actions: ACCOUNT_ADMIN_ACTIONS.map((action) => `cognito-idp:${action}`),
         resources: [this.userPool.userPoolArn],
       }),
     );

@@ -12,7 +12,7 @@ import { admissionDefinition } from './admission-definition';
 import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
-import type { Identity } from './identity';
+import type { Delivery } from './delivery';
 import { type Notifications } from './notifications';
 import { ScheduleDeadLetters } from './schedule-dead-letters';
 import type { SigningSecret } from './secrets';
@@ -38,6 +38,8 @@ export class Workflow extends Construct {
   readonly scheduleDeadLetters: ScheduleDeadLetters;
   /** The park step: it also notifies, and issues approvers their links. */
   readonly park: AdmissionFunction;
+  /** The deadline watch: reminders and escalations, with links for the approvers told. */
+  readonly watch: AdmissionFunction;
   private readonly stateMachineName: string;
   private readonly recognitionStateMachineName: string;
 
@@ -68,11 +70,11 @@ export class Workflow extends Construct {
       description:
         'Started by the probation schedule: records the end of probation for recognition',
     });
-    const watch = new AdmissionFunction(this, 'WatchDeadline', {
+    const watch = (this.watch = new AdmissionFunction(this, 'WatchDeadline', {
       entry: 'workflow/watch-at-stage.ts',
       description:
         'Before and after each wait: deadline against the clock, reminders and escalations, renewal near the one-year limit',
-    });
+    }));
     props.storage.grantWriteCandidates(park);
     props.storage.grantWriteCandidates(apply);
     props.storage.grantWriteCandidates(endProbation);
@@ -185,18 +187,20 @@ export class Workflow extends Construct {
   }
 
   /**
-   * Parking at an approver's step issues each approver of the deciding unit a signed link to the
-   * approval page: the park step lists them in the pool, reads the signing key, and knows the
-   * API's URL (APPROVAL_BASE_URL).
+   * Parking at a step and an overdue notice tell each person the directory names by e-mail, and
+   * each approver of a decision their own signed link to the approval page: the park and watch
+   * steps send through SES, read the signing key, and know the API's URL (APPROVAL_BASE_URL).
    */
-  issueApprovalLinks(props: {
-    identity: Identity;
+  deliverToPeople(props: {
+    delivery: Delivery;
     signing: SigningSecret;
     approvalBaseUrl: string;
   }): void {
-    props.identity.grantListApprovers(this.park);
-    props.signing.grantRead(this.park);
-    this.park.addEnvironment('APPROVAL_BASE_URL', props.approvalBaseUrl);
+    for (const fn of [this.park, this.watch]) {
+      props.delivery.grantSend(fn);
+      props.signing.grantRead(fn);
+      fn.addEnvironment('APPROVAL_BASE_URL', props.approvalBaseUrl);
+    }
   }
 
   /** Lets a function start admission executions (nomination) and names the state machine to it. */

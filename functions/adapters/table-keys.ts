@@ -87,3 +87,19 @@ export function approvalRecordKey(claims: { nonce: string }): {
 } {
   return { PK: `APPROVAL#${claims.nonce}`, SK: 'META' };
 }
+
+/**
+ * The people directory: an account (`ACCOUNT#<sub>` / `PROFILE`) with its audit events
+ * (`EVT#…`) and deliveries (`DLV#…`) in its own partition; the enabled holders of a role at a
+ * unit (`DIR#<unit>#<role>` / `<sub>`), every account of a unit (`ACCOUNTS#<unit>` / `<sub>`),
+ * and the owner of an e-mail address (`EMAIL#<address>`).
+ */
+export const directoryKeys = {
+  account: (userId: string) => ({ PK: `ACCOUNT#${userId}`, SK: 'PROFILE' }),
+  accountPartition: (userId: string) => `ACCOUNT#${userId}`,
+  holders: (unitId: string, role: string) => `DIR#${unitId}#${role}`,
+  unitAccounts: (unitId: string) => `ACCOUNTS#${unitId}`,
+  email: (email: string) => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
+  eventPrefix: 'EVT#',
+  deliveryPrefix: 'DLV#',
+};

@@ -58,8 +58,7 @@ export function assertSeparationOfDuties(
   action: ActionSpec,
 ): void {
   if (action.actor !== 'approver') return;
-  const involved = [candidate.nominatedBy?.userId, ...sponsorUserIds(candidate)];
-  if (involved.includes(caller.userId)) {
+  if (involvedUserIds(candidate).includes(caller.userId)) {
     refuse('forbidden', {
       code: 'SEPARATION_OF_DUTIES',
       message: 'Người giới thiệu hoặc bảo lãnh quần chúng không được quyết định kết nạp người đó',
@@ -113,6 +112,13 @@ export function assertMayNominate(caller: Caller): Role {
     });
   }
   return 'cell-officer';
+}
+
+/** The people who put the candidate forward: they may not decide on them (nor get a link to). */
+export function involvedUserIds(candidate: Candidate): string[] {
+  return [candidate.nominatedBy?.userId, ...sponsorUserIds(candidate)].filter((id): id is string =>
+    Boolean(id),
+  );
 }
 
 function sponsorUserIds(candidate: Candidate): string[] {

@@ -43,6 +43,9 @@ export interface ApprovalRecord {
 
 /** The longest a link lives, whatever the deadline. */
 export const MAX_LINK_LIFETIME_DAYS = 30;
+
+/** Stages whose approvers get links: the admission and the recognition decision. */
+export const LINKED_STAGES = ['ADMISSION_DECISION', 'RECOGNITION_DECISION'] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export { endOfVietnamDay };

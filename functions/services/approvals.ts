@@ -2,7 +2,6 @@ import { ApprovalLinkUsedError } from '../adapters/candidate-store';
 import { vietnamDateOf } from '../domain/vietnam-time';
 import { approvalCandidate, assertSeparationOfDuties } from '../domain/access';
 import {
-  admissionDecisionDueOn,
   type ApprovalDecisionInput,
   type ApprovalRecord,
   decideAdmissionPayload,
@@ -13,7 +12,7 @@ import {
 import { isApprovalExpired, openApprovalId, type VerifiedApproval } from '../domain/approval-link';
 import { type Caller } from '../domain/caller';
 import { type Candidate } from '../domain/candidate';
-import { stageLabel } from '../domain/pipeline';
+import { humanStage, stageLabel } from '../domain/pipeline';
 import { refuse } from '../domain/refusal';
 import { knownAction } from '../domain/submission';
 import type { ApprovalDetailsView } from './approval-details-view';
@@ -30,6 +29,23 @@ export interface ApprovalDependencies extends Pick<Dependencies, 'store' | 'work
 }
 
 const DECIDE_ADMISSION = 'decideAdmission';
+const DECIDE_RECOGNITION = 'decideRecognition';
+
+/**
+ * The action a link's decision stands for at its stage: the page speaks of approving and
+ * rejecting; a recognition decision calls them recognising and removing.
+ */
+function actionOf(
+  stage: VerifiedApproval['stage'],
+  input: ApprovalDecisionInput,
+): { action: string; payload: Record<string, unknown> } {
+  const payload = decideAdmissionPayload(input);
+  if (stage !== 'RECOGNITION_DECISION') return { action: DECIDE_ADMISSION, payload };
+  const decision = { APPROVE: 'RECOGNISE', REJECT: 'REMOVE', REQUEST_INFO: 'REQUEST_INFO' }[
+    input.decision
+  ];
+  return { action: DECIDE_RECOGNITION, payload: { ...payload, decision } };
+}
 
 function alreadyDecided(record: ApprovalRecord): never {
   return refuse('conflict', {
@@ -112,8 +128,7 @@ export async function approvalDetails(
   const today = vietnamDateOf(deps.now());
   const unit = await deps.store.getUnit(candidate.unitId, today);
   const labels = stageLabel(claims.stage);
-  const deadline =
-    claims.stage === 'ADMISSION_DECISION' ? admissionDecisionDueOn(candidate) : undefined;
+  const deadline = humanStage(claims.stage).deadline?.(candidate)?.dueOn;
   return {
     candidate: {
       id: candidate.id,
@@ -144,7 +159,8 @@ export async function decideThroughApproval(
   if (link.record) return alreadyDecided(link.record);
   assertActionable(deps, link);
   const { claims, candidate } = link;
-  assertSeparationOfDuties(caller, candidate, knownAction(DECIDE_ADMISSION));
+  const { action, payload } = actionOf(claims.stage, input);
+  assertSeparationOfDuties(caller, candidate, knownAction(action));
 
   const decision: RecordedDecision = {
     decision: input.decision,
@@ -160,9 +176,9 @@ export async function decideThroughApproval(
       caller,
       claims.candidateId,
       {
-        action: DECIDE_ADMISSION,
+        action,
         expectedVersion: claims.candidateVersion,
-        payload: decideAdmissionPayload(input),
+        payload,
       },
       ids,
       (submission) => ({

@@ -1,8 +1,9 @@
-import { type ApproverDirectory } from '../adapters/approver-directory';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { type CandidateStore } from '../adapters/candidate-store';
 import { type Notifier } from '../adapters/notifier';
 import { type Workflow } from '../adapters/workflow';
+import type { PeopleDelivery } from './deliver';
+import type { ApprovalLinkIssuing } from './notify-people';
 
 /** What the use cases need from the outside world; handlers build it once per container. */
 export interface Dependencies {
@@ -13,17 +14,15 @@ export interface Dependencies {
   metrics?: Metrics;
 }
 
-/** What issuing approval links needs: who the approvers are, the key, and the page's base URL. */
-export interface ApprovalLinkIssuing {
-  directory: ApproverDirectory;
-  signingKey: () => Promise<Buffer>;
-  /** The HTTP API's endpoint; links are `<baseUrl>/approvals/<approvalId>`. */
-  baseUrl: string;
-}
-
-/** The park step also tells people that something waits for them. */
+/**
+ * The park and watch steps also tell people that something waits for them: the unit's feed
+ * (SNS, one message per role and unit, no link) and each person the directory names (e-mail,
+ * approvers with their own links).
+ */
 export interface ParkDependencies extends Dependencies {
   notifier: Notifier;
-  /** Without it, approvers get the role-and-unit notification with no link. */
+  /** Without it, only the unit's feed is told. */
+  people?: PeopleDelivery;
+  /** Without it, approvers are told without a link. */
   approvalLinks?: ApprovalLinkIssuing;
 }

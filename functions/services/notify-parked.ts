@@ -1,10 +1,5 @@
+import { informationRequestedOf } from '../domain/approval';
 import { vietnamDateOf } from '../domain/vietnam-time';
-import {
-  admissionDecisionDueOn,
-  approvalLinkExpiry,
-  informationRequestedOf,
-} from '../domain/approval';
-import { issueApprovalId } from '../domain/approval-link';
 import { type Candidate } from '../domain/candidate';
 import {
   buildStageNotification,
@@ -12,28 +7,50 @@ import {
   type StageNotificationInput,
 } from '../domain/notification';
 import { humanStage, type HumanStageId } from '../domain/pipeline';
-import { logger } from '../observability/logger';
 import { type ParkDependencies } from './dependencies';
+import { notifyHolders } from './notify-people';
 import { unitsOnPath } from './units-on-path';
+
+type NotifyDeps = Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'people' | 'approvalLinks'>;
 
 /**
  * Tells the officers who must act that a candidate waits for them: the stage's actor role, in
  * the unit that role acts for. What is missing is what the step must produce (its forms).
  *
- * Approvers get one notification each, with their own approval link (bound to them, to this
- * step and version, expiring with the decision deadline or after 30 days) and a `userId`
- * attribute to filter on; a task token never leaves the server. If the directory knows no
- * approver of the unit, the role and unit are told without a link.
+ * The unit's feed (SNS: role and unit attributes, never a link) gets one message; each holder of
+ * the role at the unit, as the directory knows them, gets an e-mail — an approver of a decision
+ * with their own approval link (notify-people.ts). A task token never leaves the server.
  */
 export async function notifyParked(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'approvalLinks'>,
+  deps: NotifyDeps,
   candidate: Candidate,
   stage: HumanStageId,
 ): Promise<void> {
+  const input = await parkedNotice(deps, candidate, stage);
+
+  // The approver asked the cell for more: the cell hears it too, with what was asked.
+  const requested = informationRequestedOf(candidate, stage);
+  if (requested) {
+    const toCell: StageNotificationInput = {
+      ...input,
+      recipient: { role: 'cell-officer', unitId: candidate.unitId },
+      missing: requested.reason ? [requested.reason] : input.missing,
+    };
+    await tell(deps, candidate, toCell);
+  }
+  await tell(deps, candidate, input);
+}
+
+/** What is said about a candidate waiting at a stage, and to which role at which unit. */
+export async function parkedNotice(
+  deps: { store: Pick<ParkDependencies['store'], 'getUnit'>; now: () => Date },
+  candidate: Candidate,
+  stage: HumanStageId,
+): Promise<StageNotificationInput> {
   const today = vietnamDateOf(deps.now());
   const { units, path } = await unitsOnPath(deps.store, candidate, today);
   const cell = units.find((u) => u.id === candidate.unitId);
-  const input: StageNotificationInput = {
+  return {
     kind: 'PARKED',
     recipient: recipientsFor(stage, path),
     candidate: {
@@ -44,56 +61,20 @@ export async function notifyParked(
     stage,
     missing: humanStage(stage).forms,
   };
+}
 
-  // The approver asked the cell for more: the cell hears it too, with what was asked.
-  const requested = informationRequestedOf(candidate, stage);
-  if (requested) {
-    await deps.notifier.publish(
-      buildStageNotification({
-        ...input,
-        recipient: { role: 'cell-officer', unitId: candidate.unitId },
-        missing: requested.reason ? [requested.reason] : input.missing,
-      }),
+/** The unit's feed, then each person (when the function has the directory and a mailer). */
+export async function tell(
+  deps: Pick<ParkDependencies, 'notifier' | 'now' | 'people' | 'approvalLinks'>,
+  candidate: Candidate,
+  input: StageNotificationInput,
+): Promise<void> {
+  await deps.notifier.publish(buildStageNotification(input));
+  if (deps.people) {
+    await notifyHolders(
+      { people: deps.people, approvalLinks: deps.approvalLinks, now: deps.now },
+      candidate,
+      input,
     );
   }
-
-  // The approval page decides admissions (decideAdmission); a recognition decision is taken
-  // through POST /candidates/{id}/actions, so its approvers are told without a link.
-  if (input.recipient.role === 'approver' && stage === 'ADMISSION_DECISION' && deps.approvalLinks) {
-    const { directory, signingKey, baseUrl } = deps.approvalLinks;
-    const approvers = await directory.approversOf(input.recipient.unitId);
-    if (approvers.length > 0) {
-      const key = await signingKey();
-      const dueOn = stage === 'ADMISSION_DECISION' ? admissionDecisionDueOn(candidate) : undefined;
-      const expiresAt = approvalLinkExpiry(deps.now(), dueOn);
-      for (const approver of approvers) {
-        const approvalId = issueApprovalId(
-          {
-            candidateId: candidate.id,
-            stage,
-            candidateVersion: candidate.version,
-            approverUserId: approver.userId,
-            expiresAt,
-          },
-          key,
-        );
-        const notification = buildStageNotification({
-          ...input,
-          ...(dueOn ? { dueOn } : {}),
-          link: `${baseUrl.replace(/\/+$/, '')}/approvals/${approvalId}`,
-        });
-        await deps.notifier.publish({
-          ...notification,
-          attributes: { ...notification.attributes, userId: approver.userId },
-        });
-      }
-      return;
-    }
-    logger.warn('No approver found for the unit; notifying the role without a link', {
-      candidateId: candidate.id,
-      stage,
-      unitId: input.recipient.unitId,
-    });
-  }
-  await deps.notifier.publish(buildStageNotification(input));
 }

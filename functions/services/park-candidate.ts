@@ -24,7 +24,10 @@ export class StaleExecutionError extends Error {
  * for this step (it arrived before the workflow parked, or before a restart), it is delivered now.
  */
 export async function parkCandidate(
-  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now' | 'approvalLinks'>,
+  deps: Pick<
+    ParkDependencies,
+    'store' | 'workflow' | 'notifier' | 'now' | 'people' | 'approvalLinks'
+  >,
   request: ParkRequest,
 ): Promise<{ parked: true }> {
   const current = await deps.store.getCandidate(request.candidateId);
@@ -65,7 +68,7 @@ export async function parkCandidate(
  * again the next time the step is parked (a resume).
  */
 async function notifyOnce(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'approvalLinks'>,
+  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'people' | 'approvalLinks'>,
   candidate: NonNullable<Awaited<ReturnType<ParkDependencies['store']['getCandidate']>>>,
   stage: ParkRequest['stage'],
 ): Promise<void> {

@@ -8,7 +8,6 @@ import {
   watchedDeadline,
 } from '../domain/deadline-watch';
 import { type HistoryEvent } from '../domain/history-event';
-import { buildStageNotification } from '../domain/notification';
 import { humanStage, type HumanStageId } from '../domain/pipeline';
 import { type Deadline } from '../domain/rules';
 import { vietnamDateOf } from '../domain/vietnam-time';
@@ -16,6 +15,7 @@ import { StaleCandidateError } from '../adapters/candidate-store';
 import { recordDeadlineNotice } from '../observability/transition-metrics';
 import { type ParkDependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
+import { tell } from './notify-parked';
 import { unitsOnPath } from './units-on-path';
 
 export interface WatchRequest {
@@ -40,7 +40,10 @@ export interface WatchResult {
  * says how long to wait next. It never moves the candidate: silence decides nothing.
  */
 export async function watchDeadline(
-  deps: Pick<ParkDependencies, 'store' | 'workflow' | 'notifier' | 'now' | 'metrics'>,
+  deps: Pick<
+    ParkDependencies,
+    'store' | 'workflow' | 'notifier' | 'now' | 'metrics' | 'people' | 'approvalLinks'
+  >,
   request: WatchRequest,
 ): Promise<WatchResult> {
   const candidate = await deps.store.getCandidate(request.candidateId);
@@ -124,23 +127,26 @@ async function keepDeadline(
  * while the event and the item's count are written once, under a condition on the count.
  */
 async function sendNotice(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'metrics'>,
+  deps: Pick<
+    ParkDependencies,
+    'store' | 'notifier' | 'now' | 'metrics' | 'people' | 'approvalLinks'
+  >,
   candidate: Candidate,
   notice: NonNullable<WakePlan['notice']>,
   deadline: WatchedDeadline,
   cellName: string,
 ): Promise<void> {
   const stage = deadline.stage;
-  await deps.notifier.publish(
-    buildStageNotification({
-      kind: notice.kind,
-      recipient: notice.recipient,
-      candidate: { id: candidate.id, fullName: candidate.fullName, unitName: cellName },
-      stage,
-      dueOn: deadline.dueOn,
-      missing: humanStage(stage).forms,
-    }),
-  );
+  // The people of the unit told (an escalation: the committee above) each get an e-mail, and
+  // its approvers a link of their own: the escalation reaches someone who can decide.
+  await tell(deps, candidate, {
+    kind: notice.kind,
+    recipient: notice.recipient,
+    candidate: { id: candidate.id, fullName: candidate.fullName, unitName: cellName },
+    stage,
+    dueOn: deadline.dueOn,
+    missing: humanStage(stage).forms,
+  });
   const event: HistoryEvent & { notice: NonNullable<HistoryEvent['notice']> } = {
     candidateId: candidate.id,
     seq: candidate.version,

@@ -1,25 +1,10 @@
-import { awsApproverDirectory } from '../adapters/approver-directory';
 import { awsDependencies } from '../adapters/aws-dependencies';
-import { signingKey } from '../adapters/signing-key';
+import { awsPeopleDependencies } from '../adapters/aws-people';
 import { awsNotifier } from '../adapters/sns-notifier';
 import { logger } from '../observability/logger';
 import { type ParkRequest, parkCandidate } from '../services/park-candidate';
 
-/** Approvers get their own links when the stack gives this function a pool, a key and a URL. */
-const approvalBaseUrl = process.env.APPROVAL_BASE_URL;
-const deps = {
-  ...awsDependencies(),
-  notifier: awsNotifier(),
-  ...(approvalBaseUrl && process.env.USER_POOL_ID && process.env.SIGNING_SECRET_ARN
-    ? {
-        approvalLinks: {
-          directory: awsApproverDirectory(),
-          signingKey: () => signingKey(),
-          baseUrl: approvalBaseUrl,
-        },
-      }
-    : {}),
-};
+const deps = { ...awsDependencies(), notifier: awsNotifier(), ...awsPeopleDependencies() };
 
 /** The `.waitForTaskToken` task of every human stage: records where the candidate waits. */
 export const handler = async (request: ParkRequest) => {

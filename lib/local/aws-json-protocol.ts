@@ -99,7 +99,7 @@ export function awsJsonListener<Context>(
       target.slice(protocol.targetPrefix.length),
       input as Record<string, unknown>,
     );
-    const output = operation(context, input as Record<string, unknown>);
+    const output = await operation(context, input as Record<string, unknown>);
     send(res, 200, protocol.toWire ? protocol.toWire(output) : output);
   };
   return guarded(handle, sendError);

@@ -5,6 +5,7 @@
  *   GET /inbox?role=approver&unit=dd-kdn        HTML (Vietnamese first, English beside)
  *   GET /inbox.json?role=approver&unit=dd-kdn   the same as JSON
  *   GET /inbox?…&user=<sub>                     only that user's own mail and untargeted mail
+ *   GET /inbox?user=<sub>                       the e-mail delivered to that person (local SES)
  *   GET /inbox                                  the recipients that have mail, with links
  *
  * `createInboxHandler` returns a Node request listener that answers only these paths and returns
@@ -25,6 +26,9 @@ export interface InboxEntry {
   link?: string;
   /** The one user the notification is for, if any. */
   userId?: string;
+  /** E-mail: the candidate it is about and the address it went to. */
+  candidateId?: string;
+  to?: string;
 }
 
 export interface InboxRecipient {
@@ -48,6 +52,18 @@ export function inboxOf(
     .list()
     .filter((m) => m.attributes.role === role && m.attributes.unitId === unitId)
     .filter((m) => !userId || m.attributes.userId === undefined || m.attributes.userId === userId)
+    .sort((a, b) => b.sequence - a.sequence)
+    .map(toEntry);
+}
+
+/** The e-mail sent to one person (their `userId` tag), newest first. */
+export function deliveriesOf(
+  mail: Pick<PublishedMessageStore, 'list'>,
+  userId: string,
+): InboxEntry[] {
+  return mail
+    .list()
+    .filter((m) => m.attributes.userId === userId)
     .sort((a, b) => b.sequence - a.sequence)
     .map(toEntry);
 }
@@ -82,6 +98,8 @@ function toEntry(m: PublishedMessage): InboxEntry {
     ...(m.attributes.stage ? { stage: m.attributes.stage } : {}),
     ...(link ? { link } : {}),
     ...(m.attributes.userId ? { userId: m.attributes.userId } : {}),
+    ...(m.attributes.candidateId ? { candidateId: m.attributes.candidateId } : {}),
+    ...(m.attributes.to ? { to: m.attributes.to } : {}),
   };
 }
 
@@ -207,7 +225,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 }
 
-export function createInboxHandler(store: Pick<PublishedMessageStore, 'list'>): InboxHandler {
+export function createInboxHandler(
+  store: Pick<PublishedMessageStore, 'list'>,
+  mail: Pick<PublishedMessageStore, 'list'> = { list: () => [] },
+): InboxHandler {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '');
@@ -224,6 +245,13 @@ export function createInboxHandler(store: Pick<PublishedMessageStore, 'list'>): 
     }
     const role = url.searchParams.get('role')?.trim() ?? '';
     const unitId = url.searchParams.get('unit')?.trim() ?? '';
+    const person = url.searchParams.get('user')?.trim() ?? '';
+    if (person && !role && !unitId) {
+      const entries = deliveriesOf(mail, person);
+      if (json) sendJson(res, 200, { userId: person, deliveries: entries });
+      else send(res, 200, 'text/html; charset=utf-8', inboxPage('e-mail', '—', entries, person));
+      return true;
+    }
     if (!role || !unitId) {
       if (json) {
         sendJson(res, 400, {

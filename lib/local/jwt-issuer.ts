@@ -57,7 +57,9 @@ export interface LocalJwtIssuerOptions {
    * Where every issued token's user is registered (what the local Cognito endpoint lists);
    * `<dataDir>/users.jsonl` when there is a data dir, else none.
    */
-  users?: Pick<UserRegistry, 'register'>;
+  users?: Pick<UserRegistry, 'register'> & Partial<Pick<UserRegistry, 'find'>>;
+  /** Awaited after `POST /local/tokens` registered its user (the runtime syncs its directory). */
+  afterRegister?: (sub: string) => Promise<void>;
 }
 
 export interface IssueTokenInput {
@@ -119,6 +121,10 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
     keyFile,
     jwks: () => ({ keys: [{ ...publicJwk }] }),
     issueToken(input) {
+      const known = users?.find?.(input.sub);
+      // Cognito refuses to sign in a disabled user: "User is disabled." (NotAuthorizedException).
+      if (known && known.enabled === false)
+        throw new Error('NotAuthorizedException: User is disabled.');
       const iat = Math.floor(now() / 1000);
       const lifetime = input.expiresInSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
       // Claim order and names follow a Cognito ID token.
@@ -171,7 +177,11 @@ export async function startLocalJwtIssuer(
     const pathname = (request.url ?? '/').split('?')[0];
     if (pathname === TOKEN_PATH && request.method === 'POST') {
       return void readJson(request)
-        .then((input) => tokenResponse(issuer, input))
+        .then((input) => tokenResponse(issuer, signInAs(options.users, input)))
+        .then(async (token) => {
+          await options.afterRegister?.(token.sub);
+          return token.body;
+        })
         .then(
           (token) => respond(response, 200, token),
           (error: Error) => respond(response, 400, { message: error.message }),
@@ -238,9 +248,32 @@ function tokenResponse(issuer: LocalJwtIssuer, body: unknown) {
   }
   const token = issuer.issueToken(input as IssueTokenInput);
   return {
-    id_token: token,
-    token_type: 'Bearer',
-    expires_in: input.expiresInSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+    sub: input.sub as string,
+    body: {
+      id_token: token,
+      token_type: 'Bearer',
+      expires_in: input.expiresInSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+    },
+  };
+}
+
+/**
+ * `{ "username": "…" }` (or `{ "sub": "…" }` alone) signs in as a user the pool already has — one
+ * an admin created through the product — with the name, groups and unit the pool holds for them.
+ */
+function signInAs(users: LocalJwtIssuerOptions['users'], body: unknown): unknown {
+  const input = body as { sub?: unknown; username?: unknown; groups?: unknown } | null;
+  if (!input || input.groups !== undefined || !users?.find) return body;
+  const name = typeof input.username === 'string' ? input.username : input.sub;
+  const user = typeof name === 'string' ? users.find(name) : undefined;
+  if (!user) return body;
+  return {
+    sub: user.sub,
+    name: user.name,
+    groups: user.groups,
+    unitId: user.unitId,
+    ...(user.username ? { username: user.username } : {}),
+    ...(user.email ? { email: user.email } : {}),
   };
 }
 

@@ -30,10 +30,10 @@ export interface PublishedMessageStore {
 export const PUBLISHED_MESSAGES_FILE = 'sns-messages.jsonl';
 
 export function createPublishedMessageStore(
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; fileName?: string } = {},
 ): PublishedMessageStore {
   const file = options.dataDir
-    ? path.join(path.resolve(options.dataDir), PUBLISHED_MESSAGES_FILE)
+    ? path.join(path.resolve(options.dataDir), options.fileName ?? PUBLISHED_MESSAGES_FILE)
     : undefined;
   const messages: PublishedMessage[] = file ? load(file) : [];
   return {

@@ -7,6 +7,9 @@ export interface LocalRuntimeFile {
   tableName: string;
   sfnEndpoint?: string;
   stateMachineArns?: { admission: string; recognition: string };
+  /** The local Cognito endpoint and its pool (directory:reconcile, admin:bootstrap). */
+  cognitoEndpoint?: string;
+  userPoolId?: string;
 }
 
 export const LOCAL_RUNTIME_FILE = 'runtime.json';

@@ -32,9 +32,13 @@ import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
 import { type ScheduleRunner, readSchedules, startSchedules } from './schedules';
 import { type SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
 import { createLocalStepFunctions, type LocalStepFunctions } from './step-functions';
-import { createUserRegistry } from './user-registry';
+import { createUserRegistry, type RegisteredUser } from './user-registry';
 import { createMetricRecorder, createMetricsHandler, type MetricRecorder } from './metric-recorder';
 import { createDeadLetterQueues, stepFunctionsMetrics } from './service-metrics';
+import { startSesEndpoint } from './ses-endpoint';
+import { DynamoDbDirectoryStore } from '../../functions/adapters/dynamodb-directory-store';
+import { reconcileUser } from '../../functions/services/accounts';
+import { providerUserOf } from './local-accounts';
 import {
   createResolver,
   DEFAULT_LOCAL_REGION,
@@ -99,6 +103,8 @@ export interface LocalRuntime {
   notifications: PublishedMessageStore;
   /** The metrics published (functions' EMF lines, emulated services): GET /local/metrics. */
   metrics: MetricRecorder;
+  /** What the functions sent through SES, and Cognito's invitations (the per-person inbox). */
+  mail: PublishedMessageStore;
   /** The proxy in front of DynamoDB Local, when `faultProxy` or `conflicts` is on. */
   faultProxy?: FaultProxy;
   /** IAM enforcement (undefined when switched off): the template's permissions and the denials. */
@@ -226,6 +232,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       authorize: iam.guards.sns,
     });
     stoppers.push(() => snsEndpoint.close());
+    const mail = createPublishedMessageStore({
+      dataDir: options.dataDir,
+      fileName: 'ses-messages.jsonl',
+    });
+    const sesEndpoint = await startSesEndpoint({
+      template,
+      resolve,
+      store: mail,
+      now: () => new Date(clock.now()),
+    });
+    stoppers.push(() => sesEndpoint.close());
     const secrets = await startSecretsManagerEndpoint({
       template,
       resolve,
@@ -245,11 +262,23 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     // The template's issuer is the Cognito pool; here a local issuer signs the same kind of token,
     // and registers each user it issues one for: the local pool that ListUsersInGroup reads.
+    // A user who got a token without being created through the product (tests, `npm run token`)
+    // is put in the people directory at once, as `npm run directory:reconcile` does on AWS.
     const users = createUserRegistry({ dataDir: options.dataDir });
+    const directory = new DynamoDbDirectoryStore(
+      DynamoDBDocumentClient.from(dynamoClient, {
+        marshallOptions: { removeUndefinedValues: true },
+      }),
+      outputs.TableName,
+    );
     const issuer: RunningJwtIssuer = await startLocalJwtIssuer({
       dataDir: options.dataDir,
       defaultAudience: localAudience(template, resolve),
       users,
+      afterRegister: async (sub) => {
+        const user = users.find(sub);
+        if (user) await reconcileUser({ directory, now: () => new Date() }, providerUserOf(user));
+      },
     });
     stoppers.push(() => issuer.close());
     const cognito = await startCognitoEndpoint({
@@ -257,6 +286,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resolve,
       users,
       authorize: iam.guards.cognito,
+      invite: (user: RegisteredUser, temporaryPassword: string) =>
+        mail.append({
+          messageId: `invitation-${user.sub}`,
+          topicArn: 'cognito:invitation',
+          subject: 'Tài khoản hệ thống kết nạp đảng viên / Your admission pipeline account',
+          message: `Tên đăng nhập / username: ${user.username ?? user.sub}\nMật khẩu tạm thời / temporary password: ${temporaryPassword}`,
+          attributes: {
+            userId: user.sub,
+            kind: 'INVITATION',
+            channel: 'EMAIL',
+            to: user.email ?? '',
+          },
+          publishedAt: new Date(clock.now()).toISOString(),
+        }),
     });
     stoppers.push(() => cognito.close());
 
@@ -268,7 +311,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       host: '127.0.0.1',
       extraHandlers: [
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
-        createInboxHandler(notifications),
+        createInboxHandler(notifications, mail),
         createMetricsHandler(metrics),
         createIamHandler({
           access: iam.access,
@@ -307,6 +350,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         ...(options.recordConsumedCapacity ? { RECORD_CONSUMED_CAPACITY: 'count' } : {}),
         AWS_ENDPOINT_URL_SFN: sfnEndpoint.url,
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
+        AWS_ENDPOINT_URL_SESV2: sesEndpoint.url,
         AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
         AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.url,
@@ -339,6 +383,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           admission: outputs.StateMachineArn,
           recognition: outputs.RecognitionStateMachineArn,
         },
+        cognitoEndpoint: cognito.url,
+        userPoolId: cognito.userPoolIds[0],
       };
       fs.writeFileSync(path.join(options.dataDir, LOCAL_RUNTIME_FILE), JSON.stringify(forTools));
     }
@@ -359,6 +405,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       functions,
       notifications,
       metrics,
+      mail,
       faultProxy,
       iam: iam.access,
       stop,

@@ -18,6 +18,10 @@ export interface RegisteredUser {
   unitId: string;
   username?: string;
   email?: string;
+  /** False once an admin disabled the user (AdminDisableUser): no token is issued for them. */
+  enabled?: boolean;
+  /** `FORCE_CHANGE_PASSWORD` for a user created by AdminCreateUser, else `CONFIRMED`. */
+  status?: 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
   /** ISO timestamps. */
   createdAt: string;
   updatedAt: string;
@@ -29,6 +33,8 @@ export interface UserRegistry {
   register(user: UserInput): void;
   /** Every known user, latest registration of each `sub`, in first-registration order. */
   list(): RegisteredUser[];
+  /** The user whose sub, username or e-mail (an alias) this is. */
+  find(nameOrAlias: string): RegisteredUser | undefined;
   readonly file?: string;
 }
 
@@ -45,6 +51,13 @@ export function createUserRegistry(
   return {
     file,
     list: () => [...current().values()],
+    find(nameOrAlias) {
+      const users = [...current().values()];
+      return (
+        users.find((u) => u.sub === nameOrAlias || (u.username ?? u.sub) === nameOrAlias) ??
+        users.find((u) => u.email !== undefined && u.email === nameOrAlias.toLowerCase())
+      );
+    },
     register(input) {
       const users = current();
       const before = users.get(input.sub);
@@ -57,6 +70,8 @@ export function createUserRegistry(
         unitId: input.unitId,
         ...(input.username ? { username: input.username } : {}),
         ...(input.email ? { email: input.email } : {}),
+        enabled: input.enabled ?? before?.enabled ?? true,
+        status: input.status ?? before?.status ?? 'CONFIRMED',
         createdAt: before?.createdAt ?? at,
         updatedAt: at,
       };
@@ -78,6 +93,8 @@ function same(user: RegisteredUser, input: UserInput): boolean {
     user.unitId === input.unitId &&
     user.username === input.username &&
     user.email === input.email &&
+    (input.enabled === undefined || input.enabled === user.enabled) &&
+    (input.status === undefined || input.status === user.status) &&
     JSON.stringify(user.groups) === JSON.stringify(input.groups)
   );
 }

@@ -6,6 +6,7 @@ import {
   type Approver,
   approverAt,
   decide,
+  deliveriesTo,
   inbox,
   officersOf,
   signingKeyOf,
@@ -55,7 +56,11 @@ describe('approval links', () => {
     );
     const taskToken = item.Item!.pendingStep.taskToken as string;
     expect(taskToken.length).toBeGreaterThan(10);
-    const everyMessage = JSON.stringify(await inbox(runtime, { role: 'approver', unit: 'dd-kdn' }));
+    const everyMessage = JSON.stringify([
+      ...(await inbox(runtime, { role: 'approver', unit: 'dd-kdn' })),
+      ...(await deliveriesTo(runtime, chien.sub)),
+      ...(await deliveriesTo(runtime, dung.sub)),
+    ]);
     expect(everyMessage).not.toContain(taskToken);
 
     const details = await chien.api.request('GET', `/approvals/${approvalId}/details`);

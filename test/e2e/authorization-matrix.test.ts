@@ -24,6 +24,10 @@ const reader = (ok: number) => (role: Role, scope: Scope) =>
 
 let runtime: RuntimeProcess;
 let candidateId: string;
+/** The nominator's account (in the directory once signed in): what the account routes read. */
+const nominatorSub = `matrix-nominator-${Math.random().toString(36).slice(2, 10)}`;
+const admin = (ok: number) => (role: Role, scope: Scope) =>
+  role !== 'admin' ? 403 : scope === 'in' ? ok : 404;
 let classId: string;
 
 /** A bulk answer is read as the one candidate's answer it holds (its status and error). */
@@ -54,7 +58,11 @@ const clients = new Map<string, ApiClient>();
 
 beforeAll(async () => {
   runtime = await startRuntimeProcess();
-  const nominator = await officerClient(runtime, { roles: ['cell-officer'], unitId: 'dd-kdn' });
+  const nominator = await officerClient(runtime, {
+    roles: ['cell-officer'],
+    unitId: 'dd-kdn',
+    sub: nominatorSub,
+  });
   candidateId = (await nominator.nominate(DEMO_NOMINATION)).body.id as string;
   await nominator.waitForStage(candidateId, 'NOMINATED');
   const organiser = await officerClient(runtime, {
@@ -255,6 +263,39 @@ const routes: Route[] = [
       ),
     // Inside: the row's own refusal (400); outside: its unit does not exist for the caller.
     expected: (role, scope) => (!ONBOARDERS.includes(role) ? 403 : scope === 'in' ? 400 : 404),
+  },
+  {
+    name: 'GET /accounts?unit= (administrators of the subtree)',
+    send: (api) => api.request('GET', '/accounts?unit=dd-kdn'),
+    expected: admin(200),
+  },
+  {
+    name: 'GET /accounts/{id} (administrators of the subtree)',
+    send: (api) => api.request('GET', `/accounts/${nominatorSub}`),
+    expected: admin(200),
+  },
+  {
+    name: 'PATCH /accounts/{id} (administrators only; a bad body)',
+    send: (api) =>
+      api.request('PATCH', `/accounts/${nominatorSub}`, {
+        body: { roles: 'everything' },
+        headers: { 'idempotency-key': randomKey() },
+      }),
+    expected: (role) => (role === 'admin' ? 400 : 403),
+  },
+  {
+    name: 'POST /accounts (administrators only; a bad body)',
+    send: (api) =>
+      api.request('POST', '/accounts', {
+        body: { email: 'not-an-address' },
+        headers: { 'idempotency-key': randomKey() },
+      }),
+    expected: (role) => (role === 'admin' ? 400 : 403),
+  },
+  {
+    name: 'GET /me/deliveries (everyone, their own)',
+    send: (api) => api.request('GET', '/me/deliveries'),
+    expected: () => 200,
   },
   {
     name: 'GET /approvals/{id}/details with a forged link (nobody learns anything)',

@@ -350,6 +350,35 @@ describe('the documented contract, over HTTP', () => {
     expect(notAWorkbook).toMatchObject({ status: 400, body: { code: 'IMPORT_FILE_MALFORMED' } });
   });
 
+  it('accounts and deliveries: create, list, read, change, my deliveries — and their refusals', async () => {
+    const account = {
+      name: 'Nguyễn Hợp Đồng',
+      email: 'hopdong@example.vn',
+      roles: ['cell-officer'],
+      unitId: 'dd-kdn',
+    };
+    const created = await write(admin, 'POST', '/accounts', account);
+    expect(created.status).toBe(201);
+    const id = created.body.userId as string;
+    expect(await write(admin, 'POST', '/accounts', account)).toMatchObject({
+      status: 409,
+      body: { code: 'ACCOUNT_EMAIL_TAKEN' },
+    });
+    expect((await admin.request('GET', '/accounts?unit=dd-kdn&role=cell-officer')).status).toBe(
+      200,
+    );
+    expect((await admin.request('GET', '/accounts?limit=0')).status).toBe(400);
+    expect((await admin.request('GET', `/accounts/${id}`)).status).toBe(200);
+    expect((await admin.request('GET', '/accounts/nobody-here')).status).toBe(404);
+    const changed = await write(admin, 'PATCH', `/accounts/${id}`, {
+      roles: ['cell-officer', 'committee-officer'],
+    });
+    expect(changed).toMatchObject({ status: 200, body: { version: 2 } });
+    expect((await write(admin, 'PATCH', `/accounts/${id}`, {})).status).toBe(400);
+    expect((await cell.request('GET', '/me/deliveries')).status).toBe(200);
+    expect((await cell.request('GET', '/me/deliveries?limit=0')).status).toBe(400);
+  });
+
   it('refuses every documented write without an Idempotency-Key, before anything else', async () => {
     // A caller with every role, so that no role check answers first.
     const everything = await officerClient(runtime, {

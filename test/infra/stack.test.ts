@@ -1,4 +1,5 @@
 import { Match } from 'aws-cdk-lib/assertions';
+import { ACCOUNT_ADMIN_ACTIONS } from '../../lib/identity';
 import {
   ADMISSION_PIPELINE,
   RECOGNITION_PIPELINE,
@@ -107,8 +108,9 @@ describe('functions', () => {
     // + Quotas, QuotaReport, CorrectCandidate, PublishAttainment, QuotaWidget, EndProbation;
     // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
     // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs;
-    // + Onboarding (files in progress imported).
-    expect(Object.keys(functions).length).toBe(26);
+    // + Onboarding (files in progress imported); Accounts, MyDeliveries, DeliveryFeedback (people
+    // and delivery).
+    expect(Object.keys(functions).length).toBe(29);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -144,18 +146,24 @@ describe('least privilege', () => {
     ).toEqual([]);
   });
 
-  it('gives the static approval page no data access, and lets only the park step list approvers', () => {
+  it('gives the static approval page no data access, and only the accounts route the pool', () => {
     expect(
       policyActionsOfRole('ApiApprovalPageRole').filter(
         (a) => !a.startsWith('logs:') && !a.startsWith('xray:'),
       ),
     ).toEqual([]);
-    expect(policyActionsOfRole('WorkflowParkAtStageRole')).toContain(
-      'cognito-idp:ListUsersInGroup',
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const cognitoStatements = policies.flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+        .filter((s) => [s.Action].flat().some((a) => a.startsWith('cognito-idp:')))
+        .map((s) => ({ roles: JSON.stringify(policy.Properties.Roles), statement: s })),
     );
-    expect(policyActionsOfRole('ApiApprovalDetailsRole')).not.toContain(
-      'cognito-idp:ListUsersInGroup',
+    expect(cognitoStatements).toHaveLength(1);
+    expect(cognitoStatements[0].roles).toContain('ApiAccountsRole');
+    expect([cognitoStatements[0].statement.Action].flat().sort()).toEqual(
+      ACCOUNT_ADMIN_ACTIONS.map((a) => `cognito-idp:${a}`).sort(),
     );
+    expect(JSON.stringify(cognitoStatements[0].statement)).toContain('IdentityUserPool');
   });
 
   it('lets only the action routes and the park step answer task tokens', () => {
@@ -221,6 +229,11 @@ describe('HTTP API', () => {
         'GET /docs',
         'GET /onboarding/template',
         'POST /onboarding/imports',
+        'POST /accounts',
+        'GET /accounts',
+        'GET /accounts/{id}',
+        'PATCH /accounts/{id}',
+        'GET /me/deliveries',
       ].sort(),
     );
   });
@@ -486,7 +499,9 @@ describe('quotas and observability in the stack', () => {
     const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
     expect(body).toContain('\\"type\\":\\"custom\\"');
     expect(body).toContain('QuotasQuotaWidget');
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(7);
+    // The seven of observability (both state machines, dead letters, resume failures…) and
+    // delivery problems.
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(8);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
     }

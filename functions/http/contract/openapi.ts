@@ -289,6 +289,7 @@ const TAGS = [
   { name: 'approvals', description: 'Liên kết phê duyệt / Approval links' },
   { name: 'units', description: 'Cây tổ chức / Organisation tree' },
   { name: 'quotas', description: 'Chỉ tiêu và báo cáo / Quotas and reports' },
+  { name: 'accounts', description: 'Tài khoản và thư đã gửi / Accounts and deliveries' },
   { name: 'audit', description: 'Nhật ký / Audit' },
   { name: 'onboarding', description: 'Nhập hồ sơ đang xử lý / Onboarding files in progress' },
   { name: 'docs', description: 'Tài liệu API / API documentation' },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ROLES } from '../../domain/roles';
+import { accountChangeSchema, accountCreateSchema } from '../../domain/account';
 import { nominationSchema } from '../../domain/nomination';
 import { unitDefinitionSchema, unitMoveSchema, unitRetirementSchema } from '../../domain/org-admin';
 import { quotaTargetSchema } from '../../domain/quota/target';
@@ -17,6 +19,10 @@ import {
 import { defineRoute, type RouteContract, routeKeyOf } from './route';
 import {
   acceptedActionSchema,
+  accountIdParams,
+  accountPageSchema,
+  accountSchema,
+  deliveryPageSchema,
   approvalDecidedSchema,
   approvalDetailsSchema,
   approvalIdParams,
@@ -205,6 +211,13 @@ export const actionBody = actionRequestSchema.extend({
   }),
 });
 export const unitOnQuery = z.strictObject({ on: vietnamDate.optional() });
+export const listAccountsQuery = z.strictObject({
+  unit: unitIdSchema.optional().meta({
+    description: "Đơn vị (mặc định: đơn vị của người gọi) / Unit (default: the caller's unit)",
+  }),
+  role: z.enum(ROLES).optional(),
+  ...pageQuery,
+});
 export const listClassesQuery = z.strictObject({
   organiser: unitIdSchema.optional(),
   ...pageQuery,
@@ -898,6 +911,135 @@ export const ROUTES = {
     body: { schema: classResultsSchema },
     responses: BULK_RESPONSES,
     errors: [...BULK_WRITE, 'INVALID_PATH', 'ROLE_NOT_ALLOWED', 'CLASS_NOT_FOUND'],
+  }),
+  'POST /accounts': defineRoute({
+    method: 'POST',
+    path: '/accounts',
+    operationId: 'createAccount',
+    tag: 'accounts',
+    summary: bi(
+      'Tạo tài khoản cán bộ (gửi thư mời)',
+      'Create an officer account (invitation e-mail)',
+    ),
+    description: bi(
+      'Quản trị viên tạo tài khoản trong phạm vi đơn vị mình: Cognito gửi thư mời kèm mật khẩu tạm thời; danh bạ ghi vai trò và đơn vị cùng sự kiện nhật ký. Không được cấp vai trò cao hơn vai trò của mình.',
+      "An administrator creates an account inside their subtree: Cognito e-mails the invitation with a temporary password; the directory records the roles and unit with the audit event. No role above the administrator's own may be granted.",
+    ),
+    auth: 'jwt',
+    idempotent: true,
+    body: { schema: accountCreateSchema },
+    responses: {
+      201: {
+        description: bi('Tài khoản đã tạo', 'The account was created'),
+        schema: accountSchema,
+      },
+    },
+    errors: [
+      ...JSON_WRITE,
+      'ROLE_NOT_ALLOWED',
+      'ROLE_ABOVE_OWN',
+      'UNIT_NOT_FOUND',
+      'UNIT_RETIRED',
+      'ACCOUNT_EMAIL_TAKEN',
+      'ACCOUNT_USERNAME_TAKEN',
+      'CONCURRENT_UPDATE',
+    ],
+  }),
+  'GET /accounts': defineRoute({
+    method: 'GET',
+    path: '/accounts',
+    operationId: 'listAccounts',
+    tag: 'accounts',
+    summary: bi('Tài khoản của một đơn vị, theo vai trò', "A unit's accounts, by role"),
+    description: bi(
+      'Mọi tài khoản của đơn vị (kể cả đã khóa); với role: những người đang giữ vai trò đó. Phân trang bằng con trỏ.',
+      'Every account of the unit (disabled included); with role: the enabled holders of that role. Cursor pagination.',
+    ),
+    auth: 'jwt',
+    query: listAccountsQuery,
+    responses: {
+      200: {
+        description: bi('Một trang tài khoản', 'A page of accounts'),
+        schema: accountPageSchema,
+      },
+    },
+    errors: [
+      ...ANY,
+      'ROLE_NOT_ALLOWED',
+      'INVALID_QUERY',
+      'INVALID_CURSOR',
+      'UNIT_NOT_FOUND',
+      'UNIT_RETIRED',
+    ],
+  }),
+  'GET /accounts/{id}': defineRoute({
+    method: 'GET',
+    path: '/accounts/{id}',
+    operationId: 'getAccount',
+    tag: 'accounts',
+    summary: bi('Một tài khoản và nhật ký thay đổi', 'An account and its audit trail'),
+    description: bi(
+      'Ngoài phạm vi quản lý: 404 như tài khoản không tồn tại.',
+      'Outside the subtree: 404, as for a missing account.',
+    ),
+    auth: 'jwt',
+    params: accountIdParams,
+    responses: { 200: { description: bi('Tài khoản', 'The account'), schema: accountSchema } },
+    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'INVALID_PATH', 'ACCOUNT_NOT_FOUND'],
+  }),
+  'PATCH /accounts/{id}': defineRoute({
+    method: 'PATCH',
+    path: '/accounts/{id}',
+    operationId: 'changeAccount',
+    tag: 'accounts',
+    summary: bi(
+      'Đổi vai trò, chuyển đơn vị, khóa hoặc mở lại tài khoản',
+      'Change roles, move, disable or re-enable an account',
+    ),
+    description: bi(
+      'Mỗi thay đổi là một sự kiện nhật ký. Không khóa, hạ quyền hay chuyển người quyết định cuối cùng của đơn vị khi còn hồ sơ chờ đơn vị quyết định, trừ khi chỉ định người thay thế (replacementUserId): người đó nhận các hồ sơ đang chờ, mỗi hồ sơ một liên kết phê duyệt.',
+      'Every change is an audit event. The last approver of a unit cannot be disabled, demoted or moved while files await its decision, unless a replacement is named (replacementUserId): they receive the pending files, each with an approval link.',
+    ),
+    auth: 'jwt',
+    idempotent: true,
+    params: accountIdParams,
+    body: { schema: accountChangeSchema },
+    responses: {
+      200: { description: bi('Tài khoản sau thay đổi', 'The account'), schema: accountSchema },
+    },
+    errors: [
+      ...JSON_WRITE,
+      'INVALID_PATH',
+      'ROLE_NOT_ALLOWED',
+      'ROLE_ABOVE_OWN',
+      'ACCOUNT_NOT_FOUND',
+      'ACCOUNT_SELF_CHANGE',
+      'UNIT_NOT_FOUND',
+      'UNIT_RETIRED',
+      'LAST_APPROVER',
+      'REPLACEMENT_INVALID',
+      'CONCURRENT_UPDATE',
+    ],
+  }),
+  'GET /me/deliveries': defineRoute({
+    method: 'GET',
+    path: '/me/deliveries',
+    operationId: 'myDeliveries',
+    tag: 'accounts',
+    summary: bi('Những gì đã gửi cho tôi, và khi nào', 'What was sent to me, and when'),
+    description: bi(
+      'Các thư đã gửi cho người đang đăng nhập (mới nhất trước): loại, tiêu đề, hồ sơ, liên kết, thời điểm, trạng thái.',
+      'The messages sent to the signed-in person, newest first: kind, subject, candidate, link, time, status.',
+    ),
+    auth: 'jwt',
+    query: z.strictObject({ ...pageQuery }),
+    responses: {
+      200: {
+        description: bi('Một trang thư đã gửi', 'A page of deliveries'),
+        schema: deliveryPageSchema,
+      },
+    },
+    errors: [...ANY, 'INVALID_QUERY', 'INVALID_CURSOR'],
   }),
   'GET /openapi.json': defineRoute({
     method: 'GET',

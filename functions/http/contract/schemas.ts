@@ -414,3 +414,50 @@ export const bulkResponseSchema = z.looseObject({
     skipped: z.int(),
   }),
 });
+
+export const accountIdParams = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .meta({ description: bi('Mã tài khoản (sub)', 'Account id (sub)') }),
+});
+
+export const accountSchema = z
+  .looseObject({
+    userId: z.string(),
+    username: z.string(),
+    email: z.string(),
+    name: z.string(),
+    unitId: z.string(),
+    roles: z.array(z.enum(ROLES)),
+    enabled: z.boolean(),
+    digest: z.boolean(),
+    version: z.int(),
+    history: z.array(z.looseObject({ type: z.string(), at: isoInstant })).optional(),
+  })
+  .meta({ id: 'Account', description: bi('Tài khoản cán bộ', 'An officer account') });
+
+export const accountPageSchema = z.looseObject({
+  unit: z.string(),
+  items: z.array(accountSchema),
+  nextCursor: z.string().optional(),
+});
+
+export const deliveryPageSchema = z.looseObject({
+  items: z.array(
+    z.looseObject({
+      deliveryId: z.string(),
+      sentAt: isoInstant,
+      channel: z.literal('EMAIL'),
+      kind: z.string(),
+      subject: z.string(),
+      status: z.enum(['SENT', 'SUPPRESSED']),
+      link: z.string().optional(),
+      candidateId: z.string().optional(),
+    }),
+  ),
+  nextCursor: z.string().optional(),
+});

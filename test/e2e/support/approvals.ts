@@ -89,32 +89,39 @@ export async function inbox(
   return ((await response.json()) as { notifications: InboxNotification[] }).notifications;
 }
 
+/** The e-mail delivered to one person (local SES), newest first. */
+export async function deliveriesTo(
+  runtime: RuntimeEndpoints,
+  userId: string,
+): Promise<(InboxNotification & { candidateId?: string; kind?: string })[]> {
+  const response = await fetch(
+    `${runtime.url}/inbox.json?${new URLSearchParams({ user: userId })}`,
+  );
+  return ((await response.json()) as { deliveries: InboxNotification[] }).deliveries;
+}
+
 /**
- * The newest approval link the approver's inbox holds for the candidate, once there are more
- * than `skip` of them (a re-parked step issues a new one).
+ * The newest approval link e-mailed to the approver for the candidate, once there are at least
+ * `count` of them (a re-parked step issues a new one).
  */
 export async function waitForLink(
   runtime: RuntimeEndpoints,
   approver: Pick<Approver, 'sub'>,
   candidateId: string,
-  options: { count?: number; unitId?: string } = {},
+  options: { count?: number } = {},
 ): Promise<{ link: string; approvalId: string }> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const links = (
-      await inbox(runtime, {
-        role: 'approver',
-        unit: options.unitId ?? 'dd-kdn',
-        user: approver.sub,
-      })
-    ).filter((n) => n.link && n.body.includes(candidateId) && n.userId === approver.sub);
+    const links = (await deliveriesTo(runtime, approver.sub)).filter(
+      (n) => n.link && n.candidateId === candidateId,
+    );
     if (links.length >= (options.count ?? 1)) {
       const link = links[0].link!;
       return { link, approvalId: link.slice(link.lastIndexOf('/') + 1) };
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`No approval link for ${candidateId} in the inbox of ${approver.sub}`);
+  throw new Error(`No approval link for ${candidateId} delivered to ${approver.sub}`);
 }
 
 /** The approval link key, read from the runtime's Secrets Manager as the functions read it. */

@@ -5,7 +5,7 @@ import {
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CognitoApproverDirectory } from '../../../functions/adapters/approver-directory';
+import { CognitoIdentityProvider } from '../../../functions/adapters/cognito-identity-provider';
 import { type CognitoEndpoint, startCognitoEndpoint } from '../../../lib/local/cognito-endpoint';
 import { createLocalJwtIssuer } from '../../../lib/local/jwt-issuer';
 import { createUserRegistry, type UserRegistry } from '../../../lib/local/user-registry';
@@ -65,10 +65,14 @@ describe('local Cognito endpoint (ListUsersInGroup)', () => {
         { Name: 'custom:unit_id', Value: 'dd-kdn' },
       ]),
     );
-    const directory = new CognitoApproverDirectory(client, 'Pool');
-    expect(await directory.approversOf('dd-kdn')).toEqual([
-      { userId: 'a-1', name: 'Vũ Mạnh Chiến' },
-    ]);
+    const provider = new CognitoIdentityProvider(client, 'Pool');
+    expect(await provider.getUser('a-1')).toMatchObject({
+      userId: 'a-1',
+      name: 'Vũ Mạnh Chiến',
+      unitId: 'dd-kdn',
+      groups: ['approver'],
+      enabled: true,
+    });
   });
 
   it('pages with NextToken, as the SDK paginator expects', async () => {
@@ -80,9 +84,87 @@ describe('local Cognito endpoint (ListUsersInGroup)', () => {
     );
     expect(first.Users).toHaveLength(60);
     expect(first.NextToken).toBeDefined();
-    expect(await new CognitoApproverDirectory(client, 'Pool').approversOf('dd-kdn')).toHaveLength(
-      65,
-    );
+    const listed = [];
+    for await (const user of new CognitoIdentityProvider(client, 'Pool').listUsers()) {
+      listed.push(user);
+    }
+    expect(listed).toHaveLength(65);
+  });
+
+  it('creates, regroups, moves, disables and re-enables users as the admin API does', async () => {
+    const invitations: string[] = [];
+    await endpoint.close();
+    const poolTemplate: CfnTemplate = {
+      Resources: {
+        ...template.Resources,
+        Pool: {
+          Type: 'AWS::Cognito::UserPool',
+          Properties: {
+            AliasAttributes: ['email'],
+            Schema: [
+              { Name: 'email', Required: true },
+              { Name: 'name', Required: true },
+              { Name: 'unit_id', AttributeDataType: 'String' },
+            ],
+          },
+        },
+      },
+    };
+    endpoint = await startCognitoEndpoint({
+      template: poolTemplate,
+      resolve: createResolver({ template: poolTemplate }),
+      users,
+      invite: (user) => invitations.push(user.email!),
+    });
+    client = new CognitoIdentityProviderClient({
+      endpoint: endpoint.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const provider = new CognitoIdentityProvider(client, 'Pool');
+    const input = {
+      username: 'binh-1',
+      email: 'binh@example.vn',
+      name: 'Trần Thị Bình',
+      unitId: 'dd-kdn',
+      groups: ['cell-officer' as const],
+    };
+    const created = await provider.createUser(input);
+    expect(created).toMatchObject({ username: 'binh-1', groups: ['cell-officer'], enabled: true });
+    expect(invitations).toEqual(['binh@example.vn']);
+    // The same request completing after a crash returns the same user; another address is refused.
+    expect((await provider.createUser(input)).userId).toBe(created.userId);
+    await expect(provider.createUser({ ...input, email: 'x@example.vn' })).rejects.toMatchObject({
+      name: 'UsernameTakenError',
+    });
+    await expect(
+      provider.createUser({ ...input, username: 'binh@example.vn' }),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    await expect(
+      provider.createUser({ ...input, username: 'other', email: 'binh@example.vn' }),
+    ).rejects.toMatchObject({ name: 'AliasExistsException' });
+    await provider.setGroups('binh-1', ['cell-officer'], ['approver']);
+    await provider.setUnit('binh-1', 'hn-dongda');
+    await provider.setEnabled('binh-1', false);
+    expect(await provider.getUser('binh-1')).toMatchObject({
+      groups: ['approver'],
+      unitId: 'hn-dongda',
+      enabled: false,
+    });
+    expect(() =>
+      createLocalJwtIssuer({ users }).issueToken({
+        sub: created.userId,
+        name: 'x',
+        groups: [],
+        unitId: 'dd-kdn',
+      }),
+    ).toThrow('User is disabled');
+    await provider.setEnabled('binh-1', true);
+    expect((await provider.getUser('binh-1'))!.enabled).toBe(true);
+    expect(await provider.getUser('nobody')).toBeUndefined();
+    await expect(provider.setGroups('binh-1', [], ['nosuchgroup' as never])).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 
   it('answers unknown pools and groups as Cognito does', async () => {

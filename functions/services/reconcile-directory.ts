@@ -1,0 +1,32 @@
+import type { DirectoryStore } from '../adapters/directory-store';
+import type { IdentityProvider } from '../adapters/identity-provider';
+import { reconcileUser } from './accounts';
+
+export interface ReconcileReport {
+  users: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Users without a unit (`custom:unit_id`): no directory entry can name them. */
+  skipped: number;
+}
+
+/**
+ * Rebuilds the people directory from the identity provider: every user, page by page, made to
+ * say in the directory what Cognito says (roles, unit, enabled). Idempotent — a second run finds
+ * everything unchanged — and resumable: a run cut short is simply run again.
+ */
+export async function reconcileDirectory(
+  deps: { directory: DirectoryStore; provider: IdentityProvider; now: () => Date },
+  onProgress: (report: ReconcileReport) => void = () => undefined,
+): Promise<ReconcileReport> {
+  const report: ReconcileReport = { users: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  for await (const user of deps.provider.listUsers()) {
+    report.users++;
+    if (!user.unitId) report.skipped++;
+    else report[await reconcileUser(deps, user)]++;
+    if (report.users % 50 === 0) onProgress({ ...report });
+  }
+  onProgress({ ...report });
+  return report;
+}

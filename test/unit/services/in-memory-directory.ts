@@ -1,0 +1,101 @@
+import {
+  AccountConflictError,
+  type DirectoryStore,
+  type Page,
+} from '../../../functions/adapters/directory-store';
+import {
+  type IdentityProvider,
+  type ProviderUser,
+} from '../../../functions/adapters/identity-provider';
+import {
+  type Account,
+  type AccountEvent,
+  type DirectoryEntry,
+} from '../../../functions/domain/account';
+import { type Delivery } from '../../../functions/domain/delivery';
+import { type Role } from '../../../functions/domain/roles';
+
+/** The directory port kept in memory, with the adapter's conditions (version, e-mail owner). */
+export class InMemoryDirectory implements DirectoryStore {
+  readonly accounts = new Map<string, Account>();
+  readonly events: AccountEvent[] = [];
+  readonly deliveries: Delivery[] = [];
+
+  async getAccount(userId: string) {
+    const account = this.accounts.get(userId);
+    return account ? structuredClone(account) : undefined;
+  }
+  async accountIdByEmail(email: string) {
+    return [...this.accounts.values()].find((a) => a.email === email)?.userId;
+  }
+  async saveAccount(before: Account | undefined, after: Account, event: AccountEvent) {
+    const current = this.accounts.get(after.userId);
+    if (before ? current?.version !== before.version : current) {
+      throw new AccountConflictError('ACCOUNT_CHANGED');
+    }
+    if (!before && after.email && (await this.accountIdByEmail(after.email))) {
+      throw new AccountConflictError('EMAIL_TAKEN');
+    }
+    this.accounts.set(after.userId, structuredClone(after));
+    this.events.push(event);
+  }
+  async holdersOf(unitId: string, role: Role): Promise<DirectoryEntry[]> {
+    return [...this.accounts.values()]
+      .filter((a) => a.enabled && a.unitId === unitId && a.roles.includes(role))
+      .map(({ userId, name, email, digest }) => ({ userId, name, email, unitId, role, digest }));
+  }
+  async listAccounts(query: { unitId: string; role?: Role }): Promise<Page<Account>> {
+    return {
+      items: [...this.accounts.values()].filter(
+        (a) => a.unitId === query.unitId && (!query.role || a.roles.includes(query.role)),
+      ),
+    };
+  }
+  async accountEvents(userId: string) {
+    return this.events.filter((e) => e.userId === userId).reverse();
+  }
+  async recordDelivery(delivery: Delivery) {
+    this.deliveries.push(delivery);
+  }
+  async listDeliveries(userId: string) {
+    return { items: this.deliveries.filter((d) => d.userId === userId) };
+  }
+}
+
+/** The identity-provider port kept in memory: what Cognito would hold. */
+export class InMemoryProvider implements IdentityProvider {
+  readonly users = new Map<string, ProviderUser>();
+  private next = 0;
+
+  async createUser(input: {
+    username: string;
+    email: string;
+    name: string;
+    unitId: string;
+    groups: Role[];
+  }) {
+    const user: ProviderUser = {
+      ...input,
+      userId: `sub-${++this.next}`,
+      enabled: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    this.users.set(input.username, user);
+    return { ...user };
+  }
+  async getUser(username: string) {
+    return this.users.get(username);
+  }
+  async setGroups(username: string, _from: readonly Role[], to: readonly Role[]) {
+    this.users.get(username)!.groups = [...to];
+  }
+  async setUnit(username: string, unitId: string) {
+    this.users.get(username)!.unitId = unitId;
+  }
+  async setEnabled(username: string, enabled: boolean) {
+    this.users.get(username)!.enabled = enabled;
+  }
+  async *listUsers() {
+    yield* this.users.values();
+  }
+}
