@@ -6371,6 +6371,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
@@ -6387,6 +6388,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'UNIT_NOT_FOUND';
@@ -6512,6 +6514,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -6521,7 +6524,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
@@ -6688,6 +6691,7 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
+       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
        *     - `INVALID_PATH`: Tham số đường dẫn sai dạng / A path parameter is malformed
@@ -6705,6 +6709,7 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
+              | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
               | 'INVALID_PATH'
@@ -6834,6 +6839,7 @@ export interface operations {
       /**
        * @description Tạm thời không phục vụ; thử lại / Unavailable; retry
        *     - `SERVICE_UNAVAILABLE`: Hệ thống bận; thử lại với cùng Idempotency-Key / Busy; retry with the same key
+       *     - `CONTENTION`: Hồ sơ đang được cập nhật đồng thời; gửi lại sau Retry-After với cùng Idempotency-Key / Records busy with concurrent updates; resend after Retry-After with the same key
        */
       503: {
         headers: {
@@ -6843,7 +6849,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'SERVICE_UNAVAILABLE';
+            code?: 'SERVICE_UNAVAILABLE' | 'CONTENTION';
           };
         };
       };
