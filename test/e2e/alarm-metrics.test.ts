@@ -173,7 +173,7 @@ describe('every metric an alarm watches was published', () => {
 
   it('finds the alarms in the synthesized template', () => {
     expect(new Set(watched.map((w) => w.namespace))).toEqual(
-      new Set([PIPELINE_NAMESPACE, 'AWS/ApiGateway', 'AWS/States', 'AWS/SQS']),
+      new Set([PIPELINE_NAMESPACE, 'AWS/ApiGateway', 'AWS/States', 'AWS/SQS', 'AWS/SNS']),
     );
   });
 
@@ -221,6 +221,17 @@ describe('every metric an alarm watches was published', () => {
     const api = logicalIdOf('AWS::ApiGatewayV2::Api', 'Api');
     for (const metric of watched.filter((w) => w.namespace === 'AWS/ApiGateway')) {
       expect(metric.dimensions).toEqual({ ApiId: String(resolve({ Ref: api })) });
+    }
+  });
+
+  it('AWS/SNS (not emulated locally): the delivery-problems alarm watches the topic SES reports bounces to', () => {
+    const topic = logicalIdOf('AWS::SNS::Topic', 'DeliveryFeedbackTopic');
+    const alarmed = watched.filter((w) => w.namespace === 'AWS/SNS');
+    expect(alarmed.map((w) => w.metricName)).toEqual(['NumberOfMessagesPublished']);
+    for (const metric of alarmed) {
+      expect(metric.dimensions).toEqual({
+        TopicName: String(resolve({ 'Fn::GetAtt': [topic, 'TopicName'] })),
+      });
     }
   });
 

@@ -29,6 +29,25 @@ async function storedItems(id: string) {
   return Items;
 }
 
+/**
+ * The stored items once the park step has finished its own writes: after recording the pending
+ * step (what the API shows as AWAITING_ACTION) it notifies and marks the item `notified`, so a
+ * snapshot taken in between would see that later write as a change.
+ */
+async function settledItems(id: string) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const items = (await storedItems(id)) ?? [];
+    const meta = items.find((item) => item.SK === 'META');
+    const pending = meta?.pendingStep as { stage?: string } | undefined;
+    const notified = meta?.notified as { stage?: string; version?: number } | undefined;
+    const settled =
+      !pending || (notified?.stage === pending.stage && notified?.version === meta?.version);
+    if (settled || Date.now() > deadline) return items;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 function expectErrorShape(body: Record<string, unknown>, code: string, field?: string) {
   expect(body).toMatchObject({ code });
   expect(typeof body.message).toBe('string');
@@ -155,7 +174,7 @@ describe('refusals: a clear error and nothing written', () => {
   ];
 
   it.each(cases)('refuses %s', async (_name, send, status, code, field) => {
-    const before = await storedItems(id);
+    const before = await settledItems(id);
     const response = await send();
     expect(response.status).toBe(status);
     expectErrorShape(response.body, code, field);
@@ -422,7 +441,7 @@ describe('records as they really are (issue 13)', () => {
     const nominated = await api.nominate({ ...DEMO_NOMINATION, fullName: 'Hà Thị Lan' });
     const id = nominated.body.id as string;
     const parked = await api.waitForStage(id, 'NOMINATED');
-    const before = await storedItems(id);
+    const before = await settledItems(id);
     const response = await api.act(id, {
       action: 'confirmNomination',
       expectedVersion: parked.version,

@@ -6,8 +6,9 @@ import { type HistoryEvent, type ImportProvenance } from '../history-event';
 import { newCandidate, type Nomination } from '../nomination';
 import { type OrgUnit } from '../org-unit';
 import {
+  actionDateOf,
   completingAction,
-  eventDateOf,
+  datedFieldsOf,
   humanStage,
   isHumanStage,
   PROBATION,
@@ -20,6 +21,26 @@ import { compareDates, vietnameseDate } from '../rules';
 import { prepareSubmission } from '../submission';
 import { applyScheduledStep, applySubmission } from '../transition';
 import { type ImportableStage, NOMINATED_ON_COLUMN, STAGE_COLUMN } from './columns';
+
+/**
+ * The day a past step happened: the meeting's or decision's own date; otherwise the latest date
+ * among its facts (an application's submission, a certificate's issue); a step with no date of
+ * its own follows the one before it. It is judged as recorded on the latest of these days.
+ */
+function historicalDatesOf(
+  action: Parameters<typeof actionDateOf>[0],
+  payload: unknown,
+  previousDate: string,
+): { happenedOn: string; recordedOn: string } {
+  const facts = datedFieldsOf(action, payload)
+    .map((d) => d.date)
+    .filter((d) => ISO_DATE.safeParse(d).success)
+    .sort();
+  const happenedOn = actionDateOf(action, payload) ?? facts.at(-1) ?? previousDate;
+  // Recorded no earlier than any of its facts (minutes summarised days after the meeting).
+  const latest = facts.at(-1);
+  return { happenedOn, recordedOn: latest && latest > happenedOn ? latest : happenedOn };
+}
 
 /**
  * An onboarded file is the file the procedure would have produced: the nomination, then each
@@ -212,24 +233,25 @@ export function replayToStage(input: ReplayInput): Replayed {
       });
     }
     used.add(action.dossierKey);
+    const { happenedOn: date, recordedOn } = historicalDatesOf(action, payload, previousDate);
+    if (compareDates(date, input.today) > 0) futureDate(date, input.today, action.dossierKey);
+    if (compareDates(date, previousDate) < 0) outOfOrder(date, previousDate, action.dossierKey);
     let submission;
     try {
+      // Judged as on the day it happened: the policy then in force, and "today" that day.
       submission = prepareSubmission(
         candidate,
         { action: action.id, expectedVersion: candidate.version, payload },
         {
           submissionId: `${input.importKey}#${candidate.version}`,
           idempotencyKey: input.importKey,
-          now: instantOf(input.today),
+          now: instantOf(recordedOn),
           actor: by,
         },
       );
     } catch (error) {
       asColumnRefusal(error, action.dossierKey);
     }
-    const date = eventDateOf(action, submission.payload, input.today);
-    if (compareDates(date, input.today) > 0) futureDate(date, input.today, action.dossierKey);
-    if (compareDates(date, previousDate) < 0) outOfOrder(date, previousDate, action.dossierKey);
     const next = submission.toStage;
     if (next !== input.stage && order(next) <= order(at)) {
       notReached(input.stage, at, submission, action.dossierKey);
