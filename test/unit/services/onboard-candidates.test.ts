@@ -116,7 +116,10 @@ describe('onboardCandidates', () => {
     });
     const outside = fakes({ duplicateOf: { id: 'c-other', path: UNITS['tt-ngoquyen'].path } });
     const hidden = await onboardCandidates(outside.deps, CALLER, file([TEMPLATE_EXAMPLE]));
-    expect(hidden.results[0].error).toMatchObject({ code: 'DUPLICATE_NOMINATION', status: 409 });
+    expect(hidden.results[0].error).toMatchObject({
+      code: 'NOMINATION_REFERRED_UPWARD',
+      status: 409,
+    });
     expect(JSON.stringify(hidden.results[0].error)).not.toContain('c-other');
     expect(outside.started).toEqual([]);
   });
