@@ -17,6 +17,7 @@ import { awsClients } from './support/aws-clients';
 import { moveClock, readClock } from './support/clock';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers } from './support/officers';
+import { probationScheduleTarget } from './support/probation-schedule-target';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 import { synthesizedStack, watchedMetrics } from './support/template-alarms';
 
@@ -36,11 +37,8 @@ let officers: Awaited<ReturnType<typeof demoOfficers>>;
 const { template, resolve } = synthesizedStack();
 const logicalIdOf = (type: string, prefix: string) =>
   listResources(template, type).find((r) => r.logicalId.startsWith(prefix))!.logicalId;
-const recognitionArn = String(
-  resolve({
-    Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'WorkflowRecognitionStateMachine'),
-  }),
-);
+const probation = probationScheduleTarget();
+const recognitionArn = probation.recognitionArn;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'admission-alarms-'));
@@ -138,22 +136,17 @@ it('ends a second delivery of the schedule as a success, not as a failed executi
 it('puts a schedule whose start keeps failing into the dead-letter queue', async () => {
   const { scheduler } = awsClients(runtime);
   const queue = logicalIdOf('AWS::SQS::Queue', 'WorkflowScheduleDeadLetters');
-  const group = listResources(template, 'AWS::Scheduler::ScheduleGroup')[0];
   const now = new Date((await readClock(runtime)).now);
   await scheduler.send(
     new CreateScheduleCommand({
       Name: 'undeliverable',
-      GroupName: String(resolve(group.resource.Properties!.Name)),
+      GroupName: probation.groupName,
       ScheduleExpression: `at(${vietnamWallClock(new Date(now.getTime() + 60_000))})`,
       ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
       FlexibleTimeWindow: { Mode: 'OFF' },
       Target: {
         Arn: recognitionArn,
-        RoleArn: String(
-          resolve({
-            'Fn::GetAtt': [logicalIdOf('AWS::IAM::Role', 'WorkflowProbationSchedulerRole'), 'Arn'],
-          }),
-        ),
+        RoleArn: probation.roleArn,
         // StartExecution refuses it (InvalidExecutionInput) on every attempt.
         Input: 'not json',
         RetryPolicy: { MaximumRetryAttempts: 0 },

@@ -9,6 +9,7 @@ import { awsClients } from './support/aws-clients';
 import { moveClock, readClock } from './support/clock';
 import { DEMO_NOMINATION } from './support/happy-path';
 import { demoOfficers } from './support/officers';
+import { probationScheduleTarget } from './support/probation-schedule-target';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -73,24 +74,23 @@ describe('the accelerated business clock of the local runtime', () => {
     const { scheduler, sfn } = awsClients(runtime);
     const now = Date.parse((await readClock(runtime)).now);
     const name = `clock-test-${Date.now()}`;
-    const input = JSON.stringify({ candidateId: name, resumeFrom: 'NOMINATED' });
+    // The probation group, its role and its one target: IAM is enforced locally as on AWS.
+    const target = probationScheduleTarget();
+    const input = JSON.stringify({ candidateId: name });
     await scheduler.send(
       new CreateScheduleCommand({
         Name: name,
+        GroupName: target.groupName,
         ScheduleExpression: atInHanoi(now + 30 * DAY),
         ScheduleExpressionTimezone: 'Asia/Ho_Chi_Minh',
         FlexibleTimeWindow: { Mode: 'OFF' },
         ActionAfterCompletion: 'DELETE',
-        Target: {
-          Arn: runtime.stateMachineArn,
-          RoleArn: 'arn:aws:iam::000000000000:role/local-scheduler',
-          Input: input,
-        },
+        Target: { Arn: target.recognitionArn, RoleArn: target.roleArn, Input: input },
       }),
     );
     const startedWith = async () => {
       const { executions = [] } = await sfn.send(
-        new ListExecutionsCommand({ stateMachineArn: runtime.stateMachineArn, maxResults: 1000 }),
+        new ListExecutionsCommand({ stateMachineArn: target.recognitionArn, maxResults: 1000 }),
       );
       return executions.length;
     };
@@ -98,12 +98,12 @@ describe('the accelerated business clock of the local runtime', () => {
 
     await moveClock(runtime, { advanceDays: 29 });
     expect(await startedWith()).toBe(executionsBefore);
-    await scheduler.send(new GetScheduleCommand({ Name: name }));
+    await scheduler.send(new GetScheduleCommand({ Name: name, GroupName: target.groupName }));
 
     await moveClock(runtime, { advanceDays: 2 });
     expect(await startedWith()).toBe(executionsBefore + 1);
-    await expect(scheduler.send(new GetScheduleCommand({ Name: name }))).rejects.toBeInstanceOf(
-      ResourceNotFoundException,
-    );
+    await expect(
+      scheduler.send(new GetScheduleCommand({ Name: name, GroupName: target.groupName })),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 });
