@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nationalIdFingerprint, nationalIdSchema } from './national-id';
 import { type Actor } from './caller';
 import { type Candidate, executionName, NOMINATION_SOURCES } from './candidate';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { assertMayCorrect, visibleCandidate } from '../domain/access';
 import { actorOf, type Caller } from '../domain/caller';

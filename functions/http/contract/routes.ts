@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { nominationSchema } from '../../domain/nomination';
 import { unitDefinitionSchema, unitMoveSchema, unitRetirementSchema } from '../../domain/org-admin';
 import { quotaTargetSchema } from '../../domain/quota/target';
