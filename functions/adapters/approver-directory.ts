@@ -3,6 +3,7 @@ import {
   paginateListUsersInGroup,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { traced } from '../observability/tracer';
 import { requiredEnv } from './dynamodb-documents';
 
 /** Someone an approval link can be bound to. */
@@ -59,7 +60,7 @@ function approverOf(user: UserType, unitId: string): Approver | undefined {
 /** The directory on the pool the environment names (USER_POOL_ID, set by Identity.grantListApprovers). */
 export function awsApproverDirectory(): ApproverDirectory {
   return new CognitoApproverDirectory(
-    new CognitoIdentityProviderClient({ maxAttempts: 5 }),
+    traced(new CognitoIdentityProviderClient({ maxAttempts: 5 })),
     requiredEnv('USER_POOL_ID'),
   );
 }

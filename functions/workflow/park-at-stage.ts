@@ -2,8 +2,10 @@ import { awsApproverDirectory } from '../adapters/approver-directory';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { signingKey } from '../adapters/signing-key';
 import { awsNotifier } from '../adapters/sns-notifier';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
-import { type ParkRequest, parkCandidate } from '../services/park-candidate';
+import { parkCandidate } from '../services/park-candidate';
+import { parkRequest } from './inputs';
 
 /** Approvers get their own links when the stack gives this function a pool, a key and a URL. */
 const approvalBaseUrl = process.env.APPROVAL_BASE_URL;
@@ -22,7 +24,7 @@ const deps = {
 };
 
 /** The `.waitForTaskToken` task of every human stage: records where the candidate waits. */
-export const handler = async (request: ParkRequest) => {
+export const handler = parsedHandler(parkRequest, async (request) => {
   logger.info('Parking candidate', { candidateId: request.candidateId, stage: request.stage });
   return parkCandidate(deps, request);
-};
+});

@@ -1,12 +1,14 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { awsNotifier } from '../adapters/sns-notifier';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
-import { type WatchRequest, watchDeadline } from '../services/watch-deadline';
+import { watchDeadline } from '../services/watch-deadline';
+import { watchRequest } from './inputs';
 
 const deps = { ...awsDependencies(), notifier: awsNotifier() };
 
 /** Before each wait of a human step and on its timeout: the deadline against the clock. */
-export const handler = async (request: WatchRequest) => {
+export const handler = parsedHandler(watchRequest, async (request) => {
   const result = await watchDeadline(deps, request);
   logger.info('Deadline checked', {
     candidateId: request.candidateId,
@@ -14,4 +16,4 @@ export const handler = async (request: WatchRequest) => {
     ...result,
   });
   return result;
-};
+});
