@@ -8,7 +8,18 @@ const DYNAMODB_EXPRESSION =
   '/(^|\\s)(SET|ADD|REMOVE|DELETE)\\s+[#:]|attribute_(not_)?exists|attribute_type|if_not_exists|list_append|begins_with\\s*\\(/';
 /** `CAND#`, `CNT#…`: the prefix of a partition or sort key. */
 const KEY_PREFIX = '/^[A-Z][A-Z0-9_]*#/';
+/**
+ * `import { z } from 'zod'` binds zod's namespace object, which esbuild cannot tree-shake: every
+ * locale and the JSON-schema converter land in every bundle (~450 KB). `import * as z` keeps only
+ * what a function uses (docs/architecture.md, "Bundles").
+ */
+const ZOD_NAMESPACE_IMPORT = {
+  selector:
+    "ImportDeclaration[source.value='zod'][importKind!='type'] > ImportSpecifier[imported.name='z'][importKind!='type'], ImportDeclaration[source.value='zod'][importKind!='type'] > ImportDefaultSpecifier",
+  message: "import * as z from 'zod': the namespace object drags all of zod into the bundle.",
+};
 const DOMAIN_RESTRICTIONS = [
+  ZOD_NAMESPACE_IMPORT,
   {
     selector: `Property[key.name=${DYNAMODB_REQUEST_FIELDS}], TSPropertySignature[key.name=${DYNAMODB_REQUEST_FIELDS}]`,
     message: 'The domain builds no DynamoDB requests or keys: move this to functions/adapters.',
@@ -43,6 +54,7 @@ export default tseslint.config(
         'error',
         { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
       ],
+      'no-restricted-syntax': ['error', ZOD_NAMESPACE_IMPORT],
     },
   },
   {

@@ -9,6 +9,11 @@
  * `--candidates` is the total: each of the `--repeat` runs walks candidates / repeat of them on a
  * fresh runtime (500 × 3 full runs take ~16 minutes on 2 cores; this keeps the default near 7).
  *                    [--skip-report] [--skip-cold-start] [--cold-start-runs 7]
+ *
+ *   npm run bench -- --cold-start-only [--no-synth] [--cold-start-runs 7]
+ *
+ * measures only the bundles (size and module load, a minute) and replaces the cold-start table
+ * of the last results, which keep their walk figures.
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -48,6 +53,7 @@ const { values: args } = parseArgs({
     'skip-cold-start': { type: 'boolean', default: false },
     'cold-start-runs': { type: 'string', default: '7' },
     'reads-per-candidate': { type: 'string', default: '10' },
+    'cold-start-only': { type: 'boolean', default: false },
   },
 });
 
@@ -262,6 +268,7 @@ async function walk(
 }
 
 async function main(): Promise<void> {
+  if (args['cold-start-only']) return coldStartOnly();
   const options = {
     candidates: Number(args.candidates),
     concurrency: Number(args.concurrency),
@@ -365,6 +372,31 @@ async function main(): Promise<void> {
     reportScaling,
     coldStarts,
   };
+  writeResults(result);
+}
+
+/** The last results with a fresh cold-start table. */
+async function coldStartOnly(): Promise<void> {
+  if (!args['no-synth']) {
+    log('cdk synth…');
+    synthesize();
+  }
+  const last = JSON.parse(
+    fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8'),
+  ) as BenchResult;
+  log('cold starts…');
+  const coldStarts = measureColdStarts({
+    cdkOut: DEFAULT_CDK_OUT,
+    runs: Number(args['cold-start-runs']),
+  });
+  writeResults({
+    ...last,
+    coldStarts,
+    coldStartsMeasured: { at: new Date().toISOString(), node: process.version },
+  });
+}
+
+function writeResults(result: BenchResult): void {
   fs.mkdirSync(RESULTS, { recursive: true });
   fs.writeFileSync(path.join(RESULTS, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
   const markdown = renderMarkdown(result);

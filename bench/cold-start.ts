@@ -4,9 +4,7 @@
  * minus the runtime's own start).
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { listResources, loadStackTemplate } from '../lib/local/template';
+import { functionBundles } from './bundles';
 
 export interface ColdStart {
   function: string;
@@ -25,37 +23,23 @@ process.stdout.write(String(performance.now() - started));
 `;
 
 export function measureColdStarts(options: { cdkOut: string; runs: number }): ColdStart[] {
-  const { template } = loadStackTemplate(options.cdkOut);
-  return listResources(template, 'AWS::Lambda::Function').flatMap(({ logicalId, resource }) => {
-    const assetPath = resource.Metadata?.['aws:asset:path'];
-    if (typeof assetPath !== 'string') return [];
-    const properties = (resource.Properties ?? {}) as {
-      Handler?: string;
-      MemorySize?: number;
-      Environment?: { Variables?: Record<string, unknown> };
-    };
-    const dir = path.resolve(options.cdkOut, assetPath);
-    const handler = properties.Handler ?? 'index.handler';
-    const file = path.join(dir, `${handler.slice(0, handler.lastIndexOf('.'))}.js`);
-    const bundleBytes = fs
-      .readdirSync(dir)
-      .filter((name) => !name.endsWith('.map'))
-      .reduce((total, name) => total + fs.statSync(path.join(dir, name)).size, 0);
+  return functionBundles(options.cdkOut).map((bundle) => {
     // The function's own variables (unresolved intrinsics become placeholders): some bundles
-    // read them at load time.
+    // read them at load time. NODE_OPTIONS among them: source maps are loaded as on Lambda.
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       AWS_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'bench',
       AWS_SECRET_ACCESS_KEY: 'bench',
+      ...bundle.environment,
     };
-    for (const [name, value] of Object.entries(properties.Environment?.Variables ?? {})) {
-      env[name] = typeof value === 'string' ? value : 'bench';
-    }
     const runs: number[] = [];
     let error: string | undefined;
     for (let i = 0; i < options.runs; i++) {
-      const probe = spawnSync(process.execPath, ['-e', PROBE, file], { env, encoding: 'utf8' });
+      const probe = spawnSync(process.execPath, ['-e', PROBE, bundle.file], {
+        env,
+        encoding: 'utf8',
+      });
       if (probe.status !== 0) {
         error = probe.stderr.split('\n').find((line) => line.trim()) ?? `exit ${probe.status}`;
         break;
@@ -63,15 +47,13 @@ export function measureColdStarts(options: { cdkOut: string; runs: number }): Co
       runs.push(Number(probe.stdout));
     }
     const sorted = [...runs].sort((a, b) => a - b);
-    return [
-      {
-        function: logicalId,
-        memoryMB: Number(properties.MemorySize ?? 128),
-        bundleBytes,
-        medianRequireMs: sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN,
-        runs,
-        ...(error ? { error } : {}),
-      },
-    ];
+    return {
+      function: bundle.function,
+      memoryMB: bundle.memoryMB,
+      bundleBytes: bundle.bundleBytes,
+      medianRequireMs: sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN,
+      runs,
+      ...(error ? { error } : {}),
+    };
   });
 }

@@ -109,7 +109,7 @@ export function renderMarkdown(r: BenchResult): string {
     out.push('**Cold start:** skipped.', '');
   } else {
     out.push(
-      '**Cold start** (median of the runs of `require(bundle)` in a fresh Node process):',
+      `**Cold start** (median of the runs of \`require(bundle)\` in a fresh Node process${r.coldStartsMeasured ? `; measured ${r.coldStartsMeasured.at.slice(0, 10)} on Node ${r.coldStartsMeasured.node}` : ''}):`,
       '',
       '| function | memory MB | bundle KB | require ms |',
       '| --- | ---: | ---: | ---: |',

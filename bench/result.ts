@@ -50,4 +50,6 @@ export interface BenchResult {
   };
   reportScaling: ReportScaling;
   coldStarts: ColdStart[] | { skipped: true };
+  /** When the cold starts were measured by `--cold-start-only`, apart from the rest. */
+  coldStartsMeasured?: { at: string; node: string };
 }

@@ -16,6 +16,8 @@ import {
 } from '../functions/domain/pipeline';
 
 export const STALE_EXECUTION_ERROR = 'StaleExecution';
+/** The error name of a task payload its handler's schema refuses. */
+export const MALFORMED_INPUT_ERROR = 'ParseError';
 export const UNKNOWN_STAGE_ERROR = 'UnknownStage';
 
 export const stateNames = {
@@ -283,9 +285,13 @@ function applyTask(
   return task;
 }
 
-/** A stale execution must stop at once; anything else (throttling, a transient outage) retries. */
+/**
+ * A stale execution must stop at once, and so must a payload its handler refuses (ParseError,
+ * functions/observability/lambda-handler.ts: the same payload would be refused again); anything
+ * else (throttling, a transient outage) retries.
+ */
 function retryTransient(task: tasks.LambdaInvoke): void {
-  task.addRetry({ errors: [STALE_EXECUTION_ERROR], maxAttempts: 0 });
+  task.addRetry({ errors: [STALE_EXECUTION_ERROR, MALFORMED_INPUT_ERROR], maxAttempts: 0 });
   task.addRetry({
     errors: ['States.TaskFailed'],
     interval: Duration.seconds(1),

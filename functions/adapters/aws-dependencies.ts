@@ -1,5 +1,6 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { traced } from '../observability/tracer';
 import { createPipelineMetrics } from '../observability/transition-metrics';
 import { type Dependencies } from '../services/dependencies';
 import { type CandidateStore } from './candidate-store';
@@ -21,7 +22,7 @@ export function awsCandidateStore(): CandidateStore {
  */
 export function awsWorkflow(): Workflow {
   const recognition = process.env.RECOGNITION_STATE_MACHINE_ARN;
-  return new StepFunctionsWorkflow(new SFNClient({ maxAttempts: 5 }), {
+  return new StepFunctionsWorkflow(traced(new SFNClient({ maxAttempts: 5 })), {
     admission: requiredEnv('STATE_MACHINE_ARN'),
     ...(recognition ? { recognition } : {}),
   });
@@ -33,7 +34,7 @@ export function awsWorkflow(): Workflow {
  * going to SCHEDULE_DEAD_LETTER_QUEUE_ARN.
  */
 export function awsWorkflowSchedules(): WorkflowSchedules {
-  return new EventBridgeWorkflowSchedules(new SchedulerClient({ maxAttempts: 5 }), {
+  return new EventBridgeWorkflowSchedules(traced(new SchedulerClient({ maxAttempts: 5 })), {
     groupName: requiredEnv('PROBATION_SCHEDULE_GROUP'),
     stateMachineArn: requiredEnv('RECOGNITION_STATE_MACHINE_ARN'),
     roleArn: requiredEnv('PROBATION_SCHEDULER_ROLE_ARN'),

@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isRole, type Role } from '../domain/roles';
 import { requiredEnv } from './dynamodb-documents';
+import { traced } from '../observability/tracer';
 import { type IdentityProvider, type ProviderUser, UsernameTakenError } from './identity-provider';
 
 const UNIT_ATTRIBUTE = 'custom:unit_id';
@@ -180,7 +181,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
 /** The provider on the pool the environment names (USER_POOL_ID, Identity.grantManageAccounts). */
 export function awsIdentityProvider(): IdentityProvider {
   return new CognitoIdentityProvider(
-    new CognitoIdentityProviderClient({ maxAttempts: 5 }),
+    traced(new CognitoIdentityProviderClient({ maxAttempts: 5 })),
     requiredEnv('USER_POOL_ID'),
   );
 }

@@ -1,14 +1,22 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { retryTransactionConflicts } from './conflict-retry';
+import { traced } from '../observability/tracer';
 
 /** One document client per container, reused across invocations. */
 export function createDocumentClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(
+  return DynamoDBDocumentClient.from(createDynamoDbClient(), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}
+
+/**
+ * A DynamoDB client that retries transaction conflicts, records consumed capacity and is traced
+ * (X-Ray subsegments).
+ */
+export function createDynamoDbClient(): DynamoDBClient {
+  return traced(
     retryTransactionConflicts(recordConsumedCapacity(new DynamoDBClient({ maxAttempts: 5 }))),
-    {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    },
   );
 }
 
@@ -50,7 +58,7 @@ interface Consumed {
  * container's totals and logged as one JSON line per command (`RECORD_CONSUMED_CAPACITY=1`), or
  * only counted (`=count`). Off, the client is untouched. Handlers never branch on it.
  */
-export function recordConsumedCapacity<Client extends DynamoDBClient>(client: Client): Client {
+function recordConsumedCapacity<Client extends DynamoDBClient>(client: Client): Client {
   const mode = process.env.RECORD_CONSUMED_CAPACITY;
   if (!mode || mode === '0') return client;
   client.middlewareStack.add(

@@ -1,5 +1,6 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { requiredEnv } from './dynamodb-documents';
+import { traced } from '../observability/tracer';
 import { type EmailMessage, type Mailer } from './mailer';
 
 /** SES accepts tag names and values of ASCII letters, digits, `_` and `-`, up to 256 characters. */
@@ -47,7 +48,7 @@ export class SesMailer implements Mailer {
 /** The mailer the environment names (MAIL_FROM, MAIL_CONFIGURATION_SET: Delivery.grantSend). */
 export function awsMailer(): Mailer {
   return new SesMailer(
-    new SESv2Client({ maxAttempts: 5 }),
+    traced(new SESv2Client({ maxAttempts: 5 })),
     requiredEnv('MAIL_FROM'),
     requiredEnv('MAIL_CONFIGURATION_SET'),
   );

@@ -1,39 +1,68 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { BaseProvider } from '@aws-lambda-powertools/parameters/base';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import { traced } from '../observability/tracer';
 import { requiredEnv } from './dynamodb-documents';
 
 /**
+ * How long a container trusts the key it read: a rotated secret reaches every warm container
+ * within this, and a busy container still reads Secrets Manager only once per period.
+ */
+export const SIGNING_KEY_MAX_AGE_SECONDS = 5 * 60;
+
+/**
+ * Where the key is read from: a Powertools Parameters provider, whose cache honours `maxAge`.
+ * On Lambda it is the Secrets Manager provider; unit tests give an in-memory one.
+ */
+export type SecretSource = Pick<BaseProvider, 'get'>;
+
+/**
+ * The signing key read through `source`, cached for SIGNING_KEY_MAX_AGE_SECONDS. Concurrent
+ * reads share one request; a failed read is not cached, so the next invocation tries again.
+ */
+export function signingKeyReader(
+  source: SecretSource,
+  secretId: () => string,
+): () => Promise<Buffer> {
+  let pending: Promise<Buffer> | undefined;
+  // The provider caches whatever it read; an unusable value must not stick for the max age.
+  let forceFetch = false;
+  const read = async (): Promise<Buffer> => {
+    const id = secretId();
+    const value = await source.get(id, { maxAge: SIGNING_KEY_MAX_AGE_SECONDS, forceFetch });
+    const usable = typeof value === 'string' && value !== '';
+    forceFetch = !usable;
+    if (!usable) throw new Error(`Secret ${id} has no SecretString`);
+    return Buffer.from(value, 'utf8');
+  };
+  return () => {
+    pending ??= read().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+}
+
+/**
  * The server-side signing key (approval links, ID-number fingerprints), read from the secret the
- * environment names (SIGNING_SECRET_ARN, set by `SigningSecret.grantRead`). Read once per
- * container: the promise is kept at module scope, so concurrent first calls share one request,
- * and a failed read is forgotten so the next invocation tries again.
+ * environment names (SIGNING_SECRET_ARN, set by `SigningSecret.grantRead`).
  *
  * Locally, the SDK reaches the runtime's Secrets Manager endpoint through
  * AWS_ENDPOINT_URL_SECRETS_MANAGER.
  */
-let cached: Promise<Buffer> | undefined;
+let containerReader: (() => Promise<Buffer>) | undefined;
 
-export function signingKey(client?: SecretsManagerClient): Promise<Buffer> {
-  cached ??= (async () =>
-    readSigningKey(
-      client ?? new SecretsManagerClient({ maxAttempts: 5 }),
-      requiredEnv('SIGNING_SECRET_ARN'),
-    ))().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+export function signingKey(): Promise<Buffer> {
+  containerReader ??= signingKeyReader(
+    new SecretsProvider({
+      awsSdkV3Client: traced(new SecretsManagerClient({ maxAttempts: 5 })),
+    }),
+    () => requiredEnv('SIGNING_SECRET_ARN'),
+  );
+  return containerReader();
 }
 
-export async function readSigningKey(
-  client: SecretsManagerClient,
-  secretId: string,
-): Promise<Buffer> {
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-  if (!SecretString) throw new Error(`Secret ${secretId} has no SecretString`);
-  return Buffer.from(SecretString, 'utf8');
-}
-
-/** Tests only: forget the cached key. */
+/** Tests only: forget the container's provider and its cache. */
 export function forgetSigningKey(): void {
-  cached = undefined;
+  containerReader = undefined;
 }

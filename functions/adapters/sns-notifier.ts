@@ -1,5 +1,6 @@
 import { type MessageAttributeValue, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { type StageNotification } from '../domain/notification';
+import { traced } from '../observability/tracer';
 import { requiredEnv } from './dynamodb-documents';
 import { type Notifier } from './notifier';
 
@@ -57,5 +58,8 @@ export function snsSubject(text: string): string {
 
 /** The notifier on the topic the function's environment names (NOTIFICATION_TOPIC_ARN). */
 export function awsNotifier(): Notifier {
-  return new SnsNotifier(new SNSClient({ maxAttempts: 5 }), requiredEnv('NOTIFICATION_TOPIC_ARN'));
+  return new SnsNotifier(
+    traced(new SNSClient({ maxAttempts: 5 })),
+    requiredEnv('NOTIFICATION_TOPIC_ARN'),
+  );
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Caller } from './caller';
 import { refuse } from './refusal';
 import { type Role, ROLE_LABELS, ROLES } from './roles';

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { HUMAN_STAGE_IDS, type HumanStageId } from './pipeline';
 import { refuse } from './refusal';
 

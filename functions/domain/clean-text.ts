@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Text people type into the record: names, numbers of documents, reasons. Stored NFC-normalised

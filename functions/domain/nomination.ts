@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { personName, singleLineText } from './clean-text';
 import { nationalIdFingerprint, nationalIdSchema } from './national-id';
 import { type Actor } from './caller';

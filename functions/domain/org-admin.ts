@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { multiLineText, singleLineText } from './clean-text';
 import { DECIDING_BODIES, UNIT_LEVELS } from './org-unit';
 import { SPECIAL_AREAS } from './rules/education';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { singleLineText } from './clean-text';
 import type { Actor } from './caller';
 

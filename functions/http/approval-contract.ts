@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 // The shapes a service produces, named here too because the page and its tests speak the contract.
 export type {
   ApprovalDetailsView,

@@ -1,7 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { logger } from '../observability/logger';
+import { tracer } from '../observability/tracer';
 import { refusalsToResponses } from './refusals-to-responses';
 import { type HttpResponse } from './response';
 
@@ -14,6 +16,7 @@ export type RouteHandler = (
 export function httpRoute(handler: RouteHandler) {
   return middy<APIGatewayProxyEventV2, HttpResponse>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(refusalsToResponses())
     .handler(handler);
 }

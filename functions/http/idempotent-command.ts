@@ -1,9 +1,7 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { recordConsumedCapacity, requiredEnv } from '../adapters/dynamodb-documents';
-import { retryTransactionConflicts } from '../adapters/conflict-retry';
+import { createDynamoDbClient, requiredEnv } from '../adapters/dynamodb-documents';
 import { type Caller } from '../domain/caller';
 import { refuse } from '../domain/refusal';
 import { type HttpResponse } from './response';
@@ -43,9 +41,7 @@ export function idempotentCommand<Body>(
     dataIndexArgument: 0,
     persistenceStore: new DynamoDBPersistenceLayer({
       tableName: requiredEnv('IDEMPOTENCY_TABLE_NAME'),
-      awsSdkV3Client: retryTransactionConflicts(
-        recordConsumedCapacity(new DynamoDBClient({ maxAttempts: 5 })),
-      ),
+      awsSdkV3Client: createDynamoDbClient(),
     }),
     config,
   });

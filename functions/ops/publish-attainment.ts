@@ -1,5 +1,6 @@
 import { awsQuotaStore } from '../adapters/dynamodb-quota-store';
 import { currentPeriods, unitsBehindPace, vietnamToday } from '../domain/quota/report';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
 import {
   createPipelineMetrics,
@@ -7,6 +8,7 @@ import {
   recordUnitsBehindPace,
 } from '../observability/transition-metrics';
 import { type QuotaDeps, quotaReport } from '../services/quota-ledger';
+import { scheduledEvent } from './inputs';
 
 const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
 const metrics = createPipelineMetrics();
@@ -44,4 +46,4 @@ export async function publishAttainment(
   return { topUnits: tops.length, behind };
 }
 
-export const handler = async () => publishAttainment();
+export const handler = parsedHandler(scheduledEvent, async () => publishAttainment());

@@ -1,18 +1,11 @@
 import { awsQuotaStore } from '../adapters/dynamodb-quota-store';
 import { currentPeriods, vietnamToday } from '../domain/quota/report';
 import { escapeHtml, renderQuotaWidget } from '../http/quota-dashboard';
+import { parsedHandler } from '../observability/lambda-handler';
 import { type QuotaDeps, quotaReport } from '../services/quota-ledger';
+import { type CustomWidgetEvent, customWidgetEvent } from './inputs';
 
 const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
-
-/** What CloudWatch sends a custom widget function (the parts used here). */
-export interface CustomWidgetEvent {
-  describe?: boolean;
-  /** The widget's `params` (JSON in the dashboard body): `{unit, period}`. */
-  unit?: string;
-  period?: string;
-  widgetContext?: { params?: { unit?: string; period?: string } };
-}
 
 const DOCS = `## Quota table (chỉ tiêu)
 Renders the per-unit quota table, the pace and the funnel of one unit and its children.
@@ -23,7 +16,7 @@ e.g. \`{"unit": "hn", "period": "2025-H1"}\`.`;
  * CloudWatch custom widget: returns the HTML of the per-unit quota table — the very renderer
  * (`renderQuotaWidget`) the local runtime's /dashboard uses.
  */
-export const handler = async (event: CustomWidgetEvent = {}): Promise<string> => {
+export const handler = parsedHandler(customWidgetEvent, async (event): Promise<string> => {
   if (event.describe) return DOCS;
   const params = { ...event.widgetContext?.params, ...pick(event) };
   const today = vietnamToday(deps.now());
@@ -35,7 +28,7 @@ export const handler = async (event: CustomWidgetEvent = {}): Promise<string> =>
   } catch (error) {
     return `<p>Không lập được báo cáo / report failed: ${escapeHtml((error as Error).message)}</p>`;
   }
-};
+});
 
 function pick(event: CustomWidgetEvent): { unit?: string; period?: string } {
   return {

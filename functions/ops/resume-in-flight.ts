@@ -1,8 +1,10 @@
 import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
 import { describeResumeFailure } from '../observability/resume-failure';
 import { createPipelineMetrics, recordResumePass } from '../observability/transition-metrics';
 import { resumeInFlight } from '../services/resume-in-flight';
+import { scheduledEvent } from './inputs';
 
 const deps = {
   ...awsDependencies(),
@@ -13,9 +15,9 @@ const deps = {
 const metrics = createPipelineMetrics();
 
 /** Scheduled (and run by the local runtime on start): every in-flight candidate gets a live execution. */
-export const handler = async () => {
+export const handler = parsedHandler(scheduledEvent, async () => {
   const report = await resumeInFlight(deps);
   recordResumePass(metrics, report);
   logger.info('Resume pass finished', { ...report });
   return report;
-};
+});

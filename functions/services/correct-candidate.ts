@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { multiLineText } from '../domain/clean-text';
 import { StaleCandidateError } from '../adapters/candidate-store';
 import { assertMayCorrect, visibleCandidate } from '../domain/access';

@@ -1,11 +1,13 @@
 import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
-import { type ApplyRequest, applyTransition } from '../services/apply-transition';
+import { applyTransition } from '../services/apply-transition';
+import { applyRequest } from './inputs';
 
 const deps = { ...awsDependencies(), schedules: awsWorkflowSchedules() };
 
 /** The apply step after each human stage: commits the recorded action. */
-export const handler = async (request: ApplyRequest) => {
+export const handler = parsedHandler(applyRequest, async (request) => {
   const applied = await applyTransition(deps, request);
   logger.info('Transition applied', {
     candidateId: request.candidateId,
@@ -13,4 +15,4 @@ export const handler = async (request: ApplyRequest) => {
     toStage: applied.nextStage,
   });
   return applied;
-};
+});

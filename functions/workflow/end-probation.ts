@@ -1,7 +1,9 @@
 import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
 import { createPipelineMetrics } from '../observability/transition-metrics';
-import { type EndProbationRequest, endProbation } from '../services/end-probation';
+import { endProbation } from '../services/end-probation';
+import { endProbationRequest } from './inputs';
 
 /** Only the store: this step starts or answers no execution. */
 const deps = {
@@ -11,8 +13,8 @@ const deps = {
 };
 
 /** Started by the probation schedule: the recognition workflow's first step. */
-export const handler = async (request: EndProbationRequest) => {
+export const handler = parsedHandler(endProbationRequest, async (request) => {
   const applied = await endProbation(deps, request);
   logger.info('Probation ended', { candidateId: request.candidateId, toStage: applied.nextStage });
   return applied;
-};
+});

@@ -1,13 +1,15 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { awsPeopleDependencies } from '../adapters/aws-people';
 import { awsNotifier } from '../adapters/sns-notifier';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
-import { type ParkRequest, parkCandidate } from '../services/park-candidate';
+import { parkCandidate } from '../services/park-candidate';
+import { parkRequest } from './inputs';
 
 const deps = { ...awsDependencies(), notifier: awsNotifier(), ...awsPeopleDependencies() };
 
 /** The `.waitForTaskToken` task of every human stage: records where the candidate waits. */
-export const handler = async (request: ParkRequest) => {
+export const handler = parsedHandler(parkRequest, async (request) => {
   logger.info('Parking candidate', { candidateId: request.candidateId, stage: request.stage });
   return parkCandidate(deps, request);
-};
+});

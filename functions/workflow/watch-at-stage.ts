@@ -1,13 +1,15 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { awsPeopleDependencies } from '../adapters/aws-people';
 import { awsNotifier } from '../adapters/sns-notifier';
+import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
-import { type WatchRequest, watchDeadline } from '../services/watch-deadline';
+import { watchDeadline } from '../services/watch-deadline';
+import { watchRequest } from './inputs';
 
 const deps = { ...awsDependencies(), notifier: awsNotifier(), ...awsPeopleDependencies() };
 
 /** Before each wait of a human step and on its timeout: the deadline against the clock. */
-export const handler = async (request: WatchRequest) => {
+export const handler = parsedHandler(watchRequest, async (request) => {
   const result = await watchDeadline(deps, request);
   logger.info('Deadline checked', {
     candidateId: request.candidateId,
@@ -15,4 +17,4 @@ export const handler = async (request: WatchRequest) => {
     ...result,
   });
   return result;
-};
+});

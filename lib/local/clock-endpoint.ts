@@ -9,7 +9,7 @@
  * until the workflows have settled, so a test or a demo reads the consequences right away.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readRequestBody } from './local-server';
 import { ClockCannotGoBackError, type RuntimeClock } from './runtime-clock';
 

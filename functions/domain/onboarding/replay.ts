@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Actor } from '../caller';
 import { type Candidate, executionName } from '../candidate';
 import { type HistoryEvent, type ImportProvenance } from '../history-event';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { shareBasisPoints, targetCount } from './attainment';
 import { QUOTA_METRICS } from './metric';
 import { isPeriodId } from './period';

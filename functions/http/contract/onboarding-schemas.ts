@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IMPORTABLE_STAGES } from '../../domain/onboarding/importable-stages';
 
 const bi = (vi: string, en: string) => `${vi} / ${en}`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOMINATION_SOURCES } from '../../domain/candidate';
 import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../../domain/pipeline';
 import { ROLES } from '../../domain/roles';

@@ -113,4 +113,19 @@ describe('ESLint (eslint.config.mjs)', () => {
       '@typescript-eslint/consistent-type-imports',
     ]);
   });
+
+  it("refuses zod's namespace object (import { z }) in every layer, allows import * as z", () => {
+    const named = "import * as z from 'zod';\nexport const name = z.string();\n";
+    for (const file of ['functions/domain/fixture.ts', 'functions/http/fixture.ts']) {
+      const result = lint(file, named);
+      expect(result.status).toBe(1);
+      expect(messagesOf(result).map((m) => m.message)).toEqual([
+        "import * as z from 'zod': the namespace object drags all of zod into the bundle.",
+      ]);
+    }
+    const namespace = "import * as z from 'zod';\nexport const name = z.string();\n";
+    expect(lint('functions/http/fixture.ts', namespace).status).toBe(0);
+    const typeOnly = "import { type z } from 'zod';\nexport type Name = z.infer<z.ZodString>;\n";
+    expect(lint('functions/http/fixture.ts', typeOnly).status).toBe(0);
+  });
 });

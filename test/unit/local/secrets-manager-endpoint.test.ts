@@ -9,7 +9,13 @@ import {
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { forgetSigningKey, signingKey } from '../../../functions/adapters/signing-key';
+import { GetParameterError } from '@aws-lambda-powertools/parameters';
+import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
+import {
+  forgetSigningKey,
+  signingKey,
+  signingKeyReader,
+} from '../../../functions/adapters/signing-key';
 import {
   generateSecretString,
   SECRETS_FILE_NAME,
@@ -207,11 +213,12 @@ describe('signingKey (the adapter functions use)', () => {
     expect(key.toString('utf8')).toBe((await valueOf(endpoint)).SecretString);
   });
 
-  it('reads it once per container', async () => {
+  it('reads it once per max age: concurrent and repeated reads share one request', async () => {
     const client = new SecretsManagerClient({});
     const send = jest.spyOn(client, 'send');
-    const [a, b] = await Promise.all([signingKey(client), signingKey(client)]);
-    const c = await signingKey(client);
+    const read = signingKeyReader(new SecretsProvider({ awsSdkV3Client: client }), () => signingId);
+    const [a, b] = await Promise.all([read(), read()]);
+    const c = await read();
     expect(send).toHaveBeenCalledTimes(1);
     expect(a.equals(b) && a.equals(c)).toBe(true);
     client.destroy();
@@ -219,7 +226,9 @@ describe('signingKey (the adapter functions use)', () => {
 
   it('forgets a failed read, so the next invocation tries again', async () => {
     process.env.SIGNING_SECRET_ARN = 'no-such-secret';
-    await expect(signingKey()).rejects.toBeInstanceOf(ResourceNotFoundException);
+    const failure: unknown = await signingKey().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(GetParameterError);
+    expect((failure as Error).cause).toBeInstanceOf(ResourceNotFoundException);
     process.env.SIGNING_SECRET_ARN = signingId;
     await expect(signingKey()).resolves.toBeInstanceOf(Buffer);
   });

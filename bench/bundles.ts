@@ -1,0 +1,55 @@
+/**
+ * The function bundles `cdk synth` wrote into a cloud assembly: each Lambda function's asset
+ * folder, its entry file and its size. Source maps are left out of the size: Lambda loads them
+ * only to print a stack trace (`--enable-source-maps`), never to run the handler.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { listResources, loadStackTemplate } from '../lib/local/template';
+
+/** The budget of every function bundle (docs/architecture.md, "Bundles"). */
+export const BUNDLE_BUDGET_BYTES = 500 * 1024;
+
+export interface FunctionBundle {
+  /** The function's logical id in the template. */
+  function: string;
+  memoryMB: number;
+  /** The bundle's entry file (the handler's module). */
+  file: string;
+  /** Every file of the asset but its source maps. */
+  bundleBytes: number;
+  /** The function's environment; an unresolved intrinsic becomes the placeholder `bench`. */
+  environment: Record<string, string>;
+}
+
+export function functionBundles(cdkOut: string): FunctionBundle[] {
+  const { template } = loadStackTemplate(cdkOut);
+  return listResources(template, 'AWS::Lambda::Function').flatMap(({ logicalId, resource }) => {
+    const assetPath = resource.Metadata?.['aws:asset:path'];
+    if (typeof assetPath !== 'string') return [];
+    const properties = (resource.Properties ?? {}) as {
+      Handler?: string;
+      MemorySize?: number;
+      Environment?: { Variables?: Record<string, unknown> };
+    };
+    const dir = path.resolve(cdkOut, assetPath);
+    const handler = properties.Handler ?? 'index.handler';
+    const bundleBytes = fs
+      .readdirSync(dir)
+      .filter((name) => !name.endsWith('.map'))
+      .reduce((total, name) => total + fs.statSync(path.join(dir, name)).size, 0);
+    const environment: Record<string, string> = {};
+    for (const [name, value] of Object.entries(properties.Environment?.Variables ?? {})) {
+      environment[name] = typeof value === 'string' ? value : 'bench';
+    }
+    return [
+      {
+        function: logicalId,
+        memoryMB: Number(properties.MemorySize ?? 128),
+        file: path.join(dir, `${handler.slice(0, handler.lastIndexOf('.'))}.js`),
+        bundleBytes,
+        environment,
+      },
+    ];
+  });
+}
