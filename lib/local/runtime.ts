@@ -241,6 +241,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resolve,
       store: mail,
       now: () => new Date(clock.now()),
+      authorize: iam.guards.ses,
     });
     stoppers.push(() => sesEndpoint.close());
     const secrets = await startSecretsManagerEndpoint({
