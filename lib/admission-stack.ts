@@ -3,6 +3,7 @@ import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type Construct } from 'constructs';
 import { Api } from './api';
 import { AdmissionFunction } from './constructs/admission-function';
+import { DailyDigest } from './daily-digest';
 import { Delivery } from './delivery';
 import { Identity } from './identity';
 import { Notifications } from './notifications';
@@ -24,6 +25,7 @@ export class AdmissionStack extends Stack {
   readonly delivery: Delivery;
   readonly api: Api;
   readonly quotas: QuotaReporting;
+  readonly digest: DailyDigest;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -49,6 +51,11 @@ export class AdmissionStack extends Stack {
       delivery: this.delivery,
       signing: this.signing,
       approvalBaseUrl: this.api.httpApi.apiEndpoint,
+    });
+
+    this.digest = new DailyDigest(this, 'Digest', {
+      storage: this.storage,
+      delivery: this.delivery,
     });
 
     // Quotas and operations: the hourly attainment job, the quota widget, dashboard and alarms.

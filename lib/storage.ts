@@ -73,6 +73,14 @@ export class Storage extends Construct {
     this.bindTable(fn);
   }
 
+  /** Reads, and PutItem only (delivery records, notes): no update, delete or transaction. */
+  grantReadAndPut(fn: lambda.Function): void {
+    this.table.grantReadData(fn);
+    this.table.grant(fn, 'dynamodb:PutItem');
+    this.table.encryptionKey?.grantEncrypt(fn);
+    this.bindTable(fn);
+  }
+
   grantWriteCandidates(fn: lambda.Function): void {
     this.table.grantReadWriteData(fn);
     this.bindTable(fn);

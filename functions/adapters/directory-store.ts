@@ -42,6 +42,10 @@ export interface DirectoryStore {
   /** The account's audit events, newest first. */
   accountEvents(userId: string, limit: number): Promise<AccountEvent[]>;
   recordDelivery(delivery: Delivery): Promise<void>;
+  /** Whether the person's daily digest of `day` (YYYY-MM-DD) was sent already (one GetItem). */
+  digestSent(userId: string, day: string): Promise<boolean>;
+  /** Notes the digest of `day` as sent (once: a second note changes nothing). */
+  markDigestSent(userId: string, day: string, deliveryId: string): Promise<void>;
   /** What was sent to the person, newest first. */
   listDeliveries(userId: string, limit: number, cursor?: string): Promise<Page<Delivery>>;
 }

@@ -16,6 +16,8 @@ import { directoryKeys, withoutKeys } from './table-keys';
 
 /** Deliveries are kept for a year and a month, then expire (TTL `expiresAt`, epoch seconds). */
 const DELIVERY_RETENTION_SECONDS = 395 * 24 * 3600;
+/** Digest notes (one per person and day) expire after a week. */
+const DIGEST_NOTE_SECONDS = 7 * 24 * 3600;
 /** More holders of one role at one unit than this is a data error, not a committee. */
 export const MAX_HOLDERS = 100;
 
@@ -195,6 +197,37 @@ export class DynamoDbDirectoryStore implements DirectoryStore {
             expiresAt: Math.floor(Date.parse(delivery.sentAt) / 1000) + DELIVERY_RETENTION_SECONDS,
           },
           // A retried send records once: the id is derived from what was sent (deliver.ts).
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+  }
+
+  async digestSent(userId: string, day: string): Promise<boolean> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: directoryKeys.digest(userId, day),
+        ConsistentRead: true,
+      }),
+    );
+    return Item !== undefined;
+  }
+
+  async markDigestSent(userId: string, day: string, deliveryId: string): Promise<void> {
+    await this.documents
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...directoryKeys.digest(userId, day),
+            entity: 'DIGEST',
+            deliveryId,
+            // A note of a day is only read that day: kept a week for diagnosis.
+            expiresAt: Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000) + DIGEST_NOTE_SECONDS,
+          },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       )

@@ -27,8 +27,8 @@ export interface OrgStore {
   unitVersions(id: string): Promise<OrgUnit[]>;
   /** Writes a version and moves the unit's child link under its (new) parent. */
   putUnitVersion(unit: OrgUnit, previousParentId?: string): Promise<void>;
-  /** The ids of a unit's children in the current tree. */
-  childIds(id: string): Promise<string[]>;
+  /** The ids of a unit's children in the current tree; `undefined`: the top-level units. */
+  childIds(id: string | undefined): Promise<string[]>;
   /** Open files whose unit path contains the unit. */
   openCandidatesUnder(unitId: string): AsyncIterable<Candidate>;
   /**
@@ -100,14 +100,17 @@ export class DynamoDbOrgStore implements OrgStore {
     );
   }
 
-  async childIds(id: string): Promise<string[]> {
+  async childIds(id: string | undefined): Promise<string[]> {
     const ids: string[] = [];
     const pages = paginateQuery(
       { client: this.documents },
       {
         TableName: this.tableName,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :child)',
-        ExpressionAttributeValues: { ':pk': keys.unitPartition(id), ':child': 'CHILD#' },
+        ExpressionAttributeValues: {
+          ':pk': id === undefined ? ROOTS_PARTITION : keys.unitPartition(id),
+          ':child': 'CHILD#',
+        },
       },
     );
     for await (const page of pages) {

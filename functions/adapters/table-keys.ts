@@ -102,4 +102,6 @@ export const directoryKeys = {
   email: (email: string) => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'ACCOUNT' }),
   eventPrefix: 'EVT#',
   deliveryPrefix: 'DLV#',
+  /** The daily digest of one day, noted once sent (account partition). */
+  digest: (userId: string, day: string) => ({ PK: `ACCOUNT#${userId}`, SK: `DIGEST#${day}` }),
 };

@@ -38,6 +38,10 @@ export const PIPELINE_METRICS = {
   resumeFailures: 'ResumeFailures',
   /** Members a resume pass found on probation past its end, recognition not started: started. */
   probationRepairs: 'ProbationRepairs',
+  /** Daily digests sent by a run of the digest job. */
+  digestsSent: 'DigestsSent',
+  /** Units or people the digest job could not handle (each failed alone). */
+  digestFailures: 'DigestFailures',
 } as const;
 
 export const PIPELINE_DIMENSIONS = {
@@ -216,4 +220,10 @@ export function recordResumePass(
     {},
     true,
   );
+}
+
+/** One run of the daily digest job, organisation-wide (zeros included: a gap means no run). */
+export function recordDigestRun(metrics: Metrics, facts: { sent: number; failures: number }): void {
+  emit(metrics, PIPELINE_METRICS.digestsSent, MetricUnit.Count, facts.sent, {}, true);
+  emit(metrics, PIPELINE_METRICS.digestFailures, MetricUnit.Count, facts.failures, {}, true);
 }

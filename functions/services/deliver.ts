@@ -23,15 +23,17 @@ export async function deliverTo(
   deps: PeopleDelivery & { now: () => Date },
   person: Pick<DirectoryEntry, 'userId' | 'name' | 'email'>,
   notification: StageNotification,
-  about: { kind?: DeliveryKind; candidateId?: string } = {},
+  about: { kind?: DeliveryKind; candidateId?: string; deliveryId?: string } = {},
 ): Promise<Delivery> {
   const kind = about.kind ?? notification.attributes.kind;
   const account = await deps.directory.getAccount(person.userId);
   const sentAt = deps.now().toISOString();
-  const deliveryId = createHash('sha256')
-    .update(JSON.stringify([person.userId, notification.subject, notification.link, sentAt]))
-    .digest('base64url')
-    .slice(0, 22);
+  const deliveryId =
+    about.deliveryId ??
+    createHash('sha256')
+      .update(JSON.stringify([person.userId, notification.subject, notification.link, sentAt]))
+      .digest('base64url')
+      .slice(0, 22);
   const base = {
     userId: person.userId,
     deliveryId,

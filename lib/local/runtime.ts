@@ -18,6 +18,7 @@ import { createIamEnforcement, localIamEnabled } from './iam/enforcement';
 import { createIamHandler } from './iam/iam-endpoint';
 import { LOCAL_RUNTIME_FILE, type LocalRuntimeFile } from './runtime-file';
 import { createClockHandler } from './clock-endpoint';
+import { createSchedulesHandler } from './schedules-endpoint';
 import { systemTimers } from './clock';
 import { LocalScheduler } from './local-scheduler';
 import { createRuntimeClock, type RuntimeClock } from './runtime-clock';
@@ -241,6 +242,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       resolve,
       store: mail,
       now: () => new Date(clock.now()),
+      authorize: iam.guards.ses,
     });
     stoppers.push(() => sesEndpoint.close());
     const secrets = await startSecretsManagerEndpoint({
@@ -303,6 +305,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     stoppers.push(() => cognito.close());
 
+    // The schedules start after the functions, below; the control route reads them when asked.
+    const started: { schedules?: ScheduleRunner } = {};
     const http: RunningHttpApi = await startHttpApi({
       template,
       resolve,
@@ -311,6 +315,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       host: '127.0.0.1',
       extraHandlers: [
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
+        // Started below, once the functions are: a run asked for earlier answers 503.
+        createSchedulesHandler(() => started.schedules),
         createInboxHandler(notifications, mail),
         createMetricsHandler(metrics),
         createIamHandler({
@@ -363,14 +369,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => functions.close());
 
     // Schedules run once now: the resume job re-attaches every in-flight candidate to an execution.
-    const schedules: ScheduleRunner = startSchedules({
+    const schedules = (started.schedules = startSchedules({
       schedules: readSchedules(template, resolve),
       invoke: iam.guardScheduledInvoke(invoke),
       runAtStart: false,
       region: DEFAULT_LOCAL_REGION,
       accountId: LOCAL_ACCOUNT_ID,
       log,
-    });
+    }));
     stoppers.push(() => schedules.stop());
     await schedules.runAllNow();
     // Where operator tools (quota:check, workflow:migrate, …) find this runtime.

@@ -138,6 +138,13 @@ function formatDuration(ms: number): string {
   return `${Math.round(ms / MINUTE)} minute(s)`;
 }
 
+/** A run asked for while the same schedule is still running (runs never overlap). */
+export class ScheduleRunningError extends Error {
+  constructor(readonly scheduleName: string) {
+    super(`${scheduleName} is still running`);
+  }
+}
+
 export interface ScheduleRunnerOptions {
   schedules: LocalSchedule[];
   /** Receives the target ARN: a Lambda function, or anything else the caller knows how to run. */
@@ -151,6 +158,10 @@ export interface ScheduleRunnerOptions {
 export interface ScheduleRunner {
   /** Runs every schedule once now; resolves when all have finished (failures are only logged). */
   runAllNow(): Promise<void>;
+  /** The schedules whose name (logical id) starts with `prefix`. */
+  find(prefix: string): LocalSchedule[];
+  /** Runs one schedule now and answers what its target returned; failures are thrown. */
+  runNow(schedule: LocalSchedule): Promise<unknown>;
   stop(): void;
 }
 
@@ -160,23 +171,29 @@ export function startSchedules(options: ScheduleRunnerOptions): ScheduleRunner {
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '000000000000';
 
+  const invokeOnce = async (schedule: LocalSchedule): Promise<unknown> => {
+    running.add(schedule.name);
+    try {
+      const event = schedule.input !== undefined ? schedule.input : scheduledEvent(schedule);
+      return await options.invoke(schedule.targetArn, event, schedule);
+    } finally {
+      running.delete(schedule.name);
+    }
+  };
+
   const runOne = async (schedule: LocalSchedule): Promise<void> => {
     // Like a slow Lambda under a fast rate, but without piling up runs of the same schedule.
     if (running.has(schedule.name)) {
       log(`[schedules] ${schedule.name} is still running; skipping this tick`);
       return;
     }
-    running.add(schedule.name);
     try {
-      const event = schedule.input !== undefined ? schedule.input : scheduledEvent(schedule);
-      await options.invoke(schedule.targetArn, event, schedule);
+      await invokeOnce(schedule);
     } catch (error) {
       const err = error as Error;
       log(
         `[schedules] ${schedule.name} → ${schedule.targetArn} failed: ${err.name}: ${err.message}`,
       );
-    } finally {
-      running.delete(schedule.name);
     }
   };
 
@@ -207,6 +224,11 @@ export function startSchedules(options: ScheduleRunnerOptions): ScheduleRunner {
 
   return {
     runAllNow,
+    find: (prefix) => options.schedules.filter((schedule) => schedule.name.startsWith(prefix)),
+    runNow: async (schedule) => {
+      if (running.has(schedule.name)) throw new ScheduleRunningError(schedule.name);
+      return invokeOnce(schedule);
+    },
     stop: () => timers.forEach((timer) => clearInterval(timer)),
   };
 }

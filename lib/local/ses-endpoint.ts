@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsServiceError } from './aws-json-protocol';
 import { guarded, listenLocally, type LocalServer, readRequestBody } from './local-server';
 import type { PublishedMessageStore } from './published-messages';
 import { listResources, type CfnTemplate, type Resolve } from './template';
@@ -54,19 +55,35 @@ function linkIn(text: string): string | undefined {
   return /https?:\/\/\S+\/approvals\/[A-Za-z0-9_-]+/.exec(text)?.[0];
 }
 
+/** What SendEmail is authorized against: the verified identity that matched, and the set. */
+export interface SesSending {
+  identity: string;
+  configurationSet?: string;
+}
+
+/** IAM's say on a SendEmail (lib/local/iam/service-guards.ts sesGuard); throws to refuse. */
+export type AuthorizeSend = (request: IncomingMessage, sending: SesSending) => void;
+
+/** The verified identity a sender uses: its own address if verified, else its domain. */
+export function sendingIdentity(identities: string[], address: string): string | undefined {
+  const domain = address.split('@')[1] ?? '';
+  return identities.find((i) => i === address) ?? identities.find((i) => i === domain);
+}
+
 export function sendEmail(
   setup: { identities: string[]; configurationSets: string[] },
   store: Pick<PublishedMessageStore, 'append'>,
   body: Record<string, unknown>,
   now: () => Date = () => new Date(),
+  authorize: (sending: SesSending) => void = () => undefined,
 ): { MessageId: string } {
   const from = body.FromEmailAddress;
   if (typeof from !== 'string' || !from) {
     throw new SesError('BadRequestException', 'FromEmailAddress is required.');
   }
   const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
-  const domain = address.split('@')[1] ?? '';
-  if (!setup.identities.some((i) => i === address || i === domain)) {
+  const identity = sendingIdentity(setup.identities, address);
+  if (!identity) {
     throw new SesError(
       'MessageRejected',
       `Email address is not verified. The following identities failed the check in region LOCAL: ${address}`,
@@ -83,6 +100,10 @@ export function sendEmail(
       404,
     );
   }
+  authorize({
+    identity,
+    ...(configurationSet === undefined ? {} : { configurationSet: String(configurationSet) }),
+  });
   const destination = (body.Destination ?? {}) as Record<string, unknown>;
   const to = [destination.ToAddresses, destination.CcAddresses, destination.BccAddresses].flatMap(
     (list) => (Array.isArray(list) ? list.map(String) : []),
@@ -127,6 +148,8 @@ export async function startSesEndpoint(options: {
   store: Pick<PublishedMessageStore, 'append'>;
   now?: () => Date;
   port?: number;
+  /** IAM enforcement (lib/local/iam); absent: every caller may send. */
+  authorize?: AuthorizeSend;
 }): Promise<SesEndpoint> {
   const setup = readMailSetup(options.template, options.resolve);
   const send = (res: ServerResponse, status: number, body: unknown, type?: string) => {
@@ -155,12 +178,27 @@ export async function startSesEndpoint(options: {
     } catch {
       throw new SesError('BadRequestException', 'The request body is not valid JSON.');
     }
-    send(res, 200, sendEmail(setup, options.store, body, options.now));
+    const authorize = options.authorize;
+    send(
+      res,
+      200,
+      sendEmail(
+        setup,
+        options.store,
+        body,
+        options.now,
+        authorize && ((sending) => authorize(req, sending)),
+      ),
+    );
   };
   const server = await listenLocally(
     guarded(handle, (res, error) => {
       const e =
-        error instanceof SesError ? error : new SesError('InternalFailure', String(error), 500);
+        error instanceof SesError
+          ? error
+          : error instanceof AwsServiceError
+            ? new SesError(error.code, error.message, error.statusCode)
+            : new SesError('InternalFailure', String(error), 500);
       send(res, e.status, { message: e.message }, e.type);
     }),
     { port: options.port },

@@ -187,3 +187,23 @@ describe('the probation scheduler role trusting schedule ARNs instead of the gro
     expect((await mutant.officers.cell.candidate(id)).body).toMatchObject({ stage: 'ADMITTED' });
   });
 });
+
+describe('the park step without ses:SendEmail', () => {
+  const mutant = withMutant((t) =>
+    dropAction(t, 'WorkflowParkAtStageRoleDefaultPolicy', 'ses:SendEmail'),
+  );
+
+  it('is refused by SES with AWS AccessDeniedException on the sending identity', async () => {
+    const id = await nominate(mutant.officers);
+    const denial = await denialFor(mutant.runtime, 'ses:SendEmail');
+    const principal = sessionOf('WorkflowParkAtStage');
+    const identity = `arn:aws:ses:us-east-1:${ACCOUNT}:identity/ketnap.example.vn`;
+    expect(denial).toMatchObject({
+      principal,
+      resource: identity,
+      message: `User: ${principal} is not authorized to perform: ses:SendEmail on resource: ${identity} because no identity-based policy allows the ses:SendEmail action`,
+    });
+    // The file itself was nominated and parked; only the e-mail was refused.
+    expect((await mutant.officers.cell.candidate(id)).body).toMatchObject({ stage: FIRST.stage });
+  });
+});

@@ -70,6 +70,7 @@ describe('delivery through SES', () => {
     const roles = grants.map((g) => /"(\w+?Role)[0-9A-F]{8}"/.exec(g.roles)?.[1]).sort();
     expect(roles).toEqual([
       'ApiAccountsRole',
+      'DigestSendDailyDigestsRole',
       'WorkflowParkAtStageRole',
       'WorkflowWatchDeadlineRole',
     ]);

@@ -10,7 +10,9 @@ import {
   authorizeScheduleTarget,
   authorizeStateMachineInvoke,
 } from '../../lib/local/iam/service-paths';
-import { authorizePublish } from '../../lib/local/iam/service-guards';
+import { authorizePublish, sesGuard } from '../../lib/local/iam/service-guards';
+import { accessKeyIdFor } from '../../lib/local/iam/access-control';
+import { readMailSetup } from '../../lib/local/ses-endpoint';
 import { createResolver, type CfnTemplate } from '../../lib/local/template';
 import { synthesizeTemplate } from './synthesize';
 
@@ -204,5 +206,45 @@ describe('services invoking functions', () => {
         authorizeRuleInvoke(access, { ruleArn: `${rule}-other`, functionArn: target }),
       ),
     ).toMatchObject({ principal: 'events.amazonaws.com', reason: 'noResourceAllow' });
+  });
+});
+
+describe('sending e-mail (SESv2 SendEmail: the identity and the configuration set)', () => {
+  const guard = sesGuard(access);
+  const mail = readMailSetup(cfn, resolve);
+  const [identity] = mail.identities;
+  const [configurationSet] = mail.configurationSets;
+  /** A SendEmail signed with the credentials the local runtime gives the function. */
+  const send = (prefix: string, sending: { identity: string; configurationSet?: string }) => {
+    const fn = logicalId('AWS::Lambda::Function', prefix);
+    access.credentialsFor(fn, refOf(fn));
+    const headers = {
+      authorization: `AWS4-HMAC-SHA256 Credential=${accessKeyIdFor(fn)}/20260101/${region}/ses/aws4_request`,
+    };
+    return denialOf(() => guard({ headers } as never, sending));
+  };
+
+  it('lets the park step and Accounts send through the stack identity and configuration set', () => {
+    expect(mail.identities).toHaveLength(1);
+    expect(mail.configurationSets).toHaveLength(1);
+    expect(send('WorkflowPark', { identity, configurationSet })).toBeUndefined();
+    expect(send('WorkflowWatchDeadline', { identity, configurationSet })).toBeUndefined();
+    expect(send('ApiAccounts', { identity, configurationSet })).toBeUndefined();
+  });
+
+  it('refuses another identity or configuration set, and functions without the grant', () => {
+    expect(
+      send('WorkflowPark', { identity: 'other.example.vn', configurationSet })?.message,
+    ).toMatch(
+      `ses:SendEmail on resource: arn:aws:ses:${region}:${accountId}:identity/other.example.vn because no identity-based policy allows`,
+    );
+    expect(send('WorkflowPark', { identity, configurationSet: 'other-set' })?.message).toMatch(
+      `ses:SendEmail on resource: arn:aws:ses:${region}:${accountId}:configuration-set/other-set because`,
+    );
+    expect(send('ApiGetCandidate', { identity, configurationSet })?.message).toMatch(
+      new RegExp(
+        `is not authorized to perform: ses:SendEmail on resource: arn:aws:ses:${region}:${accountId}:identity/${identity.replace(/\./g, '\\.')} because no identity-based policy allows the ses:SendEmail action$`,
+      ),
+    );
   });
 });

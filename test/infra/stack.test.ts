@@ -109,8 +109,8 @@ describe('functions', () => {
     // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
     // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs;
     // + Onboarding (files in progress imported); Accounts, MyDeliveries, DeliveryFeedback (people
-    // and delivery).
-    expect(Object.keys(functions).length).toBe(29);
+    // and delivery); SendDailyDigests (the daily digest).
+    expect(Object.keys(functions).length).toBe(30);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
@@ -505,6 +505,25 @@ describe('quotas and observability in the stack', () => {
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
     }
+  });
+
+  it('sends the daily digest at 07:00 Vietnam time; the job reads, puts records and sends only', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 0 * * ? *)',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DigestSendDailyDigests'), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2 },
+        }),
+      ],
+    });
+    const actions = policyActionsOfRole('DigestSendDailyDigestsRole');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem']));
+    expect(
+      actions.filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a)),
+    ).toEqual(['dynamodb:PutItem']);
+    expect(actions.filter((a) => a.startsWith('ses:'))).toEqual(['ses:SendEmail']);
+    expect(actions.filter((a) => /^(states|sns|scheduler|cognito-idp):/.test(a))).toEqual([]);
   });
 
   it('runs the attainment job hourly and keeps the report and widget read-only', () => {

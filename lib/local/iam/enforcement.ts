@@ -21,6 +21,7 @@ import {
   dynamoDbGuard,
   schedulerGuard,
   secretsManagerGuard,
+  sesGuard,
   snsGuard,
   stepFunctionsGuard,
 } from './service-guards';
@@ -53,6 +54,7 @@ export interface IamEnforcement {
     cognito?: ReturnType<typeof cognitoGuard>;
     sns?: ReturnType<typeof snsGuard>;
     scheduler?: ReturnType<typeof schedulerGuard>;
+    ses?: ReturnType<typeof sesGuard>;
   };
   /** Sets the Step Functions guard once the service exists (it resolves task tokens). */
   bindStepFunctions(executionOfTaskToken: (token: string) => string | undefined): void;
@@ -92,6 +94,7 @@ export function createIamEnforcement(input: {
     cognito: cognitoGuard(access),
     sns: snsGuard(access),
     scheduler: schedulerGuard(access),
+    ses: sesGuard(access),
   };
   return {
     access,

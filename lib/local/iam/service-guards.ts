@@ -3,13 +3,14 @@
  * the words of the Service Authorization Reference, and the error that service sends when IAM
  * refuses it (DynamoDB `com.amazon.coral.service#AccessDeniedException`, Step Functions /
  * Secrets Manager / Cognito / Scheduler `AccessDeniedException`, SNS `AuthorizationError` 403 and
- * `KMSAccessDenied` for a key that refuses). Requests signed by no function pass (an operator).
+ * `KMSAccessDenied` for a key that refuses, SES `AccessDeniedException` 403). Requests signed by no function pass (an operator).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AwsServiceError } from '../aws-json-protocol';
 import type { InspectedRequest, ProxyAnswer } from '../fault-proxy';
 import type { SchedulerRequest } from '../scheduler-endpoint';
+import type { SesSending } from '../ses-endpoint';
 import { AccessDenied, type AccessControl, type Caller } from './access-control';
 import { dynamoDbChecks } from './dynamodb-requests';
 
@@ -210,6 +211,32 @@ export function schedulerGuard(access: AccessControl) {
             resource: roleArn,
             context: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
           });
+        }
+      },
+      (denied) => accessDenied(denied, 403),
+    );
+  };
+}
+
+/**
+ * ses:SendEmail (SESv2) is authorized against each resource the request names: the sending
+ * identity (the verified address, or its domain) and, when one is given, the configuration set.
+ * SES refuses with AccessDeniedException, 403.
+ */
+export function sesGuard(access: AccessControl) {
+  const { region, accountId } = access.permissions;
+  const arn = (type: string, name: string) => `arn:aws:ses:${region}:${accountId}:${type}/${name}`;
+  return (request: IncomingMessage, sending: SesSending) => {
+    const caller = access.callerOf(request.headers);
+    if (!caller) return;
+    const resources = [
+      arn('identity', sending.identity),
+      ...(sending.configurationSet ? [arn('configuration-set', sending.configurationSet)] : []),
+    ];
+    refuseAs(
+      () => {
+        for (const resource of resources) {
+          access.authorize({ caller, action: 'ses:SendEmail', resource });
         }
       },
       (denied) => accessDenied(denied, 403),

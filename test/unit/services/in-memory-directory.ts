@@ -57,6 +57,13 @@ export class InMemoryDirectory implements DirectoryStore {
   async recordDelivery(delivery: Delivery) {
     this.deliveries.push(delivery);
   }
+  readonly digests = new Map<string, string>();
+  async digestSent(userId: string, day: string) {
+    return this.digests.has(`${userId}#${day}`);
+  }
+  async markDigestSent(userId: string, day: string, deliveryId: string) {
+    if (!this.digests.has(`${userId}#${day}`)) this.digests.set(`${userId}#${day}`, deliveryId);
+  }
   async listDeliveries(userId: string) {
     return { items: this.deliveries.filter((d) => d.userId === userId) };
   }

@@ -1,0 +1,21 @@
+import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsDirectoryStore } from '../adapters/dynamodb-directory-store';
+import { awsOrgStore } from '../adapters/dynamodb-org-store';
+import { awsMailer } from '../adapters/ses-mailer';
+import { createPipelineMetrics, recordDigestRun } from '../observability/transition-metrics';
+import { type DigestDeps, sendDailyDigests } from '../services/daily-digest';
+
+const deps: DigestDeps = {
+  org: awsOrgStore(),
+  queue: awsCandidateStore(),
+  people: { directory: awsDirectoryStore(), mailer: awsMailer() },
+  now: () => new Date(),
+};
+const metrics = createPipelineMetrics();
+
+/** Daily (EventBridge, 07:00 Vietnam time): "Việc cần làm hôm nay" to each officer with steps due. */
+export const handler = async () => {
+  const run = await sendDailyDigests(deps);
+  recordDigestRun(metrics, run);
+  return run;
+};
