@@ -1,6 +1,9 @@
 import * as fs from 'node:fs';
+import { GetScheduleCommand, ResourceNotFoundException } from '@aws-sdk/client-scheduler';
 import { addMonths } from '../../functions/domain/rules/calendar-date';
+import { probationScheduleName } from '../../functions/services/probation-schedule';
 import { loadStackTemplate, type CfnTemplate } from '../../lib/local/template';
+import { awsClients } from './support/aws-clients';
 import { moveClock } from './support/clock';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { denials, fireAlarm } from './support/iam';
@@ -12,6 +15,7 @@ import {
   setTrustCondition,
 } from './support/mutated-template';
 import { demoOfficers } from './support/officers';
+import { probationScheduleTarget } from './support/probation-schedule-target';
 import { today, walkToAdmitted, walkToOfficial, type Officers } from './support/recognition-walk';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
@@ -59,12 +63,26 @@ async function confirm(officers: Officers, id: string) {
 }
 
 async function denialFor(runtime: RuntimeProcess, action: string) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const found = (await denials(runtime)).find((d) => d.action === action);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`No denial of ${action}; runtime output:\n${runtime.output()}`);
+}
+
+async function scheduleCreated(runtime: RuntimeProcess, name: string) {
+  const { scheduler } = awsClients(runtime);
+  const { groupName } = probationScheduleTarget();
+  for (let i = 0; i < 600; i++) {
+    try {
+      return await scheduler.send(new GetScheduleCommand({ Name: name, GroupName: groupName }));
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The schedule ${name} was never created; runtime output:\n${runtime.output()}`);
 }
 
 /** Time for a workflow that would move to have moved. */
@@ -176,6 +194,9 @@ describe('the probation scheduler role trusting schedule ARNs instead of the gro
     const admittedOn = await today(mutant.runtime);
     const id = await nominate(mutant.officers);
     await walkToAdmitted(mutant.officers, id, { admittedOn });
+    // The apply step creates the wake-up schedule after the ADMITTED commit: wait for it, so that
+    // moving the clock cannot race its creation on a loaded machine.
+    await scheduleCreated(mutant.runtime, probationScheduleName(id));
     await moveClock(mutant.runtime, { to: `${addMonths(admittedOn, 12)}T09:00:00+07:00` });
     const role = `arn:aws:iam::${ACCOUNT}:role/${logicalIdOf('AWS::IAM::Role', 'WorkflowProbationSchedulerRole')}`;
     expect(await denialFor(mutant.runtime, 'sts:AssumeRole')).toMatchObject({
