@@ -176,6 +176,25 @@ describe('the replay of a row through the procedure', () => {
     ]);
   });
 
+  it('imports a 2021 first-half admission: each step judged under the policy in force that day', () => {
+    // The same member, four years earlier: admitted before QĐ 24-QĐ/TW took effect (2021-07-30)
+    // and recognised after it, as a committee's files of 2021 are.
+    const earlier = Object.fromEntries(
+      Object.entries(OFFICIAL_ROW).map(([key, value]) => [
+        key,
+        /^\d{4}-\d{2}-\d{2}$/.test(value)
+          ? `${Number(value.slice(0, 4)) - 4}${value.slice(4)}`
+          : value,
+      ]),
+    );
+    const { candidate, events } = replay(earlier);
+    expect(candidate.stage).toBe('OFFICIAL');
+    const policyOf = (action: string) => events.find((e) => e.action === action)?.policyVersion;
+    expect(policyOf('recordCellResolution')).toBe('QD29-2016');
+    expect(policyOf('decideAdmission')).toBe('QD29-2016');
+    expect(policyOf('recordRecognitionCellReview')).toBe('QD24-2021');
+  });
+
   it('refuses a member in recognition before the 12 months are over', () => {
     expect(refusalOf(() => replay(OFFICIAL_ROW, '2026-06-01'))).toMatchObject({
       code: 'IMPORT_PROBATION_NOT_OVER',
