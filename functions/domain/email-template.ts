@@ -1,19 +1,11 @@
 import { type StageNotification } from './notification';
+import { escapeHtml } from './escape-html';
 
 /** A rendered e-mail: Vietnamese first, English below, plain text and HTML alike. */
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 const FOOTER_VI =

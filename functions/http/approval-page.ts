@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PIPELINE } from '../domain/pipeline';
+import { escapeHtml } from '../domain/escape-html';
+export { escapeHtml };
 
 /**
  * The approval page behind a notification's link, `GET /approvals/{approvalId}`. It is served
@@ -403,13 +405,6 @@ export const APPROVAL_PAGE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const APPROVAL_ID = /^[A-Za-z0-9_-]{1,1024}$/;
-
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}
 
 /**
  * The page for one approval id. The id is only echoed (escaped) when it has the shape of one;

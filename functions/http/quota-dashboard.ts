@@ -1,4 +1,6 @@
 import type { QuotaReport, UnitReport } from '../domain/quota/report';
+import { escapeHtml } from '../domain/escape-html';
+export { escapeHtml };
 
 /**
  * The one renderer of the quota dashboard: the CloudWatch custom widget returns
@@ -6,15 +8,6 @@ import type { QuotaReport, UnitReport } from '../domain/quota/report';
  * a page with a filter form. Vietnamese first, English in grey. No script, no external resource:
  * the chart is inline SVG generated here.
  */
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const STATUS: Record<string, { vi: string; en: string; color: string }> = {
   ON_TRACK: { vi: 'Đúng tiến độ', en: 'on track', color: '#1b7f3b' },

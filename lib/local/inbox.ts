@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PublishedMessage, PublishedMessageStore } from './published-messages';
+import { escapeHtml } from '../../functions/domain/escape-html';
 
 export type InboxHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -112,15 +113,6 @@ function safeLink(link: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 const KIND_LABELS: Record<string, string> = {
