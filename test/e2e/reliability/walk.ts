@@ -75,6 +75,8 @@ export async function walkToAdmitted(walk: Walk, index: number): Promise<string>
   throw new Error(`candidate ${index} (${id}) was not admitted in time`);
 }
 
+const WAKE_BUDGET_MS = 150_000;
+
 /**
  * The walk's ceremony date lies over a year back, so probation is already over and each member's
  * wake-up is scheduled two minutes after admission: moving the business clock past it starts
@@ -86,15 +88,19 @@ export async function wakeAfterProbation(
   ids: string[],
 ): Promise<void> {
   await moveClock(runtime, { advanceMs: 3 * 60_000 });
+  // One budget for all: with conflicts on, a wake-up whose DynamoDB retries ran out is retried by
+  // the state machine (up to six times, backing off from 1 s: about a minute in the worst case).
+  const deadline = Date.now() + WAKE_BUDGET_MS;
   for (const id of ids) {
-    for (let attempt = 0; ; attempt++) {
+    for (;;) {
       const got = await send(runtime.url, 'GET', `/candidates/${id}`, {
         token: tokens['cell-officer'],
       });
       if (got.body.stage === 'RECOGNITION_CELL_REVIEW' && got.body.status === 'AWAITING_ACTION') {
         break;
       }
-      if (attempt > 300) throw new Error(`${id} was not woken after probation: ${got.text}`);
+      if (Date.now() > deadline)
+        throw new Error(`${id} was not woken after probation: ${got.text}`);
       await sleep(100);
     }
   }
