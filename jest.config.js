@@ -8,6 +8,19 @@ const transform = {
 // middy 6 ships ESM only; jest runs CommonJS, so it has to be transformed.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
 
+/** What both end-to-end projects share: they talk HTTP to a runtime started from the template. */
+const endToEnd = {
+  testEnvironment: 'node',
+  testMatch: ['**/*.test.ts'],
+  transform,
+  transformIgnorePatterns,
+  // The end-to-end tests run the template `cdk synth` wrote, so synthesize it once first.
+  globalSetup: '<rootDir>/test/e2e/synthesize-once.ts',
+  // Every response an e2e client sees must be one the OpenAPI document describes.
+  setupFilesAfterEnv: ['<rootDir>/test/e2e/support/contract-check.ts'],
+  testTimeout: 180000,
+};
+
 module.exports = {
   projects: [
     {
@@ -20,16 +33,16 @@ module.exports = {
     },
     {
       displayName: 'e2e',
-      testEnvironment: 'node',
+      ...endToEnd,
       roots: ['<rootDir>/test/e2e'],
-      testMatch: ['**/*.test.ts'],
-      transform,
-      transformIgnorePatterns,
-      // The end-to-end tests run the template `cdk synth` wrote, so synthesize it once first.
-      globalSetup: '<rootDir>/test/e2e/synthesize-once.ts',
-      // Every response an e2e client sees must be one the OpenAPI document describes.
-      setupFilesAfterEnv: ['<rootDir>/test/e2e/support/contract-check.ts'],
-      testTimeout: 180000,
+      testPathIgnorePatterns: ['/test/e2e/reliability/'],
+    },
+    // Crashes, faults, conflicts and fuzzing: minutes of load each, so a suite of their own
+    // (`npm run test:reliability`), which CI runs after `npm test`.
+    {
+      displayName: 'reliability',
+      ...endToEnd,
+      roots: ['<rootDir>/test/e2e/reliability'],
     },
   ],
   testTimeout: 60000,
