@@ -2,6 +2,8 @@ import { type Caller } from '../../../functions/domain/caller';
 import { type Candidate } from '../../../functions/domain/candidate';
 import { type OrgUnit } from '../../../functions/domain/org-unit';
 import { Refusal, type RefusalBody } from '../../../functions/domain/refusal';
+import { FakeNotifier, FakeSchedules, FakeWorkflow } from './fake-workflow';
+import { InMemoryCandidates } from './in-memory-candidates';
 
 /** A small tree: a city committee, a district committee, a grassroots committee and its cell. */
 export const UNITS: OrgUnit[] = [
@@ -88,4 +90,24 @@ export async function refusalFrom(run: Promise<unknown>): Promise<RefusalBody & 
     throw error;
   }
   throw new Error('expected a refusal');
+}
+
+/** A world of fakes at a fixed instant: the store (with the small tree), workflow, schedules, feed. */
+export function world(at = '2025-07-01T03:00:00.000Z') {
+  const store = new InMemoryCandidates().putUnits(...UNITS);
+  const workflow = new FakeWorkflow();
+  const schedules = new FakeSchedules();
+  const notifier = new FakeNotifier();
+  let now = new Date(at);
+  return {
+    store,
+    workflow,
+    schedules,
+    notifier,
+    classes: store.classes,
+    now: () => new Date(now),
+    setNow: (instant: string) => {
+      now = new Date(instant);
+    },
+  };
 }
