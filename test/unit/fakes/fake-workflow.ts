@@ -1,3 +1,4 @@
+import { copy } from './copy';
 import { type ExecutionInput, type Workflow } from '../../../functions/adapters/workflow';
 import {
   type ScheduledStart,
@@ -43,7 +44,7 @@ export class FakeWorkflow implements Workflow {
     delivery: 'complete' | 'fail',
   ): Promise<boolean> {
     if (this.staleTokens.has(taskToken)) return false;
-    this.deliveries.push({ taskToken, submission: structuredClone(submission), delivery });
+    this.deliveries.push({ taskToken, submission: copy(submission), delivery });
     return true;
   }
 
@@ -84,6 +85,6 @@ export class FakeNotifier implements Notifier {
 
   async publish(notification: StageNotification): Promise<void> {
     if (this.failing) throw this.failing;
-    this.published.push(structuredClone(notification));
+    this.published.push(copy(notification));
   }
 }

@@ -1,3 +1,4 @@
+import { copy } from './copy';
 import {
   ApprovalLinkUsedError,
   type AuditEvent,
@@ -51,7 +52,7 @@ export class InMemoryCandidates implements CandidateStore {
   /** Seeds candidates as stored (corrupt ones too, as a table can hold them). */
   put(...candidates: Candidate[]): this {
     for (const candidate of candidates) {
-      this.items.set(String(candidate.id), structuredClone(candidate));
+      this.items.set(String(candidate.id), copy(candidate));
       if (candidate.nationalIdFingerprint && isInFlight(candidate)) {
         this.people.set(candidate.nationalIdFingerprint, {
           candidateId: candidate.id,
@@ -70,14 +71,14 @@ export class InMemoryCandidates implements CandidateStore {
   }
 
   historyOf(id: string): HistoryEvent[] {
-    return structuredClone(this.events.get(id) ?? []);
+    return copy(this.events.get(id) ?? []);
   }
 
   // Reads
 
   async getCandidate(id: string): Promise<Candidate | undefined> {
     const item = this.items.get(id);
-    return item ? structuredClone(item) : undefined;
+    return item ? copy(item) : undefined;
   }
 
   /** In key order, as the table's query returns them: by seq, a notice after its version's event. */
@@ -105,8 +106,8 @@ export class InMemoryCandidates implements CandidateStore {
     if (person && person.candidateId !== candidate.id && !person.closed) {
       throw new DuplicatePersonError(person.candidateId, person.unitPath);
     }
-    this.items.set(candidate.id, structuredClone(candidate));
-    this.events.set(candidate.id, structuredClone(events));
+    this.items.set(candidate.id, copy(candidate));
+    this.events.set(candidate.id, copy(events));
     this.people.set(candidate.nationalIdFingerprint, {
       candidateId: candidate.id,
       unitPath: candidate.unitPath,
@@ -139,11 +140,11 @@ export class InMemoryCandidates implements CandidateStore {
     if (seat) throw new SeatRefusedError(seat);
     // All conditions hold: the transaction commits as a whole.
     if (companion.approval) {
-      this.approvals.set(companion.approval.nonce, structuredClone(companion.approval));
+      this.approvals.set(companion.approval.nonce, copy(companion.approval));
     }
     if (companion.seat) this.classes.writeSeat(companion.seat);
-    stored.submission = structuredClone(submission);
-    return structuredClone(stored);
+    stored.submission = copy(submission);
+    return copy(stored);
   }
 
   private seatRefusal(write: SeatWrite) {
@@ -152,7 +153,7 @@ export class InMemoryCandidates implements CandidateStore {
 
   async getApprovalRecord(nonce: string): Promise<ApprovalRecord | undefined> {
     const record = this.approvals.get(nonce);
-    return record ? structuredClone(record) : undefined;
+    return record ? copy(record) : undefined;
   }
 
   // Transitions
@@ -214,7 +215,7 @@ export class InMemoryCandidates implements CandidateStore {
         `candidate ${before.id} changed before the ${what} was committed`,
       );
     }
-    this.items.set(after.id, structuredClone(after));
+    this.items.set(after.id, copy(after));
     this.appendEvent(event);
     const person = this.people.get(after.nationalIdFingerprint);
     if (freesThePerson(after.stage) && person?.candidateId === after.id) person.closed = true;
@@ -226,8 +227,8 @@ export class InMemoryCandidates implements CandidateStore {
     this.failIfAsked(id);
     const stored = this.items.get(id);
     if (!stored || stored.stage !== pending.stage) return undefined;
-    stored.pendingStep = structuredClone(pending);
-    return structuredClone(stored);
+    stored.pendingStep = copy(pending);
+    return copy(stored);
   }
 
   async recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void> {
@@ -255,7 +256,7 @@ export class InMemoryCandidates implements CandidateStore {
       (c) => c.version === before.version && c.stage === deadline.stage,
       `candidate ${before.id} moved on before its deadline was recorded`,
     );
-    stored.deadline = structuredClone(deadline);
+    stored.deadline = copy(deadline);
   }
 
   async recordDeadlineNotice(
@@ -271,7 +272,7 @@ export class InMemoryCandidates implements CandidateStore {
         c.deadline?.noticesSent === event.notice.index,
       `candidate ${before.id} moved on, or the notice was recorded, before this one`,
     );
-    stored.deadline = structuredClone(deadline);
+    stored.deadline = copy(deadline);
     this.appendEvent(event);
   }
 
@@ -292,7 +293,7 @@ export class InMemoryCandidates implements CandidateStore {
   async *listInFlight(): AsyncIterable<Candidate> {
     for (const candidate of [...this.items.values()]) {
       if (isInFlight(candidate) || candidate.stage === PROBATION.during) {
-        yield structuredClone(candidate);
+        yield copy(candidate);
       }
     }
   }
@@ -300,7 +301,7 @@ export class InMemoryCandidates implements CandidateStore {
   async *listUnlisted(): AsyncIterable<Candidate> {
     for (const id of [...this.unlisted]) {
       const candidate = this.items.get(id);
-      if (candidate) yield structuredClone(candidate);
+      if (candidate) yield copy(candidate);
     }
   }
 
@@ -355,7 +356,7 @@ export class InMemoryCandidates implements CandidateStore {
       if (!unitPath.includes(query.unitId)) continue;
       for (const event of events) {
         const day = vietnamDateOf(new Date(event.at));
-        if (day >= query.from && day <= query.to) yield { ...structuredClone(event), unitPath };
+        if (day >= query.from && day <= query.to) yield { ...copy(event), unitPath };
       }
     }
   }
@@ -365,14 +366,14 @@ export class InMemoryCandidates implements CandidateStore {
   async getUnit(id: string, on: string): Promise<OrgUnit | undefined> {
     const inForce = (this.unitVersions.get(id) ?? []).filter((u) => u.effectiveFrom <= on);
     const latest = inForce.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).pop();
-    return latest ? structuredClone(latest) : undefined;
+    return latest ? copy(latest) : undefined;
   }
 
   async putUnit(unit: OrgUnit): Promise<void> {
     const versions = (this.unitVersions.get(unit.id) ?? []).filter(
       (u) => u.effectiveFrom !== unit.effectiveFrom,
     );
-    this.unitVersions.set(unit.id, [...versions, structuredClone(unit)]);
+    this.unitVersions.set(unit.id, [...versions, copy(unit)]);
   }
 
   private writable(id: string, holds: (stored: Candidate) => boolean, what: string): Candidate {
@@ -394,7 +395,7 @@ export class InMemoryCandidates implements CandidateStore {
 
   private appendEvent(event: HistoryEvent): void {
     const events = this.events.get(event.candidateId) ?? [];
-    events.push(structuredClone(event));
+    events.push(copy(event));
     this.events.set(event.candidateId, events);
   }
 }

@@ -1,3 +1,4 @@
+import { copy } from './copy';
 import { type ClassPage, type ClassStore } from '../../../functions/adapters/class-store';
 import { type SeatRefusal, type SeatWrite } from '../../../functions/adapters/class-seat-writes';
 import { type ClassSeat, type TrainingClass } from '../../../functions/domain/training-class';
@@ -13,14 +14,14 @@ export class InMemoryClasses implements ClassStore {
 
   async createClass(trainingClass: TrainingClass): Promise<TrainingClass> {
     const existing = this.classes.get(trainingClass.id);
-    if (existing) return structuredClone(existing);
-    this.classes.set(trainingClass.id, structuredClone(trainingClass));
-    return structuredClone(trainingClass);
+    if (existing) return copy(existing);
+    this.classes.set(trainingClass.id, copy(trainingClass));
+    return copy(trainingClass);
   }
 
   async getClass(id: string): Promise<TrainingClass | undefined> {
     const found = this.classes.get(id);
-    return found ? structuredClone(found) : undefined;
+    return found ? copy(found) : undefined;
   }
 
   async listClasses(query: {
@@ -35,13 +36,13 @@ export class InMemoryClasses implements ClassStore {
     const items = all.slice(start, start + query.limit);
     const next = start + query.limit;
     return {
-      items: structuredClone(items),
+      items: copy(items),
       ...(next < all.length ? { nextCursor: String(next) } : {}),
     };
   }
 
   async getSeats(classId: string): Promise<ClassSeat[]> {
-    return structuredClone([...this.seats.values()].filter((s) => s.classId === classId));
+    return copy([...this.seats.values()].filter((s) => s.classId === classId));
   }
 
   refusalOf(write: SeatWrite): SeatRefusal | undefined {
@@ -58,7 +59,7 @@ export class InMemoryClasses implements ClassStore {
 
   writeSeat(write: SeatWrite): void {
     if (write.kind === 'take') {
-      this.seats.set(seatKey(write.seat), structuredClone(write.seat));
+      this.seats.set(seatKey(write.seat), copy(write.seat));
       this.classes.get(write.seat.classId)!.enrolled++;
       return;
     }
