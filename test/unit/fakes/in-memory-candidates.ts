@@ -369,6 +369,16 @@ export class InMemoryCandidates implements CandidateStore {
     return latest ? copy(latest) : undefined;
   }
 
+  unitIds(): string[] {
+    return [...this.unitVersions.keys()];
+  }
+
+  /** Every version of a unit, oldest first. */
+  versionsOf(id: string): OrgUnit[] {
+    const versions = copy(this.unitVersions.get(id) ?? []);
+    return versions.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  }
+
   async putUnit(unit: OrgUnit): Promise<void> {
     const versions = (this.unitVersions.get(unit.id) ?? []).filter(
       (u) => u.effectiveFrom !== unit.effectiveFrom,
