@@ -20,12 +20,18 @@ export type CandidateSummary = Pick<
   escalationLevel?: number;
 };
 
-/**
- * The port every handler talks to. The DynamoDB adapter implements it with conditional writes
- * and transactions; a rejected condition surfaces as `StaleCandidateError` so callers can
- * re-read and explain what changed.
- */
-export interface CandidateStore {
+/** Reading a candidate file: the item as it stands and its history, both strongly consistent. */
+export interface CandidateReads {
+  getCandidate(id: string): Promise<Candidate | undefined>;
+  getHistory(id: string): Promise<HistoryEvent[]>;
+}
+
+/** New files: a nomination, or an onboarded file with its history so far. */
+export interface CandidateIntake {
+  /**
+   * A nominated candidate and its first event. `StaleCandidateError` if the candidate exists
+   * already (a replay), `DuplicatePersonError` if the person has another open file.
+   */
   createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void>;
   /**
    * An onboarded file: the candidate where it stands and its history so far, with the counters
@@ -33,15 +39,16 @@ export interface CandidateStore {
    * (an earlier import of the row), `DuplicatePersonError` if the person has another open file.
    */
   createOnboardedCandidate(candidate: Candidate, events: HistoryEvent[]): Promise<void>;
-  getCandidate(id: string): Promise<Candidate | undefined>;
-  getHistory(id: string): Promise<HistoryEvent[]>;
-  /** One page of a work queue (a unit's subtree at some stages), in queue position order. */
-  listWorkQueue(query: WorkQueueQuery): Promise<CandidatePage>;
+}
+
+/** Officers' actions: recorded on the pending step, to be applied by the workflow. */
+export interface CandidateActions {
   /**
-   * Records an accepted action on a candidate still at `expectedVersion` with no other one pending.
-   * A companion write (an approval link's single-use record, a class seat) is committed in the
-   * same transaction or not at all: a used link throws `ApprovalLinkUsedError`, a refused seat
-   * `SeatRefusedError`, and nothing is written.
+   * Records an accepted action on a candidate still at `expectedVersion` and at the action's
+   * stage with no other one pending (else `StaleCandidateError`). A companion write (an approval
+   * link's single-use record, a class seat) is committed in the same transaction or not at all: a
+   * used link throws `ApprovalLinkUsedError`, a refused seat `SeatRefusedError`, and nothing is
+   * written.
    */
   recordSubmission(
     id: string,
@@ -51,9 +58,18 @@ export interface CandidateStore {
   ): Promise<Candidate>;
   /** The decision taken through an approval link, if any (keyed by the link's nonce). */
   getApprovalRecord(nonce: string): Promise<ApprovalRecord | undefined>;
-  /** Records the callback the workflow parked on, if the candidate is still at that stage. */
-  recordPendingStep(id: string, pending: PendingStep): Promise<Candidate | undefined>;
-  /** Replaces `before` by `after` and appends `event`, atomically, if nothing changed meanwhile. */
+}
+
+/**
+ * Stage changes: the candidate, its history event, the quota counters and gauges and the work
+ * queue entries, in one transaction. A rejected condition surfaces as `StaleCandidateError` so
+ * callers can re-read and explain what changed.
+ */
+export interface CandidateTransitions {
+  /**
+   * Replaces `before` by `after` and appends `event`, atomically, if the candidate is still at
+   * `before`'s version and execution generation with `before`'s submission pending.
+   */
   commitTransition(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
   /**
    * A schedule ended a wait (probation): `after` (adopted by the schedule's execution) and its
@@ -70,6 +86,18 @@ export interface CandidateStore {
    * the counters it reverses, atomically, if the candidate is still at `before`'s version.
    */
   commitCorrection(before: Candidate, after: Candidate, event: HistoryEvent): Promise<void>;
+}
+
+/**
+ * What the workflow notes on a candidate as it runs: where it parked, whom it told, which
+ * execution holds the file, the deadline it watches and the probation schedule. Each write is
+ * conditional on the candidate still being where the writer saw it.
+ */
+export interface WorkflowRecords {
+  /** Records the callback the workflow parked on, if the candidate is still at that stage. */
+  recordPendingStep(id: string, pending: PendingStep): Promise<Candidate | undefined>;
+  /** Marks the people of the current step as told, if the candidate is still at that step. */
+  recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void>;
   /** Moves the candidate to a new execution generation if it is still at `before`'s generation. */
   recordExecution(before: Candidate, execution: Candidate['execution']): Promise<void>;
   /** Records the deadline of the step the candidate waits at, if it is still at `before`. */
@@ -84,13 +112,15 @@ export interface CandidateStore {
     deadline: WatchedDeadline,
     event: HistoryEvent & { notice: NonNullable<HistoryEvent['notice']> },
   ): Promise<void>;
-  /** Marks the people of the current step as told, if the candidate is still at that step. */
-  recordNotified(id: string, notified: NonNullable<Candidate['notified']>): Promise<void>;
   /** Records the probation schedule on a member still at `before`'s version and stage. */
   recordProbationSchedule(
     before: Candidate,
     schedule: NonNullable<Candidate['probationSchedule']>,
   ): Promise<void>;
+}
+
+/** The repair passes (resume, migration, backfill): the only readers that walk the table. */
+export interface InFlightRepair {
   /**
    * Candidates in flight, and probationary members (`ADMITTED`: their wake-up may be unrecorded,
    * or overdue). Items are yielded as stored: a corrupt one is the reader's to isolate.
@@ -104,11 +134,43 @@ export interface CandidateStore {
    * own transition then wrote them).
    */
   listInWorkQueues(candidate: Candidate): Promise<boolean>;
+}
+
+export interface WorkQueues {
+  /** One page of a work queue (a unit's subtree at some stages), in queue position order. */
+  listWorkQueue(query: WorkQueueQuery): Promise<CandidatePage>;
+}
+
+export interface AuditTrail {
   /** Events in a unit's subtree between two dates (inclusive, YYYY-MM-DD in Vietnam time). */
   listAuditEvents(query: { unitId: string; from: string; to: string }): AsyncIterable<AuditEvent>;
+}
+
+/** The organisation tree as in force on a day. */
+export interface UnitLookup {
   getUnit(id: string, on: string): Promise<OrgUnit | undefined>;
+}
+
+export interface UnitVersions extends UnitLookup {
   putUnit(unit: OrgUnit): Promise<void>;
 }
+
+/**
+ * Every concern of the candidate table together, as the DynamoDB adapter implements it with
+ * conditional writes and transactions. Services depend only on the parts they use, so each part
+ * has a small in-memory fake.
+ */
+export interface CandidateStore
+  extends
+    CandidateReads,
+    CandidateIntake,
+    CandidateActions,
+    CandidateTransitions,
+    WorkflowRecords,
+    InFlightRepair,
+    WorkQueues,
+    AuditTrail,
+    UnitVersions {}
 
 /** What an action writes besides the candidate, in the same transaction. */
 export interface SubmissionCompanion {

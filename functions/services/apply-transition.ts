@@ -1,4 +1,9 @@
-import { StaleCandidateError } from '../adapters/candidate-store';
+import {
+  type CandidateReads,
+  type CandidateTransitions,
+  StaleCandidateError,
+  type WorkflowRecords,
+} from '../adapters/candidate-store';
 import { type WorkflowSchedules } from '../adapters/workflow-schedules';
 import { type HumanStageId, PROBATION, type StageId } from '../domain/pipeline';
 import { applySubmission } from '../domain/transition';
@@ -21,7 +26,12 @@ export interface AppliedTransition {
 
 const MAX_ATTEMPTS = 5;
 
-export type ApplyDependencies = Pick<Dependencies, 'store' | 'now' | 'metrics'> & {
+type CommitDependencies = Pick<Dependencies, 'now' | 'metrics'> & {
+  store: CandidateReads & Pick<CandidateTransitions, 'commitTransition'>;
+};
+
+export type ApplyDependencies = CommitDependencies & {
+  store: Pick<WorkflowRecords, 'recordProbationSchedule'>;
   schedules: WorkflowSchedules;
 };
 
@@ -45,7 +55,7 @@ export async function applyTransition(
 }
 
 async function commitSubmission(
-  deps: Pick<Dependencies, 'store' | 'now' | 'metrics'>,
+  deps: CommitDependencies,
   request: ApplyRequest,
 ): Promise<AppliedTransition> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

@@ -1,4 +1,8 @@
-import { ApprovalLinkUsedError } from '../adapters/candidate-store';
+import {
+  ApprovalLinkUsedError,
+  type CandidateActions,
+  type UnitLookup,
+} from '../adapters/candidate-store';
 import { vietnamDateOf } from '../domain/vietnam-time';
 import { approvalCandidate, assertSeparationOfDuties } from '../domain/access';
 import {
@@ -16,17 +20,17 @@ import { humanStage, stageLabel } from '../domain/pipeline';
 import { refuse } from '../domain/refusal';
 import { knownAction } from '../domain/submission';
 import type { ApprovalDetailsView } from './approval-details-view';
-import { type Dependencies } from './dependencies';
-import { candidateNotFound, submitAction } from './submit-action';
+import { type ActionDependencies, candidateNotFound, submitAction } from './submit-action';
 
 /**
  * What an approver does through a notification's link: read the step it names, and decide it.
  * The decision goes through `submitAction` like any other action; the link adds only its own
  * checks (signature, user, expiry, the step it was issued for) and its single-use record.
  */
-export interface ApprovalDependencies extends Pick<Dependencies, 'store' | 'workflow' | 'now'> {
+export type ApprovalDependencies = ActionDependencies & {
+  store: Pick<CandidateActions, 'getApprovalRecord'> & UnitLookup;
   signingKey: () => Promise<Buffer>;
-}
+};
 
 const DECIDE_ADMISSION = 'decideAdmission';
 const DECIDE_RECOGNITION = 'decideRecognition';

@@ -1,4 +1,4 @@
-import { type CandidateStore } from '../adapters/candidate-store';
+import { type InFlightRepair } from '../adapters/candidate-store';
 
 export interface BackfillReport {
   unlisted: number;
@@ -11,7 +11,7 @@ export interface BackfillReport {
  * a candidate that moves on meanwhile is listed by its own transition.
  */
 export async function backfillWorkQueues(
-  store: Pick<CandidateStore, 'listUnlisted' | 'listInWorkQueues'>,
+  store: Pick<InFlightRepair, 'listUnlisted' | 'listInWorkQueues'>,
 ): Promise<BackfillReport> {
   const report: BackfillReport = { unlisted: 0, listed: 0 };
   for await (const candidate of store.listUnlisted()) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import { type SubmissionCompanion } from '../adapters/candidate-store';
+import { type CandidateReads, type SubmissionCompanion } from '../adapters/candidate-store';
 import { assertMayTakeAction, visibleCandidate } from '../domain/access';
 import { type Caller } from '../domain/caller';
 import { type Candidate, type Submission } from '../domain/candidate';
@@ -10,8 +10,12 @@ import { isTransactionConflict } from '../adapters/dynamodb-errors';
 import { contentionRefusal } from '../domain/contention';
 import { HTTP_STATUS_OF, Refusal, type RefusalBody } from '../domain/refusal';
 import { knownAction } from '../domain/submission';
-import { type Dependencies } from './dependencies';
-import { type AcceptedAction, candidateNotFound, submitAction } from './submit-action';
+import {
+  type AcceptedAction,
+  type ActionDependencies,
+  candidateNotFound,
+  submitAction,
+} from './submit-action';
 
 /** One candidate's answer in a bulk response. */
 export type BulkOutcome =
@@ -110,7 +114,7 @@ export function isContended(response: BulkResponse): boolean {
  * a recorded step answers as it did, an applied one is found in history.
  */
 export async function actOnCandidate(
-  deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  deps: ActionDependencies & { store: Pick<CandidateReads, 'getHistory'> },
   caller: Caller,
   item: BulkItem,
   bulkKey: string,

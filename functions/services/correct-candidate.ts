@@ -1,6 +1,10 @@
 import * as z from 'zod';
 import { multiLineText } from '../domain/clean-text';
-import { StaleCandidateError } from '../adapters/candidate-store';
+import {
+  type CandidateReads,
+  type CandidateTransitions,
+  StaleCandidateError,
+} from '../adapters/candidate-store';
 import { assertMayCorrect, visibleCandidate } from '../domain/access';
 import { actorOf, type Caller } from '../domain/caller';
 import { type Candidate } from '../domain/candidate';
@@ -32,7 +36,9 @@ export const correctionSchema = z.strictObject({
 export type Correction = z.infer<typeof correctionSchema>;
 
 export async function correctCandidate(
-  deps: Pick<Dependencies, 'store' | 'now' | 'metrics'>,
+  deps: Pick<Dependencies, 'now' | 'metrics'> & {
+    store: CandidateReads & Pick<CandidateTransitions, 'commitCorrection'>;
+  },
   caller: Caller,
   candidateId: string,
   correction: Correction,

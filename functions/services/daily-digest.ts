@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CandidateStore } from '../adapters/candidate-store';
+import { type WorkQueues } from '../adapters/candidate-store';
 import { type DirectoryStore } from '../adapters/directory-store';
 import { type OrgStore } from '../adapters/dynamodb-org-store';
 import { type DirectoryEntry } from '../domain/account';
@@ -19,7 +19,7 @@ import { deliverTo, type PeopleDelivery } from './deliver';
 
 export interface DigestDeps {
   org: Pick<OrgStore, 'childIds'>;
-  queue: Pick<CandidateStore, 'listWorkQueue'>;
+  queue: WorkQueues;
   people: PeopleDelivery & {
     directory: Pick<DirectoryStore, 'holdersOf' | 'digestSent' | 'markDigestSent'>;
   };

@@ -1,5 +1,5 @@
 import { LINKED_STAGES } from '../domain/approval';
-import type { CandidateStore } from '../adapters/candidate-store';
+import type { CandidateReads, UnitLookup, WorkQueues } from '../adapters/candidate-store';
 import { type Account } from '../domain/account';
 import { isHumanStage } from '../domain/pipeline';
 import { type PeopleDelivery } from './deliver';
@@ -7,7 +7,7 @@ import { parkedNotice } from './notify-parked';
 import { type ApprovalLinkIssuing, notifyHolders } from './notify-people';
 
 type Deps = {
-  store: Pick<CandidateStore, 'listWorkQueue' | 'getCandidate' | 'getUnit'>;
+  store: WorkQueues & Pick<CandidateReads, 'getCandidate'> & UnitLookup;
   people: PeopleDelivery;
   approvalLinks?: ApprovalLinkIssuing;
   now: () => Date;

@@ -1,4 +1,8 @@
-import { StaleCandidateError } from '../adapters/candidate-store';
+import {
+  type CandidateReads,
+  type CandidateTransitions,
+  StaleCandidateError,
+} from '../adapters/candidate-store';
 import { PROBATION } from '../domain/pipeline';
 import { vietnamToday } from '../domain/quota/report';
 import { probationEndFacts, probationOf } from '../domain/recognition-rules';
@@ -25,7 +29,10 @@ const MAX_ATTEMPTS = 5;
  * no longer on probation) is stale and stops.
  */
 export async function endProbation(
-  deps: Pick<Dependencies, 'store' | 'now' | 'metrics'>,
+  deps: Pick<Dependencies, 'now' | 'metrics'> & {
+    store: Pick<CandidateReads, 'getCandidate'> &
+      Pick<CandidateTransitions, 'commitScheduledTransition'>;
+  },
   request: EndProbationRequest,
 ): Promise<AppliedTransition> {
   const answer = { outcome: PROBATION.outcome, nextStage: PROBATION.next };

@@ -1,3 +1,4 @@
+import { type InFlightRepair, type WorkflowRecords } from '../adapters/candidate-store';
 import { isInFlight } from '../domain/candidate';
 import { isHumanStage, phaseOf } from '../domain/pipeline';
 import { type Dependencies } from './dependencies';
@@ -20,7 +21,9 @@ export interface MigrationReport {
  * generation on the item decides which execution owns the candidate.
  */
 export async function migrateInFlight(
-  deps: Pick<Dependencies, 'store' | 'workflow'>,
+  deps: Pick<Dependencies, 'workflow'> & {
+    store: Pick<InFlightRepair, 'listInFlight'> & Pick<WorkflowRecords, 'recordExecution'>;
+  },
   options: { dryRun?: boolean; log?: (line: string) => void } = {},
 ): Promise<MigrationReport> {
   const report: MigrationReport = { inFlight: 0, migrated: 0, movedMeanwhile: 0 };

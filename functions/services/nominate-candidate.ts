@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { DuplicatePersonError, StaleCandidateError } from '../adapters/candidate-store';
+import {
+  type CandidateIntake,
+  type CandidateReads,
+  DuplicatePersonError,
+  StaleCandidateError,
+  type UnitLookup,
+} from '../adapters/candidate-store';
 import { assertMayNominate, isInScope } from '../domain/access';
 import { actorOf, type Caller } from '../domain/caller';
 import { type Candidate } from '../domain/candidate';
@@ -34,7 +40,12 @@ export function candidateIdFor(idempotencyKey: string, nomination: Nomination): 
 }
 
 export async function nominateCandidate(
-  deps: Pick<Dependencies, 'store' | 'workflow' | 'now' | 'metrics'> & { notifier?: Notifier },
+  deps: Pick<Dependencies, 'workflow' | 'now' | 'metrics'> & {
+    store: Pick<CandidateReads, 'getCandidate'> &
+      Pick<CandidateIntake, 'createCandidate'> &
+      UnitLookup;
+    notifier?: Notifier;
+  },
   caller: Caller,
   nomination: Nomination,
   idempotencyKey: string,
@@ -88,7 +99,7 @@ export async function nominateCandidate(
  * before the refusal is answered: should it fail, the request fails and its retry refers again.
  */
 async function referConflictUpward(
-  deps: Pick<Dependencies, 'store'> & { notifier?: Notifier },
+  deps: { store: Pick<CandidateReads, 'getCandidate'> & UnitLookup; notifier?: Notifier },
   caller: Caller,
   unit: OrgUnit,
   duplicate: DuplicatePersonError,

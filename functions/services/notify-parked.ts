@@ -1,3 +1,4 @@
+import { type UnitLookup } from '../adapters/candidate-store';
 import { informationRequestedOf } from '../domain/approval';
 import { vietnamDateOf } from '../domain/vietnam-time';
 import { type Candidate } from '../domain/candidate';
@@ -11,7 +12,9 @@ import { type ParkDependencies } from './dependencies';
 import { notifyHolders } from './notify-people';
 import { unitsOnPath } from './units-on-path';
 
-type NotifyDeps = Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'people' | 'approvalLinks'>;
+type NotifyDeps = Pick<ParkDependencies, 'notifier' | 'now' | 'people' | 'approvalLinks'> & {
+  store: UnitLookup;
+};
 
 /**
  * Tells the officers who must act that a candidate waits for them: the stage's actor role, in
@@ -43,7 +46,7 @@ export async function notifyParked(
 
 /** What is said about a candidate waiting at a stage, and to which role at which unit. */
 export async function parkedNotice(
-  deps: { store: Pick<ParkDependencies['store'], 'getUnit'>; now: () => Date },
+  deps: { store: UnitLookup; now: () => Date },
   candidate: Candidate,
   stage: HumanStageId,
 ): Promise<StageNotificationInput> {

@@ -1,4 +1,11 @@
-import { DuplicatePersonError, StaleCandidateError } from '../adapters/candidate-store';
+import {
+  type CandidateIntake,
+  type CandidateReads,
+  DuplicatePersonError,
+  StaleCandidateError,
+  type UnitLookup,
+  type WorkflowRecords,
+} from '../adapters/candidate-store';
 import { type WorkflowSchedules } from '../adapters/workflow-schedules';
 import { assertMayOnboard, isInScope } from '../domain/access';
 import { actorOf, type Caller } from '../domain/caller';
@@ -35,7 +42,11 @@ import { mapLimited } from './quota-ledger';
  * importing the file again.
  */
 
-export type OnboardingDependencies = Pick<Dependencies, 'store' | 'workflow' | 'now'> & {
+export type OnboardingDependencies = Pick<Dependencies, 'workflow' | 'now'> & {
+  store: Pick<CandidateReads, 'getCandidate'> &
+    Pick<CandidateIntake, 'createOnboardedCandidate'> &
+    Pick<WorkflowRecords, 'recordProbationSchedule'> &
+    UnitLookup;
   schedules: WorkflowSchedules;
   /** The server key the national ID number is fingerprinted with. */
   fingerprintKey: Buffer;

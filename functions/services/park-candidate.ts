@@ -1,7 +1,12 @@
-import { type PendingStep } from '../domain/candidate';
+import { type Candidate, type PendingStep } from '../domain/candidate';
 import { type HumanStageId } from '../domain/pipeline';
 import { deliveryOf } from '../domain/submission';
-import { StaleCandidateError } from '../adapters/candidate-store';
+import {
+  type CandidateReads,
+  StaleCandidateError,
+  type UnitLookup,
+  type WorkflowRecords,
+} from '../adapters/candidate-store';
 import { logger } from '../observability/logger';
 import { type ParkDependencies } from './dependencies';
 import { notifyParked } from './notify-parked';
@@ -19,15 +24,22 @@ export class StaleExecutionError extends Error {
   readonly name = 'StaleExecution';
 }
 
+/** Parking reads the file, records the callback and whom it told, and tells the unit's people. */
+export type ParkingDependencies = Pick<
+  ParkDependencies,
+  'workflow' | 'notifier' | 'now' | 'people' | 'approvalLinks'
+> & {
+  store: Pick<CandidateReads, 'getCandidate'> &
+    Pick<WorkflowRecords, 'recordPendingStep' | 'recordNotified'> &
+    UnitLookup;
+};
+
 /**
  * Runs when the workflow parks a candidate at a human step. If an action was already recorded
  * for this step (it arrived before the workflow parked, or before a restart), it is delivered now.
  */
 export async function parkCandidate(
-  deps: Pick<
-    ParkDependencies,
-    'store' | 'workflow' | 'notifier' | 'now' | 'people' | 'approvalLinks'
-  >,
+  deps: ParkingDependencies,
   request: ParkRequest,
 ): Promise<{ parked: true }> {
   const current = await deps.store.getCandidate(request.candidateId);
@@ -68,8 +80,8 @@ export async function parkCandidate(
  * again the next time the step is parked (a resume).
  */
 async function notifyOnce(
-  deps: Pick<ParkDependencies, 'store' | 'notifier' | 'now' | 'people' | 'approvalLinks'>,
-  candidate: NonNullable<Awaited<ReturnType<ParkDependencies['store']['getCandidate']>>>,
+  deps: Omit<ParkingDependencies, 'workflow'>,
+  candidate: Candidate,
   stage: ParkRequest['stage'],
 ): Promise<void> {
   try {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CandidateStore, StaleCandidateError } from '../adapters/candidate-store';
+import { StaleCandidateError, type WorkflowRecords } from '../adapters/candidate-store';
 import { type WorkflowSchedules } from '../adapters/workflow-schedules';
 import { awaitsProbationSchedule, type Candidate } from '../domain/candidate';
 import { probationOf } from '../domain/recognition-rules';
@@ -39,7 +39,7 @@ export function probationWakeUp(endsOn: string, now: Date): string {
  */
 export async function ensureProbationSchedule(
   deps: Pick<Dependencies, 'now'> & {
-    store: Pick<CandidateStore, 'recordProbationSchedule'>;
+    store: Pick<WorkflowRecords, 'recordProbationSchedule'>;
     schedules: WorkflowSchedules;
   },
   candidate: Candidate,

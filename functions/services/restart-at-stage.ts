@@ -1,4 +1,4 @@
-import { type CandidateStore, StaleCandidateError } from '../adapters/candidate-store';
+import { type WorkflowRecords, StaleCandidateError } from '../adapters/candidate-store';
 import { type Candidate, executionName } from '../domain/candidate';
 import { type HumanStageId } from '../domain/pipeline';
 import { type Dependencies } from './dependencies';
@@ -11,7 +11,7 @@ import { type Dependencies } from './dependencies';
  * superseded execution's name, or `undefined` when the candidate moved meanwhile.
  */
 export async function restartAtStage(
-  deps: Pick<Dependencies, 'workflow'> & { store: Pick<CandidateStore, 'recordExecution'> },
+  deps: Pick<Dependencies, 'workflow'> & { store: Pick<WorkflowRecords, 'recordExecution'> },
   candidate: Candidate & { stage: HumanStageId },
 ): Promise<{ superseded: string } | undefined> {
   const generation = candidate.execution.generation + 1;

@@ -1,4 +1,4 @@
-import { type CandidateStore } from '../adapters/candidate-store';
+import { type InFlightRepair, type WorkflowRecords } from '../adapters/candidate-store';
 import { type WorkflowSchedules } from '../adapters/workflow-schedules';
 import {
   awaitsProbationSchedule,
@@ -30,7 +30,8 @@ export interface ResumeFailure {
 }
 
 export type ResumeDependencies = Pick<Dependencies, 'workflow' | 'now'> & {
-  store: Pick<CandidateStore, 'listInFlight' | 'recordExecution' | 'recordProbationSchedule'>;
+  store: Pick<InFlightRepair, 'listInFlight'> &
+    Pick<WorkflowRecords, 'recordExecution' | 'recordProbationSchedule'>;
   schedules: WorkflowSchedules;
   /** Told of each candidate that could not be repaired (the handler logs it, ids only). */
   onFailure?: (failure: ResumeFailure) => void;

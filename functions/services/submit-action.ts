@@ -1,4 +1,9 @@
-import { StaleCandidateError, type SubmissionCompanion } from '../adapters/candidate-store';
+import {
+  type CandidateActions,
+  type CandidateReads,
+  StaleCandidateError,
+  type SubmissionCompanion,
+} from '../adapters/candidate-store';
 import { assertMayTakeAction, assertSeparationOfDuties, visibleCandidate } from '../domain/access';
 import { actorOf, type Caller } from '../domain/caller';
 import { type Candidate, type Submission } from '../domain/candidate';
@@ -34,6 +39,11 @@ function accepted(candidate: Candidate, submission: Submission, version: number)
   };
 }
 
+/** Taking an action: the file is read, the action recorded on it and handed to the workflow. */
+export type ActionDependencies = Pick<Dependencies, 'workflow' | 'now'> & {
+  store: Pick<CandidateReads, 'getCandidate'> & Pick<CandidateActions, 'recordSubmission'>;
+};
+
 export function candidateNotFound(id: string): never {
   return refuse('not-found', {
     code: 'CANDIDATE_NOT_FOUND',
@@ -49,7 +59,7 @@ export function candidateNotFound(id: string): never {
  * same step, exactly one is recorded; the other is told what changed.
  */
 export async function submitAction(
-  deps: Pick<Dependencies, 'store' | 'workflow' | 'now'>,
+  deps: ActionDependencies,
   caller: Caller,
   candidateId: string,
   request: ActionRequest,

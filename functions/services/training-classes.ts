@@ -1,3 +1,4 @@
+import { type CandidateReads, type UnitLookup } from '../adapters/candidate-store';
 import { createHash } from 'node:crypto';
 import { type ClassStore } from '../adapters/class-store';
 import { type SeatRefusal, SeatRefusedError } from '../adapters/class-seat-writes';
@@ -21,9 +22,11 @@ import {
   type TrainingClass,
 } from '../domain/training-class';
 import { actOnCandidate, type BulkOutcome, type BulkResponse, runBulk } from './bulk-actions';
-import { type Dependencies } from './dependencies';
+import { type ActionDependencies } from './submit-action';
 
-export type ClassDependencies = Pick<Dependencies, 'store' | 'workflow' | 'now'> & {
+/** Enrolling and recording results are candidates' actions; the organiser's unit is looked up. */
+export type ClassDependencies = ActionDependencies & {
+  store: Pick<CandidateReads, 'getHistory'> & UnitLookup;
   classes: ClassStore;
 };
 

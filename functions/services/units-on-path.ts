@@ -1,11 +1,11 @@
-import { type CandidateStore } from '../adapters/candidate-store';
+import { type UnitLookup } from '../adapters/candidate-store';
 import { type Candidate } from '../domain/candidate';
 import { levelsOf, type UnitPathWithLevels } from '../domain/notification';
 import { type OrgUnit } from '../domain/org-unit';
 
 /** The units from the top-level committee down to the candidate's cell, as in force on `on`. */
 export async function unitsOnPath(
-  store: Pick<CandidateStore, 'getUnit'>,
+  store: UnitLookup,
   candidate: Pick<Candidate, 'unitPath'>,
   on: string,
 ): Promise<{ units: OrgUnit[]; path: UnitPathWithLevels }> {

@@ -11,7 +11,12 @@ import { type HistoryEvent } from '../domain/history-event';
 import { humanStage, type HumanStageId } from '../domain/pipeline';
 import { type Deadline } from '../domain/rules';
 import { vietnamDateOf } from '../domain/vietnam-time';
-import { StaleCandidateError } from '../adapters/candidate-store';
+import {
+  type CandidateReads,
+  StaleCandidateError,
+  type UnitLookup,
+  type WorkflowRecords,
+} from '../adapters/candidate-store';
 import { recordDeadlineNotice } from '../observability/transition-metrics';
 import { type ParkDependencies } from './dependencies';
 import { StaleExecutionError } from './park-candidate';
@@ -33,6 +38,16 @@ export interface WatchResult {
   timeoutSeconds: number;
 }
 
+/** The watch reads the file and the units above it, records deadlines and notices, and tells. */
+export type WatchDependencies = Pick<
+  ParkDependencies,
+  'workflow' | 'notifier' | 'now' | 'metrics' | 'people' | 'approvalLinks'
+> & {
+  store: Pick<CandidateReads, 'getCandidate'> &
+    Pick<WorkflowRecords, 'recordExecution' | 'recordDeadline' | 'recordDeadlineNotice'> &
+    UnitLookup;
+};
+
 /**
  * Runs before every wait of a human step and whenever that wait times out: compares the step's
  * due date (kept on the candidate item) with the clock, sends the reminder or escalation that is
@@ -40,10 +55,7 @@ export interface WatchResult {
  * says how long to wait next. It never moves the candidate: silence decides nothing.
  */
 export async function watchDeadline(
-  deps: Pick<
-    ParkDependencies,
-    'store' | 'workflow' | 'notifier' | 'now' | 'metrics' | 'people' | 'approvalLinks'
-  >,
+  deps: WatchDependencies,
   request: WatchRequest,
 ): Promise<WatchResult> {
   const candidate = await deps.store.getCandidate(request.candidateId);
@@ -108,7 +120,7 @@ async function startAtStage(
 
 /** The item's record of the due date: kept as is, updated if the date moved, new for a new step. */
 async function keepDeadline(
-  deps: Pick<ParkDependencies, 'store'>,
+  deps: Pick<WatchDependencies, 'store'>,
   candidate: Candidate,
   stage: HumanStageId,
   due: Deadline,
@@ -127,10 +139,7 @@ async function keepDeadline(
  * while the event and the item's count are written once, under a condition on the count.
  */
 async function sendNotice(
-  deps: Pick<
-    ParkDependencies,
-    'store' | 'notifier' | 'now' | 'metrics' | 'people' | 'approvalLinks'
-  >,
+  deps: Omit<WatchDependencies, 'workflow'>,
   candidate: Candidate,
   notice: NonNullable<WakePlan['notice']>,
   deadline: WatchedDeadline,

@@ -1,4 +1,4 @@
-import { type CandidatePage, type CandidateStore } from '../adapters/candidate-store';
+import { type CandidatePage, type UnitLookup, type WorkQueues } from '../adapters/candidate-store';
 import { assertMayReadCandidates, isInScope } from '../domain/access';
 import { type Caller } from '../domain/caller';
 import { type StageId } from '../domain/pipeline';
@@ -19,7 +19,7 @@ export interface WorkQueueRequest {
   cursor?: string;
 }
 
-type Deps = { store: Pick<CandidateStore, 'listWorkQueue' | 'getUnit'>; now: () => Date };
+type Deps = { store: WorkQueues & UnitLookup; now: () => Date };
 
 /** A listed candidate, with whether its step is past due today (Vietnam calendar). */
 export type WorkQueuePage = Omit<CandidatePage, 'items'> & {

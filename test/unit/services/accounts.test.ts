@@ -8,7 +8,7 @@ import {
   usernameFor,
 } from '../../../functions/services/accounts';
 import { reconcileDirectory } from '../../../functions/services/reconcile-directory';
-import { InMemoryDirectory, InMemoryProvider } from './in-memory-directory';
+import { InMemoryDirectory, InMemoryProvider } from '../fakes/in-memory-directory';
 
 const UNITS: Record<string, OrgUnit> = {
   hn: {

@@ -2,7 +2,7 @@ import { type CandidateSummary } from '../../../functions/adapters/candidate-sto
 import { type Account } from '../../../functions/domain/account';
 import { type WorkQueueQuery } from '../../../functions/domain/work-queue';
 import { digestDeliveryId, sendDailyDigests } from '../../../functions/services/daily-digest';
-import { InMemoryDirectory } from './in-memory-directory';
+import { InMemoryDirectory } from '../fakes/in-memory-directory';
 
 /** 07:30 in Vietnam on 10 March 2026. */
 const NOW = new Date('2026-03-10T00:30:00Z');

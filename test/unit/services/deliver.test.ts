@@ -2,7 +2,7 @@ import { type Account } from '../../../functions/domain/account';
 import { buildStageNotification } from '../../../functions/domain/notification';
 import { recordFeedback } from '../../../functions/services/delivery-feedback';
 import { deliverTo } from '../../../functions/services/deliver';
-import { InMemoryDirectory } from './in-memory-directory';
+import { InMemoryDirectory } from '../fakes/in-memory-directory';
 
 const account: Account = {
   userId: 'sub-1',

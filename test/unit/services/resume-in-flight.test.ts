@@ -4,7 +4,9 @@ import {
   resumeInFlight,
   type ResumeReport,
 } from '../../../functions/services/resume-in-flight';
-import { candidate, FakeSchedules, FakeWorkflow, InMemoryCandidates } from './resume-fakes';
+import { candidate } from '../fakes/builders';
+import { FakeSchedules, FakeWorkflow } from '../fakes/fake-workflow';
+import { InMemoryCandidates } from '../fakes/in-memory-candidates';
 
 /** The resume job on in-memory fakes of its ports: each candidate repaired on its own. */
 

@@ -1,3 +1,4 @@
+import { copy } from './copy';
 import {
   AccountConflictError,
   type DirectoryStore,
@@ -23,7 +24,7 @@ export class InMemoryDirectory implements DirectoryStore {
 
   async getAccount(userId: string) {
     const account = this.accounts.get(userId);
-    return account ? structuredClone(account) : undefined;
+    return account ? copy(account) : undefined;
   }
   async accountIdByEmail(email: string) {
     return [...this.accounts.values()].find((a) => a.email === email)?.userId;
@@ -36,7 +37,7 @@ export class InMemoryDirectory implements DirectoryStore {
     if (!before && after.email && (await this.accountIdByEmail(after.email))) {
       throw new AccountConflictError('EMAIL_TAKEN');
     }
-    this.accounts.set(after.userId, structuredClone(after));
+    this.accounts.set(after.userId, copy(after));
     this.events.push(event);
   }
   async holdersOf(unitId: string, role: Role): Promise<DirectoryEntry[]> {
