@@ -25,7 +25,7 @@ import type { QuotaTarget } from '../domain/quota/target';
  * for the measurement it was chosen from. Readers do not depend on it: a Query reads whatever
  * shards exist, so the number can change without moving data.
  */
-export const LEDGER_SHARDS = 16;
+export const LEDGER_SHARDS = 32;
 
 /** The shard a candidate's counters and gauges live in: stable for the candidate's lifetime. */
 export function ledgerShard(candidateId: string, shards: number = LEDGER_SHARDS): string {
