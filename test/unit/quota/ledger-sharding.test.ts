@@ -1,4 +1,4 @@
-import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
   PutCommand,
@@ -14,6 +14,7 @@ import {
 import { checkQuotaLedger } from '../../../functions/services/check-quota-ledger';
 import { shardQuotaLedger } from '../../../functions/services/shard-quota-ledger';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { createPkSkTable } from '../../support/pk-sk-table';
 
 jest.setTimeout(120_000);
 
@@ -33,20 +34,8 @@ beforeAll(async () => {
   dynamo = await startDynamoDbLocal();
   client = dynamo.createClient();
   documents = DynamoDBDocumentClient.from(client);
-  await client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-      ],
-    }),
-  );
+  await createPkSkTable(client, TABLE);
+
   store = new DynamoDbQuotaStore(documents, TABLE);
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCandidateStore } from '../../../functions/adapters/dynamodb-candidate-store';
 import {
@@ -24,6 +24,7 @@ import { HUMAN_STAGE_IDS, type StageId } from '../../../functions/domain/pipelin
 import { quotaReport } from '../../../functions/services/quota-ledger';
 import { demoOrganisation } from '../../../lib/local/demo-organisation';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { createPkSkTable } from '../../support/pk-sk-table';
 
 jest.setTimeout(300_000);
 
@@ -167,20 +168,8 @@ afterAll(async () => {
 
 async function measure(candidates: number) {
   const table = `capacity-${candidates}`;
-  await client.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-      ],
-    }),
-  );
+  await createPkSkTable(client, table);
+
   await seed(documents, table, candidates);
   const capacity = newCapacityMeter();
   const quotas = new DynamoDbQuotaStore(documents, table, capacity);
