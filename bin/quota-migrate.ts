@@ -6,7 +6,7 @@ import { tableTarget } from './table-target';
  * npm run quota:migrate — moves the quota counters and stage gauges written before the ledger
  * was sharded into the sharded layout (docs/architecture.md, "Sharded ledger items"). Run once
  * after the upgrade, while the system runs; running it again finds nothing to do, and an
- * interrupted run resumes where it stopped. Same targets as quota:check (table-target.ts).
+ * interrupted run, started again, finds only what is left. Same targets as quota:check (table-target.ts).
  */
 async function main(): Promise<void> {
   const { documents, table, close } = tableTarget();
