@@ -24,7 +24,7 @@ import {
   gaugeDeltas,
   type StagePosition,
 } from '../domain/quota/ledger-deltas';
-import { counterTransactUpdate, gaugeTransactUpdate } from './quota-ledger-items';
+import { counterTransactUpdate, gaugeTransactUpdate, ledgerShard } from './quota-ledger-items';
 import { type ApprovalRecord } from '../domain/approval';
 import {
   ApprovalLinkUsedError,
@@ -111,12 +111,13 @@ export class DynamoDbCandidateStore implements CandidateStore {
                 ExpressionAttributeValues: { ':self': candidate.id, ':closed': true },
               },
             },
-            // Quota counters and stage gauges: counted exactly once, with the conditional put.
+            // Quota counters and stage gauges: counted exactly once, with the conditional put,
+            // in the candidate's own shard of each item.
             ...mergedCounterDeltas(
               events.flatMap((e) => counterDeltasOfEvent(e, candidate.unitPath)),
-            ).map((c) => counterTransactUpdate(this.tableName, c)),
+            ).map((c) => counterTransactUpdate(this.tableName, c, ledgerShard(candidate.id))),
             ...gaugeDeltas(undefined, candidate, candidate.unitPath).map((g) =>
-              gaugeTransactUpdate(this.tableName, g),
+              gaugeTransactUpdate(this.tableName, g, ledgerShard(candidate.id)),
             ),
             ...queueEntryWrites(this.tableName, undefined, candidate),
           ],
@@ -611,7 +612,8 @@ export class DynamoDbCandidateStore implements CandidateStore {
 
   /**
    * The quota counters an event earns (or a correction reverses) and the stage gauges it moves,
-   * for the candidate's unit and every ancestor: part of the same transaction as the event.
+   * for the candidate's unit and every ancestor: part of the same transaction as the event, in
+   * the candidate's shard of each item (docs/architecture.md, "Sharded ledger items").
    */
   private ledgerUpdates(
     event: HistoryEvent,
@@ -619,9 +621,14 @@ export class DynamoDbCandidateStore implements CandidateStore {
     after: StagePosition | undefined,
     unitPath: string[],
   ) {
+    const shard = ledgerShard(event.candidateId);
     return [
-      ...counterDeltasOfEvent(event, unitPath).map((c) => counterTransactUpdate(this.tableName, c)),
-      ...gaugeDeltas(before, after, unitPath).map((g) => gaugeTransactUpdate(this.tableName, g)),
+      ...counterDeltasOfEvent(event, unitPath).map((c) =>
+        counterTransactUpdate(this.tableName, c, shard),
+      ),
+      ...gaugeDeltas(before, after, unitPath).map((g) =>
+        gaugeTransactUpdate(this.tableName, g, shard),
+      ),
     ];
   }
 

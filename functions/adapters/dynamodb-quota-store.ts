@@ -13,10 +13,16 @@ import type { GaugeCount } from '../domain/quota/funnel';
 import { QUOTA_METRICS, type QuotaMetric } from '../domain/quota/metric';
 import type { UnitQuotaData } from '../domain/quota/report';
 import { type QuotaTarget } from '../domain/quota/target';
+import { retryOnTransactionConflict } from './conflict-retry';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
+import { isConditionFailure } from './dynamodb-errors';
 import {
   counterQuery,
   gaugePartition,
+  legacyMoveUpdate,
+  type UnshardedLedgerItem,
+  parseCounterSortKey,
+  parseGaugeSortKey,
   quotaItemKey,
   quotaPeriodPrefix,
 } from './quota-ledger-items';
@@ -28,8 +34,8 @@ import { keys, withoutKeys } from './table-keys';
  * | item                       | PK                          | SK                          |
  * | -------------------------- | --------------------------- | --------------------------- |
  * | target                     | `QUOTA#<unitId>`            | `<period>#<metric>#<issuer>`|
- * | monthly counter            | `CNT#<unitId>#<metric>`     | `YYYY-MM`                   |
- * | stage gauge                | `GAUGE#<unitId>`            | `<stage>#YYYY-MM`           |
+ * | monthly counter shard      | `CNT#<unitId>#<metric>`     | `YYYY-MM#<shard>`           |
+ * | stage gauge shard          | `GAUGE#<unitId>`            | `<stage>#YYYY-MM#<shard>`   |
  * | child link of a unit       | `UNIT#<parentId>`           | `CHILD#<childId>`           |
  * | top-level unit             | `ORG#ROOTS`                 | `CHILD#<unitId>`            |
  *
@@ -148,7 +154,10 @@ export class DynamoDbQuotaStore {
       );
   }
 
-  /** The monthly counts of one unit and metric over a period: at most one item per month. */
+  /**
+   * The monthly counts of one unit and metric over a period: one Query of at most months ×
+   * shards items, summed per month here.
+   */
   async readCounters(
     unitId: string,
     metric: QuotaMetric,
@@ -162,10 +171,15 @@ export class DynamoDbQuotaStore {
       ProjectionExpression: 'SK, #count',
       ExpressionAttributeNames: { '#count': 'count' },
     });
-    return items.map((i) => ({ month: String(i.SK), count: Number(i.count ?? 0) }));
+    const byMonth = new Map<string, number>();
+    for (const i of items) {
+      const { month } = parseCounterSortKey(String(i.SK));
+      byMonth.set(month, (byMonth.get(month) ?? 0) + Number(i.count ?? 0));
+    }
+    return [...byMonth].map(([month, count]) => ({ month, count }));
   }
 
-  /** The unit's stage gauges (every stage, every entry month). */
+  /** The unit's stage gauges (every stage, every entry month), the shards summed. */
   async readGauges(unitId: string): Promise<GaugeCount[]> {
     const items = await this.queryAll({
       TableName: this.tableName,
@@ -174,11 +188,14 @@ export class DynamoDbQuotaStore {
       ProjectionExpression: 'SK, #count',
       ExpressionAttributeNames: { '#count': 'count' },
     });
-    return items.map((i) => {
-      const sk = String(i.SK);
-      const cut = sk.lastIndexOf('#');
-      return { stage: sk.slice(0, cut), month: sk.slice(cut + 1), count: Number(i.count ?? 0) };
-    });
+    const byBucket = new Map<string, GaugeCount>();
+    for (const i of items) {
+      const { stage, month } = parseGaugeSortKey(String(i.SK));
+      const bucket = byBucket.get(`${stage}#${month}`) ?? { stage, month, count: 0 };
+      bucket.count += Number(i.count ?? 0);
+      byBucket.set(`${stage}#${month}`, bucket);
+    }
+    return [...byBucket.values()];
   }
 
   /** Direct children of a unit (or the top-level units, for `undefined`). */
@@ -272,7 +289,7 @@ export class DynamoDbQuotaStore {
             snapshot.counters.push({
               unitId: String(item.unitId),
               metric,
-              month: String(item.SK),
+              month: parseCounterSortKey(String(item.SK)).month,
               count: Number(item.count ?? 0),
             });
             break;
@@ -289,6 +306,70 @@ export class DynamoDbQuotaStore {
       }
     }
     return snapshot;
+  }
+
+  /**
+   * Counter and gauge items written before the ledger was sharded (no `shard` attribute), one
+   * Scan page at a time: a one-off operator job (npm run quota:migrate), never a request path.
+   */
+  async *unshardedLedgerItems(): AsyncGenerator<UnshardedLedgerItem> {
+    const pages = paginateScan(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        FilterExpression: 'entity IN (:counter, :gauge) AND attribute_not_exists(#shard)',
+        ExpressionAttributeNames: { '#shard': 'shard' },
+        ExpressionAttributeValues: { ':counter': 'COUNTER', ':gauge': 'GAUGE' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        yield {
+          PK: String(item.PK),
+          SK: String(item.SK),
+          entity: item.entity as UnshardedLedgerItem['entity'],
+          unitId: String(item.unitId),
+          count: Number(item.count ?? 0),
+        };
+      }
+    }
+  }
+
+  /**
+   * Moves an unsharded item's count into shard `LEGACY_SHARD` of the same unit, metric (or stage)
+   * and month, in one transaction: the old item is deleted only if it still holds `count`, so the
+   * move happens exactly once and a rerun finds nothing left. Reads sum every shard, so the figure
+   * a report shows is the same before, during and after. `false` when the item changed or went
+   * meanwhile (the caller reads it again on its next pass).
+   */
+  async moveToShard(item: UnshardedLedgerItem): Promise<boolean> {
+    const add = legacyMoveUpdate(this.tableName, item);
+    try {
+      // Live traffic may hold the shard item a moment: a conflict is retried, not a failure.
+      await retryOnTransactionConflict(() =>
+        this.documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Delete: {
+                  TableName: this.tableName,
+                  Key: { PK: item.PK, SK: item.SK },
+                  ConditionExpression: '#count = :count AND attribute_not_exists(#shard)',
+                  ExpressionAttributeNames: { '#count': 'count', '#shard': 'shard' },
+                  ExpressionAttributeValues: { ':count': item.count },
+                },
+              },
+              add,
+            ],
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   }
 
   private async queryAll(

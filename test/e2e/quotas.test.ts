@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbQuotaStore } from '../../functions/adapters/dynamodb-quota-store';
-import { counterKey } from '../../functions/adapters/quota-ledger-items';
+import { counterKey, LEGACY_SHARD, ledgerShard } from '../../functions/adapters/quota-ledger-items';
 import { counterDeltasOfEvent } from '../../functions/domain/quota/ledger-deltas';
 import { QUOTA_METRICS } from '../../functions/domain/quota/metric';
 import { monthsIn } from '../../functions/domain/quota/period';
@@ -17,11 +17,17 @@ import { sheetRows, unzip } from '../support/unzip';
 import { type ApiClient, type CandidateBody } from './support/api-client';
 import { awsClients } from './support/aws-clients';
 import { HAPPY_PATH } from './support/happy-path';
+import { scanAll } from './reliability/support';
 import { officerClient } from './support/officers';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 const ROOT = path.join(__dirname, '..', '..');
 const run = promisify(execFile);
+
+/** Every quota counter and stage gauge item of the table, as stored. */
+async function scanLedgerItems(): Promise<Record<string, unknown>[]> {
+  return (await scanAll(runtime)).filter((i) => i.entity === 'COUNTER' || i.entity === 'GAUGE');
+}
 
 /**
  * Quotas end to end on the local runtime: targets in (JSON and CSV), a population of candidates
@@ -384,6 +390,24 @@ describe('counter exactness', () => {
       }
     }
     expect(expected.get('hn|ADMITTED|2025-06')).toBe(2);
+
+    // Each shard item is exact on its own: it holds the counts of the candidates hashed to it.
+    const perShard = new Map<string, number>();
+    for (const e of snapshot.events) {
+      for (const d of counterDeltasOfEvent(e, e.unitPath)) {
+        const k = `CNT#${d.unitId}#${d.metric}|${d.month}#${ledgerShard(e.candidateId)}`;
+        perShard.set(k, (perShard.get(k) ?? 0) + d.delta);
+      }
+    }
+    const storedShards = new Map(
+      (await scanLedgerItems())
+        .filter((i) => i.entity === 'COUNTER' && Number(i.count) !== 0)
+        .map((i) => [`${i.PK}|${i.SK}`, Number(i.count)]),
+    );
+    expect(storedShards).toEqual(new Map([...perShard].filter(([, n]) => n !== 0)));
+    expect(new Set([...storedShards.keys()].map((k) => k.split('#').at(-1))).size).toBeGreaterThan(
+      1,
+    );
     expect(
       expected.get('hn|NOMINATED|' + new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7)),
     ).toBe(8);
@@ -406,7 +430,7 @@ describe('counter exactness', () => {
       documents.send(
         new UpdateCommand({
           TableName: runtime.tableName,
-          Key: counterKey('dd-kdn', 'ADMITTED', '2025-06'),
+          Key: counterKey('dd-kdn', 'ADMITTED', '2025-06', '05'),
           UpdateExpression: 'ADD #count :d',
           ExpressionAttributeNames: { '#count': 'count' },
           ExpressionAttributeValues: { ':d': delta },
@@ -423,6 +447,83 @@ describe('counter exactness', () => {
     } finally {
       await drift(-1);
     }
+  });
+
+  it('npm run quota:migrate moves counters written before sharding exactly once, report unchanged', async () => {
+    const target = ['--endpoint', runtime.dynamoDbEndpoint, '--table', runtime.tableName];
+    const tool = (name: string) =>
+      run(process.execPath, ['--import', 'tsx', `bin/${name}.ts`, ...target], { cwd: ROOT });
+    const { documents } = awsClients(runtime);
+    const quotas = new DynamoDbQuotaStore(documents, runtime.tableName);
+    const admittedIn = async (unitId: string) =>
+      (await quotas.readCounters(unitId, 'ADMITTED', '2025')).find((c) => c.month === '2025-06')
+        ?.count ?? 0;
+    const before = { cell: await admittedIn('dd-kdn'), province: await admittedIn('hn') };
+    // What the layout before sharding held: the whole month of a unit in one item. Here the
+    // counts are moved out of the shards into such items, as if written by the old code.
+    const stored = await scanLedgerItems();
+    const moved = stored.filter(
+      (i) => i.PK === 'CNT#dd-kdn#ADMITTED' && String(i.SK).startsWith('2025-06#'),
+    );
+    expect(moved.length).toBeGreaterThan(0);
+    const total = moved.reduce((n, i) => n + Number(i.count), 0);
+    for (const item of moved) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: runtime.tableName,
+          Key: { PK: item.PK, SK: item.SK },
+          UpdateExpression: 'ADD #count :d',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':d': -Number(item.count) },
+        }),
+      );
+    }
+    await documents.send(
+      new PutCommand({
+        TableName: runtime.tableName,
+        Item: {
+          PK: 'CNT#dd-kdn#ADMITTED',
+          SK: '2025-06',
+          entity: 'COUNTER',
+          unitId: 'dd-kdn',
+          count: total,
+        },
+      }),
+    );
+    await documents.send(
+      new PutCommand({
+        TableName: runtime.tableName,
+        Item: {
+          PK: 'GAUGE#dd-kdn',
+          SK: 'CEREMONY#2019-01',
+          entity: 'GAUGE',
+          unitId: 'dd-kdn',
+          stage: 'CEREMONY',
+          month: '2019-01',
+          count: 0,
+        },
+      }),
+    );
+    // Reads and the recount already sum the old item with the shards.
+    expect(await admittedIn('dd-kdn')).toBe(before.cell);
+    expect((await tool('quota-check')).stdout).toContain('Khớp / all counters match');
+
+    const first = await tool('quota-migrate');
+    expect(first.stdout).toContain('moved 2 of 2 unsharded counters (0 left for the next run)');
+    const after = await scanLedgerItems();
+    expect(after.find((i) => i.PK === 'CNT#dd-kdn#ADMITTED' && i.SK === '2025-06')).toBeUndefined();
+    expect(
+      after.find((i) => i.PK === 'CNT#dd-kdn#ADMITTED' && i.SK === `2025-06#${LEGACY_SHARD}`),
+    ).toMatchObject({ count: total, month: '2025-06', shard: LEGACY_SHARD, entity: 'COUNTER' });
+    expect(after.find((i) => i.SK === `CEREMONY#2019-01#${LEGACY_SHARD}`)).toMatchObject({
+      count: 0,
+      stage: 'CEREMONY',
+    });
+    expect({ cell: await admittedIn('dd-kdn'), province: await admittedIn('hn') }).toEqual(before);
+    expect((await tool('quota-check')).stdout).toContain('Khớp / all counters match');
+    // Nothing is moved twice.
+    expect((await tool('quota-migrate')).stdout).toContain('moved 0 of 0');
+    expect(await admittedIn('dd-kdn')).toBe(before.cell);
   });
 });
 

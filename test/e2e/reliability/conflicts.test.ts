@@ -16,7 +16,7 @@ jest.setTimeout(300_000);
 
 /**
  * DynamoDB's transaction conflicts, emulated by the local runtime's proxy
- * (lib/local/transaction-conflicts.ts): concurrent transitions sharing counter items collide as
+ * (lib/local/transaction-conflicts.ts): concurrent transitions sharing counter shards collide as
  * they do on AWS, each write transaction holding its items at most the default 30 ms.
  */
 const CONCURRENCY = 32;
@@ -100,8 +100,10 @@ describe(`${CONCURRENCY} candidates walked at once with transaction conflicts on
       CONCURRENCY + 1,
       expect,
     );
-    // The emulation provably did something, and every conflict was retried, none surfaced.
-    expect(stats.conflicts.transactionsCanceled).toBeGreaterThan(0);
+    // The emulation provably did something, and every conflict was retried, none surfaced. The
+    // ledger is sharded (docs/architecture.md, "Sharded ledger items"), so the conflicts left are
+    // few: candidates sharing a shard, and a candidate's own item between workflow and API.
+    expect(stats.conflicts.transactionsCanceled + stats.conflicts.writesRefused).toBeGreaterThan(0);
     expect(stats.conflicts.retried).toBeGreaterThan(0);
   });
 });

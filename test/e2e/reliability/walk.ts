@@ -1,3 +1,7 @@
+import {
+  parseCounterSortKey,
+  parseGaugeSortKey,
+} from '../../../functions/adapters/quota-ledger-items';
 import { searchKeyOf } from '../../../functions/domain/search-key';
 import { moveClock } from '../support/clock';
 import type { RuntimeEndpoints } from '../support/runtime-process';
@@ -160,12 +164,23 @@ export function candidateRecords(
 }
 
 /** COUNTER and GAUGE items: key → count. */
+/**
+ * Every counter and gauge, its shards summed (`PK|<month>` for a counter, `PK|<stage>#<month>` for
+ * a gauge): candidates land in different shards, so only the sums scale with their number.
+ */
 export function counters(items: Record<string, unknown>[]): Map<string, number> {
-  return new Map(
-    items
-      .filter((i) => i.entity === 'COUNTER' || i.entity === 'GAUGE')
-      .map((i) => [`${i.PK}|${i.SK}`, Number(i.count ?? 0)]),
-  );
+  const sums = new Map<string, number>();
+  for (const i of items) {
+    if (i.entity !== 'COUNTER' && i.entity !== 'GAUGE') continue;
+    const sk = String(i.SK);
+    const bucket =
+      i.entity === 'COUNTER'
+        ? parseCounterSortKey(sk).month
+        : (({ stage, month }) => `${stage}#${month}`)(parseGaugeSortKey(sk));
+    const key = `${i.PK}|${bucket}`;
+    sums.set(key, (sums.get(key) ?? 0) + Number(i.count ?? 0));
+  }
+  return sums;
 }
 
 /** Asserts that `ids` moved every counter by exactly their number × what the reference moved. */
