@@ -20,7 +20,7 @@ export function counterKey(
   return { PK: counterPartition(unitId, metric), SK: month };
 }
 
-export function counterPartition(unitId: string, metric: QuotaMetric): string {
+function counterPartition(unitId: string, metric: QuotaMetric): string {
   return `CNT#${unitId}#${metric}`;
 }
 
@@ -57,7 +57,7 @@ export function counterQuery(
   return { PK: counterPartition(unitId, metric), fromMonth: months[0], toMonth: months.at(-1)! };
 }
 
-export function gaugeKey(unitId: string, stage: string, month: string) {
+function gaugeKey(unitId: string, stage: string, month: string) {
   return { PK: gaugePartition(unitId), SK: `${stage}#${month}` };
 }
 

@@ -38,7 +38,7 @@ const NONCE_BYTES = 16;
 const TAG_BYTES = 16;
 const MAX_ID_LENGTH = 1024;
 const MIN_KEY_BYTES = 32;
-export const APPROVAL_LINK_MAC_PREFIX = 'approval-link:v1:';
+const APPROVAL_LINK_MAC_PREFIX = 'approval-link:v1:';
 
 const id128 = z.string().min(1).max(128);
 const claimsInput = z.strictObject({

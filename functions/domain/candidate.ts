@@ -5,7 +5,7 @@ import { type HumanStageId, type StageId, TERMINAL_STAGE_IDS } from './stage-ids
 import type { EducationLevel, OverAgeConsent, PolicyVersionId, SpecialArea } from './rules';
 
 export const NOMINATION_SOURCES = ['YOUTH_UNION', 'TRADE_UNION', 'CELL'] as const;
-export type NominationSource = (typeof NOMINATION_SOURCES)[number];
+type NominationSource = (typeof NOMINATION_SOURCES)[number];
 
 /** An action accepted for a pending step, kept on the item until the workflow applies it. */
 export interface Submission {

@@ -18,7 +18,7 @@ const CMND = /^[0-9]{9}$/;
 
 export type NationalId = string & z.core.$brand<'NationalId'>;
 
-export function normaliseNationalId(raw: string): string {
+function normaliseNationalId(raw: string): string {
   return raw.normalize('NFKC').replace(/[\s.-]/g, '');
 }
 
@@ -43,10 +43,10 @@ export function nationalIdKind(id: NationalId): NationalIdKind {
 }
 
 /** Domain separation: the same key also signs approval links. Bump the version to re-key. */
-export const NATIONAL_ID_FINGERPRINT_PREFIX = 'national-id:v1:';
+const NATIONAL_ID_FINGERPRINT_PREFIX = 'national-id:v1:';
 
 /** Keys shorter than this are a configuration mistake, not a secret. */
-export const MIN_KEY_BYTES = 32;
+const MIN_KEY_BYTES = 32;
 
 /**
  * HMAC-SHA256 (hex, 64 characters) of the normalised number under the server-side secret key.

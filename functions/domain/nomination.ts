@@ -133,7 +133,7 @@ const AGE_WARNINGS = ['AGE_BELOW_MINIMUM', 'AGE_ABOVE_MAXIMUM', 'AGE_CONSENT_NOT
  * What a nomination states must be possible on the day it is made (Vietnam): a date of birth
  * within a lifetime before today, and a consent already given.
  */
-export function checkNominationDates(nomination: Nomination, today: string): void {
+function checkNominationDates(nomination: Nomination, today: string): void {
   checkDateOfBirth(nomination.dateOfBirth, today);
   if (nomination.over60Consent) {
     checkNotInFuture(

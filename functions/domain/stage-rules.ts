@@ -211,7 +211,7 @@ export interface CellResolutionPayload {
 }
 
 /** The day the dossier was last current: its latest sponsor document or comments summary. */
-export function dossierCurrentSince(candidate: Candidate): {
+function dossierCurrentSince(candidate: Candidate): {
   currentSince?: IsoDate;
   organisationalSponsor?: 'YOUTH_UNION' | 'TRADE_UNION';
 } {

@@ -33,7 +33,7 @@ import {
  */
 export type PeriodId = string;
 
-export type PeriodKind = 'QUARTER' | 'HALF' | 'YEAR' | 'TERM';
+type PeriodKind = 'QUARTER' | 'HALF' | 'YEAR' | 'TERM';
 
 export interface Period {
   id: PeriodId;
@@ -59,13 +59,13 @@ export interface Fraction {
   den: number;
 }
 
-export const TERM_YEARS = 5;
+const TERM_YEARS = 5;
 const MIN_YEAR = 1930; // the Party's founding year: nothing is reported before it
 const MAX_YEAR = 9999;
 
 const PERIOD_ID = /^(?:(\d{4})-Q([1-4])|(\d{4})-H([12])|(\d{4})|TERM-(\d{4})-(\d{4}))$/;
 
-export class PeriodError extends Error {
+class PeriodError extends Error {
   readonly name = 'PeriodError';
 }
 
@@ -167,7 +167,7 @@ export function periodsContaining(date: IsoDate): PeriodId[] {
 }
 
 /** Length of a period in days. */
-export function periodDays(id: PeriodId): number {
+function periodDays(id: PeriodId): number {
   const { from, to } = periodRange(id);
   return dayNumber(to) - dayNumber(from) + 1;
 }

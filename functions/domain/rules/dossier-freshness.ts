@@ -2,7 +2,7 @@ import { addMonths, compareDates, type IsoDate, vietnameseDate } from './calenda
 import { type AdmissionPolicy, type PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
 
-export interface DocumentToRedo {
+interface DocumentToRedo {
   form: '3-KNĐ' | '4-KNĐ' | '4A-KNĐ' | '5-KNĐ' | '2-KNĐ';
   label: string;
   labelEn: string;
