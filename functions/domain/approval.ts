@@ -1,7 +1,6 @@
 import { type Candidate } from './candidate';
 import { type HumanStageId, humanStage, PIPELINE } from './pipeline';
 import { type IsoDate } from './rules';
-import { admissionDecisionDeadline } from './stage-deadlines';
 import { endOfVietnamDay } from './vietnam-time';
 import { cellVoteDenominator, reachesTwoThirds } from './votes';
 
@@ -68,15 +67,6 @@ interface CellVote {
   excludedMembersAttending: number;
   votesFor: number;
   votesAgainst: number;
-}
-
-/**
- * The decision deadline of a candidate at ADMISSION_DECISION: 60 working days (policy in force
- * at the cell resolution) after the cell resolution, +30 once extended. Undefined when it cannot
- * be known.
- */
-export function admissionDecisionDueOn(candidate: Pick<Candidate, 'dossier'>): IsoDate | undefined {
-  return admissionDecisionDeadline(candidate)?.dueOn;
 }
 
 export interface ApprovalDecisionInput {

@@ -16,8 +16,6 @@ const MAX_RAW_LENGTH = 32;
 const CCCD = /^[0-9]{12}$/;
 const CMND = /^[0-9]{9}$/;
 
-export type NationalId = string & z.core.$brand<'NationalId'>;
-
 function normaliseNationalId(raw: string): string {
   return raw.normalize('NFKC').replace(/[\s.-]/g, '');
 }
@@ -35,12 +33,6 @@ export const nationalIdSchema = z
       'A citizen ID (CCCD) has exactly 12 digits (old CMND: 9 digits)',
   })
   .brand<'NationalId'>();
-
-export type NationalIdKind = 'CCCD' | 'CMND';
-
-export function nationalIdKind(id: NationalId): NationalIdKind {
-  return id.length === 12 ? 'CCCD' : 'CMND';
-}
 
 /** Domain separation: the same key also signs approval links. Bump the version to re-key. */
 const NATIONAL_ID_FINGERPRINT_PREFIX = 'national-id:v1:';

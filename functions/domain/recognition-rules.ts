@@ -10,6 +10,7 @@ import {
   policyInForce,
   probationEnd,
   recognitionDecisionDue,
+  recognitionGoesToUpperCommittee,
   recognitionReviewDue,
   vietnameseDate,
 } from './rules';
@@ -191,7 +192,7 @@ export function judgeRecognitionCellReview(
   const failedBefore = previous?.failedVotes ?? 0;
   const vote = judgeCellVote(p, policy);
   const failedVotes = failedBefore + (vote.passed ? 0 : 1);
-  const escalated = !vote.passed && failedVotes >= policy.recognitionCellVotesBeforeEscalation;
+  const escalated = !vote.passed && recognitionGoesToUpperCommittee(failedVotes, policy);
   const atGrassrootsCell = candidate.unitLevel === 'GRASSROOTS_CELL';
   const outcome = vote.passed
     ? atGrassrootsCell

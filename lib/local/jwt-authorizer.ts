@@ -247,13 +247,6 @@ function renderClaim(value: unknown): string {
   return String(value);
 }
 
-/** Undoes the `[a b]` rendering of an array claim (what a handler does with `cognito:groups`). */
-export function parseArrayClaim(value: string | undefined): string[] {
-  if (!value) return [];
-  const inner = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
-  return inner.split(/\s+/).filter(Boolean);
-}
-
 function decodeJson(segment: string): Record<string, unknown> | undefined {
   try {
     const value = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8')) as unknown;

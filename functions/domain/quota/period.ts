@@ -1,10 +1,4 @@
-import {
-  dayNumber,
-  daysInMonth,
-  formatIsoDate,
-  type IsoDate,
-  parseIsoDate,
-} from '../rules/calendar-date';
+import { dayNumber, daysInMonth, formatIsoDate, type IsoDate } from '../rules/calendar-date';
 
 /**
  * Reporting periods of the quota reports (docs/admission-rules.md, "Quotas"): quarter, six months,
@@ -148,22 +142,6 @@ export function monthsIn(id: PeriodId): string[] {
     months.push(`${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`);
   }
   return months;
-}
-
-/**
- * Every period that contains `date`, shortest first: its quarter, its half, its year, then the
- * congress term(s) — two in a congress year (2025 is in TERM-2020-2025 and TERM-2025-2030).
- */
-export function periodsContaining(date: IsoDate): PeriodId[] {
-  const { year, month } = parseIsoDate(date);
-  const ids = [`${year}-Q${Math.ceil(month / 3)}`, `${year}-H${month <= 6 ? 1 : 2}`, String(year)];
-  const latestTermStart = year - (((year % TERM_YEARS) + TERM_YEARS) % TERM_YEARS);
-  for (const start of [latestTermStart - TERM_YEARS, latestTermStart]) {
-    if (start >= MIN_YEAR && start + TERM_YEARS <= MAX_YEAR && year <= start + TERM_YEARS) {
-      ids.push(`TERM-${start}-${start + TERM_YEARS}`);
-    }
-  }
-  return ids;
 }
 
 /** Length of a period in days. */
