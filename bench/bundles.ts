@@ -7,9 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listResources, loadStackTemplate } from '../lib/local/template';
 
-/** The budget of every function bundle (docs/architecture.md, "Bundles"). */
-export const BUNDLE_BUDGET_BYTES = 500 * 1024;
-
 export interface FunctionBundle {
   /** The function's logical id in the template. */
   function: string;

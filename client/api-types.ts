@@ -1226,6 +1226,12 @@ export interface operations {
             givenOn: string;
             reference?: string;
           };
+          formerMembership?: {
+            /** Format: date */
+            leftOn: string;
+            /** @default 0 */
+            previousReadmissions?: number;
+          };
         };
       };
     };

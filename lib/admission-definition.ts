@@ -15,12 +15,12 @@ import {
   WITHDRAWN_STAGE,
 } from '../functions/domain/pipeline';
 
-export const STALE_EXECUTION_ERROR = 'StaleExecution';
+const STALE_EXECUTION_ERROR = 'StaleExecution';
 /** The error name of a task payload its handler's schema refuses. */
-export const MALFORMED_INPUT_ERROR = 'ParseError';
-export const UNKNOWN_STAGE_ERROR = 'UnknownStage';
+const MALFORMED_INPUT_ERROR = 'ParseError';
+const UNKNOWN_STAGE_ERROR = 'UnknownStage';
 
-export const stateNames = {
+const stateNames = {
   resumeFrom: 'ResumeFrom',
   check: (stage: string) => `Check_${stage}`,
   renewed: (stage: string) => `Renewed_${stage}`,
@@ -37,7 +37,7 @@ export const stateNames = {
 };
 
 /** Where the check step puts the wait of the next `Await_<stage>` (its TimeoutSecondsPath). */
-export const WAIT_TIMEOUT_PATH = '$.watch.timeoutSeconds';
+const WAIT_TIMEOUT_PATH = '$.watch.timeoutSeconds';
 
 /** The functions a phase's states call; `endProbation` only where a schedule starts the phase. */
 export interface DefinitionFunctions {

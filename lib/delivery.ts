@@ -11,10 +11,10 @@ import { DataKey } from './data-key';
 import type { Storage } from './storage';
 
 /** The environment variables `grantSend` sets; functions/adapters/ses-mailer.ts reads them. */
-export const MAIL_FROM_ENV = 'MAIL_FROM';
-export const MAIL_CONFIGURATION_SET_ENV = 'MAIL_CONFIGURATION_SET';
+const MAIL_FROM_ENV = 'MAIL_FROM';
+const MAIL_CONFIGURATION_SET_ENV = 'MAIL_CONFIGURATION_SET';
 /** The sending domain when the `mailDomain` context value is not given (cdk.json). */
-export const DEFAULT_MAIL_DOMAIN = 'ketnap.example.vn';
+const DEFAULT_MAIL_DOMAIN = 'ketnap.example.vn';
 
 /**
  * E-mail to people through Amazon SES: the sending domain's identity (DKIM; its DNS records are

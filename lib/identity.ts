@@ -6,7 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { UNIT_ID_ATTRIBUTE, USER_GROUP_DESCRIPTIONS, USER_GROUPS } from './user-groups';
 
-export { UNIT_ID_CLAIM, GROUPS_CLAIM, USER_GROUPS, type UserGroup } from './user-groups';
+export { USER_GROUPS } from './user-groups';
 
 /** The Cognito calls the accounts feature and the reconcile tool make, and nothing else. */
 export const ACCOUNT_ADMIN_ACTIONS = [
@@ -23,7 +23,7 @@ export const ACCOUNT_ADMIN_ACTIONS = [
 ] as const;
 
 /** Where API Gateway's JWT authorizer looks for the token (`Bearer ` prefix optional). */
-export const IDENTITY_SOURCE = '$request.header.Authorization';
+const IDENTITY_SOURCE = '$request.header.Authorization';
 
 /**
  * The officers' identities: a Cognito user pool with one group per role, each user bound to an

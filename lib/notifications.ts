@@ -5,7 +5,7 @@ import { acknowledgeWildcardAction } from './constructs/acknowledge-wildcard';
 import { DataKey } from './data-key';
 
 /** The environment variable `grantPublish` sets; `functions/adapters/sns-notifier.ts` reads it. */
-export const NOTIFICATION_TOPIC_ENV = 'NOTIFICATION_TOPIC_ARN';
+const NOTIFICATION_TOPIC_ENV = 'NOTIFICATION_TOPIC_ARN';
 
 /**
  * The topic every stage notification goes to (parked, reminder, escalation). Messages carry the

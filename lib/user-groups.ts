@@ -20,5 +20,3 @@ export const USER_GROUP_DESCRIPTIONS: Record<UserGroup, string> = {
 
 /** Cognito puts custom attributes in the ID token under `custom:<name>`. */
 export const UNIT_ID_ATTRIBUTE = 'unit_id';
-export const UNIT_ID_CLAIM = `custom:${UNIT_ID_ATTRIBUTE}`;
-export const GROUPS_CLAIM = 'cognito:groups';

@@ -41,8 +41,6 @@ export interface ConflictRetryOptions {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
-  /** Called before each retry (the count of conflicts retried is an operational figure). */
-  onRetry?: (retry: number, error: Error) => void;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -63,17 +61,9 @@ export async function retryOnTransactionConflict<T>(
       if (!isTransactionConflict(error)) throw error;
       const delay = conflictRetryDelay(attempts, policy, options.random);
       if (attempts >= policy.maxAttempts || now() - started + delay > policy.budgetMs) throw error;
-      options.onRetry?.(attempts, error as Error);
       await sleep(delay);
     }
   }
-}
-
-let retriedInThisSandbox = 0;
-
-/** Conflicts retried by this sandbox's clients since it started. */
-export function conflictsRetried(): number {
-  return retriedInThisSandbox;
 }
 
 /**
@@ -81,14 +71,11 @@ export function conflictsRetried(): number {
  * while DynamoDB answers with a transaction conflict.
  */
 export function retryTransactionConflicts<Client extends DynamoDBClient>(client: Client): Client {
-  client.middlewareStack.add(
-    (next) => (args) =>
-      retryOnTransactionConflict(() => next(args), {
-        onRetry: () => {
-          retriedInThisSandbox += 1;
-        },
-      }),
-    { step: 'initialize', name: 'retryTransactionConflicts', priority: 'high', override: true },
-  );
+  client.middlewareStack.add((next) => (args) => retryOnTransactionConflict(() => next(args)), {
+    step: 'initialize',
+    name: 'retryTransactionConflicts',
+    priority: 'high',
+    override: true,
+  });
   return client;
 }

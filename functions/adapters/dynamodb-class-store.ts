@@ -17,7 +17,7 @@ import { keys, withoutKeys } from './table-keys';
  * the roster), and the organiser's list `CLASSES#<organiser>` / `<startsOn>#<id>` holds a copy of
  * the class written in the same transaction.
  */
-export class DynamoDbClassStore implements ClassStore {
+class DynamoDbClassStore implements ClassStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,

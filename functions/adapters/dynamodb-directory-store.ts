@@ -19,7 +19,7 @@ const DELIVERY_RETENTION_SECONDS = 395 * 24 * 3600;
 /** Digest notes (one per person and day) expire after a week. */
 const DIGEST_NOTE_SECONDS = 7 * 24 * 3600;
 /** More holders of one role at one unit than this is a data error, not a committee. */
-export const MAX_HOLDERS = 100;
+const MAX_HOLDERS = 100;
 
 const rolesHeld = (account: Account): Role[] => (account.enabled ? account.roles : []);
 

@@ -49,10 +49,6 @@ export interface CapacityMeter {
   requests: number;
 }
 
-export function newCapacityMeter(): CapacityMeter {
-  return { readUnits: 0, requests: 0 };
-}
-
 /** A target as stored: the target plus where it sits in the ledger and who wrote it. */
 export interface StoredTarget extends QuotaTarget {
   position: number;

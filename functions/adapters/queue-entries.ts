@@ -15,7 +15,7 @@ function queuePosition(candidate: Pick<Candidate, 'dueOn' | 'stageEnteredAt' | '
  * unit of the path, written in the same transaction as the candidate item that they mirror, so
  * a subtree listing is one Query on the unit's own partition, ordered by due date.
  */
-export function queueEntries(candidate: Candidate): Record<string, unknown>[] {
+function queueEntries(candidate: Candidate): Record<string, unknown>[] {
   const sortKey = queuePosition(candidate);
   return candidate.unitPath.map((unitId) => ({
     PK: keys.queue(unitId, candidate.stage),

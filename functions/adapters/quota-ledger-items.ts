@@ -68,7 +68,7 @@ export function counterKey(
   return { PK: counterPartition(unitId, metric), SK: `${month}#${shard}` };
 }
 
-export function counterPartition(unitId: string, metric: QuotaMetric): string {
+function counterPartition(unitId: string, metric: QuotaMetric): string {
   return `CNT#${unitId}#${metric}`;
 }
 

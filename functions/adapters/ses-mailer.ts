@@ -4,7 +4,7 @@ import { traced } from '../observability/tracer';
 import { type EmailMessage, type Mailer } from './mailer';
 
 /** SES accepts tag names and values of ASCII letters, digits, `_` and `-`, up to 256 characters. */
-export function sesTagValue(value: string): string {
+function sesTagValue(value: string): string {
   return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256);
 }
 

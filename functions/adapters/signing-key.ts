@@ -61,8 +61,3 @@ export function signingKey(): Promise<Buffer> {
   );
   return containerReader();
 }
-
-/** Tests only: forget the container's provider and its cache. */
-export function forgetSigningKey(): void {
-  containerReader = undefined;
-}

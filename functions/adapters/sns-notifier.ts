@@ -5,7 +5,7 @@ import { requiredEnv } from './dynamodb-documents';
 import { type Notifier } from './notifier';
 
 /** SNS wants subjects of printable ASCII, no line breaks, under 100 characters. */
-export const MAX_SNS_SUBJECT = 99;
+const MAX_SNS_SUBJECT = 99;
 
 /**
  * Publishes to one SNS topic. The message attributes `role`, `unitId`, `stage` and `kind` (and

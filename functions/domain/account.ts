@@ -36,18 +36,16 @@ export interface DirectoryEntry {
   digest: boolean;
 }
 
-export const ACCOUNT_EVENT_TYPES = [
-  'ACCOUNT_CREATED',
-  'ROLES_CHANGED',
-  'ACCOUNT_MOVED',
-  'ACCOUNT_DISABLED',
-  'ACCOUNT_ENABLED',
-  'DIGEST_CHANGED',
-  'APPROVER_REPLACED',
-  'DELIVERY_PROBLEM',
-  'RECONCILED',
-] as const;
-export type AccountEventType = (typeof ACCOUNT_EVENT_TYPES)[number];
+export type AccountEventType =
+  | 'ACCOUNT_CREATED'
+  | 'ROLES_CHANGED'
+  | 'ACCOUNT_MOVED'
+  | 'ACCOUNT_DISABLED'
+  | 'ACCOUNT_ENABLED'
+  | 'DIGEST_CHANGED'
+  | 'APPROVER_REPLACED'
+  | 'DELIVERY_PROBLEM'
+  | 'RECONCILED';
 
 /** One audit event per change: who did what to which account, before and after. */
 export interface AccountEvent {
@@ -66,7 +64,7 @@ export interface AccountEvent {
  * How much a role may do, for "no one grants more than they hold": an operations viewer only
  * reads, officers act on their stages, approvers decide, administrators manage people and units.
  */
-export const ROLE_RANK: Record<Role, number> = {
+const ROLE_RANK: Record<Role, number> = {
   'ops-viewer': 0,
   'cell-officer': 1,
   'committee-officer': 2,
@@ -130,8 +128,6 @@ export const accountChangeSchema = z
     { message: 'Cần ít nhất một thay đổi | At least one change is required', path: ['roles'] },
   );
 export type AccountChange = z.infer<typeof accountChangeSchema>;
-
-export const myDigestSchema = z.strictObject({ digest: z.boolean() });
 
 /** Administrators manage the accounts of their subtree; every other role is refused (403). */
 export function assertMayManageAccounts(caller: Caller): Role {

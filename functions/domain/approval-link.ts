@@ -38,7 +38,7 @@ const NONCE_BYTES = 16;
 const TAG_BYTES = 16;
 const MAX_ID_LENGTH = 1024;
 const MIN_KEY_BYTES = 32;
-export const APPROVAL_LINK_MAC_PREFIX = 'approval-link:v1:';
+const APPROVAL_LINK_MAC_PREFIX = 'approval-link:v1:';
 
 const id128 = z.string().min(1).max(128);
 const claimsInput = z.strictObject({
@@ -151,30 +151,19 @@ export function openApprovalId(
   };
 }
 
-export function isApprovalExpired(claims: Pick<ApprovalClaims, 'expiresAt'>, now: Date): boolean {
-  return now.getTime() >= new Date(claims.expiresAt).getTime();
-}
-
 /**
- * The claims of a valid, unexpired link opened by its approver; otherwise refuses with
- * APPROVAL_LINK_INVALID (not-found, 404), APPROVAL_LINK_OTHER_USER (not-found, 404) or
+ * A link opened by its approver (openApprovalId) is acted on only in time; otherwise refuses with
  * APPROVAL_LINK_EXPIRED (rule, 422: the link was real but its time is over; `details.expiresAt`).
- * The user is checked before the deadline, so another user learns nothing about the link.
+ * It is checked after the user, so another user learns nothing about the link, and after the
+ * approval record, so a used link shows its decision whatever its expiry.
  */
-export function verifyApprovalId(
-  approvalId: string,
-  key: Buffer,
-  context: { now: Date; userId: string },
-): VerifiedApproval {
-  const claims = openApprovalId(approvalId, key, context);
-  if (isApprovalExpired(claims, context.now)) {
-    return refuse('rule', {
-      code: 'APPROVAL_LINK_EXPIRED',
-      message: `Liên kết phê duyệt đã hết hạn lúc ${claims.expiresAt}; hãy đề nghị gửi lại thông báo`,
-      message_en: `The approval link expired at ${claims.expiresAt}; ask for a new notification`,
-      field: FIELD,
-      details: { expiresAt: claims.expiresAt },
-    });
-  }
-  return claims;
+export function assertApprovalInTime(claims: VerifiedApproval, now: Date): void {
+  if (now.getTime() < new Date(claims.expiresAt).getTime()) return;
+  refuse('rule', {
+    code: 'APPROVAL_LINK_EXPIRED',
+    message: `Liên kết phê duyệt đã hết hạn lúc ${claims.expiresAt}; hãy đề nghị gửi lại thông báo`,
+    message_en: `The approval link expired at ${claims.expiresAt}; ask for a new notification`,
+    field: FIELD,
+    details: { expiresAt: claims.expiresAt },
+  });
 }

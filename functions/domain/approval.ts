@@ -1,7 +1,6 @@
 import { type Candidate } from './candidate';
 import { type HumanStageId, humanStage, PIPELINE } from './pipeline';
 import { type IsoDate } from './rules';
-import { admissionDecisionDeadline } from './stage-deadlines';
 import { endOfVietnamDay } from './vietnam-time';
 import { cellVoteDenominator, reachesTwoThirds } from './votes';
 
@@ -11,8 +10,7 @@ import { cellVoteDenominator, reachesTwoThirds } from './votes';
  * summary the approval page shows. The link itself is `approval-link.ts`.
  */
 
-export const APPROVAL_DECISION_KINDS = ['APPROVE', 'REJECT', 'REQUEST_INFO'] as const;
-export type ApprovalDecisionKind = (typeof APPROVAL_DECISION_KINDS)[number];
+type ApprovalDecisionKind = 'APPROVE' | 'REJECT' | 'REQUEST_INFO';
 
 /** What the approver decided, as the page shows it again on a second click. */
 export interface RecordedDecision {
@@ -42,7 +40,7 @@ export interface ApprovalRecord {
 }
 
 /** The longest a link lives, whatever the deadline. */
-export const MAX_LINK_LIFETIME_DAYS = 30;
+const MAX_LINK_LIFETIME_DAYS = 30;
 
 /** Stages whose approvers get links: the admission and the recognition decision. */
 export const LINKED_STAGES = ['ADMISSION_DECISION', 'RECOGNITION_DECISION'] as const;
@@ -69,15 +67,6 @@ interface CellVote {
   excludedMembersAttending: number;
   votesFor: number;
   votesAgainst: number;
-}
-
-/**
- * The decision deadline of a candidate at ADMISSION_DECISION: 60 working days (policy in force
- * at the cell resolution) after the cell resolution, +30 once extended. Undefined when it cannot
- * be known.
- */
-export function admissionDecisionDueOn(candidate: Pick<Candidate, 'dossier'>): IsoDate | undefined {
-  return admissionDecisionDeadline(candidate)?.dueOn;
 }
 
 export interface ApprovalDecisionInput {
@@ -115,7 +104,7 @@ export function decideAdmissionPayload(input: ApprovalDecisionInput): Record<str
 }
 
 /** Labels of the forms the pipeline table names (Hướng dẫn 12-HD/BTCTW). */
-export const FORM_LABELS: Record<string, { vi: string; en: string }> = {
+const FORM_LABELS: Record<string, { vi: string; en: string }> = {
   'CN-NTVĐ': {
     vi: 'Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng',
     en: 'Party awareness class certificate',

@@ -6,7 +6,7 @@ import { refuse } from './refusal';
  * Bulk requests: many candidates, one action each, one answer per candidate. The limit keeps a
  * request within one function's time (each candidate is one conditional transaction).
  */
-export const MAX_BULK_ITEMS = 100;
+const MAX_BULK_ITEMS = 100;
 
 const candidateId = z.string().trim().min(1).max(64);
 const shortText = singleLineText(1, 200);

@@ -2,10 +2,16 @@ import { type Actor } from './caller';
 import type { WatchedDeadline } from './watched-deadline';
 import type { UnitLevel } from './org-unit';
 import { type HumanStageId, type StageId, TERMINAL_STAGE_IDS } from './stage-ids';
-import type { EducationLevel, OverAgeConsent, PolicyVersionId, SpecialArea } from './rules';
+import type {
+  EducationLevel,
+  FormerMembership,
+  OverAgeConsent,
+  PolicyVersionId,
+  SpecialArea,
+} from './rules';
 
 export const NOMINATION_SOURCES = ['YOUTH_UNION', 'TRADE_UNION', 'CELL'] as const;
-export type NominationSource = (typeof NOMINATION_SOURCES)[number];
+type NominationSource = (typeof NOMINATION_SOURCES)[number];
 
 /** An action accepted for a pending step, kept on the item until the workflow applies it. */
 export interface Submission {
@@ -62,6 +68,8 @@ export interface Candidate {
   tradeUnionMember?: boolean;
   /** The competent standing committee's prior written consent to admit someone over 60. */
   over60Consent?: OverAgeConsent;
+  /** A former Party member asking to be admitted again (judged at the cell meeting). */
+  formerMembership?: FormerMembership;
   stage: StageId;
   version: number;
   createdAt: string;

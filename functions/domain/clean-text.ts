@@ -26,11 +26,6 @@ export function forbiddenCharacterIn(text: string, multiLine = false): string | 
   return `U+${found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** NFC, then the usual trim; Unicode normalisation never changes what a reader sees. */
-export function normalizedText(text: string): string {
-  return text.normalize('NFC').trim();
-}
-
 function cleanText(min: number, max: number, multiLine: boolean) {
   return z
     .string()

@@ -34,7 +34,7 @@ export interface DigestInput {
 }
 
 /** Due on or before today; soonest first, ties kept in the order given. */
-export function dueByToday<T extends { dueOn?: string }>(
+function dueByToday<T extends { dueOn?: string }>(
   items: readonly T[],
   today: string,
 ): (T & { dueOn: string })[] {

@@ -59,7 +59,7 @@ export function watchedDeadline(
   return { stage, version, from, dueOn, workingDays, policyVersion, noticesSent: 0 };
 }
 
-export function policyVersion(id: PolicyVersionId): AdmissionPolicy {
+function policyVersion(id: PolicyVersionId): AdmissionPolicy {
   const policy = POLICY_VERSIONS.find((p) => p.version === id);
   if (!policy) throw new Error(`Unknown policy version ${id}`);
   return policy;
@@ -96,7 +96,7 @@ export function escalationChain(
  * not before the step has waited one interval (a file entered late, already overdue, was just
  * told it waits); each escalation one interval after the notice before it.
  */
-export function nextNoticeOn(
+function nextNoticeOn(
   deadline: WatchedDeadline,
   stageEnteredAt: string,
   calendar: WorkingDayCalendar = VIETNAM_CALENDAR,

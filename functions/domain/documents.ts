@@ -35,7 +35,7 @@ const sponsoredBy = (kind: string) => (c: Candidate) => {
   return sponsors ? sponsors.some((s) => s.kind === kind) : false;
 };
 
-export const DOSSIER_FORMS: readonly FormSpec[] = [
+const DOSSIER_FORMS: readonly FormSpec[] = [
   {
     form: 'CN-NTVĐ',
     label: 'Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng',

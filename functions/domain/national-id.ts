@@ -16,9 +16,7 @@ const MAX_RAW_LENGTH = 32;
 const CCCD = /^[0-9]{12}$/;
 const CMND = /^[0-9]{9}$/;
 
-export type NationalId = string & z.core.$brand<'NationalId'>;
-
-export function normaliseNationalId(raw: string): string {
+function normaliseNationalId(raw: string): string {
   return raw.normalize('NFKC').replace(/[\s.-]/g, '');
 }
 
@@ -36,17 +34,11 @@ export const nationalIdSchema = z
   })
   .brand<'NationalId'>();
 
-export type NationalIdKind = 'CCCD' | 'CMND';
-
-export function nationalIdKind(id: NationalId): NationalIdKind {
-  return id.length === 12 ? 'CCCD' : 'CMND';
-}
-
 /** Domain separation: the same key also signs approval links. Bump the version to re-key. */
-export const NATIONAL_ID_FINGERPRINT_PREFIX = 'national-id:v1:';
+const NATIONAL_ID_FINGERPRINT_PREFIX = 'national-id:v1:';
 
 /** Keys shorter than this are a configuration mistake, not a secret. */
-export const MIN_KEY_BYTES = 32;
+const MIN_KEY_BYTES = 32;
 
 /**
  * HMAC-SHA256 (hex, 64 characters) of the normalised number under the server-side secret key.

@@ -10,10 +10,12 @@ import { refuse, Refusal } from './refusal';
 import {
   checkAge,
   checkDateOfBirth,
+  checkReadmission,
   checkEducation,
   checkNotInFuture,
   EDUCATION_LEVELS,
   policyInForce,
+  type AdmissionPolicy,
   vietnameseDate,
 } from './rules';
 import { vietnamDateOf } from './vietnam-time';
@@ -34,6 +36,16 @@ export const nominationSchema = z.strictObject({
     .strictObject({
       givenOn: z.iso.date(),
       reference: singleLineText(1, 200).optional(),
+    })
+    .optional(),
+  /**
+   * A former Party member asking to be admitted again: the day they left and how many times they
+   * were readmitted before (docs/admission-rules.md, "Eligibility").
+   */
+  formerMembership: z
+    .strictObject({
+      leftOn: z.iso.date(),
+      previousReadmissions: z.int().min(0).max(9).default(0),
     })
     .optional(),
 });
@@ -133,13 +145,43 @@ const AGE_WARNINGS = ['AGE_BELOW_MINIMUM', 'AGE_ABOVE_MAXIMUM', 'AGE_CONSENT_NOT
  * What a nomination states must be possible on the day it is made (Vietnam): a date of birth
  * within a lifetime before today, and a consent already given.
  */
-export function checkNominationDates(nomination: Nomination, today: string): void {
+function checkNominationDates(nomination: Nomination, today: string): void {
   checkDateOfBirth(nomination.dateOfBirth, today);
   if (nomination.over60Consent) {
     checkNotInFuture(
       [{ field: 'over60Consent.givenOn', date: nomination.over60Consent.givenOn }],
       today,
     );
+  }
+  if (nomination.formerMembership) {
+    checkNotInFuture(
+      [{ field: 'formerMembership.leftOn', date: nomination.formerMembership.leftOn }],
+      today,
+    );
+  }
+}
+
+/**
+ * Readmission at nomination: a former member readmitted as often as the policy allows is refused
+ * (that does not change by the meeting); one who left too recently is only warned, since the
+ * 36 months are counted to the cell meeting, which the rule judges (judgeCellResolution).
+ */
+function readmissionWarning(nomination: Nomination, on: string, policy: AdmissionPolicy) {
+  if (!nomination.formerMembership) return undefined;
+  try {
+    checkReadmission(nomination.formerMembership, on, policy);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof Refusal) || error.body.code !== 'READMISSION_TOO_SOON') throw error;
+    // The warning keeps the earliest meeting date, never the day the person left.
+    const { earliestMeetingDate } = error.body.details as { earliestMeetingDate: string };
+    return {
+      code: error.body.code,
+      message: `Ngày giới thiệu ${vietnameseDate(on)} chưa đủ ${policy.readmissionMonthsAfterLeaving} tháng kể từ khi ra khỏi Đảng; chi bộ chỉ xét kết nạp lại từ ${vietnameseDate(earliestMeetingDate)}`,
+      message_en: `Less than ${policy.readmissionMonthsAfterLeaving} months since leaving the Party on the nomination date ${on}; the cell may consider the readmission from ${earliestMeetingDate}`,
+      earliestMeetingDate,
+      policyVersion: policy.version,
+    };
   }
 }
 
@@ -167,6 +209,8 @@ export function eligibilityPreCheck(nomination: Nomination, unit: OrgUnit, on: s
       policyVersion: policy.version,
     });
   }
+  const readmission = readmissionWarning(nomination, on, policy);
+  if (readmission) warnings.push(readmission);
   return {
     policyVersion: policy.version,
     education: { required: education.required, specialArea: education.specialArea },
@@ -199,6 +243,7 @@ export function newCandidate(
     youthUnionMember: nomination.youthUnionMember,
     tradeUnionMember: nomination.tradeUnionMember,
     ...(nomination.over60Consent ? { over60Consent: nomination.over60Consent } : {}),
+    ...(nomination.formerMembership ? { formerMembership: nomination.formerMembership } : {}),
     stage: FIRST_STAGE,
     version: 1,
     createdAt: at,

@@ -12,11 +12,9 @@ import { type Role } from './roles';
  * and the free-text fields are scrubbed of anything that looks like a date or an ID number.
  */
 
-export const STAGE_NOTIFICATION_KINDS = ['PARKED', 'REMINDER', 'ESCALATION'] as const;
-export type StageNotificationKind = (typeof STAGE_NOTIFICATION_KINDS)[number];
+export type StageNotificationKind = 'PARKED' | 'REMINDER' | 'ESCALATION';
 /** Stage notifications, and the referral of a nomination that met an open file elsewhere. */
-export const NOTIFICATION_KINDS = [...STAGE_NOTIFICATION_KINDS, 'NOMINATION_CONFLICT'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export type NotificationKind = StageNotificationKind | 'NOMINATION_CONFLICT';
 
 import type { NotificationTarget } from './notification-target';
 export type { NotificationTarget } from './notification-target';
@@ -106,7 +104,7 @@ export interface StageNotificationInput {
 }
 
 /** The attributes subscriptions filter on (SNS message attributes, all strings). */
-export interface NotificationAttributes {
+interface NotificationAttributes {
   role: Role;
   unitId: string;
   stage: HumanStageId;

@@ -104,8 +104,7 @@ export interface ActionSpec<Payload = unknown> {
  * 12 months later a schedule starts the recognition workflow, which ends at `OFFICIAL` or
  * `REMOVED`. Each phase is its own state machine, generated from its stages of this table.
  */
-export const PHASE_IDS = ['admission', 'recognition'] as const;
-export type PhaseId = (typeof PHASE_IDS)[number];
+export type PhaseId = 'admission' | 'recognition';
 
 export interface HumanStage {
   id: HumanStageId;
@@ -789,9 +788,6 @@ export const TERMINAL_STAGES: readonly TerminalStage[] = [
   { id: 'OFFICIAL', label: 'Đảng viên chính thức', labelEn: 'Official member' },
   { id: 'REMOVED', label: 'Xóa tên', labelEn: 'Removed from the rolls' },
 ];
-
-/** Terminal stages that no workflow action reaches (only a correction): no state machine state. */
-export const CORRECTION_ONLY_STAGES: readonly TerminalStageId[] = ['REVOKED'];
 
 /** The stage every withdrawal leads to, whatever the stage it left. */
 export const WITHDRAWN_STAGE: TerminalStageId = 'WITHDRAWN';

@@ -10,6 +10,7 @@ import {
   policyInForce,
   probationEnd,
   recognitionDecisionDue,
+  recognitionGoesToUpperCommittee,
   recognitionReviewDue,
   vietnameseDate,
 } from './rules';
@@ -50,7 +51,7 @@ export function probationOf(candidate: Pick<Candidate, 'dossier'>): ProbationFac
  * schedule fires at the start of the day, so an hour later its execution has long adopted the
  * member — unless the schedule was lost or its deliveries kept failing.
  */
-export const PROBATION_WAKE_GRACE_MS = 60 * 60 * 1000;
+const PROBATION_WAKE_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * A member whose wake-up is recorded as scheduled, still `ADMITTED` past the end of probation
@@ -69,7 +70,7 @@ export function probationOverdue(
  * The cell's review: 30 working days from the END of the 12 months (not from the schedule's
  * firing or a late meeting), under the policy in force that day.
  */
-export function reviewDeadlineOf(probation: ProbationFacts) {
+function reviewDeadlineOf(probation: ProbationFacts) {
   return recognitionReviewDue(probation.endsOn, policyInForce(probation.endsOn));
 }
 
@@ -124,7 +125,7 @@ function refuseBefore(
 
 // ---------------------------------------------------------------- cell review
 
-export type RecognitionProposal = 'RECOGNISE' | 'REMOVE';
+type RecognitionProposal = 'RECOGNISE' | 'REMOVE';
 
 export interface RecognitionCellReviewPayload extends CellVoteRecord {
   meetingDate: IsoDate;
@@ -139,7 +140,7 @@ export interface RecognitionCellReviewPayload extends CellVoteRecord {
 }
 
 /** What the dossier keeps of the cell's latest review: the payload and the failed votes so far. */
-export interface RecognitionCellReviewEntry extends RecognitionCellReviewPayload {
+interface RecognitionCellReviewEntry extends RecognitionCellReviewPayload {
   outcome: string;
   failedVotes: number;
 }
@@ -191,7 +192,7 @@ export function judgeRecognitionCellReview(
   const failedBefore = previous?.failedVotes ?? 0;
   const vote = judgeCellVote(p, policy);
   const failedVotes = failedBefore + (vote.passed ? 0 : 1);
-  const escalated = !vote.passed && failedVotes >= policy.recognitionCellVotesBeforeEscalation;
+  const escalated = !vote.passed && recognitionGoesToUpperCommittee(failedVotes, policy);
   const atGrassrootsCell = candidate.unitLevel === 'GRASSROOTS_CELL';
   const outcome = vote.passed
     ? atGrassrootsCell
@@ -263,9 +264,7 @@ export type RecognitionDecisionPayload =
   | { decision: 'REQUEST_INFO'; decisionDate?: IsoDate; reason: string };
 
 /** The resolution that proposed the decision: the grassroots committee's, else the cell's. */
-export function proposingResolutionDate(
-  candidate: Pick<Candidate, 'dossier'>,
-): IsoDate | undefined {
+function proposingResolutionDate(candidate: Pick<Candidate, 'dossier'>): IsoDate | undefined {
   const grassroots = dossierOf<{ meetingDate: IsoDate }>(candidate, 'recognitionGrassroots');
   const cell = dossierOf<{ meetingDate: IsoDate }>(candidate, 'recognitionCellReview');
   return grassroots?.meetingDate ?? cell?.meetingDate;

@@ -3,6 +3,7 @@ import { refuse } from './refusal';
 import {
   type AdmissionPolicy,
   checkAge,
+  checkReadmission,
   checkAwarenessCertificate,
   checkCeremonyDate,
   checkSponsors,
@@ -211,7 +212,7 @@ export interface CellResolutionPayload {
 }
 
 /** The day the dossier was last current: its latest sponsor document or comments summary. */
-export function dossierCurrentSince(candidate: Candidate): {
+function dossierCurrentSince(candidate: Candidate): {
   currentSince?: IsoDate;
   organisationalSponsor?: 'YOUTH_UNION' | 'TRADE_UNION';
 } {
@@ -233,7 +234,8 @@ export function dossierCurrentSince(candidate: Candidate): {
 }
 
 /**
- * At the cell meeting: age (18–60 by month, over 60 only with a prior recorded consent) refuses;
+ * At the cell meeting: age (18–60 by month, over 60 only with a prior recorded consent) and, for a
+ * former member, readmission (36 months after leaving, once) refuse;
  * a lapsed awareness certificate sends the candidate back to the class and a stale dossier back
  * to sponsorship (outcomes the table maps); otherwise the vote decides, and a cell that is
  * itself grassroots sends a passed vote straight to the admission decision.
@@ -253,6 +255,10 @@ export function judgeCellResolution(p: CellResolutionPayload, ctx: RuleContext):
       consentUsed: age.consentUsed,
     },
   };
+  if (candidate.formerMembership) {
+    const readmission = checkReadmission(candidate.formerMembership, p.meetingDate, policy);
+    findings.readmission = { earliestMeetingDate: readmission.earliestMeetingDate };
+  }
   const sponsorship = dossierCurrentSince(candidate);
   if (sponsorship.currentSince && compareDates(p.meetingDate, sponsorship.currentSince) < 0) {
     refuseDateOrder(policy, 'payload.meetingDate', p.meetingDate, sponsorship.currentSince, {

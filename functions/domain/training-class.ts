@@ -35,8 +35,7 @@ export interface TrainingClass extends ClassDefinition {
   createdBy: Actor;
 }
 
-export const CLASS_RESULTS = ['PASSED', 'FAILED', 'ABSENT'] as const;
-export type ClassResult = (typeof CLASS_RESULTS)[number];
+export type ClassResult = 'PASSED' | 'FAILED' | 'ABSENT';
 
 export interface ClassSeat {
   classId: string;

@@ -109,7 +109,7 @@ function conflict(error: unknown): never {
 }
 
 /** The account as the provider has it (a new account's first version). */
-export function accountOf(user: ProviderUser, digest: boolean, at: string): Account {
+function accountOf(user: ProviderUser, digest: boolean, at: string): Account {
   return {
     userId: user.userId,
     username: user.username,

@@ -13,7 +13,11 @@ import {
   dossierSummary,
   type RecordedDecision,
 } from '../domain/approval';
-import { isApprovalExpired, openApprovalId, type VerifiedApproval } from '../domain/approval-link';
+import {
+  assertApprovalInTime,
+  openApprovalId,
+  type VerifiedApproval,
+} from '../domain/approval-link';
 import { type Caller } from '../domain/caller';
 import { type Candidate } from '../domain/candidate';
 import { humanStage, stageLabel } from '../domain/pipeline';
@@ -61,16 +65,6 @@ function alreadyDecided(record: ApprovalRecord): never {
   });
 }
 
-function expired(claims: VerifiedApproval): never {
-  return refuse('rule', {
-    code: 'APPROVAL_LINK_EXPIRED',
-    message: `Liên kết phê duyệt đã hết hạn lúc ${claims.expiresAt}; hãy đề nghị gửi lại thông báo`,
-    message_en: `The approval link expired at ${claims.expiresAt}; ask for a new notification`,
-    field: 'approvalId',
-    details: { expiresAt: claims.expiresAt },
-  });
-}
-
 function notPending(claims: VerifiedApproval, candidate: Candidate): never {
   return refuse('conflict', {
     code: 'APPROVAL_STEP_NOT_PENDING',
@@ -114,7 +108,7 @@ async function openLink(
 /** Refuses unless the link is in time and its step is still the one pending. */
 function assertActionable(deps: Pick<ApprovalDependencies, 'now'>, link: OpenedLink): void {
   const { claims, candidate } = link;
-  if (isApprovalExpired(claims, deps.now())) expired(claims);
+  assertApprovalInTime(claims, deps.now());
   if (candidate.stage !== claims.stage || candidate.version !== claims.candidateVersion) {
     notPending(claims, candidate);
   }

@@ -32,7 +32,7 @@ import { type Dependencies } from './dependencies';
  * The id comes from the idempotency key and the nomination itself, so a retry after a crash
  * finds the candidate it already created instead of creating a twin.
  */
-export function candidateIdFor(idempotencyKey: string, nomination: Nomination): string {
+function candidateIdFor(idempotencyKey: string, nomination: Nomination): string {
   const digest = createHash('sha256')
     .update(JSON.stringify(['nominate', idempotencyKey, nomination]))
     .digest('hex');

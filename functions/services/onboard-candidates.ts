@@ -58,7 +58,7 @@ export interface OnboardingFile {
   rows: RawRow[];
 }
 
-export interface RowResult {
+interface RowResult {
   row: number;
   status: 'APPLIED' | 'SKIPPED' | 'REFUSED';
   candidateId?: string;

@@ -20,7 +20,7 @@ export interface OrgDeps {
 }
 
 /** Most rows an import takes in one request. */
-export const MAX_UNITS_PER_IMPORT = 500;
+const MAX_UNITS_PER_IMPORT = 500;
 
 function today(deps: OrgDeps): string {
   return new Date(deps.now().getTime() + 7 * 3600_000).toISOString().slice(0, 10);

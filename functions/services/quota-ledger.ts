@@ -39,7 +39,7 @@ function unitNotFound(unitId: string, field = 'unit'): never {
 }
 
 /** The unit if it exists and lies in the caller's subtree; otherwise 404 (existence does not leak). */
-export async function visibleUnit(
+async function visibleUnit(
   deps: QuotaDeps,
   caller: Caller,
   unitId: string,
@@ -50,7 +50,7 @@ export async function visibleUnit(
   return unit;
 }
 
-export function assertPeriod(period: string): void {
+function assertPeriod(period: string): void {
   if (!tryParsePeriod(period)) {
     refuse('invalid', {
       code: 'INVALID_QUERY',

@@ -17,7 +17,7 @@ export const PARAMS_KEY = '__localSfnParameters';
 export const TIMEOUT_KEY = '__localSfnTimeoutSeconds';
 export const HEARTBEAT_KEY = '__localSfnHeartbeatSeconds';
 
-export type TaskKind =
+type TaskKind =
   /** arn:aws:states:::lambda:invoke (result wrapped like AWS: {Payload, StatusCode, ...}) */
   | 'lambda-invoke'
   /** arn:aws:lambda:<region>:<account>:function:<name> (legacy: result = handler output) */
@@ -56,7 +56,7 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function classifyResource(
+function classifyResource(
   resource: string,
   hasCustomHandler: (resource: string) => boolean,
 ): TaskKind | undefined {

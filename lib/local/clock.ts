@@ -22,21 +22,3 @@ export const systemTimers: TimerApi = {
   },
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-
-export interface ManualClock extends Clock {
-  /** Moves the clock forward by `ms` milliseconds. */
-  advance(ms: number): number;
-  set(epochMs: number): void;
-}
-
-/** A clock for tests and benchmarks that only moves when told to. */
-export function createManualClock(startEpochMs = Date.UTC(2025, 0, 1)): ManualClock {
-  let t = startEpochMs;
-  return {
-    now: () => t,
-    advance: (ms: number) => (t += ms),
-    set: (epochMs: number) => {
-      t = epochMs;
-    },
-  };
-}

@@ -79,7 +79,7 @@ const STANDARD_ATTRIBUTES = new Set([
 ]);
 
 /** The template's pools and, for each, the names of its groups. */
-export function readUserPools(template: CfnTemplate, resolve: Resolve): Pool[] {
+function readUserPools(template: CfnTemplate, resolve: Resolve): Pool[] {
   const pools = listResources(template, 'AWS::Cognito::UserPool').map(({ logicalId, resource }) => {
     const properties = (resolve(resource.Properties ?? {}) ?? {}) as {
       Schema?: { Name?: string; Required?: boolean; AttributeDataType?: string }[];

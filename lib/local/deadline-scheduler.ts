@@ -4,7 +4,7 @@ import type { Clock, TimerApi } from './clock';
  * Node fires timers above 2^31-1 ms immediately; never arm one longer than this.
  * Longer deadlines are reached by re-arming.
  */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface Deadline {
   at: number;

@@ -21,7 +21,7 @@ interface UnitSeed {
  * Đảng ủy phường Sa Pa from that day (mountain and ethnic-minority areas: primary school suffices).
  */
 /** Huyện ủy, quận ủy abolished; wards and province bloc committees above grassroots units. */
-export const REORGANISATION = '2025-07-01';
+const REORGANISATION = '2025-07-01';
 
 /** Each seed is a version of a unit; a later one repeats only what changed. */
 const DEMO_SEEDS = [
@@ -117,7 +117,7 @@ const DEMO_SEEDS = [
   { id: 'lc-sapa', effectiveFrom: REORGANISATION, retiredOn: REORGANISATION },
 ] as (Partial<UnitSeed> & { id: string })[];
 
-export const DEMO_EFFECTIVE_FROM = '2020-01-01';
+const DEMO_EFFECTIVE_FROM = '2020-01-01';
 
 /**
  * Every version of the demo units, oldest first, with the ancestor path in force from each

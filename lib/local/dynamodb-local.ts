@@ -53,7 +53,7 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-export function findEmulatorDir(): string {
+function findEmulatorDir(): string {
   const packageJson = require.resolve('amplify-dynamodb-simulator/package.json');
   const emulatorDir = path.join(path.dirname(packageJson), 'emulator');
   if (!fs.existsSync(path.join(emulatorDir, 'DynamoDBLocal.jar'))) {
@@ -371,7 +371,7 @@ async function waitUntilDead(pid: number, timeoutMs: number): Promise<void> {
   }
 }
 
-export function findFreePort(): Promise<number> {
+function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

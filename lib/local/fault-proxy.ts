@@ -45,7 +45,7 @@ export interface HeldItems {
   releaseHeld?: boolean;
 }
 
-export interface ConflictStats {
+interface ConflictStats {
   /** Transactions cancelled with reason TransactionConflict. */
   transactionsCanceled: number;
   /** Single-item writes refused with TransactionConflictException. */
@@ -54,7 +54,7 @@ export interface ConflictStats {
   retried: number;
 }
 
-export interface OperationStats {
+interface OperationStats {
   requests: number;
   readUnits: number;
   writeUnits: number;
@@ -98,7 +98,7 @@ const THROTTLES = [
 ];
 
 /** About how long a transaction takes on AWS: the longest one holds its items here. */
-export const DEFAULT_CONFLICT_WINDOW_MS = 30;
+const DEFAULT_CONFLICT_WINDOW_MS = 30;
 
 const WRITE_OPERATIONS = /^(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
 
@@ -463,17 +463,4 @@ export async function startFaultProxy(options: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** For a runtime in another process: set faults through the proxy's control path. */
-export async function setRemoteFaults(
-  proxyUrl: string,
-  faults: Partial<Faults> & { seed?: number; resetStats?: boolean } & HeldItems,
-): Promise<{ faults: Faults; stats: FaultProxyStats }> {
-  const response = await fetch(`${proxyUrl}/__faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(faults),
-  });
-  return (await response.json()) as { faults: Faults; stats: FaultProxyStats };
 }

@@ -42,7 +42,7 @@ export interface FunctionHostOptions {
   maxSandboxesPerFunction?: number;
 }
 
-export interface FunctionStats {
+interface FunctionStats {
   logicalId: string;
   functionName: string;
   memoryMB: number;

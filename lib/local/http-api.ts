@@ -23,7 +23,7 @@ export interface HttpRoute {
   authorizationScopes?: string[];
 }
 
-export interface CorsConfiguration {
+interface CorsConfiguration {
   AllowOrigins?: string[];
   AllowMethods?: string[];
   AllowHeaders?: string[];
@@ -209,7 +209,7 @@ function isTextContentType(contentType: string | undefined): boolean {
   );
 }
 
-export interface RequestFacts {
+interface RequestFacts {
   method: string;
   url: string;
   httpVersion: string;
@@ -218,7 +218,7 @@ export interface RequestFacts {
   body: Buffer;
 }
 
-export function toHttpApiEvent(
+function toHttpApiEvent(
   request: RequestFacts,
   match: RouteMatch,
   context: { apiId: string; accountId: string; requestId: string; now?: Date },

@@ -17,7 +17,7 @@ import { escapeHtml } from '../../functions/domain/escape-html';
 
 export type InboxHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-export interface InboxEntry {
+interface InboxEntry {
   messageId: string;
   subject?: string;
   body: string;
@@ -32,7 +32,7 @@ export interface InboxEntry {
   to?: string;
 }
 
-export interface InboxRecipient {
+interface InboxRecipient {
   role: string;
   unitId: string;
   count: number;
@@ -43,7 +43,7 @@ export interface InboxRecipient {
  * `userId`, only those for that user (their `userId` attribute, e.g. an approver's own link) and
  * those for no one in particular; without it, all of them.
  */
-export function inboxOf(
+function inboxOf(
   store: Pick<PublishedMessageStore, 'list'>,
   role: string,
   unitId: string,
@@ -58,10 +58,7 @@ export function inboxOf(
 }
 
 /** The e-mail sent to one person (their `userId` tag), newest first. */
-export function deliveriesOf(
-  mail: Pick<PublishedMessageStore, 'list'>,
-  userId: string,
-): InboxEntry[] {
+function deliveriesOf(mail: Pick<PublishedMessageStore, 'list'>, userId: string): InboxEntry[] {
   return mail
     .list()
     .filter((m) => m.attributes.userId === userId)
@@ -70,7 +67,7 @@ export function deliveriesOf(
 }
 
 /** Every (role, unit) that has at least one notification. */
-export function recipientsWithMail(store: Pick<PublishedMessageStore, 'list'>): InboxRecipient[] {
+function recipientsWithMail(store: Pick<PublishedMessageStore, 'list'>): InboxRecipient[] {
   const counts = new Map<string, InboxRecipient>();
   for (const { attributes } of store.list()) {
     if (!attributes.role || !attributes.unitId) continue;

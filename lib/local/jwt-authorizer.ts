@@ -38,11 +38,11 @@ export interface JwtAuthorizerDefinition {
 }
 
 /** `requestContext.authorizer` of a payload 2.0 event behind a JWT authorizer. */
-export interface JwtAuthorizerContext {
+interface JwtAuthorizerContext {
   jwt: { claims: Record<string, string>; scopes: string[] | null };
 }
 
-export type JwksSource = Jwks | (() => Jwks | Promise<Jwks>);
+type JwksSource = Jwks | (() => Jwks | Promise<Jwks>);
 
 export interface JwtAuthorizerOptions {
   template: CfnTemplate;
@@ -131,7 +131,7 @@ export function createJwtAuthorizer(options: JwtAuthorizerOptions): Authorize {
 }
 
 /** The token from the (single) identity source, without its optional `Bearer ` prefix. */
-export function readToken(
+function readToken(
   event: Pick<APIGatewayProxyEventV2, 'headers' | 'queryStringParameters'>,
   identitySource: string[],
 ): string | undefined {
@@ -245,13 +245,6 @@ function renderClaim(value: unknown): string {
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
-}
-
-/** Undoes the `[a b]` rendering of an array claim (what a handler does with `cognito:groups`). */
-export function parseArrayClaim(value: string | undefined): string[] {
-  if (!value) return [];
-  const inner = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
-  return inner.split(/\s+/).filter(Boolean);
 }
 
 function decodeJson(segment: string): Record<string, unknown> | undefined {

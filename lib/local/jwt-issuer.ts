@@ -30,7 +30,7 @@ import { createUserRegistry, type UserRegistry } from './user-registry';
 export const LOCAL_ISSUER = 'http://cognito-idp.localhost/local-user-pool';
 /** The audience used when neither the caller nor the template names an app client. */
 export const LOCAL_CLIENT_ID = 'local-officers-client';
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 3600;
 /** Relative to the runtime's data dir. */
 export const SIGNING_KEY_FILE = path.join('jwt-issuer', 'signing-key.json');
 
@@ -353,7 +353,7 @@ export function base64UrlJson(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-export function signJwt(
+function signJwt(
   header: Record<string, unknown>,
   claims: Record<string, unknown>,
   privateKey: KeyObject,

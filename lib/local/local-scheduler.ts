@@ -11,7 +11,7 @@ import { atExpressionToEpochMs, ScheduleExpressionError } from './schedule-expre
  * starts an execution with the target's input, and is deleted afterwards when
  * `ActionAfterCompletion` is DELETE — the behaviour the application relies on in AWS.
  */
-export interface ScheduleTarget {
+interface ScheduleTarget {
   Arn: string;
   RoleArn: string;
   Input?: string;

@@ -65,12 +65,12 @@ export interface SesSending {
 export type AuthorizeSend = (request: IncomingMessage, sending: SesSending) => void;
 
 /** The verified identity a sender uses: its own address if verified, else its domain. */
-export function sendingIdentity(identities: string[], address: string): string | undefined {
+function sendingIdentity(identities: string[], address: string): string | undefined {
   const domain = address.split('@')[1] ?? '';
   return identities.find((i) => i === address) ?? identities.find((i) => i === domain);
 }
 
-export function sendEmail(
+function sendEmail(
   setup: { identities: string[]; configurationSets: string[] },
   store: Pick<PublishedMessageStore, 'append'>,
   body: Record<string, unknown>,

@@ -41,7 +41,7 @@ const OPERATIONS: Record<string, Operation> = {
 };
 
 /** Dates → epoch seconds (with milliseconds), recursively. */
-export function toWire(value: unknown): unknown {
+function toWire(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000;
   if (Array.isArray(value)) return value.map(toWire);
   if (typeof value === 'object' && value !== null) {

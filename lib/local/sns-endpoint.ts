@@ -63,7 +63,7 @@ class SnsError extends Error {
 const invalidParameter = (message: string) =>
   new SnsError('InvalidParameter', `Invalid parameter: ${message}`);
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

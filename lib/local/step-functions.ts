@@ -30,7 +30,7 @@ import { createStatesTimeoutError, primeStatesTimeoutError } from './states-time
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
-export interface StateMachineSpec {
+interface StateMachineSpec {
   /** arn:aws:states:<region>:<account>:stateMachine:<Name> */
   arn: string;
   name: string;
@@ -46,7 +46,7 @@ export type InvokeFunction = (
   caller?: { stateMachineArn: string; executionArn: string },
 ) => Promise<unknown>;
 
-export interface ResourceHandlerContext {
+interface ResourceHandlerContext {
   resource: string;
   stateName: string;
   executionArn: string;
@@ -55,10 +55,7 @@ export interface ResourceHandlerContext {
 }
 
 /** Serves a Task resource other than Lambda (e.g. `arn:aws:states:::sqs:sendMessage`). */
-export type ResourceHandler = (
-  parameters: unknown,
-  ctx: ResourceHandlerContext,
-) => Promise<unknown>;
+type ResourceHandler = (parameters: unknown, ctx: ResourceHandlerContext) => Promise<unknown>;
 
 export interface LocalStepFunctionsOptions {
   definitions: StateMachineSpec[];
@@ -81,36 +78,36 @@ export interface LocalStepFunctionsOptions {
   onExecutionStatus?: (event: { stateMachineArn: string; status: ExecutionStatus }) => void;
 }
 
-export interface StartExecutionInput {
+interface StartExecutionInput {
   stateMachineArn: string;
   name?: string;
   /** JSON text, default "{}". */
   input?: string;
   traceHeader?: string;
 }
-export interface StartExecutionOutput {
+interface StartExecutionOutput {
   executionArn: string;
   startDate: Date;
 }
-export interface SendTaskSuccessInput {
+interface SendTaskSuccessInput {
   taskToken: string;
   /** JSON text. */
   output: string;
 }
-export interface SendTaskFailureInput {
+interface SendTaskFailureInput {
   taskToken: string;
   error?: string;
   cause?: string;
 }
-export interface SendTaskHeartbeatInput {
+interface SendTaskHeartbeatInput {
   taskToken: string;
 }
-export interface StopExecutionInput {
+interface StopExecutionInput {
   executionArn: string;
   error?: string;
   cause?: string;
 }
-export interface DescribeExecutionOutput {
+interface DescribeExecutionOutput {
   executionArn: string;
   stateMachineArn: string;
   name: string;
@@ -126,13 +123,13 @@ export interface DescribeExecutionOutput {
   redriveCount: number;
   redriveStatus: 'NOT_REDRIVABLE';
 }
-export interface ListExecutionsInput {
+interface ListExecutionsInput {
   stateMachineArn: string;
   statusFilter?: ExecutionStatus;
   maxResults?: number;
   nextToken?: string;
 }
-export interface ExecutionListItem {
+interface ExecutionListItem {
   executionArn: string;
   stateMachineArn: string;
   name: string;
@@ -140,14 +137,14 @@ export interface ExecutionListItem {
   startDate: Date;
   stopDate?: Date;
 }
-export interface GetExecutionHistoryInput {
+interface GetExecutionHistoryInput {
   executionArn: string;
   maxResults?: number;
   nextToken?: string;
   reverseOrder?: boolean;
   includeExecutionData?: boolean;
 }
-export interface PendingTaskInfo {
+interface PendingTaskInfo {
   taskToken: string;
   executionArn: string;
   stateName: string;
@@ -155,7 +152,7 @@ export interface PendingTaskInfo {
   parameters: unknown;
   scheduledAt: Date;
 }
-export interface ExecutionStats {
+interface ExecutionStats {
   executionArn: string;
   stateMachineArn: string;
   name: string;
@@ -167,7 +164,7 @@ export interface ExecutionStats {
   /** stopDate - startDate by the service clock (undefined while running). */
   durationMs?: number;
 }
-export interface LocalStepFunctionsStats {
+interface LocalStepFunctionsStats {
   executions: ExecutionStats[];
   totalStateTransitions: number;
   byStatus: Record<ExecutionStatus, number>;
@@ -1161,15 +1158,6 @@ function stripExecutionData(event: HistoryEvent): HistoryEvent {
 
 export function createLocalStepFunctions(options: LocalStepFunctionsOptions): LocalStepFunctions {
   return new LocalStepFunctionsService(options);
-}
-
-/** arn:aws:states:us-east-1:000000000000:stateMachine:<logicalId> */
-export function localStateMachineArn(
-  name: string,
-  region = 'us-east-1',
-  accountId = '000000000000',
-): string {
-  return `arn:aws:states:${region}:${accountId}:stateMachine:${name}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export interface CfnResource {
+interface CfnResource {
   Type: string;
   Properties?: Record<string, unknown>;
   Metadata?: Record<string, unknown>;
@@ -15,13 +15,13 @@ export interface CfnResource {
   DependsOn?: string | string[];
 }
 
-export interface CfnOutput {
+interface CfnOutput {
   Value: unknown;
   Description?: string;
   Export?: { Name: unknown };
 }
 
-export interface CfnParameter {
+interface CfnParameter {
   Type: string;
   Default?: unknown;
 }

@@ -48,7 +48,7 @@ interface TransactGetItem {
   Get?: { TableName: string; Key: AttributeMap };
 }
 
-export interface CancellationReason {
+interface CancellationReason {
   Code: string;
   Message?: string;
 }
@@ -118,7 +118,7 @@ export function itemsOf(
 }
 
 /** The answer DynamoDB gives a cancelled transaction: one reason per action, in order. */
-export function transactionCanceled(conflicting: boolean[]): ConflictAnswer {
+function transactionCanceled(conflicting: boolean[]): ConflictAnswer {
   const reasons: CancellationReason[] = conflicting.map((conflict) =>
     conflict
       ? { Code: 'TransactionConflict', Message: TRANSACTION_CONFLICT_MESSAGE }
@@ -136,7 +136,7 @@ export function transactionCanceled(conflicting: boolean[]): ConflictAnswer {
   };
 }
 
-export function transactionConflict(): ConflictAnswer {
+function transactionConflict(): ConflictAnswer {
   return {
     status: 400,
     body: {

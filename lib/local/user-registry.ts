@@ -27,7 +27,7 @@ export interface RegisteredUser {
   updatedAt: string;
 }
 
-export type UserInput = Omit<RegisteredUser, 'createdAt' | 'updatedAt'>;
+type UserInput = Omit<RegisteredUser, 'createdAt' | 'updatedAt'>;
 
 export interface UserRegistry {
   register(user: UserInput): void;
@@ -38,7 +38,7 @@ export interface UserRegistry {
   readonly file?: string;
 }
 
-export const USERS_FILE = 'users.jsonl';
+const USERS_FILE = 'users.jsonl';
 
 export function createUserRegistry(
   options: { dataDir?: string; now?: () => Date } = {},

@@ -197,6 +197,22 @@ describe('refusals: a clear error and nothing written', () => {
     ).toEqual([]);
   });
 
+  it('refuses a second readmission at nomination and files a first one (docs/admission-rules.md, "Eligibility")', async () => {
+    const again = await api.nominate({
+      ...DEMO_NOMINATION,
+      fullName: 'Lê Văn Kết',
+      formerMembership: { leftOn: '2015-03-01', previousReadmissions: 1 },
+    });
+    expect(again.status).toBe(422);
+    expectErrorShape(again.body, 'READMISSION_ALREADY_USED', 'formerMembership');
+    const first = await api.nominate({
+      ...DEMO_NOMINATION,
+      fullName: 'Lê Văn Nạp',
+      formerMembership: { leftOn: '2015-03-01' },
+    });
+    expect(first.status).toBe(201);
+  });
+
   it('refuses a nomination with a bad date, naming the field', async () => {
     const response = await api.nominate({ ...DEMO_NOMINATION, dateOfBirth: '17/08/1996' });
     expect(response.status).toBe(400);

@@ -21,7 +21,7 @@ import { FIELD_LABELS } from './field-labels';
  * first few items, the parser accepts any index the action's schema allows.
  */
 
-export type LeafType = 'date' | 'text' | 'integer' | 'boolean';
+type LeafType = 'date' | 'text' | 'integer' | 'boolean';
 
 export interface ImportColumn {
   /** The key as written in the header, with `#` for an array index (`sponsorship.sponsors.#.kind`). */
@@ -189,7 +189,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [...personColumns(), ...s
  * The human stages whose facts a file at `stage` has behind it, in order. A grassroots cell's
  * files skip the committee's votes: the replay asks only for the stages it actually passes.
  */
-export function stagesBehind(stage: ImportableStage): HumanStageId[] {
+function stagesBehind(stage: ImportableStage): HumanStageId[] {
   if (stage === 'OFFICIAL') return PIPELINE.map((s) => s.id);
   if (stage === PROBATION.during) return PHASES.admission.stages.map((s) => s.id);
   const order = PIPELINE.find((s) => s.id === stage)!.order;

@@ -16,6 +16,9 @@ export const FIELD_LABELS: Readonly<Record<string, { vi: string; en: string }>> 
   over60Consent: { vi: 'Văn bản đồng ý (trên 60 tuổi)', en: 'Consent (over 60)' },
   givenOn: { vi: 'Ngày ban hành', en: 'Given on' },
   reference: { vi: 'Số văn bản', en: 'Reference' },
+  formerMembership: { vi: 'Kết nạp lại (đảng viên cũ)', en: 'Readmission (former member)' },
+  leftOn: { vi: 'Ngày ra khỏi Đảng', en: 'Left the Party on' },
+  previousReadmissions: { vi: 'Số lần đã được kết nạp lại', en: 'Times readmitted before' },
   // Dates and numbers of the stages.
   decisionDate: { vi: 'Ngày quyết định', en: 'Decision date' },
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },

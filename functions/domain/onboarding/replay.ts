@@ -74,7 +74,7 @@ export interface Replayed {
 const ISO_DATE = z.iso.date();
 
 /** Noon in Vietnam: the instant an imported event of that day is recorded at (same UTC day). */
-export function instantOf(date: string): Date {
+function instantOf(date: string): Date {
   return new Date(`${date}T12:00:00+07:00`);
 }
 

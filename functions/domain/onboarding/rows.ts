@@ -21,7 +21,7 @@ import {
  * Rows per file: each is one transaction of some forty items, and a file is answered within the
  * API's 29 seconds even on the local runtime (measured: 100 rows in about 11 s on DynamoDB Local).
  */
-export const MAX_IMPORT_ROWS = 100;
+const MAX_IMPORT_ROWS = 100;
 
 /** One data row as the file holds it: its line (1 = header) and its cells by column key. */
 export interface RawRow {

@@ -8,7 +8,7 @@ import type { Fraction } from './period';
 
 export type PaceStatus = 'ON_TRACK' | 'BEHIND' | 'NO_TARGET' | 'DONE';
 
-export type TargetKind = 'COUNT' | 'SHARE_OF_MEMBERS';
+type TargetKind = 'COUNT' | 'SHARE_OF_MEMBERS';
 
 /** What a target says, independent of who issued it. */
 export interface TargetSpec {

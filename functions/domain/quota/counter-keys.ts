@@ -25,7 +25,7 @@ export interface CounterDelta {
  * OFFICIAL belongs to the recognition workflow (stages after probation): its decision moves a
  * member to `OFFICIAL`.
  */
-export const COUNTER_RULES: readonly {
+const COUNTER_RULES: readonly {
   metric: QuotaMetric;
   /** `'*'` for any stage. */
   from: string | null;

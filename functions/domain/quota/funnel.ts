@@ -11,7 +11,7 @@ import { HUMAN_STAGE_IDS, type HumanStageId, stageLabel } from '../pipeline';
  * 60 working days ≈ 3 months; the ceremony: 30 working days ≈ 2 months); per-step working-day
  * deadlines and escalations stay the notification sweep's job (issue #3).
  */
-export const STAGE_ALLOWANCE_MONTHS: Record<HumanStageId, number> = {
+const STAGE_ALLOWANCE_MONTHS: Record<HumanStageId, number> = {
   NOMINATED: 1,
   AWARENESS_CLASS: 3,
   APPLICATION: 2,

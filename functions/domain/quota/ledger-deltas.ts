@@ -58,7 +58,7 @@ export function counterEventDate(
 }
 
 /** The transition a correction event reverses, if it is one. */
-export function reversedBy(event: HistoryEvent): ReversedTransition | undefined {
+function reversedBy(event: HistoryEvent): ReversedTransition | undefined {
   if (event.type !== 'CORRECTION') return undefined;
   const reverses = (event.payload as { reverses?: ReversedTransition } | undefined)?.reverses;
   return reverses && typeof reverses.toStage === 'string' ? reverses : undefined;

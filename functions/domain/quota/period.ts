@@ -1,10 +1,4 @@
-import {
-  dayNumber,
-  daysInMonth,
-  formatIsoDate,
-  type IsoDate,
-  parseIsoDate,
-} from '../rules/calendar-date';
+import { dayNumber, daysInMonth, formatIsoDate, type IsoDate } from '../rules/calendar-date';
 
 /**
  * Reporting periods of the quota reports (docs/admission-rules.md, "Quotas"): quarter, six months,
@@ -33,7 +27,7 @@ import {
  */
 export type PeriodId = string;
 
-export type PeriodKind = 'QUARTER' | 'HALF' | 'YEAR' | 'TERM';
+type PeriodKind = 'QUARTER' | 'HALF' | 'YEAR' | 'TERM';
 
 export interface Period {
   id: PeriodId;
@@ -59,13 +53,13 @@ export interface Fraction {
   den: number;
 }
 
-export const TERM_YEARS = 5;
+const TERM_YEARS = 5;
 const MIN_YEAR = 1930; // the Party's founding year: nothing is reported before it
 const MAX_YEAR = 9999;
 
 const PERIOD_ID = /^(?:(\d{4})-Q([1-4])|(\d{4})-H([12])|(\d{4})|TERM-(\d{4})-(\d{4}))$/;
 
-export class PeriodError extends Error {
+class PeriodError extends Error {
   readonly name = 'PeriodError';
 }
 
@@ -150,24 +144,8 @@ export function monthsIn(id: PeriodId): string[] {
   return months;
 }
 
-/**
- * Every period that contains `date`, shortest first: its quarter, its half, its year, then the
- * congress term(s) — two in a congress year (2025 is in TERM-2020-2025 and TERM-2025-2030).
- */
-export function periodsContaining(date: IsoDate): PeriodId[] {
-  const { year, month } = parseIsoDate(date);
-  const ids = [`${year}-Q${Math.ceil(month / 3)}`, `${year}-H${month <= 6 ? 1 : 2}`, String(year)];
-  const latestTermStart = year - (((year % TERM_YEARS) + TERM_YEARS) % TERM_YEARS);
-  for (const start of [latestTermStart - TERM_YEARS, latestTermStart]) {
-    if (start >= MIN_YEAR && start + TERM_YEARS <= MAX_YEAR && year <= start + TERM_YEARS) {
-      ids.push(`TERM-${start}-${start + TERM_YEARS}`);
-    }
-  }
-  return ids;
-}
-
 /** Length of a period in days. */
-export function periodDays(id: PeriodId): number {
+function periodDays(id: PeriodId): number {
   const { from, to } = periodRange(id);
   return dayNumber(to) - dayNumber(from) + 1;
 }

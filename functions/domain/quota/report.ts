@@ -23,7 +23,7 @@ export interface UnitQuotaData {
   gauges: readonly GaugeCount[];
 }
 
-export interface TargetReport {
+interface TargetReport {
   issuerId: string;
   issuerName: string;
   kind: QuotaTarget['kind'];
@@ -38,7 +38,7 @@ export interface TargetReport {
   status: PaceStatus;
 }
 
-export interface MetricReport {
+interface MetricReport {
   metric: QuotaMetric;
   label: string;
   labelEn: string;
@@ -47,7 +47,7 @@ export interface MetricReport {
   sentence: BilingualSentence;
 }
 
-export type UnitStatus = 'ON_TRACK' | 'BEHIND' | 'NO_TARGET';
+type UnitStatus = 'ON_TRACK' | 'BEHIND' | 'NO_TARGET';
 
 export interface UnitReport {
   unitId: string;

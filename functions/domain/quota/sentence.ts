@@ -28,7 +28,7 @@ export interface AttainmentSentenceInput {
   issuerName?: string;
 }
 
-export interface IssuerTarget {
+interface IssuerTarget {
   target: number | null;
   issuerName: string;
 }

@@ -36,7 +36,7 @@ import {
  * column as the file's header spells it.
  */
 
-export interface CsvRowError {
+interface CsvRowError {
   line: number;
   /** The column as named in the file's header; `null` for a whole-row or whole-file problem. */
   field: string | null;
@@ -50,7 +50,7 @@ export type TargetImportResult =
 
 type Field = keyof QuotaTarget;
 
-export const CSV_COLUMNS: readonly { field: Field; vi: string; en: string; required: boolean }[] = [
+const CSV_COLUMNS: readonly { field: Field; vi: string; en: string; required: boolean }[] = [
   { field: 'unitId', vi: 'don_vi', en: 'unit_id', required: true },
   { field: 'period', vi: 'ky', en: 'period', required: true },
   { field: 'metric', vi: 'chi_tieu', en: 'metric', required: true },

@@ -19,10 +19,7 @@ export interface CertificateCheck {
  * has none. A certificate issued 15/3/2020 is still valid on 15/3/2025, not on 16/3/2025; one
  * issued 29/2/2020 is valid through 28/2/2025.
  */
-export function awarenessCertificateLastValidDay(
-  issuedOn: IsoDate,
-  policy: AdmissionPolicy,
-): IsoDate {
+function awarenessCertificateLastValidDay(issuedOn: IsoDate, policy: AdmissionPolicy): IsoDate {
   return addMonths(issuedOn, policy.awarenessCertificateValidityMonths);
 }
 

@@ -1,8 +1,7 @@
-import { addMonths, compareDates, type IsoDate, vietnameseDate } from './calendar-date';
+import { addMonths, compareDates, type IsoDate } from './calendar-date';
 import { type AdmissionPolicy, type PolicyVersionId } from './policy';
-import { refuseByPolicy } from './rule-refusal';
 
-export interface DocumentToRedo {
+interface DocumentToRedo {
   form: '3-KNĐ' | '4-KNĐ' | '4A-KNĐ' | '5-KNĐ' | '2-KNĐ';
   label: string;
   labelEn: string;
@@ -83,27 +82,4 @@ export function assessDossierFreshness(
     documentsToRedo: stale ? documentsToRedo(dossier.organisationalSponsor) : [],
     policyVersion: policy.version,
   };
-}
-
-/** The same judgement as a refusal, for the cell meeting that must not proceed on a stale dossier. */
-export function requireFreshDossier(
-  dossier: DossierAge,
-  meetingDate: IsoDate,
-  policy: AdmissionPolicy,
-): DossierFreshness {
-  const freshness = assessDossierFreshness(dossier, meetingDate, policy);
-  if (!freshness.stale) return freshness;
-  const forms = freshness.documentsToRedo.map((d) => d.form).join(', ');
-  return refuseByPolicy(policy, {
-    code: 'DOSSIER_STALE',
-    message: `Hồ sơ hoàn thiện từ ${vietnameseDate(dossier.currentSince)}, quá ${policy.staleDossierMonths} tháng (đến hết ${vietnameseDate(freshness.lastFreshDay)}) khi chi bộ họp ngày ${vietnameseDate(meetingDate)}: phải làm lại ${forms}`,
-    message_en: `The dossier has been current since ${dossier.currentSince}, more than ${policy.staleDossierMonths} months (through ${freshness.lastFreshDay}) before the cell meeting on ${meetingDate}: redo ${forms}`,
-    field: 'meetingDate',
-    details: {
-      currentSince: dossier.currentSince,
-      lastFreshDay: freshness.lastFreshDay,
-      meetingDate,
-      documentsToRedo: freshness.documentsToRedo,
-    },
-  });
 }

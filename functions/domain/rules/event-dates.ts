@@ -14,7 +14,7 @@ import {
  */
 
 /** The oldest plausible candidate; anything older is a typing mistake (a year 0000, 1025…). */
-export const OLDEST_PLAUSIBLE_AGE_YEARS = 120;
+const OLDEST_PLAUSIBLE_AGE_YEARS = 120;
 
 export interface DatedField {
   /** Where the date stands in the request, e.g. `payload.meetingDate`. */
@@ -23,7 +23,7 @@ export interface DatedField {
 }
 
 /** An event date after today in Vietnam: a typo (2027 for 2025) or a plan, never a record. */
-export function refuseFutureDate({ field, date }: DatedField, today: IsoDate): never {
+function refuseFutureDate({ field, date }: DatedField, today: IsoDate): never {
   return refuse('invalid', {
     code: 'DATE_IN_FUTURE',
     message: `${field}: ngày ${vietnameseDate(date)} sau ngày hôm nay (${vietnameseDate(today)}, giờ Việt Nam); chỉ ghi nhận việc đã diễn ra`,
@@ -39,7 +39,7 @@ export function checkNotInFuture(dates: readonly DatedField[], today: IsoDate): 
 }
 
 /** The earliest date of birth accepted on `today`. */
-export function earliestPlausibleBirth(today: IsoDate): IsoDate {
+function earliestPlausibleBirth(today: IsoDate): IsoDate {
   return addMonths(today, -12 * OLDEST_PLAUSIBLE_AGE_YEARS);
 }
 

@@ -19,7 +19,7 @@ import { gioToHungVuong, tetNguyenDan } from './lunar-calendar';
  * that a deployment can correct or add a year without a code change (`createCalendar(overrides)`).
  * A year without data falls back on the statutory defaults, computed from the lunar calendar.
  */
-export type DayOffKind =
+type DayOffKind =
   | 'NEW_YEAR'
   | 'TET'
   | 'HUNG_KINGS'

@@ -1,5 +1,5 @@
 import { refuse } from '../refusal';
-import { formatIsoDate, type IsoDate, parseIsoDate } from './calendar-date';
+import { formatIsoDate, type IsoDate } from './calendar-date';
 
 /**
  * The Vietnamese lunisolar calendar (âm lịch), computed astronomically with Hồ Ngọc Đức's
@@ -191,37 +191,6 @@ export function lunarToGregorian(lunar: LunarDate): IsoDate {
   return dateFromJulianDay(start + day - 1);
 }
 
-export function gregorianToLunar(date: IsoDate): LunarDate {
-  const { year, month, day } = parseIsoDate(date);
-  const jd = julianDayFromDate(day, month, year);
-  const k = Math.floor((jd - NEW_MOON_EPOCH) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > jd) monthStart = newMoonDay(k);
-  let a11 = eleventhMonthStart(year);
-  let b11 = a11;
-  let lunarYear: number;
-  if (a11 >= monthStart) {
-    lunarYear = year;
-    a11 = eleventhMonthStart(year - 1);
-  } else {
-    lunarYear = year + 1;
-    b11 = eleventhMonthStart(year + 1);
-  }
-  const diff = Math.floor((monthStart - a11) / 29);
-  let lunarMonth = diff + 11;
-  let leap = false;
-  if (b11 - a11 > 365) {
-    const leapDiff = leapMonthOffset(a11);
-    if (diff >= leapDiff) {
-      lunarMonth = diff + 10;
-      leap = diff === leapDiff;
-    }
-  }
-  if (lunarMonth > 12) lunarMonth -= 12;
-  if (lunarMonth >= 11 && diff < 4) lunarYear -= 1;
-  return { year: lunarYear, month: lunarMonth, day: jd - monthStart + 1, leap };
-}
-
 /** Mùng 1 Tết of a lunar year, which always falls in the Gregorian year of the same number. */
 export function tetNguyenDan(lunarYear: number): IsoDate {
   return lunarToGregorian({ year: lunarYear, month: 1, day: 1, leap: false });
@@ -230,19 +199,4 @@ export function tetNguyenDan(lunarYear: number): IsoDate {
 /** Giỗ Tổ Hùng Vương, 10th day of the 3rd lunar month. */
 export function gioToHungVuong(lunarYear: number): IsoDate {
   return lunarToGregorian({ year: lunarYear, month: 3, day: 10, leap: false });
-}
-
-/** The leap month of a lunar year, or undefined in a 12-month year. */
-export function leapMonthOf(lunarYear: number): number | undefined {
-  // Each solstice-to-solstice span holds months 11 and 12 of one lunar year and 1..10 of the next.
-  const leapIn = (fromYear: number): number | undefined => {
-    const a11 = eleventhMonthStart(fromYear);
-    if (eleventhMonthStart(fromYear + 1) - a11 <= 365) return undefined;
-    return (leapMonthOffset(a11) - 2 + 12) % 12 || 12;
-  };
-  const early = leapIn(lunarYear - 1);
-  if (early !== undefined && early <= 10) return early;
-  const late = leapIn(lunarYear);
-  if (late !== undefined && late >= 11) return late;
-  return undefined;
 }

@@ -16,7 +16,7 @@ export interface Fraction {
 }
 
 /** Where a parameter's figure comes from; `check` marks a figure still to be confirmed. */
-export interface ParameterSource {
+interface ParameterSource {
   source: string;
   check?: true;
   note?: string;
@@ -63,7 +63,7 @@ export interface AdmissionPolicy {
   readmissionsAllowed: number;
 }
 
-export type PolicyParameter = Exclude<
+type PolicyParameter = Exclude<
   keyof AdmissionPolicy,
   'version' | 'inForceFrom' | 'documents' | 'sources'
 >;

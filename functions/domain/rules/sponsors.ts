@@ -9,7 +9,7 @@ import {
 import { type AdmissionPolicy, type PolicyVersionId } from './policy';
 import { refuseByPolicy } from './rule-refusal';
 
-export interface MemberSponsor {
+interface MemberSponsor {
   kind: 'MEMBER';
   name: string;
   /** Only official members (đảng viên chính thức) may sponsor; seniority is not required. */
@@ -25,7 +25,7 @@ export interface MemberSponsor {
   replacementAssignedOn?: IsoDate;
 }
 
-export interface OrganisationSponsor {
+interface OrganisationSponsor {
   kind: 'YOUTH_UNION_RESOLUTION' | 'TRADE_UNION_RESOLUTION';
   /** Date of the executive committee's resolution (4-KNĐ or 4A-KNĐ). */
   documentDate: IsoDate;
@@ -39,7 +39,7 @@ export interface SponsoredCandidate {
   tradeUnionMember: boolean;
 }
 
-export type SponsorshipRoute = 'TWO_MEMBERS' | 'YOUTH_UNION_AND_MEMBER' | 'TRADE_UNION_AND_MEMBER';
+type SponsorshipRoute = 'TWO_MEMBERS' | 'YOUTH_UNION_AND_MEMBER' | 'TRADE_UNION_AND_MEMBER';
 
 export interface SponsorshipCheck {
   route: SponsorshipRoute;

@@ -101,15 +101,3 @@ export function createCalendar(overrides: HolidayData = {}): WorkingDayCalendar 
 
 /** The calendar of the built-in data, for callers without deployment overrides. */
 export const VIETNAM_CALENDAR: WorkingDayCalendar = createCalendar();
-
-export function isWorkingDay(date: IsoDate): boolean {
-  return VIETNAM_CALENDAR.isWorkingDay(date);
-}
-
-export function addWorkingDays(date: IsoDate, n: number): IsoDate {
-  return VIETNAM_CALENDAR.addWorkingDays(date, n);
-}
-
-export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
-  return VIETNAM_CALENDAR.workingDaysBetween(from, to);
-}

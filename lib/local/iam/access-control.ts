@@ -38,7 +38,7 @@ export interface Denial {
   message: string;
 }
 
-export interface AccessCheck {
+interface AccessCheck {
   caller: Caller | { service: string };
   action: string;
   resource: string;
@@ -91,7 +91,7 @@ export function accessKeyIdFor(functionLogicalId: string): string {
 }
 
 /** `AWS4-HMAC-SHA256 Credential=AKID/20250101/us-east-1/dynamodb/aws4_request, …` → AKID. */
-export function accessKeyIdOf(headers: IncomingHttpHeaders): string | undefined {
+function accessKeyIdOf(headers: IncomingHttpHeaders): string | undefined {
   const authorization = String(headers.authorization ?? '');
   return /Credential=([^/,\s]+)\//.exec(authorization)?.[1];
 }

@@ -27,7 +27,7 @@ import {
 } from './service-guards';
 import { readTemplatePermissions } from './template-permissions';
 
-export const LOCAL_IAM_ENV = 'ADMISSION_LOCAL_IAM';
+const LOCAL_IAM_ENV = 'ADMISSION_LOCAL_IAM';
 
 /** On unless the option or ADMISSION_LOCAL_IAM=off says otherwise. */
 export function localIamEnabled(option: boolean | undefined): boolean {

@@ -11,7 +11,7 @@
  * An operator this file does not know throws: a policy it cannot read is never silently allowed.
  */
 
-export type PolicyValue = string | number | boolean;
+type PolicyValue = string | number | boolean;
 
 export interface PolicyStatement {
   Sid?: string;
@@ -56,7 +56,7 @@ export interface AccessDecision {
   reason?: 'explicitDenyIdentity' | 'explicitDenyResource' | 'noIdentityAllow' | 'noResourceAllow';
 }
 
-export function statementsOf(document: PolicyDocument | undefined): PolicyStatement[] {
+function statementsOf(document: PolicyDocument | undefined): PolicyStatement[] {
   if (!document) return [];
   return [document.Statement].flat();
 }
@@ -67,7 +67,7 @@ const asList = <T>(value: T | T[] | undefined): T[] =>
 const compiledGlobs = new Map<string, RegExp>();
 
 /** Glob with `*` (any run) and `?` (one character), anchored. Compiled once per pattern. */
-export function globMatches(pattern: string, value: string, ignoreCase = false): boolean {
+function globMatches(pattern: string, value: string, ignoreCase = false): boolean {
   const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
   let compiled = compiledGlobs.get(cacheKey);
   if (!compiled) {

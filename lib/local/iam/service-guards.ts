@@ -61,7 +61,7 @@ export function dynamoDbGuard(access: AccessControl) {
 }
 
 /** `arn:…:execution:Machine:name` → `arn:…:stateMachine:Machine`. */
-export function stateMachineOfExecution(executionArn: string): string {
+function stateMachineOfExecution(executionArn: string): string {
   const parts = executionArn.split(':');
   return [...parts.slice(0, 5), 'stateMachine', parts[6]].join(':');
 }

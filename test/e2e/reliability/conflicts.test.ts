@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { setRemoteFaults } from '../../../lib/local/fault-proxy';
+import { setRemoteFaults } from '../support/fault-control';
 import { HAPPY_PATH } from '../support/happy-path';
 import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { nominationFor, roleTokens, scanAll, send, settledAt, sleep } from './support';

@@ -1,6 +1,6 @@
 import { HAPPY_PATH } from '../support/happy-path';
 import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
-import { setRemoteFaults } from '../../../lib/local/fault-proxy';
+import { setRemoteFaults } from '../support/fault-control';
 import {
   actorOf,
   nominationFor,

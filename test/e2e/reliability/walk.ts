@@ -25,7 +25,7 @@ export interface Walk {
   throughOutages?: boolean;
 }
 
-export const personOf = (index: number) =>
+const personOf = (index: number) =>
   nominationFor(`Ứng Viên Số ${index}`) as { fullName: string; nationalId: string };
 
 /** Walks candidate `index` to ADMITTED; answers 409 and 503 are retried after a pause. */

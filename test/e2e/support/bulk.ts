@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ApiClient, type CandidateBody } from './api-client';
 import { DEMO_NOMINATION } from './happy-path';
 
-export type Outcome = {
+type Outcome = {
   candidateId: string;
   status: 'APPLIED' | 'REFUSED' | 'SKIPPED';
   httpStatus?: number;
@@ -21,11 +21,7 @@ export function post(api: ApiClient, path: string, body: unknown, key = randomUU
 }
 
 /** Runs `task` over `items`, a few at a time. */
-export async function inBatches<T, R>(
-  items: T[],
-  task: (item: T) => Promise<R>,
-  size = 6,
-): Promise<R[]> {
+async function inBatches<T, R>(items: T[], task: (item: T) => Promise<R>, size = 6): Promise<R[]> {
   const out: R[] = [];
   for (let i = 0; i < items.length; i += size) {
     out.push(...(await Promise.all(items.slice(i, i + size).map(task))));

@@ -108,7 +108,7 @@ export function timeline(start: string, grassrootsCell: boolean, serial: number)
 }
 
 /** A nested value as columns: objects dotted, arrays 1-based. */
-export function flatten(prefix: string, value: unknown, into: Row = {}): Row {
+function flatten(prefix: string, value: unknown, into: Row = {}): Row {
   if (Array.isArray(value)) value.forEach((v, i) => flatten(`${prefix}.${i + 1}`, v, into));
   else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v, into);

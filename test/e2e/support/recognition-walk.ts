@@ -21,7 +21,7 @@ export async function aWeekLater(runtime: Pick<RuntimeEndpoints, 'url'>): Promis
 }
 
 /** The member once its workflow moved past `version` and parked (or closed). */
-export async function settled(api: ApiClient, id: string, version: number): Promise<CandidateBody> {
+async function settled(api: ApiClient, id: string, version: number): Promise<CandidateBody> {
   for (let i = 0; i < 1200; i++) {
     const body = (await api.candidate(id)).body as CandidateBody;
     const done = body.status === 'AWAITING_ACTION' || body.status === 'CLOSED';
@@ -72,7 +72,7 @@ export const grassroots = (meetingDate: string, proposal = 'RECOGNISE') => ({
 });
 
 /** The happy path's payload of a step, with the admission decision ten days before `admittedOn`. */
-export function admissionPayload(step: (typeof HAPPY_PATH)[number], admittedOn: string): unknown {
+function admissionPayload(step: (typeof HAPPY_PATH)[number], admittedOn: string): unknown {
   if (step.action === 'decideAdmission') {
     return { ...(step.payload as object), decisionDate: addDays(admittedOn, -10) };
   }

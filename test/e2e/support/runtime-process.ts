@@ -14,7 +14,7 @@ export interface RuntimeEndpoints {
   secretsManagerEndpoint: string;
   /** The local EventBridge Scheduler (REST-JSON; @aws-sdk/client-scheduler talks to it). */
   schedulerEndpoint: string;
-  /** With `faultProxy`: the control URL of lib/local/fault-proxy.ts (setRemoteFaults). */
+  /** With `faultProxy`: the control URL of lib/local/fault-proxy.ts (see fault-control.ts). */
   faultProxyUrl?: string;
 }
 

@@ -1,8 +1,8 @@
 import { approvalRecordKey } from '../../../functions/adapters/table-keys';
 import {
+  assertApprovalInTime,
   issueApprovalId,
   openApprovalId,
-  verifyApprovalId,
   type ApprovalClaims,
 } from '../../../functions/domain/approval-link';
 import { Refusal } from '../../../functions/domain/refusal';
@@ -18,6 +18,13 @@ const CLAIMS: ApprovalClaims = {
   candidateVersion: 8,
   expiresAt: '2025-06-08T08:00:00.000Z',
 };
+
+/** What the approval service does with a link: open it for the caller, then check its time. */
+function verifyApprovalId(approvalId: string, key: Buffer, context: { now: Date; userId: string }) {
+  const claims = openApprovalId(approvalId, key, context);
+  assertApprovalInTime(claims, context.now);
+  return claims;
+}
 
 function refusalOf(run: () => unknown): Refusal {
   try {

@@ -1,5 +1,4 @@
 import {
-  admissionDecisionDueOn,
   approvalLinkExpiry,
   decideAdmissionPayload,
   documentsChecklist,
@@ -7,6 +6,7 @@ import {
   endOfVietnamDay,
   informationRequestedOf,
 } from '../../../functions/domain/approval';
+import { admissionDecisionDeadline } from '../../../functions/domain/stage-deadlines';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -93,8 +93,8 @@ describe('approval page data', () => {
   });
 
   it('knows the decision deadline from the cell resolution', () => {
-    expect(admissionDecisionDueOn({ dossier })).toMatch(/^2025-07-\d\d$/);
-    expect(admissionDecisionDueOn({ dossier: {} })).toBeUndefined();
+    expect(admissionDecisionDeadline({ dossier })?.dueOn).toMatch(/^2025-07-\d\d$/);
+    expect(admissionDecisionDeadline({ dossier: {} })).toBeUndefined();
   });
 });
 

@@ -214,6 +214,42 @@ describe('cell resolution: age by month at the meeting date', () => {
   });
 });
 
+describe('cell resolution: readmission of a former member (36 months after leaving, once)', () => {
+  const former = (leftOn: string) =>
+    candidate('CELL_RESOLUTION', {
+      formerMembership: { leftOn, previousReadmissions: 0 },
+      dossier: {
+        awarenessClass: { result: 'PASSED', certificateNumber: 'CN 1', issuedOn: '2025-02-14' },
+        sponsorship: SPONSORSHIP,
+      },
+    });
+
+  it.each([
+    ['2022-05-01', 'passed', '2025-05-01'], // 36 months to the day
+    ['2022-05-02', 'READMISSION_TOO_SOON', '2025-05-02'],
+  ])('left %s, meeting 2025-05-01 → %s', (leftOn, expected, earliest) => {
+    const run = () => submit(former(leftOn), 'recordCellResolution', vote('2025-05-01', 5, 4));
+    if (expected === 'passed') {
+      const judged = run();
+      expect(judged.outcome).toBe('passed');
+      expect(judged.findings?.readmission).toEqual({ earliestMeetingDate: earliest });
+    } else {
+      const refusal = refusalOf(run);
+      expect(refusal.kind).toBe('rule');
+      expect(refusal.body.code).toBe(expected);
+      expect(refusal.body.details).toMatchObject({ earliestMeetingDate: earliest });
+      expect(refusal.body.message).toContain('01/05/2025');
+    }
+  });
+
+  it('judges nobody who never left the Party', () => {
+    const judged = submit(candidate('CELL_RESOLUTION'), 'recordCellResolution', {
+      ...vote('2025-05-01', 5, 4),
+    });
+    expect(judged.findings).not.toHaveProperty('readmission');
+  });
+});
+
 describe('cell resolution: certificate validity and dossier freshness (EXPIRED path)', () => {
   const withCertificate = (issuedOn: string, sponsorDate: string) =>
     candidate('CELL_RESOLUTION', {
@@ -467,6 +503,32 @@ describe('nomination pre-check and documents', () => {
       expect.objectContaining({ code: 'AGE_BELOW_MINIMUM', eligibleFrom: '2026-09-01' }),
     ]);
     expect(JSON.stringify(young)).not.toContain('2008-09-01');
+  });
+
+  it('refuses a second readmission and only warns a former member who left too recently', () => {
+    const formerMembership = { leftOn: '2024-01-15', previousReadmissions: 0 };
+    const early = eligibilityPreCheck(nomination({ formerMembership }), unit([]), '2026-01-10');
+    expect(early.warnings).toEqual([
+      expect.objectContaining({
+        code: 'READMISSION_TOO_SOON',
+        earliestMeetingDate: '2027-01-15',
+        policyVersion: 'QD294-2025',
+      }),
+    ]);
+    // The history keeps when the cell may meet, not the day the person left.
+    expect(JSON.stringify(early)).not.toContain('2024-01-15');
+    expect(
+      eligibilityPreCheck(nomination({ formerMembership }), unit([]), '2027-01-15').warnings,
+    ).toEqual([]);
+    expect(
+      refusalOf(() =>
+        eligibilityPreCheck(
+          nomination({ formerMembership: { leftOn: '2020-01-15', previousReadmissions: 1 } }),
+          unit([]),
+          '2026-01-10',
+        ),
+      ).body.code,
+    ).toBe('READMISSION_ALREADY_USED');
   });
 
   it('lists the forms present and missing for the current step', () => {

@@ -4,7 +4,7 @@ import {
   probationScheduleName,
   probationWakeUp,
 } from '../../../functions/services/probation-schedule';
-import { createManualClock, type ManualClock } from '../../../lib/local/clock';
+import { createManualClock, type ManualClock } from '../../support/manual-clock';
 import { LocalScheduler } from '../../../lib/local/local-scheduler';
 import {
   startSchedulerEndpoint,

@@ -1,4 +1,4 @@
-import { createManualClock } from '../../../lib/local/clock';
+import { createManualClock } from '../../support/manual-clock';
 import { type DeadLetterEvent, LocalScheduler } from '../../../lib/local/local-scheduler';
 import { createMetricRecorder } from '../../../lib/local/metric-recorder';
 import { createDeadLetterQueues } from '../../../lib/local/service-metrics';

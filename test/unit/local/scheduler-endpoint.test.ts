@@ -12,7 +12,7 @@ import {
   ValidationException,
   type CreateScheduleCommandInput,
 } from '@aws-sdk/client-scheduler';
-import { createManualClock, type ManualClock } from '../../../lib/local/clock';
+import { createManualClock, type ManualClock } from '../../support/manual-clock';
 import { LocalScheduler, type CreateScheduleInput } from '../../../lib/local/local-scheduler';
 import {
   readScheduleGroupNames,

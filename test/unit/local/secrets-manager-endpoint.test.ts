@@ -12,9 +12,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { GetParameterError } from '@aws-lambda-powertools/parameters';
 import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 import {
-  forgetSigningKey,
-  signingKey,
   signingKeyReader,
+  type signingKey as SigningKey,
 } from '../../../functions/adapters/signing-key';
 import {
   generateSecretString,
@@ -192,8 +191,12 @@ describe('signingKey (the adapter functions use)', () => {
     endpoint = await startSecretsManagerEndpoint({ template, resolve });
   });
   afterAll(() => endpoint.close());
-  beforeEach(() => {
-    forgetSigningKey();
+  // signing-key.ts keeps its provider for the container's life: each test is a fresh container.
+  let signingKey: typeof SigningKey;
+  beforeEach(async () => {
+    await jest.isolateModulesAsync(async () => {
+      ({ signingKey } = await import('../../../functions/adapters/signing-key'));
+    });
     Object.assign(process.env, {
       SIGNING_SECRET_ARN: signingId,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint.url,
@@ -203,7 +206,6 @@ describe('signingKey (the adapter functions use)', () => {
     });
   });
   afterEach(() => {
-    forgetSigningKey();
     process.env = { ...saved };
   });
 
@@ -227,8 +229,9 @@ describe('signingKey (the adapter functions use)', () => {
   it('forgets a failed read, so the next invocation tries again', async () => {
     process.env.SIGNING_SECRET_ARN = 'no-such-secret';
     const failure: unknown = await signingKey().catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(GetParameterError);
-    expect((failure as Error).cause).toBeInstanceOf(ResourceNotFoundException);
+    // The fresh container's module registry has its own copies of the SDK's error classes.
+    expect((failure as Error).name).toBe(GetParameterError.name);
+    expect(((failure as Error).cause as Error).name).toBe(ResourceNotFoundException.name);
     process.env.SIGNING_SECRET_ARN = signingId;
     await expect(signingKey()).resolves.toBeInstanceOf(Buffer);
   });

@@ -1,6 +1,6 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 
-export const ACCOUNT = '000000000000';
+const ACCOUNT = '000000000000';
 export const fnArn = (name: string): string =>
   `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
 export const smArn = (name: string): string =>

@@ -1,4 +1,4 @@
-import { createManualClock } from '../../../lib/local/clock';
+import { createManualClock } from '../../support/manual-clock';
 import { LIBRARY_TASK_TIMEOUT_SECONDS, prepareDefinition } from '../../../lib/local/asl-prepare';
 import { primeStatesTimeoutError } from '../../../lib/local/states-timeout-error';
 import {

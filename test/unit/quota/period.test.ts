@@ -4,7 +4,6 @@ import {
   monthsIn,
   parsePeriod,
   periodRange,
-  periodsContaining,
 } from '../../../functions/domain/quota/period';
 
 describe('periods', () => {
@@ -40,23 +39,6 @@ describe('periods', () => {
   ])('%p is not a period', (id) => {
     expect(isPeriodId(id)).toBe(false);
     expect(() => parsePeriod(id)).toThrow();
-  });
-
-  it.each([
-    ['2023-05-15', ['2023-Q2', '2023-H1', '2023', 'TERM-2020-2025']],
-    ['2021-07-01', ['2021-Q3', '2021-H2', '2021', 'TERM-2020-2025']],
-    ['2024-12-31', ['2024-Q4', '2024-H2', '2024', 'TERM-2020-2025']],
-    // A congress year belongs to the closing and the opening term.
-    ['2025-01-01', ['2025-Q1', '2025-H1', '2025', 'TERM-2020-2025', 'TERM-2025-2030']],
-    ['2025-12-31', ['2025-Q4', '2025-H2', '2025', 'TERM-2020-2025', 'TERM-2025-2030']],
-    ['2026-01-01', ['2026-Q1', '2026-H1', '2026', 'TERM-2025-2030']],
-    ['2020-03-31', ['2020-Q1', '2020-H1', '2020', 'TERM-2015-2020', 'TERM-2020-2025']],
-  ])('%s is in %p', (date, ids) => {
-    expect(periodsContaining(date)).toEqual(ids);
-    for (const id of ids) {
-      const { from, to } = periodRange(id);
-      expect(from <= date && date <= to).toBe(true);
-    }
   });
 
   it('lists the months of a period', () => {

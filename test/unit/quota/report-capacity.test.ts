@@ -5,7 +5,7 @@ import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCandidateStore } from '../../../functions/adapters/dynamodb-candidate-store';
 import {
   DynamoDbQuotaStore,
-  newCapacityMeter,
+  type CapacityMeter,
 } from '../../../functions/adapters/dynamodb-quota-store';
 import { type HistoryEvent } from '../../../functions/domain/history-event';
 import { acceptsCandidates } from '../../../functions/domain/org-unit';
@@ -171,7 +171,7 @@ async function measure(candidates: number) {
   await createPkSkTable(client, table);
 
   await seed(documents, table, candidates);
-  const capacity = newCapacityMeter();
+  const capacity: CapacityMeter = { readUnits: 0, requests: 0 };
   const quotas = new DynamoDbQuotaStore(documents, table, capacity);
   const deps = { quotas, now: () => new Date('2025-06-30T05:00:00Z') };
   // One warm-up read, then the measured one.

@@ -1,12 +1,8 @@
-import {
-  addWorkingDays,
-  createCalendar,
-  isWorkingDay,
-  VIETNAM_CALENDAR,
-  workingDaysBetween,
-} from '../../../functions/domain/rules/working-days';
+import { createCalendar, VIETNAM_CALENDAR } from '../../../functions/domain/rules/working-days';
 import { daysOffInYear, defaultTetDays } from '../../../functions/domain/rules/holidays';
 import { refusalOf } from './refusal-of';
+
+const { isWorkingDay, addWorkingDays, workingDaysBetween } = VIETNAM_CALENDAR;
 
 describe('Vietnamese working days', () => {
   it.each([
