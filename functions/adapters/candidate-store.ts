@@ -92,10 +92,13 @@ export interface CandidateStore {
     schedule: NonNullable<Candidate['probationSchedule']>,
   ): Promise<void>;
   /**
-   * Candidates in flight, and probationary members (`ADMITTED`: their wake-up may be unrecorded,
-   * or overdue). Items are yielded as stored: a corrupt one is the reader's to isolate.
+   * One page of the files in flight and probationary members (`ADMITTED`: their wake-up may be
+   * unrecorded, or overdue), read from the sparse in-flight index from `from` (the start when
+   * absent); `next` is where the following page starts, absent once the last shard is read.
+   * Reads are proportional to the page, never to the table. Items are returned as stored: a
+   * corrupt one is the reader's to isolate.
    */
-  listInFlight(): AsyncIterable<Candidate>;
+  listInFlight(from: InFlightCursor | undefined, limit: number): Promise<InFlightPage>;
   /** Candidates written before work queues existed: no search key, no queue entries. */
   listUnlisted(): AsyncIterable<Candidate>;
   /**
@@ -137,4 +140,15 @@ export class ApprovalLinkUsedError extends Error {
 
 export class StaleCandidateError extends Error {
   readonly name = 'StaleCandidateError';
+}
+
+/** Where a walk of the in-flight index stands: a shard, and the last candidate id read in it. */
+export interface InFlightCursor {
+  shard: number;
+  after?: string;
+}
+
+export interface InFlightPage {
+  candidates: Candidate[];
+  next?: InFlightCursor;
 }

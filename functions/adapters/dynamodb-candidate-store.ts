@@ -11,7 +11,6 @@ import {
 import {
   type Candidate,
   freesThePerson,
-  isInFlight,
   type PendingStep,
   type Submission,
 } from '../domain/candidate';
@@ -32,6 +31,8 @@ import {
   DuplicatePersonError,
   type CandidatePage,
   type CandidateStore,
+  type InFlightCursor,
+  type InFlightPage,
   StaleCandidateError,
   type SubmissionCompanion,
 } from './candidate-store';
@@ -42,11 +43,12 @@ import { stageDueOn } from '../domain/stage-due';
 import { listWorkQueue } from './dynamodb-work-queue';
 import { queueEntryWrites } from './queue-entries';
 import { addDays } from '../domain/rules/calendar-date';
-import { PROBATION } from '../domain/pipeline';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import {
   approvalRecordKey,
   candidateItem,
+  IN_FLIGHT_KEY,
+  IN_FLIGHT_SHARDS,
   INDEX,
   keys,
   vietnamMonthOf,
@@ -488,23 +490,31 @@ export class DynamoDbCandidateStore implements CandidateStore {
     );
   }
 
-  async *listInFlight(): AsyncIterable<Candidate> {
-    // A full scan is acceptable here: it runs on start-up and on a slow schedule, never per request.
-    const pages = paginateScan(
-      { client: this.documents },
-      {
+  async listInFlight(from: InFlightCursor | undefined, limit: number): Promise<InFlightPage> {
+    const cursor = from ?? { shard: 0 };
+    // One shard at a time, in id order: the cursor is the last id read, so a page resumes
+    // exactly after it whatever was written meanwhile.
+    const { Items, LastEvaluatedKey } = await this.documents.send(
+      new QueryCommand({
         TableName: this.tableName,
-        FilterExpression: 'entity = :candidate',
-        ExpressionAttributeValues: { ':candidate': 'CANDIDATE' },
-        ConsistentRead: true,
-      },
+        IndexName: INDEX.inFlight,
+        KeyConditionExpression: cursor.after
+          ? '#shard = :shard AND #sort > :after'
+          : '#shard = :shard',
+        ExpressionAttributeNames: { '#shard': IN_FLIGHT_KEY.shard, '#sort': IN_FLIGHT_KEY.sort },
+        ExpressionAttributeValues: {
+          ':shard': cursor.shard,
+          ...(cursor.after ? { ':after': cursor.after } : {}),
+        },
+        Limit: limit,
+      }),
     );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        const candidate = withoutKeys<Candidate>(item);
-        if (isInFlight(candidate) || candidate.stage === PROBATION.during) yield candidate;
-      }
-    }
+    const candidates = (Items ?? []).map((item) => withoutKeys<Candidate>(item));
+    const last = LastEvaluatedKey?.[IN_FLIGHT_KEY.sort];
+    let next: InFlightCursor | undefined;
+    if (typeof last === 'string') next = { shard: cursor.shard, after: last };
+    else if (cursor.shard + 1 < IN_FLIGHT_SHARDS) next = { shard: cursor.shard + 1 };
+    return { candidates, ...(next ? { next } : {}) };
   }
 
   async *listUnlisted(): AsyncIterable<Candidate> {

@@ -1,7 +1,15 @@
 import {
   type CandidateStore,
+  type InFlightCursor,
+  type InFlightPage,
   StaleCandidateError,
 } from '../../../functions/adapters/candidate-store';
+import {
+  type Checkpoint,
+  CheckpointMovedError,
+  type CheckpointStore,
+} from '../../../functions/adapters/checkpoint-store';
+import { watchedForRepair } from '../../../functions/adapters/table-keys';
 import { type ExecutionInput, type Workflow } from '../../../functions/adapters/workflow';
 import {
   type ScheduledStart,
@@ -28,8 +36,23 @@ export class InMemoryCandidates implements Pick<
       this.items.set(String(candidate.id), structuredClone(candidate));
   }
 
-  async *listInFlight(): AsyncIterable<Candidate> {
-    for (const candidate of this.items.values()) yield structuredClone(candidate);
+  /** Reads of the index, page by page (what a sweep costs). */
+  pagesRead = 0;
+
+  /** The index as the table keeps it: `SHARDS` shards, each in id order, read a page at a time. */
+  async listInFlight(from: InFlightCursor | undefined, limit: number): Promise<InFlightPage> {
+    this.pagesRead++;
+    const cursor = from ?? { shard: 0 };
+    const shard = [...this.items.values()]
+      .filter((c) => shardOf(String(c.id)) === cursor.shard)
+      .filter((c) => watchedForRepair(c))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const rest = shard.filter((c) => cursor.after === undefined || c.id > cursor.after);
+    const candidates = rest.slice(0, limit).map((c) => structuredClone(c));
+    let next: InFlightCursor | undefined;
+    if (rest.length > limit) next = { shard: cursor.shard, after: candidates.at(-1)!.id };
+    else if (cursor.shard + 1 < SHARDS) next = { shard: cursor.shard + 1 };
+    return { candidates, ...(next ? { next } : {}) };
   }
 
   async recordExecution(before: Candidate, execution: Candidate['execution']): Promise<void> {
@@ -131,4 +154,33 @@ export function candidate(id: string, fields: Partial<Candidate> = {}): Candidat
     execution: { name: `${id}-g1`, generation: 1 },
     ...fields,
   } as Candidate;
+}
+
+const SHARDS = 3;
+/** A stable spread of ids over the fake's shards (the table hashes them the same way). */
+function shardOf(id: string): number {
+  return [...id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % SHARDS;
+}
+
+/** Checkpoints kept in memory with the store's condition on the version. */
+export class InMemoryCheckpoints implements CheckpointStore {
+  readonly saved = new Map<string, Checkpoint<unknown>>();
+
+  async load<Position>(job: string): Promise<Checkpoint<Position>> {
+    const found = this.saved.get(job) as Checkpoint<Position> | undefined;
+    return structuredClone(found ?? { passesCompleted: 0, version: 0 });
+  }
+
+  async save<Position>(
+    job: string,
+    before: Checkpoint<Position>,
+    next: Omit<Checkpoint<Position>, 'version'>,
+  ): Promise<Checkpoint<Position>> {
+    if ((this.saved.get(job)?.version ?? 0) !== before.version) {
+      throw new CheckpointMovedError(job);
+    }
+    const saved = { ...structuredClone(next), version: before.version + 1 };
+    this.saved.set(job, saved);
+    return structuredClone(saved);
+  }
 }
