@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -506,15 +507,41 @@ export class DynamoDbCandidateStore implements CandidateStore {
           ':shard': cursor.shard,
           ...(cursor.after ? { ':after': cursor.after } : {}),
         },
-        Limit: limit,
+        // One BatchGetItem reads the page's items: at most 100 keys.
+        Limit: Math.min(limit, 100),
       }),
     );
-    const candidates = (Items ?? []).map((item) => withoutKeys<Candidate>(item));
+    const candidates = await this.getCandidates((Items ?? []).map((item) => String(item.PK)));
     const last = LastEvaluatedKey?.[IN_FLIGHT_KEY.sort];
     let next: InFlightCursor | undefined;
     if (typeof last === 'string') next = { shard: cursor.shard, after: last };
     else if (cursor.shard + 1 < IN_FLIGHT_SHARDS) next = { shard: cursor.shard + 1 };
     return { candidates, ...(next ? { next } : {}) };
+  }
+
+  /**
+   * The candidate items under these partition keys, read consistently (the index holds keys
+   * only, and may lag): BatchGetItem, keys it leaves unprocessed asked again. Order follows `pks`.
+   */
+  private async getCandidates(pks: string[]): Promise<Candidate[]> {
+    const found = new Map<string, Record<string, unknown>>();
+    let keysLeft = pks.map((PK) => ({ PK, SK: 'META' }));
+    for (let attempt = 0; keysLeft.length > 0; attempt++) {
+      if (attempt > 0)
+        await new Promise((done) => setTimeout(done, Math.min(1000, 50 * 2 ** attempt)));
+      if (attempt > 8) throw new Error(`${keysLeft.length} in-flight items left unread`);
+      const { Responses, UnprocessedKeys } = await this.documents.send(
+        new BatchGetCommand({
+          RequestItems: { [this.tableName]: { Keys: keysLeft, ConsistentRead: true } },
+        }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) found.set(String(item.PK), item);
+      keysLeft = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keysLeft;
+    }
+    return pks.flatMap((pk) => {
+      const item = found.get(pk);
+      return item ? [withoutKeys<Candidate>(item)] : [];
+    });
   }
 
   async *listUnlisted(): AsyncIterable<Candidate> {
