@@ -502,7 +502,10 @@ export class DynamoDbCandidateStore implements CandidateStore {
         KeyConditionExpression: cursor.after
           ? '#shard = :shard AND #sort > :after'
           : '#shard = :shard',
-        ExpressionAttributeNames: { '#shard': IN_FLIGHT_KEY.shard, '#sort': IN_FLIGHT_KEY.sort },
+        ExpressionAttributeNames: {
+          '#shard': IN_FLIGHT_KEY.shard,
+          ...(cursor.after ? { '#sort': IN_FLIGHT_KEY.sort } : {}),
+        },
         ExpressionAttributeValues: {
           ':shard': cursor.shard,
           ...(cursor.after ? { ':after': cursor.after } : {}),
