@@ -99,8 +99,6 @@ export interface CandidateStore {
    * corrupt one is the reader's to isolate.
    */
   listInFlight(from: InFlightCursor | undefined, limit: number): Promise<InFlightPage>;
-  /** Candidates written before work queues existed: no search key, no queue entries. */
-  listUnlisted(): AsyncIterable<Candidate>;
   /**
    * Writes the search key, due date and queue entries of a candidate written before work queues
    * existed, if it is still at that version and unlisted; false when it moved on meanwhile (its

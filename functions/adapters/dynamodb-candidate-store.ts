@@ -7,7 +7,6 @@ import {
   TransactWriteCommand,
   UpdateCommand,
   paginateQuery,
-  paginateScan,
 } from '@aws-sdk/lib-dynamodb';
 import {
   type Candidate,
@@ -545,22 +544,6 @@ export class DynamoDbCandidateStore implements CandidateStore {
       const item = found.get(pk);
       return item ? [withoutKeys<Candidate>(item)] : [];
     });
-  }
-
-  async *listUnlisted(): AsyncIterable<Candidate> {
-    // A one-off scan after the upgrade that introduced work queues (npm run queues:backfill).
-    const pages = paginateScan(
-      { client: this.documents },
-      {
-        TableName: this.tableName,
-        FilterExpression: 'entity = :candidate AND attribute_not_exists(searchKey)',
-        ExpressionAttributeValues: { ':candidate': 'CANDIDATE' },
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) yield withoutKeys<Candidate>(item);
-    }
   }
 
   async listInWorkQueues(candidate: Candidate): Promise<boolean> {

@@ -11,10 +11,7 @@ export interface EndedExecution {
 }
 
 export type ExecutionRepairOutcome =
-  | 'superseded'
-  | 'unknown-candidate'
-  | 'repaired'
-  | 'nothing-to-repair';
+  'superseded' | 'unknown-candidate' | 'repaired' | 'nothing-to-repair';
 
 /**
  * Repairs the one candidate whose execution ended without a terminal stage, as soon as Step
