@@ -15,7 +15,7 @@ import { type Candidate } from '../functions/domain/candidate';
 import { resumeInFlight } from '../functions/services/resume-in-flight';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
 
-const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 1000);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 500);
 const EVENTS_PER_FILE = 6;
 
 function counted(client: DynamoDBClient) {
