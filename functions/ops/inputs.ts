@@ -52,5 +52,3 @@ export const executionStatusChangeEvent = EventBridgeSchema.extend({
     error: z.string().nullish(),
   }),
 });
-
-export type ExecutionStatusChangeEvent = z.output<typeof executionStatusChangeEvent>;

@@ -3,7 +3,7 @@ import { type CandidateScan } from '../adapters/candidate-scan';
 import { type CheckpointStore } from '../adapters/checkpoint-store';
 import { type BackfillProgress, runBackfill } from './resumable-backfill';
 
-export type BackfillOptions = Parameters<typeof runBackfill>[2];
+type BackfillOptions = Parameters<typeof runBackfill>[2];
 
 /**
  * Puts the candidates written before work queues existed into them (search key, due date,

@@ -55,7 +55,7 @@ export type ResumeDependencies = RepairDependencies & {
 
 /** The checkpoint of the repair sweep (docs/architecture.md, "Repair"). */
 export const SWEEP_JOB = 'repair-sweep';
-export const SWEEP_PAGE_SIZE = 100;
+const SWEEP_PAGE_SIZE = 100;
 
 export function emptyReport(): ResumeReport {
   return { inFlight: 0, resumed: 0, probationSchedules: 0, probationRepairs: 0, failures: 0 };
