@@ -3,6 +3,7 @@ import {
   awsDependencies,
   awsWorkflowSchedules,
 } from '../adapters/aws-dependencies';
+import { CheckpointMovedError } from '../adapters/checkpoint-store';
 import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
 import { describeResumeFailure } from '../observability/resume-failure';
@@ -27,9 +28,17 @@ const STOP_BEFORE_TIMEOUT_MS = 60_000;
  * from its checkpoint, until the pass is done or the run's time is nearly up.
  */
 export const handler = parsedHandler(scheduledEvent, async (_event, context) => {
-  const report = await resumeInFlight(deps, {
-    timeUp: () => context.getRemainingTimeInMillis() < STOP_BEFORE_TIMEOUT_MS,
-  });
+  let report;
+  try {
+    report = await resumeInFlight(deps, {
+      timeUp: () => context.getRemainingTimeInMillis() < STOP_BEFORE_TIMEOUT_MS,
+    });
+  } catch (error) {
+    // Two runs overlapped (a slow one and the next tick): the one that saved first goes on.
+    if (!(error instanceof CheckpointMovedError)) throw error;
+    logger.warn('Another sweep run advanced the checkpoint; this run stops');
+    return { overlapped: true };
+  }
   recordResumePass(metrics, report);
   logger.info('Repair sweep run finished', { ...report });
   return report;

@@ -1,3 +1,4 @@
+import { CheckpointMovedError } from '../../../functions/adapters/checkpoint-store';
 import { describeResumeFailure } from '../../../functions/observability/resume-failure';
 import {
   type ResumeFailure,
@@ -121,20 +122,21 @@ describe('repair sweep: bounded, checkpointed', () => {
     expect(names).toHaveLength(25);
   });
 
-  it('refuses to advance a checkpoint another run moved', async () => {
-    const { store, checkpoints, pass } = setUp(Date.parse('2025-07-01T00:00:00Z'));
+  it('stops, rather than overwrite, when another run moved the checkpoint meanwhile', async () => {
+    const { store, checkpoints, workflow, pass } = setUp(Date.parse('2025-07-01T00:00:00Z'));
     store.put(...ids.map((id) => candidate(id)));
-    await checkpoints.save('repair-sweep', await checkpoints.load('repair-sweep'), {
-      passesCompleted: 0,
-    });
-    const stale = checkpoints.saved.get('repair-sweep')!;
-    checkpoints.saved.set('repair-sweep', { ...stale, version: 7 });
-    const race = pass({ pageSize: 4 });
-    // The run read version 7, so it saves; a checkpoint moved under it would be refused.
-    await expect(race).resolves.toMatchObject({ passesFinished: 1 });
-    await expect(
-      checkpoints.save('repair-sweep', { ...stale, version: 7 }, { passesCompleted: 9 }),
-    ).rejects.toThrow('repair-sweep');
+    const list = store.listInFlight.bind(store);
+    store.listInFlight = async (from, limit) => {
+      const page = await list(from, limit);
+      // Another run saves its own position while this one repairs its page.
+      const other = await checkpoints.load('repair-sweep');
+      await checkpoints.save('repair-sweep', other, { position: { shard: 2 }, passesCompleted: 0 });
+      return page;
+    };
+    await expect(pass({ pageSize: 4 })).rejects.toThrow(CheckpointMovedError);
+    // The page it had read was repaired; the other run's position stands.
+    expect(workflow.executions.length).toBeLessThanOrEqual(4);
+    expect(checkpoints.saved.get('repair-sweep')).toMatchObject({ position: { shard: 2 } });
   });
 });
 
