@@ -5,7 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { IN_FLIGHT_KEY, INDEX } from '../functions/adapters/table-keys';
-import { ENDED_WITHOUT_END_STATE } from '../functions/ops/inputs';
+import { ENDED_WITHOUT_END_STATE } from '../functions/ops/execution-status-event';
 import { AdmissionFunction } from './constructs/admission-function';
 import { type Storage } from './storage';
 import { type Workflow } from './workflow';

@@ -1,5 +1,3 @@
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
 import * as z from 'zod';
 
 /**
@@ -30,25 +28,4 @@ export type CustomWidgetEvent = z.output<typeof customWidgetEvent>;
 /** What SNS delivers to a subscribed function (the parts used): each record's message text. */
 export const snsEvent = z.object({
   Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })).min(1),
-});
-
-/** The statuses of an execution that ended without its state machine reaching an end state. */
-export const ENDED_WITHOUT_END_STATE = ['FAILED', 'TIMED_OUT', 'ABORTED'] as const;
-
-/**
- * What Step Functions sends EventBridge when an execution's status changes (the parts used): the
- * execution's name and machine, how it ended, and its input — a candidate's id (every admission
- * and recognition execution is started with one).
- */
-export const executionStatusChangeEvent = EventBridgeSchema.extend({
-  source: z.literal('aws.states'),
-  'detail-type': z.literal('Step Functions Execution Status Change'),
-  detail: z.object({
-    executionArn: z.string().min(1),
-    stateMachineArn: z.string().min(1),
-    name: z.string().min(1),
-    status: z.enum(ENDED_WITHOUT_END_STATE),
-    input: JSONStringified(z.object({ candidateId: z.string().min(1) })),
-    error: z.string().nullish(),
-  }),
 });

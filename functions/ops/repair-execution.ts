@@ -3,7 +3,7 @@ import { SUPERSEDED_ERROR } from '../adapters/sfn-workflow';
 import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
 import { repairEndedExecution } from '../services/repair-execution';
-import { executionStatusChangeEvent } from './inputs';
+import { executionStatusChangeEvent } from './execution-status-event';
 
 const deps = {
   ...awsDependencies(),

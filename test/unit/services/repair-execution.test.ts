@@ -1,4 +1,4 @@
-import { executionStatusChangeEvent } from '../../../functions/ops/inputs';
+import { executionStatusChangeEvent } from '../../../functions/ops/execution-status-event';
 import { repairEndedExecution } from '../../../functions/services/repair-execution';
 import { executionStatusChangeEvent as localEvent } from '../../../lib/local/event-rules';
 import { candidate, FakeSchedules, FakeWorkflow, InMemoryCandidates } from './resume-fakes';
