@@ -15,7 +15,10 @@ import { tableTarget } from './table-target';
 async function main(): Promise<number> {
   const { documents, table, close } = tableTarget();
   const store = new DynamoDbQuotaStore(documents, table);
-  const result = await checkQuotaLedger(store);
+  // Progress on stderr after every page of the scan (stdout keeps the result).
+  const result = await checkQuotaLedger(store, (scanned) =>
+    process.stderr.write(`đã đọc ${scanned} mục / scanned ${scanned} items\n`),
+  );
   close();
   console.log(
     `Đếm lại ${result.events} sự kiện, ${result.candidates} hồ sơ; so ${result.compared.counters} bộ đếm và ${result.compared.gauges} bộ đếm giai đoạn / ` +

@@ -9,6 +9,7 @@ import { Identity } from './identity';
 import { Notifications } from './notifications';
 import { Observability } from './observability';
 import { QuotaReporting } from './quota-reporting';
+import { Repair } from './repair';
 import { SigningSecret } from './secrets';
 import { Storage } from './storage';
 import { Workflow } from './workflow';
@@ -20,6 +21,8 @@ export class AdmissionStack extends Stack {
   /** Keys the ID-number fingerprints and signs approval links. */
   readonly signing: SigningSecret;
   readonly workflow: Workflow;
+  /** The in-flight index and the repair of executions that ended without a terminal stage. */
+  readonly repair: Repair;
   readonly identity: Identity;
   /** E-mail to people (SES), with bounces and complaints recorded on the person. */
   readonly delivery: Delivery;
@@ -37,6 +40,7 @@ export class AdmissionStack extends Stack {
       storage: this.storage,
       notifications: this.notifications,
     });
+    this.repair = new Repair(this, 'Repair', { storage: this.storage, workflow: this.workflow });
     this.identity = new Identity(this, 'Identity');
     this.delivery = new Delivery(this, 'Delivery', { storage: this.storage });
     this.api = new Api(this, 'Api', {

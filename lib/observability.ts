@@ -91,13 +91,13 @@ export class Observability extends Construct {
     const failedExecutions = this.failedExecutionsAlarm(
       'FailedExecutionsAlarm',
       props.stateMachine,
-      'An admission execution failed or timed out: its candidate has no live execution until ResumeInFlight runs',
+      'An admission execution failed or timed out: ExecutionRepair gives its candidate a new one from the status event (the sweep, if the event is missed); a failure points to a defect',
     );
     const failedRecognitionExecutions = props.recognitionStateMachine
       ? this.failedExecutionsAlarm(
           'FailedRecognitionExecutionsAlarm',
           props.recognitionStateMachine,
-          'A recognition execution failed or timed out: its member has no live execution until ResumeInFlight runs',
+          'A recognition execution failed or timed out: ExecutionRepair gives its member a new one from the status event (the sweep, if the event is missed); a failure points to a defect',
         )
       : undefined;
     const deadlineBreaches = new cloudwatch.Alarm(this, 'DeadlineBreachesAlarm', {

@@ -155,14 +155,10 @@ export class Workflow extends Construct {
       timeout: Duration.minutes(5),
     });
     props.storage.grantWriteCandidates(resume);
-    this.grantStart(resume);
-    // Members in recognition resume on the recognition machine.
-    this.recognitionStateMachine.grantStartExecution(resume);
-    this.grantDescribeExecutions(resume);
-    // A member admitted just before a crash gets the schedule from the resume job.
-    this.grantCreateProbationSchedules(resume);
+    this.grantRepair(resume);
     new events.Rule(this, 'ResumeSchedule', {
-      description: 'Repairs drift between candidate items and executions',
+      description:
+        'The repair sweep: a bounded, checkpointed walk of the in-flight index (what the execution events missed)',
       schedule: events.Schedule.rate(Duration.minutes(15)),
       targets: [new targets.LambdaFunction(resume)],
     });
@@ -201,6 +197,18 @@ export class Workflow extends Construct {
       props.signing.grantRead(fn);
       fn.addEnvironment('APPROVAL_BASE_URL', props.approvalBaseUrl);
     }
+  }
+
+  /**
+   * What repairing a candidate needs on the workflow side: whether its execution still runs, a
+   * new one on the machine of its phase (members in recognition resume on the recognition
+   * machine), and a missing probation schedule (a member admitted just before a crash).
+   */
+  grantRepair(fn: lambda.Function): void {
+    this.grantStart(fn);
+    this.recognitionStateMachine.grantStartExecution(fn);
+    this.grantDescribeExecutions(fn);
+    this.grantCreateProbationSchedules(fn);
   }
 
   /** Lets a function start admission executions (nomination) and names the state machine to it. */

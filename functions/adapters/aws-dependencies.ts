@@ -4,6 +4,8 @@ import { traced } from '../observability/tracer';
 import { createPipelineMetrics } from '../observability/transition-metrics';
 import { type Dependencies } from '../services/dependencies';
 import { type CandidateStore } from './candidate-store';
+import { type CheckpointStore } from './checkpoint-store';
+import { DynamoDbCheckpointStore } from './dynamodb-checkpoint-store';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { DynamoDbCandidateStore } from './dynamodb-candidate-store';
 import { EventBridgeWorkflowSchedules } from './eventbridge-workflow-schedules';
@@ -49,4 +51,9 @@ export function awsDependencies(): Dependencies {
     now: () => new Date(),
     metrics: createPipelineMetrics(),
   };
+}
+
+/** Resumable jobs' checkpoints, on the table the environment names (TABLE_NAME). */
+export function awsCheckpoints(): CheckpointStore {
+  return new DynamoDbCheckpointStore(createDocumentClient(), requiredEnv('TABLE_NAME'));
 }

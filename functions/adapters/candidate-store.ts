@@ -122,12 +122,13 @@ export interface WorkflowRecords {
 /** The repair passes (resume, migration, backfill): the only readers that walk the table. */
 export interface InFlightRepair {
   /**
-   * Candidates in flight, and probationary members (`ADMITTED`: their wake-up may be unrecorded,
-   * or overdue). Items are yielded as stored: a corrupt one is the reader's to isolate.
+   * One page of the files in flight and probationary members (`ADMITTED`: their wake-up may be
+   * unrecorded, or overdue), read from the sparse in-flight index from `from` (the start when
+   * absent); `next` is where the following page starts, absent once the last shard is read.
+   * Reads are proportional to the page, never to the table. Items are returned as stored: a
+   * corrupt one is the reader's to isolate.
    */
-  listInFlight(): AsyncIterable<Candidate>;
-  /** Candidates written before work queues existed: no search key, no queue entries. */
-  listUnlisted(): AsyncIterable<Candidate>;
+  listInFlight(from: InFlightCursor | undefined, limit: number): Promise<InFlightPage>;
   /**
    * Writes the search key, due date and queue entries of a candidate written before work queues
    * existed, if it is still at that version and unlisted; false when it moved on meanwhile (its
@@ -199,4 +200,15 @@ export class ApprovalLinkUsedError extends Error {
 
 export class StaleCandidateError extends Error {
   readonly name = 'StaleCandidateError';
+}
+
+/** Where a walk of the in-flight index stands: a shard, and the last candidate id read in it. */
+export interface InFlightCursor {
+  shard: number;
+  after?: string;
+}
+
+export interface InFlightPage {
+  candidates: Candidate[];
+  next?: InFlightCursor;
 }

@@ -1,17 +1,16 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   paginateQuery,
-  paginateScan,
 } from '@aws-sdk/lib-dynamodb';
 import {
   type Candidate,
   freesThePerson,
-  isInFlight,
   type PendingStep,
   type Submission,
 } from '../domain/candidate';
@@ -32,6 +31,8 @@ import {
   DuplicatePersonError,
   type CandidatePage,
   type CandidateStore,
+  type InFlightCursor,
+  type InFlightPage,
   StaleCandidateError,
   type SubmissionCompanion,
 } from './candidate-store';
@@ -42,11 +43,12 @@ import { stageDueOn } from '../domain/stage-due';
 import { listWorkQueue } from './dynamodb-work-queue';
 import { queueEntryWrites } from './queue-entries';
 import { addDays } from '../domain/rules/calendar-date';
-import { PROBATION } from '../domain/pipeline';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import {
   approvalRecordKey,
   candidateItem,
+  IN_FLIGHT_KEY,
+  IN_FLIGHT_SHARDS,
   INDEX,
   keys,
   vietnamMonthOf,
@@ -489,39 +491,60 @@ export class DynamoDbCandidateStore implements CandidateStore {
     );
   }
 
-  async *listInFlight(): AsyncIterable<Candidate> {
-    // A full scan is acceptable here: it runs on start-up and on a slow schedule, never per request.
-    const pages = paginateScan(
-      { client: this.documents },
-      {
+  async listInFlight(from: InFlightCursor | undefined, limit: number): Promise<InFlightPage> {
+    const cursor = from ?? { shard: 0 };
+    // One shard at a time, in id order: the cursor is the last id read, so a page resumes
+    // exactly after it whatever was written meanwhile.
+    const { Items, LastEvaluatedKey } = await this.documents.send(
+      new QueryCommand({
         TableName: this.tableName,
-        FilterExpression: 'entity = :candidate',
-        ExpressionAttributeValues: { ':candidate': 'CANDIDATE' },
-        ConsistentRead: true,
-      },
+        IndexName: INDEX.inFlight,
+        KeyConditionExpression: cursor.after
+          ? '#shard = :shard AND #sort > :after'
+          : '#shard = :shard',
+        ExpressionAttributeNames: {
+          '#shard': IN_FLIGHT_KEY.shard,
+          ...(cursor.after ? { '#sort': IN_FLIGHT_KEY.sort } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':shard': cursor.shard,
+          ...(cursor.after ? { ':after': cursor.after } : {}),
+        },
+        // One BatchGetItem reads the page's items: at most 100 keys.
+        Limit: Math.min(limit, 100),
+      }),
     );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        const candidate = withoutKeys<Candidate>(item);
-        if (isInFlight(candidate) || candidate.stage === PROBATION.during) yield candidate;
-      }
-    }
+    const candidates = await this.getCandidates((Items ?? []).map((item) => String(item.PK)));
+    const last = LastEvaluatedKey?.[IN_FLIGHT_KEY.sort];
+    let next: InFlightCursor | undefined;
+    if (typeof last === 'string') next = { shard: cursor.shard, after: last };
+    else if (cursor.shard + 1 < IN_FLIGHT_SHARDS) next = { shard: cursor.shard + 1 };
+    return { candidates, ...(next ? { next } : {}) };
   }
 
-  async *listUnlisted(): AsyncIterable<Candidate> {
-    // A one-off scan after the upgrade that introduced work queues (npm run queues:backfill).
-    const pages = paginateScan(
-      { client: this.documents },
-      {
-        TableName: this.tableName,
-        FilterExpression: 'entity = :candidate AND attribute_not_exists(searchKey)',
-        ExpressionAttributeValues: { ':candidate': 'CANDIDATE' },
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) yield withoutKeys<Candidate>(item);
+  /**
+   * The candidate items under these partition keys, read consistently (the index holds keys
+   * only, and may lag): BatchGetItem, keys it leaves unprocessed asked again. Order follows `pks`.
+   */
+  private async getCandidates(pks: string[]): Promise<Candidate[]> {
+    const found = new Map<string, Record<string, unknown>>();
+    let keysLeft = pks.map((PK) => ({ PK, SK: 'META' }));
+    for (let attempt = 0; keysLeft.length > 0; attempt++) {
+      if (attempt > 0)
+        await new Promise((done) => setTimeout(done, Math.min(1000, 50 * 2 ** attempt)));
+      if (attempt > 8) throw new Error(`${keysLeft.length} in-flight items left unread`);
+      const { Responses, UnprocessedKeys } = await this.documents.send(
+        new BatchGetCommand({
+          RequestItems: { [this.tableName]: { Keys: keysLeft, ConsistentRead: true } },
+        }),
+      );
+      for (const item of Responses?.[this.tableName] ?? []) found.set(String(item.PK), item);
+      keysLeft = (UnprocessedKeys?.[this.tableName]?.Keys ?? []) as typeof keysLeft;
     }
+    return pks.flatMap((pk) => {
+      const item = found.get(pk);
+      return item ? [withoutKeys<Candidate>(item)] : [];
+    });
   }
 
   async listInWorkQueues(candidate: Candidate): Promise<boolean> {

@@ -2,7 +2,6 @@ import {
   DeleteCommand,
   type DynamoDBDocumentClient,
   paginateQuery,
-  paginateScan,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -11,6 +10,7 @@ import {
 import { isConditionFailure } from './dynamodb-errors';
 import { type Candidate, isInFlight } from '../domain/candidate';
 import { type OrgUnit } from '../domain/org-unit';
+import { HUMAN_STAGE_IDS } from '../domain/stage-ids';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { childLinkItem, ROOTS_PARTITION } from './dynamodb-quota-store';
 import { queueEntryWrites } from './queue-entries';
@@ -120,20 +120,34 @@ export class DynamoDbOrgStore implements OrgStore {
   }
 
   async *openCandidatesUnder(unitId: string): AsyncIterable<Candidate> {
-    // A scan: moves are rare administrative acts, never on a request path of officers.
-    const pages = paginateScan(
-      { client: this.documents },
-      {
-        TableName: this.tableName,
-        FilterExpression: 'entity = :candidate AND contains(unitPath, :unit)',
-        ExpressionAttributeValues: { ':candidate': 'CANDIDATE', ':unit': unitId },
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        const candidate = withoutKeys<Candidate>(item);
-        if (isInFlight(candidate)) yield candidate;
+    // The unit's work-queue entries (queue-entries.ts): one per open file of its subtree and
+    // stage, so a move reads what it moves, never the country. Each file is then read itself,
+    // consistently: the path it is rewritten from is the one it has now.
+    for (const stage of HUMAN_STAGE_IDS) {
+      const pages = paginateQuery(
+        { client: this.documents },
+        {
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.queue(unitId, stage) },
+          ProjectionExpression: 'id',
+          ConsistentRead: true,
+        },
+      );
+      for await (const page of pages) {
+        for (const entry of page.Items ?? []) {
+          const { Item } = await this.documents.send(
+            new GetCommand({
+              TableName: this.tableName,
+              Key: keys.candidate(String(entry.id)),
+              ConsistentRead: true,
+            }),
+          );
+          const candidate = Item && withoutKeys<Candidate>(Item);
+          if (candidate && isInFlight(candidate) && candidate.unitPath.includes(unitId)) {
+            yield candidate;
+          }
+        }
       }
     }
   }

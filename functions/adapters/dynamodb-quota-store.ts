@@ -249,7 +249,7 @@ export class DynamoDbQuotaStore {
    * Everything the recount needs, in one paginated Scan (a batch job, never a request path):
    * history events, candidates, counters and gauges.
    */
-  async scanLedger(): Promise<LedgerSnapshot> {
+  async scanLedger(onPage?: (scannedSoFar: number) => void): Promise<LedgerSnapshot> {
     const snapshot: LedgerSnapshot = { events: [], candidates: [], counters: [], gauges: [] };
     const pages = paginateScan(
       { client: this.documents },
@@ -265,7 +265,10 @@ export class DynamoDbQuotaStore {
         ConsistentRead: true,
       },
     );
+    let scanned = 0;
     for await (const page of pages) {
+      scanned += page.ScannedCount ?? 0;
+      onPage?.(scanned);
       for (const item of page.Items ?? []) {
         switch (item.entity) {
           case 'EVENT':

@@ -16,7 +16,7 @@ import { phaseOf, type PhaseId, WITHDRAWAL_ERROR } from '../domain/pipeline';
 import { type Delivery, type ExecutionInput, type Workflow } from './workflow';
 
 /** The error a stopped, superseded execution ends with (its successor owns the candidate). */
-const SUPERSEDED_ERROR = 'Superseded';
+export const SUPERSEDED_ERROR = 'Superseded';
 
 export class StepFunctionsWorkflow implements Workflow {
   constructor(

@@ -1,5 +1,6 @@
-import { type Candidate } from '../domain/candidate';
-import { type StageId } from '../domain/pipeline';
+import { createHash } from 'node:crypto';
+import { type Candidate, isInFlight } from '../domain/candidate';
+import { PROBATION, type StageId } from '../domain/pipeline';
 import { searchKeyOf } from '../domain/search-key';
 
 export { vietnamMonthOf } from '../domain/quota/counter-keys';
@@ -39,9 +40,42 @@ export const keys = {
   }),
   seatPrefix: 'SEAT#',
   classesOf: (organiserUnitId: string) => `CLASSES#${organiserUnitId}`,
+  /** Where a resumable job (the repair sweep, an operator tool) saved how far it got. */
+  checkpoint: (job: string) => ({ PK: `CHECKPOINT#${job}`, SK: 'META' }),
 };
 
-export const INDEX = { byUnitAndStage: 'GSI1', byUnit: 'GSI2', audit: 'GSI3' } as const;
+export const INDEX = {
+  byUnitAndStage: 'GSI1',
+  byUnit: 'GSI2',
+  audit: 'GSI3',
+  inFlight: 'InFlight',
+} as const;
+
+/**
+ * The sparse index of files the repair sweep watches (docs/architecture.md, "Repair"): a candidate
+ * item carries `inFlightShard` and `inFlightSK` only while it is in flight or on probation, so
+ * the index holds those files and nothing else. The shard (from the id) spreads them over
+ * `IN_FLIGHT_SHARDS` partitions, so no partition of the index is hot.
+ */
+export const IN_FLIGHT_SHARDS = 16;
+export const IN_FLIGHT_KEY = { shard: 'inFlightShard', sort: 'inFlightSK' } as const;
+
+export function inFlightShardOf(candidateId: string): number {
+  return createHash('sha256').update(candidateId).digest()[0] % IN_FLIGHT_SHARDS;
+}
+
+/** Whether the repair sweep watches the file: in flight, or a member on probation. */
+export function watchedForRepair(candidate: Pick<Candidate, 'stage'>): boolean {
+  return isInFlight(candidate) || candidate.stage === PROBATION.during;
+}
+
+function inFlightIndexKeys(candidate: Candidate): Record<string, unknown> {
+  if (!watchedForRepair(candidate)) return {};
+  return {
+    [IN_FLIGHT_KEY.shard]: inFlightShardOf(candidate.id),
+    [IN_FLIGHT_KEY.sort]: candidate.id,
+  };
+}
 
 export function candidateItem(candidate: Candidate): Record<string, unknown> {
   return {
@@ -54,6 +88,8 @@ export function candidateItem(candidate: Candidate): Record<string, unknown> {
     GSI1SK: `${candidate.stageEnteredAt}#${candidate.id}`,
     GSI2PK: keys.byUnit(candidate.unitId),
     GSI2SK: `${candidate.createdAt}#${candidate.id}`,
+    // Written with every stage change (the same Put), removed with the file's last one.
+    ...inFlightIndexKeys(candidate),
   };
 }
 
@@ -68,6 +104,8 @@ const KEY_ATTRIBUTES = [
   'GSI3PK',
   'GSI3SK',
   'searchKey',
+  IN_FLIGHT_KEY.shard,
+  IN_FLIGHT_KEY.sort,
 ];
 
 export function withoutKeys<T>(item: Record<string, unknown>): T {

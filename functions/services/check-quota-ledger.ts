@@ -9,6 +9,7 @@ import { recountLedger, type RecountResult } from '../domain/quota/recount';
  */
 export async function checkQuotaLedger(
   store: Pick<DynamoDbQuotaStore, 'scanLedger'>,
+  onProgress?: (scannedSoFar: number) => void,
 ): Promise<RecountResult> {
-  return recountLedger(await store.scanLedger());
+  return recountLedger(await store.scanLedger(onProgress));
 }

@@ -1,5 +1,5 @@
 import { type InFlightRepair, type WorkflowRecords } from '../adapters/candidate-store';
-import { isInFlight } from '../domain/candidate';
+import { type Candidate, isInFlight } from '../domain/candidate';
 import { isHumanStage, phaseOf } from '../domain/pipeline';
 import { type Dependencies } from './dependencies';
 import { restartAtStage } from './restart-at-stage';
@@ -27,7 +27,7 @@ export async function migrateInFlight(
   options: { dryRun?: boolean; log?: (line: string) => void } = {},
 ): Promise<MigrationReport> {
   const report: MigrationReport = { inFlight: 0, migrated: 0, movedMeanwhile: 0 };
-  for await (const candidate of deps.store.listInFlight()) {
+  for await (const candidate of everyInFlight(deps.store)) {
     if (!isInFlight(candidate) || !isHumanStage(candidate.stage)) continue;
     report.inFlight++;
     if (options.dryRun) continue;
@@ -45,4 +45,16 @@ export async function migrateInFlight(
     options.log?.(`${candidate.id} ${candidate.stage}: ${restarted.superseded} → next generation`);
   }
   return report;
+}
+
+/** The whole in-flight index, page after page (an operator's one-off run, not a scheduled job). */
+async function* everyInFlight(
+  store: Pick<InFlightRepair, 'listInFlight'>,
+): AsyncIterable<Candidate> {
+  let from: Awaited<ReturnType<InFlightRepair['listInFlight']>>['next'];
+  do {
+    const page = await store.listInFlight(from, 100);
+    yield* page.candidates;
+    from = page.next;
+  } while (from);
 }

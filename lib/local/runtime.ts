@@ -31,6 +31,7 @@ import { createPublishedMessageStore, type PublishedMessageStore } from './publi
 import { startSecretsManagerEndpoint } from './secrets-manager-endpoint';
 import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
 import { type ScheduleRunner, readSchedules, startSchedules } from './schedules';
+import { createEventBus, executionStatusChangeEvent, readEventRules } from './event-rules';
 import { type SfnEndpoint, startSfnEndpoint } from './sfn-endpoint';
 import { createLocalStepFunctions, type LocalStepFunctions } from './step-functions';
 import { createUserRegistry, type RegisteredUser } from './user-registry';
@@ -174,9 +175,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // (JWT lifetimes) stay on real time: signing in is not part of the simulated procedure.
     const clock = createRuntimeClock({ dataDir: options.dataDir, offsetMs: options.clockOffsetMs });
     const metrics = createMetricRecorder();
+    const recordExecutionStatus = stepFunctionsMetrics(metrics);
+    const ruleInvoke = iam.guardRuleInvoke(invoke);
+    const eventBus = createEventBus({
+      rules: readEventRules(template, resolve),
+      invoke: (rule, targetArn, event) => ruleInvoke(rule.ruleArn, targetArn, event),
+      log,
+    });
     const stepFunctions = createLocalStepFunctions({
       clock,
-      onExecutionStatus: stepFunctionsMetrics(metrics),
+      onExecutionStatus: (change) => {
+        recordExecutionStatus(change);
+        // Step Functions puts every status change on the default bus; rules pick theirs.
+        eventBus.put(
+          executionStatusChangeEvent(change.execution, {
+            region: DEFAULT_LOCAL_REGION,
+            accountId: LOCAL_ACCOUNT_ID,
+            now: clock.now(),
+          }),
+        );
+      },
       definitions: listResources(template, 'AWS::StepFunctions::StateMachine').map(
         ({ logicalId, resource }) => ({
           arn: resolve({ Ref: logicalId }) as string,

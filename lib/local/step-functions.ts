@@ -74,8 +74,16 @@ export interface LocalStepFunctionsOptions {
   validateDefinitions?: boolean;
   /** Reports internal errors (never thrown into executions). Default: console.error. */
   onInternalError?: (err: unknown) => void;
-  /** Told when an execution starts (`RUNNING`) and when it closes (its final status). */
-  onExecutionStatus?: (event: { stateMachineArn: string; status: ExecutionStatus }) => void;
+  /**
+   * Told when an execution starts (`RUNNING`) and when it closes (its final status), with the
+   * execution as DescribeExecution shows it at that moment (what Step Functions' status-change
+   * event to EventBridge carries).
+   */
+  onExecutionStatus?: (event: {
+    stateMachineArn: string;
+    status: ExecutionStatus;
+    execution: DescribeExecutionOutput;
+  }) => void;
 }
 
 interface StartExecutionInput {
@@ -107,7 +115,7 @@ interface StopExecutionInput {
   error?: string;
   cause?: string;
 }
-interface DescribeExecutionOutput {
+export interface DescribeExecutionOutput {
   executionArn: string;
   stateMachineArn: string;
   name: string;
@@ -526,7 +534,7 @@ class LocalStepFunctionsService implements LocalStepFunctions {
       done: done.promise,
     };
     this.executions.set(executionArn, exec);
-    this.onExecutionStatus({ stateMachineArn, status: 'RUNNING' });
+    this.onExecutionStatus({ stateMachineArn, status: 'RUNNING', execution: this.describe(exec) });
     exec.history.add('ExecutionStarted', {
       executionStartedEventDetails: {
         input,
@@ -599,7 +607,11 @@ class LocalStepFunctionsService implements LocalStepFunctions {
     exec.stopDate = this.clock.now();
     Object.assign(exec, fields);
     this.cleanup(exec);
-    this.onExecutionStatus({ stateMachineArn: exec.stateMachineArn, status });
+    this.onExecutionStatus({
+      stateMachineArn: exec.stateMachineArn,
+      status,
+      execution: this.describe(exec),
+    });
   }
 
   /** Stop (ABORTED) or execution timeout (TIMED_OUT). */
@@ -618,7 +630,11 @@ class LocalStepFunctionsService implements LocalStepFunctions {
     // rejections below do not produce further events.
     exec.abort?.();
     this.cleanup(exec);
-    this.onExecutionStatus({ stateMachineArn: exec.stateMachineArn, status });
+    this.onExecutionStatus({
+      stateMachineArn: exec.stateMachineArn,
+      status,
+      execution: this.describe(exec),
+    });
   }
 
   /** Invalidates every token of the execution and releases its timers. */

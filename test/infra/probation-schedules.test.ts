@@ -62,7 +62,12 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
     ]);
   });
 
-  it.each(['WorkflowApplyTransition', 'WorkflowResumeInFlight', 'ApiOnboarding'])(
+  it.each([
+    'WorkflowApplyTransition',
+    'WorkflowResumeInFlight',
+    'RepairExecutionRepair',
+    'ApiOnboarding',
+  ])(
     'lets %s create schedules in that group only, passing that role only to the scheduler',
     (fn) => {
       const statements = statementsOf(`${fn}Role`);
@@ -97,7 +102,9 @@ describe('probation schedules (EventBridge Scheduler wakes the recognition workf
   it('gives no other function scheduler permissions or the right to pass the role', () => {
     const others = Object.values(template.findResources('AWS::IAM::Policy')).filter(
       (p) =>
-        !/ApplyTransition|ResumeInFlight|ApiOnboarding/.test(JSON.stringify(p.Properties.Roles)),
+        !/ApplyTransition|ResumeInFlight|ExecutionRepair|ApiOnboarding/.test(
+          JSON.stringify(p.Properties.Roles),
+        ),
     );
     const text = JSON.stringify(others.map((p) => p.Properties.PolicyDocument));
     expect(text).not.toContain('scheduler:');
@@ -125,7 +132,7 @@ describe('undelivered probation wake-ups (the scheduler dead-letter queue)', () 
     });
   });
 
-  it.each(['WorkflowApplyTransition', 'WorkflowResumeInFlight'])(
+  it.each(['WorkflowApplyTransition', 'WorkflowResumeInFlight', 'RepairExecutionRepair'])(
     'is named to %s, which writes it into each schedule, and only the scheduler role may send to it',
     (fn) => {
       const [lambda] = Object.values(template.findResources('AWS::Lambda::Function')).filter((f) =>

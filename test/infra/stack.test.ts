@@ -40,7 +40,7 @@ function policyActionsOfRole(roleIdPrefix: string): string[] {
 }
 
 describe('storage', () => {
-  it('has an on-demand, encrypted table with point-in-time recovery, TTL and three GSIs', () => {
+  it('has an on-demand, encrypted table with point-in-time recovery, TTL, three GSIs and the in-flight index', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -54,6 +54,7 @@ describe('storage', () => {
         Match.objectLike({ IndexName: 'GSI1' }),
         Match.objectLike({ IndexName: 'GSI2' }),
         Match.objectLike({ IndexName: 'GSI3' }),
+        Match.objectLike({ IndexName: 'InFlight' }),
       ],
     });
   });
@@ -64,9 +65,15 @@ describe('storage', () => {
     });
     const [table] = Object.values(tables);
     // GSI3 (audit) is sparse: only history events carry its key, and they hold no birth date.
-    const listings = table.Properties.GlobalSecondaryIndexes.filter(
-      (i: { IndexName: string }) => i.IndexName !== 'GSI3',
-    );
+    // The in-flight index holds keys only: the repair sweep reads each file from the table.
+    const indexes = table.Properties.GlobalSecondaryIndexes as {
+      IndexName: string;
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+    }[];
+    expect(indexes.find((i) => i.IndexName === 'InFlight')?.Projection).toEqual({
+      ProjectionType: 'KEYS_ONLY',
+    });
+    const listings = indexes.filter((i) => !['GSI3', 'InFlight'].includes(i.IndexName));
     expect(listings).toHaveLength(2);
     for (const index of listings) {
       expect(index.Projection.ProjectionType).toBe('INCLUDE');
@@ -109,8 +116,9 @@ describe('functions', () => {
     // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
     // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs;
     // + Onboarding (files in progress imported); Accounts, MyDeliveries, DeliveryFeedback (people
-    // and delivery); SendDailyDigests (the daily digest).
-    expect(Object.keys(functions).length).toBe(30);
+    // and delivery); SendDailyDigests (the daily digest); ExecutionRepair (repair from the
+    // execution status events).
+    expect(Object.keys(functions).length).toBe(31);
     for (const fn of Object.values(functions)) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();

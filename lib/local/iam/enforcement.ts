@@ -62,6 +62,10 @@ export interface IamEnforcement {
   guardStateMachineInvoke(invoke: InvokeFunction): InvokeFunction;
   /** Scheduler's path to its targets (one-time schedules start executions). */
   guardScheduleStart(start: StartExecution): StartExecution;
+  /** A rule of the default bus invoking a function with an event that matched it. */
+  guardRuleInvoke(
+    invoke: (arn: string, event: unknown) => Promise<unknown>,
+  ): (ruleArn: string, targetArn: string, event: unknown) => Promise<unknown>;
   /** The template's rules and schedules invoking functions. */
   guardScheduledInvoke(
     invoke: (arn: string, event: unknown) => Promise<unknown>,
@@ -80,6 +84,7 @@ export function createIamEnforcement(input: {
       bindStepFunctions: () => undefined,
       guardStateMachineInvoke: (invoke) => invoke,
       guardScheduleStart: (start) => start,
+      guardRuleInvoke: (invoke) => (_rule, arn, event) => invoke(arn, event),
       guardScheduledInvoke: (invoke) => (arn, event) => invoke(arn, event),
     };
   }
@@ -125,6 +130,10 @@ export function createIamEnforcement(input: {
         });
       }
       return start(execution, schedule);
+    },
+    guardRuleInvoke: (invoke) => async (ruleArn, arn, event) => {
+      authorizeRuleInvoke(access, { ruleArn, functionArn: functionArnFor(arn, region, accountId) });
+      return invoke(arn, event);
     },
     guardScheduledInvoke: (invoke) => async (arn, event, schedule) => {
       const functionArn = functionArnFor(arn, region, accountId);

@@ -5,9 +5,12 @@ import {
   type CandidatePage,
   type CandidateStore,
   DuplicatePersonError,
+  type InFlightCursor,
+  type InFlightPage,
   StaleCandidateError,
   type SubmissionCompanion,
 } from '../../../functions/adapters/candidate-store';
+import { watchedForRepair } from '../../../functions/adapters/table-keys';
 import { SeatRefusedError, type SeatWrite } from '../../../functions/adapters/class-seat-writes';
 import { type ApprovalRecord } from '../../../functions/domain/approval';
 import {
@@ -20,11 +23,16 @@ import {
 import { type WatchedDeadline } from '../../../functions/domain/deadline-watch';
 import { type HistoryEvent } from '../../../functions/domain/history-event';
 import { type OrgUnit } from '../../../functions/domain/org-unit';
-import { PROBATION } from '../../../functions/domain/pipeline';
 import { searchKeyOf } from '../../../functions/domain/search-key';
 import { vietnamDateOf } from '../../../functions/domain/vietnam-time';
 import { type WorkQueueQuery } from '../../../functions/domain/work-queue';
 import { InMemoryClasses } from './in-memory-classes';
+
+const IN_FLIGHT_SHARDS = 3;
+/** A stable spread of ids over the fake index's shards (the table hashes them the same way). */
+function inFlightShardOf(id: string): number {
+  return [...id].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % IN_FLIGHT_SHARDS;
+}
 
 /**
  * Every part of the candidate store kept in memory, with the DynamoDB adapter's conditions at the
@@ -290,19 +298,30 @@ export class InMemoryCandidates implements CandidateStore {
 
   // In-flight repair
 
-  async *listInFlight(): AsyncIterable<Candidate> {
-    for (const candidate of [...this.items.values()]) {
-      if (isInFlight(candidate) || candidate.stage === PROBATION.during) {
-        yield copy(candidate);
-      }
-    }
+  /** Pages of the index read so far (what a sweep costs). */
+  inFlightPagesRead = 0;
+
+  /** The sparse index as the table keeps it: shards, each in id order, read a page at a time. */
+  async listInFlight(from: InFlightCursor | undefined, limit: number): Promise<InFlightPage> {
+    this.inFlightPagesRead++;
+    const cursor = from ?? { shard: 0 };
+    const rest = [...this.items.values()]
+      .filter((c) => inFlightShardOf(c.id) === cursor.shard && watchedForRepair(c))
+      .filter((c) => cursor.after === undefined || c.id > cursor.after)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const candidates = rest.slice(0, limit).map((c) => copy(c));
+    let next: InFlightCursor | undefined;
+    if (rest.length > limit) next = { shard: cursor.shard, after: candidates.at(-1)!.id };
+    else if (cursor.shard + 1 < IN_FLIGHT_SHARDS) next = { shard: cursor.shard + 1 };
+    return { candidates, ...(next ? { next } : {}) };
   }
 
-  async *listUnlisted(): AsyncIterable<Candidate> {
-    for (const id of [...this.unlisted]) {
+  /** The candidates written before work queues existed, as the operator's scan finds them. */
+  unlistedCandidates(): Candidate[] {
+    return [...this.unlisted].flatMap((id) => {
       const candidate = this.items.get(id);
-      if (candidate) yield copy(candidate);
-    }
+      return candidate ? [copy(candidate)] : [];
+    });
   }
 
   async listInWorkQueues(candidate: Candidate): Promise<boolean> {

@@ -1,8 +1,18 @@
 import { backfillWorkQueues } from '../../../functions/services/backfill-work-queues';
 import { candidate, caller, world } from '../fakes/builders';
+import { InMemoryCheckpoints } from '../fakes/in-memory-checkpoints';
+import { InMemoryScan } from '../fakes/in-memory-scan';
 import { listCandidateQueue } from '../../../functions/services/work-queues';
 
 /** Candidates written before work queues existed are listed once; one that moved meanwhile is left. */
+
+const backfill = (w: ReturnType<typeof world>) =>
+  backfillWorkQueues({
+    scan: new InMemoryScan(w.store),
+    store: w.store,
+    checkpoints: new InMemoryCheckpoints(),
+    now: () => new Date(),
+  });
 
 describe('backfillWorkQueues', () => {
   it('lists every unlisted candidate, and a second run finds nothing to do', async () => {
@@ -11,10 +21,10 @@ describe('backfillWorkQueues', () => {
     w.store.unlisted.add('a').add('b');
     const queue = () => listCandidateQueue(w, caller(), { stage: ['CEREMONY'], limit: 10 });
     expect((await queue()).items).toEqual([]);
-    const report = await backfillWorkQueues(w.store);
-    expect(report).toMatchObject({ listed: 2 });
+    const report = await backfill(w);
+    expect(report).toMatchObject({ found: 2, applied: 2, finished: true });
     expect((await queue()).items.map((i) => i.id)).toEqual(['a', 'b']);
-    expect(await backfillWorkQueues(w.store)).toMatchObject({ listed: 0 });
+    expect(await backfill(w)).toMatchObject({ found: 0, applied: 0 });
   });
 
   it('does not count a candidate whose own transition listed it meanwhile', async () => {
@@ -26,7 +36,7 @@ describe('backfillWorkQueues', () => {
       w.store.items.get('a')!.version++; // a transition committed (and listed it) in between
       return list(c);
     };
-    const report = await backfillWorkQueues(w.store);
-    expect(report.listed).toBe(0);
+    const report = await backfill(w);
+    expect(report).toMatchObject({ found: 1, applied: 0 });
   });
 });

@@ -1,12 +1,14 @@
+import { CheckpointMovedError } from '../../../functions/adapters/checkpoint-store';
 import { describeResumeFailure } from '../../../functions/observability/resume-failure';
 import {
   type ResumeFailure,
   resumeInFlight,
-  type ResumeReport,
+  type SweepReport,
 } from '../../../functions/services/resume-in-flight';
 import { candidate } from '../fakes/builders';
 import { FakeSchedules, FakeWorkflow } from '../fakes/fake-workflow';
 import { InMemoryCandidates } from '../fakes/in-memory-candidates';
+import { InMemoryCheckpoints } from '../fakes/in-memory-checkpoints';
 
 /** The resume job on in-memory fakes of its ports: each candidate repaired on its own. */
 
@@ -19,16 +21,21 @@ function setUp(now: number) {
   const store = new InMemoryCandidates();
   const workflow = new FakeWorkflow();
   const schedules = new FakeSchedules();
+  const checkpoints = new InMemoryCheckpoints();
   const failures: ResumeFailure[] = [];
-  const pass = (): Promise<ResumeReport> =>
-    resumeInFlight({
-      store,
-      workflow,
-      schedules,
-      now: () => new Date(now),
-      onFailure: (failure) => failures.push(failure),
-    });
-  return { store, workflow, schedules, failures, pass };
+  const pass = (options?: Parameters<typeof resumeInFlight>[1]): Promise<SweepReport> =>
+    resumeInFlight(
+      {
+        store,
+        workflow,
+        schedules,
+        checkpoints,
+        now: () => new Date(now),
+        onFailure: (failure) => failures.push(failure),
+      },
+      options,
+    );
+  return { store, workflow, schedules, checkpoints, failures, pass };
 }
 
 const admitted = (id: string, scheduled = true) =>
@@ -48,7 +55,7 @@ describe('resume job: one bad file never stops the pass', () => {
     store.put(candidate('b', { stage: 'CEREMONY' }));
     const report = await pass();
     expect(report).toMatchObject({ inFlight: 3, resumed: 2, failures: 1 });
-    expect(workflow.executions.map((e) => [e.name, e.input])).toEqual([
+    expect(workflow.executions.map((e) => [e.name, e.input]).sort()).toEqual([
       ['a-g2', { candidateId: 'a', resumeFrom: 'CELL_RESOLUTION' }],
       ['b-g2', { candidateId: 'b', resumeFrom: 'CEREMONY' }],
     ]);
@@ -75,11 +82,58 @@ describe('resume job: one bad file never stops the pass', () => {
 
   it('lets a failure of the listing itself through: there is no pass without it', async () => {
     const { store, pass } = setUp(Date.now());
-    store.listInFlight = async function* () {
-      yield candidate('a');
-      throw new Error('table unreachable');
-    };
+    store.listInFlight = () => Promise.reject(new Error('table unreachable'));
     await expect(pass()).rejects.toThrow('table unreachable');
+  });
+});
+
+describe('repair sweep: bounded, checkpointed', () => {
+  const ids = Array.from({ length: 25 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+
+  it('reads only the files in flight: ended files are not in the index', async () => {
+    const { store, workflow, pass } = setUp(Date.parse('2025-07-01T00:00:00Z'));
+    store.put(...ids.map((id) => candidate(id)));
+    store.put(...ids.map((id) => candidate(`done-${id}`, { stage: 'REJECTED' })));
+    const report = await pass({ pageSize: 10 });
+    expect(report).toMatchObject({ read: 25, resumed: 25, passesFinished: 1 });
+    expect(report.resumeAt).toBeUndefined();
+    expect(workflow.executions).toHaveLength(25);
+  });
+
+  it('stops when its time is up, and the next run resumes from the checkpoint', async () => {
+    const { store, workflow, checkpoints, pass } = setUp(Date.parse('2025-07-01T00:00:00Z'));
+    store.put(...ids.map((id) => candidate(id)));
+    let pages = 0;
+    const first = await pass({ pageSize: 4, timeUp: () => pages++ >= 2 });
+    expect(first).toMatchObject({ pages: 2, passesFinished: 0 });
+    expect(first.resumeAt).toBeDefined();
+    expect(checkpoints.saved.get('repair-sweep')).toMatchObject({ position: first.resumeAt });
+    const repairedFirst = new Set(workflow.executions.map((e) => e.name));
+    expect(repairedFirst.size).toBe(first.read);
+
+    const second = await pass({ pageSize: 4 });
+    // It went on from where the first stopped, wrapped round, and stopped where it began.
+    expect(second.passesFinished).toBe(1);
+    const names = workflow.executions.map((e) => e.name);
+    expect(new Set(names).size).toBe(25);
+    expect(names).toHaveLength(25);
+  });
+
+  it('stops, rather than overwrite, when another run moved the checkpoint meanwhile', async () => {
+    const { store, checkpoints, workflow, pass } = setUp(Date.parse('2025-07-01T00:00:00Z'));
+    store.put(...ids.map((id) => candidate(id)));
+    const list = store.listInFlight.bind(store);
+    store.listInFlight = async (from, limit) => {
+      const page = await list(from, limit);
+      // Another run saves its own position while this one repairs its page.
+      const other = await checkpoints.load('repair-sweep');
+      await checkpoints.save('repair-sweep', other, { position: { shard: 2 }, passesCompleted: 0 });
+      return page;
+    };
+    await expect(pass({ pageSize: 4 })).rejects.toThrow(CheckpointMovedError);
+    // The page it had read was repaired; the other run's position stands.
+    expect(workflow.executions.length).toBeLessThanOrEqual(4);
+    expect(checkpoints.saved.get('repair-sweep')).toMatchObject({ position: { shard: 2 } });
   });
 });
 
