@@ -262,7 +262,7 @@ describe('HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
-      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 10 }),
     });
   });
 });
