@@ -5,9 +5,9 @@ import { searchKeyOf } from '../domain/search-key';
 export { vietnamMonthOf } from '../domain/quota/counter-keys';
 
 /**
- * Key layout of the single table (docs/architecture.md, "Table design").
- * GSI1 lists a unit's own candidates at one stage; GSI2 all of a unit's own candidates. Work queues
- * over a subtree read the queue entries (`QUEUE#<unit>#<stage>`, queue-entries.ts) instead.
+ * Key layout of the single table (docs/architecture.md, "Table design"). Work queues over a
+ * subtree read the queue entries (`QUEUE#<unit>#<stage>`, queue-entries.ts); the audit export
+ * reads GSI3 (auditKeys below).
  */
 export const keys = {
   candidate: (id: string) => ({ PK: `CAND#${id}`, SK: 'META' }),
@@ -23,8 +23,6 @@ export const keys = {
   eventPrefix: 'EVT#',
   unit: (id: string, effectiveFrom: string) => ({ PK: `UNIT#${id}`, SK: `META#${effectiveFrom}` }),
   unitPartition: (id: string) => `UNIT#${id}`,
-  byUnitAndStage: (unitId: string, stage: StageId) => `UNIT#${unitId}#STAGE#${stage}`,
-  byUnit: (unitId: string) => `UNIT#${unitId}`,
   /** Audit exports read one month partition at a time (months in Vietnam time). */
   /** One open admission file per person, found by the keyed fingerprint of the ID number. */
   person: (fingerprint: string) => ({ PK: `PERSON#${fingerprint}`, SK: 'OPEN_FILE' }),
@@ -41,7 +39,7 @@ export const keys = {
   classesOf: (organiserUnitId: string) => `CLASSES#${organiserUnitId}`,
 };
 
-export const INDEX = { byUnitAndStage: 'GSI1', byUnit: 'GSI2', audit: 'GSI3' } as const;
+export const INDEX = { audit: 'GSI3' } as const;
 
 export function candidateItem(candidate: Candidate): Record<string, unknown> {
   return {
@@ -50,13 +48,14 @@ export function candidateItem(candidate: Candidate): Record<string, unknown> {
     ...candidate,
     // Recomputed on every write of the item, so a corrected name is found by its new spelling.
     searchKey: searchKeyOf(candidate.fullName),
-    GSI1PK: keys.byUnitAndStage(candidate.unitId, candidate.stage),
-    GSI1SK: `${candidate.stageEnteredAt}#${candidate.id}`,
-    GSI2PK: keys.byUnit(candidate.unitId),
-    GSI2SK: `${candidate.createdAt}#${candidate.id}`,
   };
 }
 
+/**
+ * Stripped from every item read. GSI1PK/SK and GSI2PK/SK are no longer written, but items written
+ * before still carry them until their next write: plain attributes once the indexes are gone,
+ * harmless and never shown.
+ */
 const KEY_ATTRIBUTES = [
   'PK',
   'SK',
