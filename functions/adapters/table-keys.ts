@@ -2,7 +2,10 @@ import { type Candidate } from '../domain/candidate';
 import { type StageId } from '../domain/pipeline';
 import { searchKeyOf } from '../domain/search-key';
 
-export { vietnamMonthOf } from '../domain/quota/counter-keys';
+import { type HistoryEvent } from '../domain/history-event';
+import { vietnamMonthOf } from '../domain/quota/counter-keys';
+
+export { vietnamMonthOf };
 
 /**
  * Key layout of the single table (docs/architecture.md, "Table design"). Work queues over a
@@ -23,10 +26,8 @@ export const keys = {
   eventPrefix: 'EVT#',
   unit: (id: string, effectiveFrom: string) => ({ PK: `UNIT#${id}`, SK: `META#${effectiveFrom}` }),
   unitPartition: (id: string) => `UNIT#${id}`,
-  /** Audit exports read one month partition at a time (months in Vietnam time). */
   /** One open admission file per person, found by the keyed fingerprint of the ID number. */
   person: (fingerprint: string) => ({ PK: `PERSON#${fingerprint}`, SK: 'OPEN_FILE' }),
-  auditMonth: (month: string) => `AUDIT#${month}`,
   /** A work queue: the candidates of a unit's subtree at one stage (queue-entries.ts). */
   queue: (unitId: string, stage: StageId) => `QUEUE#${unitId}#${stage}`,
   /** A training class, its roster (`SEAT#<candidate>`), and the organiser's list of classes. */
@@ -40,6 +41,47 @@ export const keys = {
 };
 
 export const INDEX = { audit: 'GSI3' } as const;
+
+/**
+ * The audit index (GSI3, docs/architecture.md "Table design"): one partition per top-level
+ * committee and month (Vietnam time); the sort key starts with the unit path of the event's
+ * candidate when it happened, so a unit's subtree is one key range: its own events
+ * (`<path>/|<instant>…`, by time) and its descendants' (`<path>/<child>/…`). Unit ids are
+ * a-z, 0-9 and `-`, all sorting before `{` and `|`.
+ */
+export const auditKeys = {
+  partition: (unitPath: readonly string[], month: string) => `AUDIT#${unitPath[0]}#${month}`,
+  sort: (unitPath: readonly string[], at: string, candidateId: string, seq: number) =>
+    `${unitPath.join('/')}/|${at}#${candidateId}#${String(seq).padStart(10, '0')}`,
+  /** The unit's own events between two instants (ISO, UTC). */
+  own: (unitPath: readonly string[], from: string, to: string): readonly [string, string] => [
+    `${unitPath.join('/')}/|${from}`,
+    `${unitPath.join('/')}/|${to}\uffff`,
+  ],
+  /** Every event of the units below it. */
+  below: (unitPath: readonly string[]): readonly [string, string] => [
+    `${unitPath.join('/')}/`,
+    `${unitPath.join('/')}/{`,
+  ],
+  /** A key written before the path was in the sort key (`AUDIT#<month>`; audit:backfill). */
+  isLegacyPartition: (partition: string) => /^AUDIT#\d{4}-\d{2}$/.test(partition),
+};
+
+/** A history event (or deadline notice) as stored, with its audit index keys. */
+export function historyEventItem(
+  event: HistoryEvent,
+  unitPath: string[],
+  key: { PK: string; SK: string },
+): Record<string, unknown> {
+  return {
+    ...key,
+    entity: 'EVENT',
+    ...event,
+    unitPath,
+    GSI3PK: auditKeys.partition(unitPath, vietnamMonthOf(event.at)),
+    GSI3SK: auditKeys.sort(unitPath, event.at, event.candidateId, event.seq),
+  };
+}
 
 export function candidateItem(candidate: Candidate): Record<string, unknown> {
   return {
