@@ -68,7 +68,7 @@ export const ROUTE_DEMAND: Record<string, RouteDemand> = {
 export const DEFAULT_ROUTE_THROTTLE: RouteThrottle = { rateLimit: 10, burstLimit: 20 };
 
 /** A quiet route still serves this many requests a second, and a burst of twice that. */
-const FLOOR_RATE = 5;
+const FLOOR_RATE = 10;
 /** The bucket holds this many seconds of the steady rate: a page opens several calls at once. */
 const BURST_SECONDS = 2;
 /**

@@ -44,7 +44,10 @@ export interface CapacityModel {
   nominationsPerAdmission: number;
   /** Officer actions on one file from nomination to admission (the human steps, with returns). */
   actionsPerAdmission: number;
-  /** Throttling limits are the derived peak demand times this factor. */
+  /**
+   * Throttling limits are the derived peak demand times this factor. A route's limit is shared by
+   * every caller in the country, so it is wide: one district's burst must not starve the rest.
+   */
   headroom: number;
 }
 
@@ -64,7 +67,7 @@ export const NATIONAL_CAPACITY_MODEL: CapacityModel = {
   peakActiveShare: 0.2,
   nominationsPerAdmission: 1.3,
   actionsPerAdmission: 16,
-  headroom: 2,
+  headroom: 4,
 };
 
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };

@@ -49,9 +49,9 @@ describe('HTTP API throttling from the capacity model', () => {
 
   it('sizes the busiest routes from peak officers, and stays under the account quota', () => {
     const limits = routeThrottles(NATIONAL_CAPACITY_MODEL);
-    // 60,000 officers, 20% at work in the peak hour, 20 task-list reads an hour each, headroom 2.
+    // 60,000 officers, 20% at work in the peak hour, 20 task-list reads an hour each, headroom 4.
     expect(peakActiveOfficers(NATIONAL_CAPACITY_MODEL)).toBe(12_000);
-    expect(limits['GET /tasks']).toEqual({ rateLimit: 134, burstLimit: 268 });
+    expect(limits['GET /tasks']).toEqual({ rateLimit: 267, burstLimit: 534 });
     const sum = (key: 'rateLimit' | 'burstLimit') =>
       Object.values(limits).reduce((total, limit) => total + limit[key], 0);
     expect(sum('rateLimit')).toBeLessThan(ACCOUNT_RATE_LIMIT);
@@ -65,7 +65,7 @@ describe('HTTP API throttling from the capacity model', () => {
     const doubled = Template.fromStack(new AdmissionStack(app, 'Doubled'));
     const settings = Object.values(doubled.findResources('AWS::ApiGatewayV2::Stage'))[0].Properties
       .RouteSettings as Record<string, Record<string, number>>;
-    expect(settings['GET /tasks'].ThrottlingRateLimit).toBe(267);
+    expect(settings['GET /tasks'].ThrottlingRateLimit).toBe(534);
     expect(() => capacityModel({ officers: -1 })).toThrow(/officers must be a positive number/);
   });
 
