@@ -69,6 +69,7 @@ export class AdmissionStack extends Stack {
       recognitionStateMachine: this.workflow.recognitionStateMachine,
       scheduleDeadLetterQueue: this.workflow.scheduleDeadLetters.queue,
       httpApi: this.api.httpApi,
+      apiThrottles: this.api.throttledRequests,
       functions: this.node
         .findAll()
         .filter((c): c is AdmissionFunction => c instanceof AdmissionFunction),

@@ -2,8 +2,11 @@ import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { DEFAULT_ROUTE_THROTTLE, routeThrottles } from './api-throttling';
+import { type CapacityModel, capacityModel } from './capacity-model';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import type { Notifications } from './notifications';
@@ -13,11 +16,19 @@ import type { Delivery } from './delivery';
 import { type Storage } from './storage';
 import { type Workflow } from './workflow';
 
+/** Metrics counted from the HTTP API's access log by metric filters. */
+export const API_ACCESS_NAMESPACE = 'AdmissionPipeline/HttpApi';
+
 /** The officers' HTTP API: one function per route, each granted only what its route needs. */
 export class Api extends Construct {
   readonly httpApi: apigwv2.HttpApi;
   /** Every route's function, for the operators' dashboard. */
   readonly functions: AdmissionFunction[];
+  /**
+   * Requests the stage throttled (429), counted from the access log: HTTP APIs publish no
+   * throttle metric, and their 4xx metric does not tell a 429 from a refusal.
+   */
+  readonly throttledRequests: cloudwatch.Metric;
 
   constructor(
     scope: Construct,
@@ -207,6 +218,14 @@ export class Api extends Construct {
       retention: logs.RetentionDays.THREE_MONTHS,
       encryptionKey: DataKey.of(this),
     });
+    // Only API Gateway answers 429: no function of ours returns it (contention is a 503).
+    this.throttledRequests = new logs.MetricFilter(this, 'ThrottledRequests', {
+      logGroup: accessLogs,
+      filterPattern: logs.FilterPattern.stringValue('$.status', '=', '429'),
+      metricNamespace: API_ACCESS_NAMESPACE,
+      metricName: 'ThrottledRequests',
+      metricValue: '1',
+    }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
     this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
       description: 'Admission pipeline: officers advance candidates',
       defaultIntegration: new HttpLambdaIntegration('RouteNotFoundIntegration', routeNotFound),
@@ -214,11 +233,12 @@ export class Api extends Construct {
       // Every route, $default included, needs a valid officer token.
       defaultAuthorizer: identity.authorizer(),
     });
-    new apigwv2.HttpStage(this, 'DefaultStage', {
+    const stage = new apigwv2.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      // Routes without their own settings ($default: unknown paths) get this ceiling.
+      throttle: DEFAULT_ROUTE_THROTTLE,
       accessLogSettings: {
         destination: new apigwv2.LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -335,6 +355,37 @@ export class Api extends Construct {
       });
     }
 
+    this.throttleRoutes(stage, capacityModel(this.node.tryGetContext('capacityModel')));
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint, key: 'ApiUrl' });
+  }
+
+  /**
+   * Per-route limits from the capacity model (lib/api-throttling.ts). HttpStage only sets the
+   * default route settings, so the per-route map goes on the L1 stage; the stage waits for the
+   * routes, as API Gateway refuses settings for a route key it does not know yet.
+   */
+  private throttleRoutes(stage: apigwv2.HttpStage, model: CapacityModel): void {
+    const routes = this.httpApi.node
+      .findAll()
+      .filter((child): child is apigwv2.CfnRoute => child instanceof apigwv2.CfnRoute);
+    const limits = routeThrottles(model);
+    const routeKeys = routes.map((route) => route.routeKey);
+    // `$default` (unknown paths) takes the stage's default route settings.
+    const undeclared = routeKeys.filter((key) => key !== '$default' && !(key in limits));
+    const stale = Object.keys(limits).filter((key) => !routeKeys.includes(key));
+    if (undeclared.length || stale.length) {
+      throw new Error(
+        `lib/api-throttling.ts ROUTE_DEMAND is out of date: add ${undeclared.join(', ') || '-'}; ` +
+          `remove ${stale.join(', ') || '-'}`,
+      );
+    }
+    const cfnStage = stage.node.defaultChild as apigwv2.CfnStage;
+    cfnStage.routeSettings = Object.fromEntries(
+      Object.entries(limits).map(([routeKey, limit]) => [
+        routeKey,
+        { ThrottlingRateLimit: limit.rateLimit, ThrottlingBurstLimit: limit.burstLimit },
+      ]),
+    );
+    for (const route of routes) cfnStage.node.addDependency(route);
   }
 }

@@ -25,6 +25,8 @@ export interface ObservabilityProps {
   /** Where EventBridge Scheduler puts the starts it could not deliver. */
   scheduleDeadLetterQueue?: sqs.IQueue;
   httpApi: apigwv2.IHttpApi;
+  /** Requests the HTTP API stage throttled (a metric filter on its access log). */
+  apiThrottles?: cloudwatch.IMetric;
   /** Functions whose errors and throttles are graphed, one line each. */
   functions: lambda.IFunction[];
   table?: dynamodb.ITable;
@@ -67,6 +69,7 @@ export class Observability extends Construct {
   readonly alarmTopic: sns.ITopic;
   readonly alarms: {
     api5xx: cloudwatch.Alarm;
+    apiThrottles?: cloudwatch.Alarm;
     failedExecutions: cloudwatch.Alarm;
     failedRecognitionExecutions?: cloudwatch.Alarm;
     deadlineBreaches: cloudwatch.Alarm;
@@ -88,6 +91,20 @@ export class Observability extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+    // A few 429s are a client retrying too fast; a steady stream means the limits derived from
+    // the capacity model (lib/api-throttling.ts) no longer fit the officers' traffic.
+    const apiThrottles = props.apiThrottles
+      ? new cloudwatch.Alarm(this, 'ApiThrottlesAlarm', {
+          alarmDescription:
+            'HTTP API throttled 20 or more requests (429) within 5 minutes: check the route limits against the capacity model / ' +
+            'API đã từ chối (429) từ 20 yêu cầu trở lên trong 5 phút: đối chiếu giới hạn của các tuyến với mô hình năng lực',
+          metric: props.apiThrottles,
+          threshold: 20,
+          evaluationPeriods: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        })
+      : undefined;
     const failedExecutions = this.failedExecutionsAlarm(
       'FailedExecutionsAlarm',
       props.stateMachine,
@@ -141,6 +158,7 @@ export class Observability extends Construct {
       : undefined;
     this.alarms = {
       api5xx,
+      ...(apiThrottles ? { apiThrottles } : {}),
       failedExecutions,
       ...(failedRecognitionExecutions ? { failedRecognitionExecutions } : {}),
       deadlineBreaches,

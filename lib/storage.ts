@@ -31,24 +31,19 @@ export class Storage extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // A unit's own candidates at one stage (not its subtree). Work queues (GET /candidates, GET
-    // /tasks) read the per-ancestor queue entries in the table itself (queue-entries.ts); this
-    // index and GSI2 stay until they are removed, one per deployment (a CloudFormation limit).
-    this.table.addGlobalSecondaryIndex({
-      indexName: 'GSI1',
-      partitionKey: { name: 'GSI1PK', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'GSI1SK', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.INCLUDE,
-      nonKeyAttributes: LISTING_ATTRIBUTES,
-    });
-    // All of a unit's candidates, by nomination date.
-    this.table.addGlobalSecondaryIndex({
-      indexName: 'GSI2',
-      partitionKey: { name: 'GSI2PK', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'GSI2SK', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.INCLUDE,
-      nonKeyAttributes: LISTING_ATTRIBUTES,
-    });
+    // GSI1 and GSI2 (a unit's own candidates by stage, and by nomination date) are read by
+    // nothing since work queues read queue entries, and no longer written. CloudFormation deletes
+    // one GSI per stack update, so they leave in two deployments (README, "Removing GSI1 and
+    // GSI2"): the `legacyIndexes` context value lists those the next deployment still keeps.
+    for (const indexName of legacyIndexes(this)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName,
+        partitionKey: { name: `${indexName}PK`, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: `${indexName}SK`, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: LISTING_ATTRIBUTES,
+      });
+    }
 
     // Audit exports: history events by month (Vietnam time), then by instant.
     this.table.addGlobalSecondaryIndex({
@@ -109,6 +104,35 @@ export class Storage extends Construct {
 }
 
 /** Listings show these and nothing personal (no birth date). */
+/** The retired listing indexes, in the order they are removed. */
+export const RETIRED_INDEXES = ['GSI1', 'GSI2'] as const;
+
+/**
+ * The retired indexes the deployment keeps: the context value `legacyIndexes` (a JSON list or a
+ * comma-separated string, `-c legacyIndexes=GSI2`); none when absent (a new stack, or once both
+ * removal deployments have run). A list that would delete both at once is refused, as
+ * CloudFormation would refuse the update.
+ */
+function legacyIndexes(scope: Construct): string[] {
+  const value: unknown = scope.node.tryGetContext('legacyIndexes');
+  if (value === undefined) return [];
+  const names = (
+    Array.isArray(value)
+      ? value
+      : String(value).startsWith('[')
+        ? JSON.parse(String(value))
+        : String(value).split(',')
+  )
+    .map((name: unknown) => String(name).trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(RETIRED_INDEXES as readonly string[]).includes(name)) {
+      throw new Error(`legacyIndexes: ${name} is not one of ${RETIRED_INDEXES.join(', ')}`);
+    }
+  }
+  return names;
+}
+
 const LISTING_ATTRIBUTES = [
   'id',
   'fullName',

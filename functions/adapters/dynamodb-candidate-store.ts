@@ -16,7 +16,7 @@ import {
 } from '../domain/candidate';
 import type { WatchedDeadline } from '../domain/deadline-watch';
 import { type HistoryEvent } from '../domain/history-event';
-import { type OrgUnit } from '../domain/org-unit';
+import { acceptsCandidates, type OrgUnit } from '../domain/org-unit';
 import { type CounterDelta } from '../domain/quota/counter-keys';
 import {
   counterDeltasOfEvent,
@@ -46,12 +46,13 @@ import { addDays } from '../domain/rules/calendar-date';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import {
   approvalRecordKey,
+  auditKeys,
   candidateItem,
   IN_FLIGHT_KEY,
   IN_FLIGHT_SHARDS,
+  historyEventItem,
   INDEX,
   keys,
-  vietnamMonthOf,
   withoutKeys,
 } from './table-keys';
 import { isConditionFailure } from './dynamodb-errors';
@@ -593,31 +594,66 @@ export class DynamoDbCandidateStore implements CandidateStore {
     await org.putUnitVersion(unit, before ? before.parentId : unit.parentId);
   }
 
+  /**
+   * The events of a unit's subtree over a period, month by month, in time order. Each month reads
+   * only the subtree's key range of its top-level committee's partition (auditKeys): the unit's
+   * own events by time, and — unless it is a cell, which has no units below — its descendants'
+   * events of the month, kept when inside the period. Events are filed under the path the unit had
+   * when they happened, so a month is read with the unit's path at its start and at its end (a
+   * move inside the month).
+   */
   async *listAuditEvents(query: {
     unitId: string;
     from: string;
     to: string;
   }): AsyncIterable<AuditEvent> {
+    // Instants are stored in UTC; the period is in Vietnam time (UTC+7).
+    const from = new Date(`${query.from}T00:00:00.000+07:00`).toISOString();
+    const to = new Date(`${query.to}T23:59:59.999+07:00`).toISOString();
     for (const month of monthsBetween(query.from, query.to)) {
-      const pages = paginateQuery(
-        { client: this.documents },
-        {
-          TableName: this.tableName,
-          IndexName: INDEX.audit,
-          KeyConditionExpression: 'GSI3PK = :month AND GSI3SK BETWEEN :from AND :to',
-          FilterExpression: 'contains(unitPath, :unit)',
-          ExpressionAttributeValues: {
-            ':month': keys.auditMonth(month),
-            // Instants are stored in UTC; the period is in Vietnam time (UTC+7).
-            ':from': new Date(`${query.from}T00:00:00.000+07:00`).toISOString(),
-            ':to': `${new Date(`${query.to}T23:59:59.999+07:00`).toISOString()}\uffff`,
-            ':unit': query.unitId,
-          },
-        },
-      );
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) yield withoutKeys<AuditEvent>(item);
+      const first = query.from > `${month}-01` ? query.from : `${month}-01`;
+      const last = query.to < `${month}-31` ? query.to : `${month}-31`;
+      const versions = [
+        await this.getUnit(query.unitId, first),
+        await this.getUnit(query.unitId, last),
+      ];
+      const seen = new Set<string>();
+      const events: AuditEvent[] = [];
+      for (const unit of versions) {
+        if (!unit || seen.has(unit.path.join('/'))) continue;
+        seen.add(unit.path.join('/'));
+        const ranges = [{ range: auditKeys.own(unit.path, from, to), filtered: false }];
+        if (!acceptsCandidates(unit))
+          ranges.push({ range: auditKeys.below(unit.path), filtered: true });
+        for (const { range, filtered } of ranges) {
+          const pages = paginateQuery(
+            { client: this.documents },
+            {
+              TableName: this.tableName,
+              IndexName: INDEX.audit,
+              KeyConditionExpression: 'GSI3PK = :partition AND GSI3SK BETWEEN :low AND :high',
+              ...(filtered && {
+                FilterExpression: '#at BETWEEN :from AND :to',
+                ExpressionAttributeNames: { '#at': 'at' },
+              }),
+              ExpressionAttributeValues: {
+                ':partition': auditKeys.partition(unit.path, month),
+                ':low': range[0],
+                ':high': range[1],
+                ...(filtered && { ':from': from, ':to': to }),
+              },
+            },
+          );
+          for await (const page of pages) {
+            for (const item of page.Items ?? []) events.push(withoutKeys<AuditEvent>(item));
+          }
+        }
       }
+      events.sort(
+        (a, b) =>
+          a.at.localeCompare(b.at) || a.candidateId.localeCompare(b.candidateId) || a.seq - b.seq,
+      );
+      yield* events;
     }
   }
 
@@ -663,14 +699,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: {
-          ...key,
-          entity: 'EVENT',
-          ...event,
-          unitPath,
-          GSI3PK: keys.auditMonth(vietnamMonthOf(event.at)),
-          GSI3SK: `${event.at}#${event.candidateId}#${event.seq}`,
-        },
+        Item: historyEventItem(event, unitPath, key),
         ConditionExpression: 'attribute_not_exists(PK)',
       },
     };

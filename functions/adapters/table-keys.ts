@@ -3,12 +3,15 @@ import { type Candidate, isInFlight } from '../domain/candidate';
 import { PROBATION, type StageId } from '../domain/pipeline';
 import { searchKeyOf } from '../domain/search-key';
 
-export { vietnamMonthOf } from '../domain/quota/counter-keys';
+import { type HistoryEvent } from '../domain/history-event';
+import { vietnamMonthOf } from '../domain/quota/counter-keys';
+
+export { vietnamMonthOf };
 
 /**
- * Key layout of the single table (docs/architecture.md, "Table design").
- * GSI1 lists a unit's own candidates at one stage; GSI2 all of a unit's own candidates. Work queues
- * over a subtree read the queue entries (`QUEUE#<unit>#<stage>`, queue-entries.ts) instead.
+ * Key layout of the single table (docs/architecture.md, "Table design"). Work queues over a
+ * subtree read the queue entries (`QUEUE#<unit>#<stage>`, queue-entries.ts); the audit export
+ * reads GSI3 (auditKeys below).
  */
 export const keys = {
   candidate: (id: string) => ({ PK: `CAND#${id}`, SK: 'META' }),
@@ -24,12 +27,8 @@ export const keys = {
   eventPrefix: 'EVT#',
   unit: (id: string, effectiveFrom: string) => ({ PK: `UNIT#${id}`, SK: `META#${effectiveFrom}` }),
   unitPartition: (id: string) => `UNIT#${id}`,
-  byUnitAndStage: (unitId: string, stage: StageId) => `UNIT#${unitId}#STAGE#${stage}`,
-  byUnit: (unitId: string) => `UNIT#${unitId}`,
-  /** Audit exports read one month partition at a time (months in Vietnam time). */
   /** One open admission file per person, found by the keyed fingerprint of the ID number. */
   person: (fingerprint: string) => ({ PK: `PERSON#${fingerprint}`, SK: 'OPEN_FILE' }),
-  auditMonth: (month: string) => `AUDIT#${month}`,
   /** A work queue: the candidates of a unit's subtree at one stage (queue-entries.ts). */
   queue: (unitId: string, stage: StageId) => `QUEUE#${unitId}#${stage}`,
   /** A training class, its roster (`SEAT#<candidate>`), and the organiser's list of classes. */
@@ -44,12 +43,7 @@ export const keys = {
   checkpoint: (job: string) => ({ PK: `CHECKPOINT#${job}`, SK: 'META' }),
 };
 
-export const INDEX = {
-  byUnitAndStage: 'GSI1',
-  byUnit: 'GSI2',
-  audit: 'GSI3',
-  inFlight: 'InFlight',
-} as const;
+export const INDEX = { audit: 'GSI3', inFlight: 'InFlight' } as const;
 
 /**
  * The sparse index of files the repair sweep watches (docs/architecture.md, "Repair"): a candidate
@@ -77,6 +71,48 @@ function inFlightIndexKeys(candidate: Candidate): Record<string, unknown> {
   };
 }
 
+
+/**
+ * The audit index (GSI3, docs/architecture.md "Table design"): one partition per top-level
+ * committee and month (Vietnam time); the sort key starts with the unit path of the event's
+ * candidate when it happened, so a unit's subtree is one key range: its own events
+ * (`<path>/|<instant>…`, by time) and its descendants' (`<path>/<child>/…`). Unit ids are
+ * a-z, 0-9 and `-`, all sorting before `{` and `|`.
+ */
+export const auditKeys = {
+  partition: (unitPath: readonly string[], month: string) => `AUDIT#${unitPath[0]}#${month}`,
+  sort: (unitPath: readonly string[], at: string, candidateId: string, seq: number) =>
+    `${unitPath.join('/')}/|${at}#${candidateId}#${String(seq).padStart(10, '0')}`,
+  /** The unit's own events between two instants (ISO, UTC). */
+  own: (unitPath: readonly string[], from: string, to: string): readonly [string, string] => [
+    `${unitPath.join('/')}/|${from}`,
+    `${unitPath.join('/')}/|${to}\uffff`,
+  ],
+  /** Every event of the units below it. */
+  below: (unitPath: readonly string[]): readonly [string, string] => [
+    `${unitPath.join('/')}/`,
+    `${unitPath.join('/')}/{`,
+  ],
+  /** A key written before the path was in the sort key (`AUDIT#<month>`; audit:backfill). */
+  isLegacyPartition: (partition: string) => /^AUDIT#\d{4}-\d{2}$/.test(partition),
+};
+
+/** A history event (or deadline notice) as stored, with its audit index keys. */
+export function historyEventItem(
+  event: HistoryEvent,
+  unitPath: string[],
+  key: { PK: string; SK: string },
+): Record<string, unknown> {
+  return {
+    ...key,
+    entity: 'EVENT',
+    ...event,
+    unitPath,
+    GSI3PK: auditKeys.partition(unitPath, vietnamMonthOf(event.at)),
+    GSI3SK: auditKeys.sort(unitPath, event.at, event.candidateId, event.seq),
+  };
+}
+
 export function candidateItem(candidate: Candidate): Record<string, unknown> {
   return {
     ...keys.candidate(candidate.id),
@@ -84,15 +120,16 @@ export function candidateItem(candidate: Candidate): Record<string, unknown> {
     ...candidate,
     // Recomputed on every write of the item, so a corrected name is found by its new spelling.
     searchKey: searchKeyOf(candidate.fullName),
-    GSI1PK: keys.byUnitAndStage(candidate.unitId, candidate.stage),
-    GSI1SK: `${candidate.stageEnteredAt}#${candidate.id}`,
-    GSI2PK: keys.byUnit(candidate.unitId),
-    GSI2SK: `${candidate.createdAt}#${candidate.id}`,
     // Written with every stage change (the same Put), removed with the file's last one.
     ...inFlightIndexKeys(candidate),
   };
 }
 
+/**
+ * Stripped from every item read. GSI1PK/SK and GSI2PK/SK are no longer written, but items written
+ * before still carry them until their next write: plain attributes once the indexes are gone,
+ * harmless and never shown.
+ */
 const KEY_ATTRIBUTES = [
   'PK',
   'SK',

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { AccessContext } from './access-log';
+import { createRouteThrottler, readStageThrottling, type StageThrottling } from './route-throttle';
 import { listResources, type CfnTemplate, type Resolve } from './template';
 
 export interface HttpRoute {
@@ -37,6 +39,8 @@ export interface HttpApiDefinition {
   apiId: string;
   routes: HttpRoute[];
   cors?: CorsConfiguration;
+  /** The `$default` stage's throttling (DefaultRouteSettings and per-route RouteSettings). */
+  throttling: StageThrottling;
 }
 
 export type AuthorizeResult =
@@ -65,6 +69,8 @@ export interface HttpApiOptions {
   maxBodyBytes?: number;
   /** Where integration failures are reported; stderr by default. */
   log?: (message: string) => void;
+  /** Each request's `$context` values, once answered (the stage's access log). */
+  onAccess?: (context: AccessContext) => void;
 }
 
 export interface RunningHttpApi {
@@ -116,7 +122,11 @@ export function readHttpApi(
     });
   }
   const cors = resolve(api.resource.Properties?.CorsConfiguration) as CorsConfiguration | undefined;
-  return { apiLogicalId: api.logicalId, apiId, routes, cors };
+  const stage = listResources(template, 'AWS::ApiGatewayV2::Stage')
+    .map(({ resource }) => resolve(resource.Properties ?? {}) as Record<string, unknown>)
+    .find((properties) => properties.ApiId === apiId && properties.StageName === '$default');
+  const throttling = readStageThrottling(stage ?? {});
+  return { apiLogicalId: api.logicalId, apiId, routes, cors, throttling };
 }
 
 function splitPath(path: string): string[] {
@@ -382,6 +392,11 @@ const ROUTE_NOT_FOUND = {
   message: 'Không tìm thấy đường dẫn',
   message_en: 'Route not found',
 };
+/**
+ * What API Gateway answers a throttled request: its own body, not the integration's error shape
+ * (HTTP APIs have no customisable gateway responses), and no Retry-After header.
+ */
+const TOO_MANY_REQUESTS = { message: 'Too Many Requests' };
 const PAYLOAD_TOO_LARGE = {
   code: 'PAYLOAD_TOO_LARGE',
   message: 'Dữ liệu gửi lên quá lớn',
@@ -393,8 +408,13 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
   const accountId = String(options.resolve({ Ref: 'AWS::AccountId' }));
   const maxBodyBytes = options.maxBodyBytes ?? TEN_MEGABYTES;
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const throttler = createRouteThrottler(api.throttling);
 
-  const handle = async (request: http.IncomingMessage, body: Buffer): Promise<HttpResult> => {
+  const handle = async (
+    request: http.IncomingMessage,
+    body: Buffer,
+    access: AccessContext,
+  ): Promise<HttpResult> => {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = request.url ?? '/';
     const preflight = corsPreflight(api.cors, method, request.headers);
@@ -402,7 +422,14 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
 
     const match = matchRoute(api.routes, method, url.split('?')[0]);
     if (!match) return jsonResult(404, ROUTE_NOT_FOUND);
-    const requestId = randomBytes(11).toString('base64');
+    const requestId = access.requestId as string;
+    access.routeKey = match.route.routeKey;
+    // The stage throttles before the authorizer and the integration run.
+    if (!throttler.admit(match.route.routeKey)) {
+      const result = jsonResult(429, TOO_MANY_REQUESTS);
+      result.headers['apigw-requestid'] = requestId;
+      return result;
+    }
     const event = toHttpApiEvent(
       {
         method,
@@ -433,6 +460,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
       return result;
     } catch (error) {
       const err = error as Error;
+      access.integrationErrorMessage = err.message;
       log(`[http-api] ${method} ${url} (${match.route.routeKey}) failed: ${err.stack ?? err}`);
       return jsonResult(500, { message: 'Internal Server Error' });
     }
@@ -441,12 +469,17 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
   const server = http.createServer((request, response) => {
     // Local-only pages (the inbox) answer before any API route is matched.
     for (const handle of options.extraHandlers ?? []) if (handle(request, response)) return;
+    const startedAt = performance.now();
+    const access: AccessContext = { requestId: randomBytes(11).toString('base64') };
     const send = (result: HttpResult, closeConnection = false) => {
       const headers = { ...result.headers, ...corsHeaders(api.cors, request.headers.origin) };
       headers['content-length'] = String(result.body.length);
       if (closeConnection) headers.connection = 'close';
       response.writeHead(result.statusCode, headers);
       response.end(request.method === 'HEAD' ? undefined : result.body);
+      access.status = result.statusCode;
+      access.responseLatency = Math.round(performance.now() - startedAt);
+      options.onAccess?.(access);
     };
     const tooLarge = () => {
       send(jsonResult(413, PAYLOAD_TOO_LARGE), true);
@@ -470,7 +503,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     });
     request.on('end', () => {
       if (rejected) return;
-      handle(request, Buffer.concat(chunks)).then(send, (error: Error) => {
+      handle(request, Buffer.concat(chunks), access).then(send, (error: Error) => {
         log(`[http-api] ${request.method} ${request.url} failed: ${error.stack ?? error}`);
         send(jsonResult(500, { message: 'Internal Server Error' }));
       });

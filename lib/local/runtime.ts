@@ -5,7 +5,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { demoOrganisation } from './demo-organisation';
 import { createTablesFromTemplate, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
 import { createFunctionHost, type FunctionHost } from './function-host';
-import { type RunningHttpApi, startHttpApi } from './http-api';
+import { createAccessLog } from './access-log';
+import { readHttpApi, type RunningHttpApi, startHttpApi } from './http-api';
 import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
 import { type IssueTokenInput, type RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
 import { startCognitoEndpoint } from './cognito-endpoint';
@@ -348,6 +349,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           tableName: outputs.TableName,
         }),
       ],
+      // The access log's metric filters (throttled requests) publish to the local CloudWatch.
+      onAccess: createAccessLog({
+        template,
+        resolve,
+        apiLogicalId: readHttpApi(template, resolve).apiLogicalId,
+        recorder: metrics,
+      }),
       authorize: createJwtAuthorizer({
         template,
         resolve,

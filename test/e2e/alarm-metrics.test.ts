@@ -10,6 +10,7 @@ import {
   PIPELINE_DIMENSIONS,
   PIPELINE_NAMESPACE,
 } from '../../functions/observability/transition-metrics';
+import { API_ACCESS_NAMESPACE } from '../../lib/api';
 import type { MetricSeries } from '../../lib/local/metric-recorder';
 import { demoOrganisation } from '../../lib/local/demo-organisation';
 import { listResources } from '../../lib/local/template';
@@ -166,7 +167,14 @@ describe('every metric an alarm watches was published', () => {
 
   it('finds the alarms in the synthesized template', () => {
     expect(new Set(watched.map((w) => w.namespace))).toEqual(
-      new Set([PIPELINE_NAMESPACE, 'AWS/ApiGateway', 'AWS/States', 'AWS/SQS', 'AWS/SNS']),
+      new Set([
+        PIPELINE_NAMESPACE,
+        API_ACCESS_NAMESPACE,
+        'AWS/ApiGateway',
+        'AWS/States',
+        'AWS/SQS',
+        'AWS/SNS',
+      ]),
     );
   });
 
@@ -205,6 +213,24 @@ describe('every metric an alarm watches was published', () => {
           namespace: metric.namespace,
           metricName: metric.metricName,
           dimensions: metric.dimensions,
+        }),
+      );
+    }
+  });
+
+  it(`${API_ACCESS_NAMESPACE}: counted by a metric filter of the stage's access log (published locally as the throttling test shows)`, () => {
+    const filters = listResources(template, 'AWS::Logs::MetricFilter').flatMap(
+      ({ resource }) =>
+        resource.Properties!.MetricTransformations as {
+          MetricNamespace: string;
+          MetricName: string;
+        }[],
+    );
+    for (const metric of watched.filter((w) => w.namespace === API_ACCESS_NAMESPACE)) {
+      expect(filters).toContainEqual(
+        expect.objectContaining({
+          MetricNamespace: metric.namespace,
+          MetricName: metric.metricName,
         }),
       );
     }

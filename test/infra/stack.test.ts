@@ -40,7 +40,7 @@ function policyActionsOfRole(roleIdPrefix: string): string[] {
 }
 
 describe('storage', () => {
-  it('has an on-demand, encrypted table with point-in-time recovery, TTL, three GSIs and the in-flight index', () => {
+  it('has an on-demand, encrypted table with point-in-time recovery, TTL, the audit GSI and the in-flight index', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -50,35 +50,27 @@ describe('storage', () => {
         { AttributeName: 'PK', KeyType: 'HASH' },
         { AttributeName: 'SK', KeyType: 'RANGE' },
       ],
+      // GSI1 and GSI2 are gone once both removal deployments have run (retired-indexes.test.ts).
       GlobalSecondaryIndexes: [
-        Match.objectLike({ IndexName: 'GSI1' }),
-        Match.objectLike({ IndexName: 'GSI2' }),
         Match.objectLike({ IndexName: 'GSI3' }),
         Match.objectLike({ IndexName: 'InFlight' }),
       ],
     });
   });
 
-  it('keeps the birth date out of the listing indexes', () => {
+  it('keeps personal data out of the in-flight index', () => {
     const tables = template.findResources('AWS::DynamoDB::Table', {
       Properties: { KeySchema: Match.arrayWith([{ AttributeName: 'PK', KeyType: 'HASH' }]) },
     });
     const [table] = Object.values(tables);
-    // GSI3 (audit) is sparse: only history events carry its key, and they hold no birth date.
     // The in-flight index holds keys only: the repair sweep reads each file from the table.
     const indexes = table.Properties.GlobalSecondaryIndexes as {
       IndexName: string;
-      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
+      Projection: { ProjectionType: string };
     }[];
     expect(indexes.find((i) => i.IndexName === 'InFlight')?.Projection).toEqual({
       ProjectionType: 'KEYS_ONLY',
     });
-    const listings = indexes.filter((i) => !['GSI3', 'InFlight'].includes(i.IndexName));
-    expect(listings).toHaveLength(2);
-    for (const index of listings) {
-      expect(index.Projection.ProjectionType).toBe('INCLUDE');
-      expect(index.Projection.NonKeyAttributes).not.toContain('dateOfBirth');
-    }
   });
 
   it('keeps idempotency records in their own table with TTL', () => {
@@ -270,7 +262,7 @@ describe('HTTP API', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
-      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50 }),
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 10 }),
     });
   });
 });
@@ -501,15 +493,15 @@ describe('the deadline watch function', () => {
 });
 
 describe('quotas and observability in the stack', () => {
-  it('has the dashboard with the quota custom widget, and the seven alarms on the ops topic', () => {
+  it('has the dashboard with the quota custom widget, and the nine alarms on the ops topic', () => {
     const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
     expect(body).toContain('\\"type\\":\\"custom\\"');
     expect(body).toContain('QuotasQuotaWidget');
-    // The seven of observability (both state machines, dead letters, resume failures…) and
-    // delivery problems.
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(8);
+    // The eight of observability (both state machines, dead letters, resume failures, API
+    // throttles…) and delivery problems.
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(9);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
     }

@@ -6,6 +6,7 @@ import { awsClients } from '../support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from '../support/happy-path';
 import { tokenFor } from '../support/officers';
 import { type RuntimeEndpoints } from '../support/runtime-process';
+import { retryThrottled } from '../../../client/api-client';
 
 /**
  * A nomination body for a distinct person (the demo nomination under another name, with an ID
@@ -49,16 +50,20 @@ export async function send(
   path: string,
   options: { token?: string; body?: unknown; key?: string; headers?: Record<string, string> } = {},
 ): Promise<RawResponse> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-      ...(options.key ? { 'idempotency-key': options.key } : {}),
-      ...options.headers,
-    },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
+  // As every client of the API does: a 429 from the stage's throttling is resent (nothing ran).
+  const fetchRetrying = retryThrottled();
+  const response = await fetchRetrying(
+    new Request(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.key ? { 'idempotency-key': options.key } : {}),
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    }),
+  );
   const text = await response.text();
   let body: unknown;
   try {
