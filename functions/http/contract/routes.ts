@@ -16,6 +16,7 @@ import {
   onboardingTemplateQuery,
   onboardingTemplateSchema,
 } from './onboarding-schemas';
+import { APPROVAL_LINK_INVALID, CANDIDATE_NOT_FOUND } from './path-refusals';
 import { defineRoute, type RouteContract, routeKeyOf } from './route';
 import {
   acceptedActionSchema,
@@ -59,8 +60,11 @@ import {
  *      params/query/body (export them from here or from the domain; never a second copy),
  *      `idempotent: true` for a write (Idempotency-Key), responses per status with their
  *      schemas, and every refusal code it can answer (`errors`, codes from error-codes.ts).
- *   2. In the handler, parse with the same schemas: `const route = ROUTES['GET /tasks'];
- *      parseOrRefuse(route.query, event.queryStringParameters ?? {}, { code: 'INVALID_QUERY' })`.
+ *   2. Bind it in its function: `export const handler = httpApi(on(ROUTES['GET /tasks'], {
+ *      handle: async ({ caller, query }) => ... }))` (functions/http/http-api.ts). The contract
+ *      middleware reads every request by this entry: path, query and JSON body through their
+ *      schemas, Idempotency-Key where `idempotent`, If-Match where `ifMatch`, and the idempotent
+ *      replay; the handler gets the values typed by the schemas and calls services.
  *   3. Deploy it in lib/api.ts. test/infra/route-contract.test.ts fails while a deployed route has
  *      no entry here or an entry has no deployed route; every e2e test file validates the
  *      responses its client saw against the generated document (test/e2e/support/contract-check.ts)
@@ -303,6 +307,7 @@ export const ROUTES = {
     ),
     auth: 'jwt',
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     responses: {
       200: {
         description: bi('Hồ sơ', 'The candidate'),
@@ -324,6 +329,7 @@ export const ROUTES = {
     ),
     auth: 'jwt',
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     responses: { 200: { description: bi('Lịch sử', 'The history'), schema: historySchema } },
     errors: [...ANY, 'ROLE_NOT_ALLOWED', 'CANDIDATE_NOT_FOUND'],
   }),
@@ -341,6 +347,7 @@ export const ROUTES = {
     idempotent: true,
     ifMatch: true,
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     body: { schema: actionBody },
     responses: {
       202: {
@@ -378,6 +385,7 @@ export const ROUTES = {
     idempotent: true,
     ifMatch: true,
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     body: { schema: correctionSchema },
     responses: {
       200: {
@@ -729,6 +737,7 @@ export const ROUTES = {
     ),
     auth: 'none',
     params: approvalIdParams,
+    malformedPath: 'page',
     responses: {
       200: { description: bi('Trang HTML', 'HTML page'), contentType: 'text/html' },
     },
@@ -746,6 +755,7 @@ export const ROUTES = {
     ),
     auth: 'jwt',
     params: approvalIdParams,
+    malformedPath: APPROVAL_LINK_INVALID,
     responses: {
       200: { description: bi('Chi tiết', 'The details'), schema: approvalDetailsSchema },
     },
@@ -770,6 +780,7 @@ export const ROUTES = {
     auth: 'jwt',
     idempotent: true,
     params: approvalIdParams,
+    malformedPath: APPROVAL_LINK_INVALID,
     body: { schema: approvalDecisionRequest },
     responses: { 200: { description: bi('Đã ghi', 'Recorded'), schema: approvalDecidedSchema } },
     errors: [
