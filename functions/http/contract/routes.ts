@@ -118,6 +118,8 @@ const PROCEDURE_RULES: readonly ErrorCode[] = [
   'AGE_BELOW_MINIMUM',
   'AGE_ABOVE_MAXIMUM',
   'AGE_CONSENT_NOT_PRIOR',
+  // A sponsoring resolution or a cell meeting dated before the candidate was born.
+  'DATE_OF_BIRTH_AFTER_DATE',
   'DATE_INVALID',
   'LUNAR_DATE_INVALID',
   'WORKING_DAYS_COUNT_INVALID',
@@ -253,7 +255,6 @@ export const ROUTES = {
     errors: [
       ...JSON_WRITE,
       'ROLE_NOT_ALLOWED',
-      'INVALID_NATIONAL_ID',
       'UNIT_NOT_FOUND',
       'UNIT_NOT_A_CELL',
       'UNIT_RETIRED',
@@ -263,13 +264,9 @@ export const ROUTES = {
       'DATE_OF_BIRTH_IMPLAUSIBLE',
       'DATE_IN_FUTURE',
       'EDUCATION_BELOW_MINIMUM',
-      'AGE_BELOW_MINIMUM',
-      'AGE_ABOVE_MAXIMUM',
-      'AGE_CONSENT_NOT_PRIOR',
-      'DATE_OF_BIRTH_AFTER_DATE',
-      'POLICY_NOT_IN_FORCE',
-      'READMISSION_ALREADY_USED',
-      'READMISSION_TOO_SOON',
+      // Not refusals here: the ID number is checked by the body's schema (INVALID_BODY), age only
+      // warns at nomination (judged at the cell meeting), a date of birth after today is
+      // DATE_OF_BIRTH_IN_FUTURE, and a policy is in force on every day a nomination can be made.
     ],
   }),
   'GET /candidates': defineRoute({
@@ -594,7 +591,8 @@ export const ROUTES = {
       },
     },
     errors: [
-      ...WRITE,
+      // A CSV that is not UTF-8 is IMPORT_FILE_NOT_UTF8 (with how to save it), not INVALID_UTF8.
+      ...WRITE.filter((code) => code !== 'INVALID_UTF8'),
       'ROLE_NOT_ALLOWED',
       'INVALID_QUERY',
       'CSV_MALFORMED',
