@@ -1,23 +1,16 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import { logger } from '../observability/logger';
-import { tracer } from '../observability/tracer';
+import { lambdaHandler } from '../observability/lambda-handler';
 import { contract, type ContractEvent, serveContract } from './contract-middleware';
 import { refusalsToResponses } from './refusals-to-responses';
 import { type HttpResponse } from './response';
 import { type RouteBinding } from './route-binding';
 
 /**
- * Every HTTP function: request-scoped logging and tracing, the one error shape, and the routes it
- * serves (`on(ROUTES[...], ...)`), each read and checked by its registry entry before its
- * handler runs. A function with no binding answers every request as an unknown route.
+ * Every HTTP function: the handlers' logging and tracing middleware, the one error shape, and
+ * the routes it serves (`on(ROUTES[...], ...)`), each read and checked by its registry entry
+ * before its handler runs. A function with no binding answers every request as an unknown route.
  */
 export function httpApi(...bindings: RouteBinding[]) {
-  return middy<ContractEvent, HttpResponse>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+  return lambdaHandler<ContractEvent, HttpResponse>(serveContract)
     .use(refusalsToResponses())
-    .use(contract(bindings))
-    .handler(serveContract);
+    .use(contract(bindings));
 }

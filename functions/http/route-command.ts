@@ -5,7 +5,7 @@ import { type HttpResponse } from './response';
 import { type RouteBinding } from './route-binding';
 import { type AnyRouteInput } from './route-input';
 
-export type ServeRoute = (input: AnyRouteInput, context: Context) => Promise<HttpResponse>;
+type ServeRoute = (input: AnyRouteInput, context: Context) => Promise<HttpResponse>;
 
 /** `/candidates/{id}/actions` with its parameters filled in: the resource a command acts on. */
 function resourceOf(path: string, params: unknown): string {
