@@ -4,7 +4,7 @@ import { awsIdentityProvider } from '../adapters/cognito-identity-provider';
 import { awsDirectoryStore } from '../adapters/dynamodb-directory-store';
 import { assertMayManageAccounts } from '../domain/account';
 import { ROUTES } from '../http/contract/routes';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { json } from '../http/response';
 import { on } from '../http/route-binding';
 import {
@@ -42,7 +42,7 @@ const authorize = assertMayManageAccounts;
  *   GET   /accounts/{id}   one account and its audit trail
  *   PATCH /accounts/{id}   roles, unit, enabled, digest (a last approver needs a replacement)
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['POST /accounts'], {
     authorize,
     handle: async ({ caller, body, idempotencyKey }) =>

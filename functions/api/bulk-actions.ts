@@ -2,7 +2,7 @@ import { awsDependencies } from '../adapters/aws-dependencies';
 import { assertBulkShape } from '../domain/bulk';
 import { bulkAnswer } from '../http/bulk-response';
 import { ROUTES } from '../http/contract/routes';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { on } from '../http/route-binding';
 import { actOnCandidate, runBulk } from '../services/bulk-actions';
 
@@ -14,7 +14,7 @@ const deps = awsDependencies();
  * error it would have had alone) or SKIPPED (already recorded). A replay with the same
  * Idempotency-Key answers the first response and applies nothing twice.
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['POST /candidates/bulk-actions'], {
     checkBody: (raw) =>
       assertBulkShape(raw, 'items', (item) => (item as { candidateId?: unknown })?.candidateId),

@@ -4,7 +4,7 @@ import { assertMayOrganiseClasses } from '../domain/access';
 import { assertBulkShape } from '../domain/bulk';
 import { bulkAnswer } from '../http/bulk-response';
 import { ROUTES } from '../http/contract/routes';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { json } from '../http/response';
 import { on } from '../http/route-binding';
 import {
@@ -26,7 +26,7 @@ const deps: ClassDependencies = { ...awsDependencies(), classes: awsClassStore()
  *   POST /classes/{id}/enrolments    enrol many candidates (bulk, one result per candidate)
  *   POST /classes/{id}/results       the whole class's results (bulk, one result per candidate)
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['POST /classes'], {
     // A role that may not open classes learns that before anything about its request.
     authorize: assertMayOrganiseClasses,

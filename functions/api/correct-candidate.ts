@@ -3,7 +3,7 @@ import { assertMayCorrect } from '../domain/access';
 import { candidateView } from '../http/candidate-view';
 import { ROUTES } from '../http/contract/routes';
 import { versionETag } from '../http/etag';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { json } from '../http/response';
 import { on } from '../http/route-binding';
 import { createPipelineMetrics } from '../observability/transition-metrics';
@@ -20,7 +20,7 @@ const deps = {
  * POST /candidates/{id}/corrections `{kind: 'REVOKE_ADMISSION', reason, effectiveOn}`: an
  * administrator revokes an admission; the counters it earned are reversed with a recorded reason.
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['POST /candidates/{id}/corrections'], {
     authorize: assertMayCorrect,
     handle: async ({ caller, path: { id }, body, idempotencyKey, ifMatch }) => {

@@ -5,7 +5,7 @@ import { assertMayNominate } from '../domain/access';
 import { protectNationalId } from '../domain/nomination';
 import { candidateView } from '../http/candidate-view';
 import { ROUTES } from '../http/contract/routes';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { json } from '../http/response';
 import { on } from '../http/route-binding';
 import { nominateCandidate } from '../services/nominate-candidate';
@@ -14,7 +14,7 @@ import { nominateCandidate } from '../services/nominate-candidate';
 const deps = { ...awsDependencies(), notifier: awsNotifier() };
 
 /** POST /candidates: a cell nominates an outstanding person. */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['POST /candidates'], {
     // A role that may not nominate learns that before anything about its request.
     authorize: assertMayNominate,

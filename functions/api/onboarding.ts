@@ -11,7 +11,7 @@ import {
   templateTable,
 } from '../domain/onboarding/template';
 import { ROUTES } from '../http/contract/routes';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { csvField } from '../http/quota-report-export';
 import { json } from '../http/response';
 import { on } from '../http/route-binding';
@@ -26,7 +26,7 @@ const deps = { ...awsDependencies(), schedules: awsWorkflowSchedules() };
  *   GET  /onboarding/template?format=json|csv|xlsx   the columns, an example row, the stages
  *   POST /onboarding/imports?fileName=               CSV or XLSX; one answer per row
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['GET /onboarding/template'], {
     // A role that may not import learns that before anything about its request.
     authorize: assertMayOnboard,

@@ -2,7 +2,7 @@ import { awsQuotaStore } from '../adapters/dynamodb-quota-store';
 import { assertMayManageQuotas } from '../domain/access';
 import { ROUTES } from '../http/contract/routes';
 import { csvBody } from '../http/csv-body';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { download, json } from '../http/response';
 import { on } from '../http/route-binding';
 import {
@@ -23,7 +23,7 @@ const deps: QuotaDeps = { quotas: awsQuotaStore(), now: () => new Date() };
  *   POST /quotas/import                CSV (text/csv), all rows or none, errors by line
  *   GET  /quotas/export?unit=&period=  CSV of the unit's and its children's targets
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['PUT /quotas'], {
     // A role that may not enter targets learns that before anything about its request.
     authorize: assertMayManageQuotas,

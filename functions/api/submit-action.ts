@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { awsDependencies } from '../adapters/aws-dependencies';
 import { ROUTES } from '../http/contract/routes';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { expectedVersionOf, preconditionOnStale } from '../http/if-match';
 import { json } from '../http/response';
 import { on } from '../http/route-binding';
@@ -14,7 +14,7 @@ const deps = awsDependencies();
  * actions are applied by the workflow; the candidate shows the result once `version` moves.
  * The version read comes as `expectedVersion` or as `If-Match` (the ETag of GET /candidates/{id}).
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['POST /candidates/{id}/actions'], {
     handle: async ({ caller, path: { id }, body, ifMatch, idempotencyKey }) => {
       const expected = expectedVersionOf(ifMatch, body.expectedVersion);

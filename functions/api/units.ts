@@ -2,7 +2,7 @@ import { awsOrgStore } from '../adapters/dynamodb-org-store';
 import { assertMayAdministerUnits } from '../domain/access';
 import { ROUTES } from '../http/contract/routes';
 import { contentETag } from '../http/etag';
-import { httpApi } from '../http/http-api';
+import { idempotentHttpApi } from '../http/idempotent-http-api';
 import { json } from '../http/response';
 import { on } from '../http/route-binding';
 import { unitImportRows } from '../http/unit-import-body';
@@ -28,7 +28,7 @@ const authorize = assertMayAdministerUnits;
  *   POST /units/{id}/retirement     abolished from a date
  *   GET  /units/{id}?on=YYYY-MM-DD  the version in force that day (default: today)
  */
-export const handler = httpApi(
+export const handler = idempotentHttpApi(
   on(ROUTES['POST /units'], {
     authorize,
     handle: async ({ caller, body }) => json(201, await createUnit(deps, caller, body)),

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { routeKeyOf } from './contract/route';
 import { type HttpResponse } from './response';
 import { type RouteBinding } from './route-binding';
-import { routeCommand } from './route-command';
+import { type Remember, routeCommand } from './route-command';
 import { readRouteInput } from './route-input';
 import { routeNotFound } from './route-not-found';
 
@@ -20,11 +20,12 @@ export type ContractEvent = APIGatewayProxyEventV2 & { [SERVE]?: () => Promise<H
  */
 export function contract(
   bindings: readonly RouteBinding[],
+  remember?: Remember,
 ): MiddlewareObj<ContractEvent, HttpResponse> {
   const routes = new Map(
     bindings.map((binding) => [
       routeKeyOf(binding.route) as string,
-      { binding, command: routeCommand(binding) },
+      { binding, command: routeCommand(binding, remember) },
     ]),
   );
   if (routes.size !== bindings.length) throw new Error('A route is bound twice');
