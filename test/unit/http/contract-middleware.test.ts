@@ -98,6 +98,13 @@ describe('the contract middleware', () => {
     expect(bodyOf(response)).toMatchObject({ code: 'CANDIDATE_NOT_FOUND', field: 'id' });
   });
 
+  it('refuses to serve an idempotent route without the idempotency store', () => {
+    const binding = on(ROUTES['POST /classes'], { handle: async () => json(201, {}) });
+    expect(() => httpApi(binding)).toThrow(
+      'POST /classes is idempotent: serve it with idempotentHttpApi',
+    );
+  });
+
   it('refuses to bind one route twice', () => {
     const binding = on(ROUTES['GET /docs'], { handle: async () => json(200, {}) });
     expect(() => httpApi(binding, binding)).toThrow('A route is bound twice');
