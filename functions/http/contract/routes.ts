@@ -61,7 +61,8 @@ import {
  *      `idempotent: true` for a write (Idempotency-Key), responses per status with their
  *      schemas, and every refusal code it can answer (`errors`, codes from error-codes.ts).
  *   2. Bind it in its function: `export const handler = httpApi(on(ROUTES['GET /tasks'], {
- *      handle: async ({ caller, query }) => ... }))` (functions/http/http-api.ts). The contract
+ *      handle: async ({ caller, query }) => ... }))` (functions/http/http-api.ts; a function with
+ *      an idempotent route: idempotentHttpApi, functions/http/idempotent-http-api.ts). The contract
  *      middleware reads every request by this entry: path, query and JSON body through their
  *      schemas, Idempotency-Key where `idempotent`, If-Match where `ifMatch`, and the idempotent
  *      replay; the handler gets the values typed by the schemas and calls services.
