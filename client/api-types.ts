@@ -1255,12 +1255,10 @@ export interface operations {
        *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_JSON`: Nội dung không phải JSON hợp lệ / The body is not valid JSON
        *     - `INVALID_BODY`: Nội dung yêu cầu sai dạng (trường `field`) / The body is malformed
-       *     - `INVALID_NATIONAL_ID`: Số CCCD không hợp lệ / Invalid citizen ID number
        *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
        *     - `DATE_OF_BIRTH_IN_FUTURE`: Ngày sinh sau ngày hôm nay / Date of birth after today
        *     - `DATE_OF_BIRTH_IMPLAUSIBLE`: Ngày sinh quá 120 năm trước (kiểm tra năm sinh) / Date of birth more than 120 years ago (check the year)
        *     - `DATE_IN_FUTURE`: Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam) / The date of something that happened is after today (Vietnam time)
-       *     - `DATE_OF_BIRTH_AFTER_DATE`: Ngày sinh sau ngày xét / Date of birth after the date
        */
       400: {
         headers: {
@@ -1277,12 +1275,10 @@ export interface operations {
               | 'INVALID_UTF8'
               | 'INVALID_JSON'
               | 'INVALID_BODY'
-              | 'INVALID_NATIONAL_ID'
               | 'UNIT_NOT_FOUND'
               | 'DATE_OF_BIRTH_IN_FUTURE'
               | 'DATE_OF_BIRTH_IMPLAUSIBLE'
-              | 'DATE_IN_FUTURE'
-              | 'DATE_OF_BIRTH_AFTER_DATE';
+              | 'DATE_IN_FUTURE';
           };
         };
       };
@@ -1371,12 +1367,6 @@ export interface operations {
        *     - `UNIT_NOT_A_CELL`: Chỉ chi bộ mới đề nghị kết nạp / Only a cell nominates
        *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
        *     - `EDUCATION_BELOW_MINIMUM`: Trình độ học vấn chưa đủ / Education below the minimum
-       *     - `AGE_BELOW_MINIMUM`: Chưa đủ 18 tuổi / Below the minimum age
-       *     - `AGE_ABOVE_MAXIMUM`: Quá tuổi, cần ý kiến cấp trên / Above the maximum age
-       *     - `AGE_CONSENT_NOT_PRIOR`: Ý kiến đồng ý phải có trước / The consent must come first
-       *     - `POLICY_NOT_IN_FORCE`: Không có quy định hiệu lực ngày đó / No policy in force then
-       *     - `READMISSION_ALREADY_USED`: Đã kết nạp lại một lần / Readmission already used
-       *     - `READMISSION_TOO_SOON`: Chưa đủ thời gian kết nạp lại / Readmission too soon
        */
       422: {
         headers: {
@@ -1389,13 +1379,7 @@ export interface operations {
               | 'IDEMPOTENCY_KEY_REUSED'
               | 'UNIT_NOT_A_CELL'
               | 'UNIT_RETIRED'
-              | 'EDUCATION_BELOW_MINIMUM'
-              | 'AGE_BELOW_MINIMUM'
-              | 'AGE_ABOVE_MAXIMUM'
-              | 'AGE_CONSENT_NOT_PRIOR'
-              | 'POLICY_NOT_IN_FORCE'
-              | 'READMISSION_ALREADY_USED'
-              | 'READMISSION_TOO_SOON';
+              | 'EDUCATION_BELOW_MINIMUM';
           };
         };
       };
@@ -1701,6 +1685,7 @@ export interface operations {
        *     - `UNKNOWN_ACTION`: Không có thao tác này trong quy trình / No such action
        *     - `DATE_IN_FUTURE`: Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam) / The date of something that happened is after today (Vietnam time)
        *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
+       *     - `DATE_OF_BIRTH_AFTER_DATE`: Ngày sinh sau ngày xét / Date of birth after the date
        *     - `DATE_INVALID`: Ngày không tồn tại / The date does not exist
        *     - `LUNAR_DATE_INVALID`: Ngày âm lịch không hợp lệ / Invalid lunar date
        *     - `WORKING_DAYS_COUNT_INVALID`: Số ngày làm việc không hợp lệ / Invalid working days
@@ -1725,6 +1710,7 @@ export interface operations {
               | 'UNKNOWN_ACTION'
               | 'DATE_IN_FUTURE'
               | 'VOTE_RECORD_INCONSISTENT'
+              | 'DATE_OF_BIRTH_AFTER_DATE'
               | 'DATE_INVALID'
               | 'LUNAR_DATE_INVALID'
               | 'WORKING_DAYS_COUNT_INVALID';
@@ -3212,7 +3198,6 @@ export interface operations {
        *     - `INVALID_IDEMPOTENCY_KEY`: Idempotency-Key sai dạng / The Idempotency-Key is malformed
        *     - `MISSING_BODY`: Thiếu nội dung yêu cầu / The request has no body
        *     - `UNSUPPORTED_CONTENT_TYPE`: Sai kiểu nội dung / Unsupported content type
-       *     - `INVALID_UTF8`: Nội dung không phải văn bản UTF-8 / The body is not valid UTF-8
        *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
        *     - `CSV_MALFORMED`: Tệp CSV sai cấu trúc / The CSV file is malformed
        *     - `IMPORT_FILE_MALFORMED`: Tệp XLSX không đọc được / The XLSX file cannot be read
@@ -3233,7 +3218,6 @@ export interface operations {
               | 'INVALID_IDEMPOTENCY_KEY'
               | 'MISSING_BODY'
               | 'UNSUPPORTED_CONTENT_TYPE'
-              | 'INVALID_UTF8'
               | 'INVALID_QUERY'
               | 'CSV_MALFORMED'
               | 'IMPORT_FILE_MALFORMED'
@@ -4546,6 +4530,7 @@ export interface operations {
        *     - `INVALID_PAYLOAD`: Dữ liệu của thao tác sai dạng / The action's payload is malformed
        *     - `DATE_IN_FUTURE`: Ngày của việc đã diễn ra lại sau ngày hôm nay (giờ Việt Nam) / The date of something that happened is after today (Vietnam time)
        *     - `VOTE_RECORD_INCONSISTENT`: Biên bản biểu quyết không khớp / The vote record is inconsistent
+       *     - `DATE_OF_BIRTH_AFTER_DATE`: Ngày sinh sau ngày xét / Date of birth after the date
        *     - `DATE_INVALID`: Ngày không tồn tại / The date does not exist
        *     - `LUNAR_DATE_INVALID`: Ngày âm lịch không hợp lệ / Invalid lunar date
        *     - `WORKING_DAYS_COUNT_INVALID`: Số ngày làm việc không hợp lệ / Invalid working days
@@ -4568,6 +4553,7 @@ export interface operations {
               | 'INVALID_PAYLOAD'
               | 'DATE_IN_FUTURE'
               | 'VOTE_RECORD_INCONSISTENT'
+              | 'DATE_OF_BIRTH_AFTER_DATE'
               | 'DATE_INVALID'
               | 'LUNAR_DATE_INVALID'
               | 'WORKING_DAYS_COUNT_INVALID';

@@ -1,7 +1,9 @@
 import { DOCS_PAGE_HEADERS, renderDocsPage } from '../http/contract/docs-page';
 import { openApiDocument } from '../http/contract/openapi';
-import { httpRoute } from '../http/http-route';
+import { ROUTES } from '../http/contract/routes';
+import { httpApi } from '../http/http-api';
 import { json } from '../http/response';
+import { on } from '../http/route-binding';
 
 // Generated once per container from the route contract registry; it changes only with the code.
 const document = openApiDocument();
@@ -11,12 +13,15 @@ const page = renderDocsPage(document);
  * GET /openapi.json and GET /docs, public: the API's contract and its readable page. Neither
  * reads nor writes any data.
  */
-export const handler = httpRoute(async (event) => {
-  if (event.routeKey === 'GET /docs') {
-    return { statusCode: 200, headers: { ...DOCS_PAGE_HEADERS }, body: page };
-  }
-  return json(200, document, {
-    'cache-control': 'public, max-age=300',
-    'access-control-allow-origin': '*',
-  });
-});
+export const handler = httpApi(
+  on(ROUTES['GET /openapi.json'], {
+    handle: async () =>
+      json(200, document, {
+        'cache-control': 'public, max-age=300',
+        'access-control-allow-origin': '*',
+      }),
+  }),
+  on(ROUTES['GET /docs'], {
+    handle: async () => ({ statusCode: 200, headers: { ...DOCS_PAGE_HEADERS }, body: page }),
+  }),
+);

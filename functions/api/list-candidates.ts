@@ -1,9 +1,8 @@
 import { awsCandidateStore } from '../adapters/aws-dependencies';
-import { parseOrRefuse } from '../domain/parse';
-import { callerOf } from '../http/caller-of';
 import { ROUTES } from '../http/contract/routes';
-import { httpRoute } from '../http/http-route';
+import { httpApi } from '../http/http-api';
 import { json } from '../http/response';
+import { on } from '../http/route-binding';
 import { listCandidateQueue } from '../services/work-queues';
 
 const deps = { store: awsCandidateStore(), now: () => new Date() };
@@ -12,10 +11,8 @@ const deps = { store: awsCandidateStore(), now: () => new Date() };
  * GET /candidates?unit=&stage=&overdue=&dueBefore=&q=&limit=&cursor=: one page of a work queue,
  * the unit's whole subtree, soonest deadline first.
  */
-export const handler = httpRoute(async (event) => {
-  const caller = callerOf(event);
-  const query = parseOrRefuse(ROUTES['GET /candidates'].query, event.queryStringParameters ?? {}, {
-    code: 'INVALID_QUERY',
-  });
-  return json(200, await listCandidateQueue(deps, caller, query));
-});
+export const handler = httpApi(
+  on(ROUTES['GET /candidates'], {
+    handle: async ({ caller, query }) => json(200, await listCandidateQueue(deps, caller, query)),
+  }),
+);

@@ -26,14 +26,14 @@ export interface ExpectedVersion {
 }
 
 /**
- * The version a write expects, from `If-Match` (the ETag of the read) or `expectedVersion` in the
- * body. Both may be sent if they agree; neither is a malformed request.
+ * The version a write expects, from `If-Match` (the ETag of the read, already checked by
+ * ifMatchVersionOf) or `expectedVersion` in the body. Both may be sent if they agree; neither is
+ * a malformed request.
  */
 export function expectedVersionOf(
-  event: APIGatewayProxyEventV2,
+  version: number | undefined,
   bodyVersion: number | undefined,
 ): ExpectedVersion {
-  const version = ifMatchVersionOf(event);
   if (version === undefined) {
     if (bodyVersion !== undefined) return { version: bodyVersion, fromIfMatch: false };
     return refuse('invalid', {

@@ -71,6 +71,11 @@ function tooLarge(count: number): never {
   });
 }
 
+/** One write holds at most MAX_TARGETS_PER_WRITE targets (checked before validating any row). */
+export function assertTargetCountWithinLimit(count: number): void {
+  if (count > MAX_TARGETS_PER_WRITE) tooLarge(count);
+}
+
 /** Writes `targets` (already schema-valid) as one transaction; returns the import id. */
 export async function saveTargets(
   deps: QuotaDeps,
@@ -78,7 +83,7 @@ export async function saveTargets(
   targets: readonly QuotaTarget[],
 ): Promise<{ importId: string; count: number }> {
   assertMayManageQuotas(caller);
-  if (targets.length > MAX_TARGETS_PER_WRITE) tooLarge(targets.length);
+  assertTargetCountWithinLimit(targets.length);
   if (targets.length === 0) {
     refuse('invalid', {
       code: 'INVALID_BODY',

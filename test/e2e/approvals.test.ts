@@ -36,7 +36,8 @@ beforeAll(async () => {
     approverAt(runtime, 'Đỗ Văn Dũng'),
   ]);
   candidates.push(...(await Promise.all([1, 2, 3, 4].map(() => walkToDecision(officers)))));
-});
+  // Four candidates walked to the decision: about 55 s of a 60 s default on a loaded 2-core CI.
+}, 180_000);
 afterAll(() => runtime?.stop());
 
 async function versionOf(id: string): Promise<number> {

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { ErrorCode } from './error-codes';
 
+/** The 404 a route answers for a path id that cannot exist (the field is the parameter's name). */
+export interface PathNotFound {
+  code: ErrorCode;
+  message: string;
+  message_en: string;
+}
+
 /** User-facing text: Vietnamese first, English beside it. */
 export interface Bilingual {
   vi: string;
@@ -24,7 +31,7 @@ export interface ResponseContract {
 }
 
 export interface BodyContract {
-  /** The zod schema the handler validates the body with (parseOrRefuse). */
+  /** The zod schema the contract middleware reads a JSON body with (functions/http/route-input.ts). */
   schema: z.ZodType;
   /** Defaults to application/json. */
   contentType?: string;
@@ -34,7 +41,8 @@ export interface BodyContract {
 
 /**
  * One route of the officers' API: what it takes, what it answers and how it refuses.
- * The handler validates with the very schemas named here.
+ * The contract middleware (functions/http/contract-middleware.ts) reads requests with the very
+ * schemas named here.
  */
 export interface RouteContract {
   method: HttpMethod;
@@ -52,6 +60,12 @@ export interface RouteContract {
   /** Honours `If-Match: "<version>"` (the ETag of the read) on this write. */
   ifMatch?: boolean;
   params?: z.ZodType;
+  /**
+   * A path parameter of the wrong shape. By default 400 INVALID_PATH. An id that can name nothing
+   * may answer as not found instead (`notFound`: the route's own 404, as for an id that does not
+   * exist); a page for people shows its own invalid-link state (`page`: the handler gets no path).
+   */
+  malformedPath?: { notFound: PathNotFound } | 'page';
   query?: z.ZodType;
   body?: BodyContract;
   responses: Partial<Record<number, ResponseContract>>;
@@ -66,7 +80,7 @@ export function routeKeyOf(route: Pick<RouteContract, 'method' | 'path'>): Route
   return `${route.method} ${route.path}` as RouteKey;
 }
 
-/** Keeps the schemas' own types so that handlers parse with them and get typed values back. */
+/** Keeps the schemas' own types so that each handler gets its input typed by its route's schemas. */
 export function defineRoute<const R extends RouteContract>(route: R): R {
   return route;
 }

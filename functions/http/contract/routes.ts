@@ -16,6 +16,7 @@ import {
   onboardingTemplateQuery,
   onboardingTemplateSchema,
 } from './onboarding-schemas';
+import { APPROVAL_LINK_INVALID, CANDIDATE_NOT_FOUND } from './path-refusals';
 import { defineRoute, type RouteContract, routeKeyOf } from './route';
 import {
   acceptedActionSchema,
@@ -59,8 +60,12 @@ import {
  *      params/query/body (export them from here or from the domain; never a second copy),
  *      `idempotent: true` for a write (Idempotency-Key), responses per status with their
  *      schemas, and every refusal code it can answer (`errors`, codes from error-codes.ts).
- *   2. In the handler, parse with the same schemas: `const route = ROUTES['GET /tasks'];
- *      parseOrRefuse(route.query, event.queryStringParameters ?? {}, { code: 'INVALID_QUERY' })`.
+ *   2. Bind it in its function: `export const handler = httpApi(on(ROUTES['GET /tasks'], {
+ *      handle: async ({ caller, query }) => ... }))` (functions/http/http-api.ts; a function with
+ *      an idempotent route: idempotentHttpApi, functions/http/idempotent-http-api.ts). The contract
+ *      middleware reads every request by this entry: path, query and JSON body through their
+ *      schemas, Idempotency-Key where `idempotent`, If-Match where `ifMatch`, and the idempotent
+ *      replay; the handler gets the values typed by the schemas and calls services.
  *   3. Deploy it in lib/api.ts. test/infra/route-contract.test.ts fails while a deployed route has
  *      no entry here or an entry has no deployed route; every e2e test file validates the
  *      responses its client saw against the generated document (test/e2e/support/contract-check.ts)
@@ -114,6 +119,8 @@ const PROCEDURE_RULES: readonly ErrorCode[] = [
   'AGE_BELOW_MINIMUM',
   'AGE_ABOVE_MAXIMUM',
   'AGE_CONSENT_NOT_PRIOR',
+  // A sponsoring resolution or a cell meeting dated before the candidate was born.
+  'DATE_OF_BIRTH_AFTER_DATE',
   'DATE_INVALID',
   'LUNAR_DATE_INVALID',
   'WORKING_DAYS_COUNT_INVALID',
@@ -249,7 +256,6 @@ export const ROUTES = {
     errors: [
       ...JSON_WRITE,
       'ROLE_NOT_ALLOWED',
-      'INVALID_NATIONAL_ID',
       'UNIT_NOT_FOUND',
       'UNIT_NOT_A_CELL',
       'UNIT_RETIRED',
@@ -259,13 +265,9 @@ export const ROUTES = {
       'DATE_OF_BIRTH_IMPLAUSIBLE',
       'DATE_IN_FUTURE',
       'EDUCATION_BELOW_MINIMUM',
-      'AGE_BELOW_MINIMUM',
-      'AGE_ABOVE_MAXIMUM',
-      'AGE_CONSENT_NOT_PRIOR',
-      'DATE_OF_BIRTH_AFTER_DATE',
-      'POLICY_NOT_IN_FORCE',
-      'READMISSION_ALREADY_USED',
-      'READMISSION_TOO_SOON',
+      // Not refusals here: the ID number is checked by the body's schema (INVALID_BODY), age only
+      // warns at nomination (judged at the cell meeting), a date of birth after today is
+      // DATE_OF_BIRTH_IN_FUTURE, and a policy is in force on every day a nomination can be made.
     ],
   }),
   'GET /candidates': defineRoute({
@@ -303,6 +305,7 @@ export const ROUTES = {
     ),
     auth: 'jwt',
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     responses: {
       200: {
         description: bi('Hồ sơ', 'The candidate'),
@@ -324,6 +327,7 @@ export const ROUTES = {
     ),
     auth: 'jwt',
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     responses: { 200: { description: bi('Lịch sử', 'The history'), schema: historySchema } },
     errors: [...ANY, 'ROLE_NOT_ALLOWED', 'CANDIDATE_NOT_FOUND'],
   }),
@@ -341,6 +345,7 @@ export const ROUTES = {
     idempotent: true,
     ifMatch: true,
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     body: { schema: actionBody },
     responses: {
       202: {
@@ -378,6 +383,7 @@ export const ROUTES = {
     idempotent: true,
     ifMatch: true,
     params: candidateIdParams,
+    malformedPath: CANDIDATE_NOT_FOUND,
     body: { schema: correctionSchema },
     responses: {
       200: {
@@ -586,7 +592,8 @@ export const ROUTES = {
       },
     },
     errors: [
-      ...WRITE,
+      // A CSV that is not UTF-8 is IMPORT_FILE_NOT_UTF8 (with how to save it), not INVALID_UTF8.
+      ...WRITE.filter((code) => code !== 'INVALID_UTF8'),
       'ROLE_NOT_ALLOWED',
       'INVALID_QUERY',
       'CSV_MALFORMED',
@@ -729,6 +736,7 @@ export const ROUTES = {
     ),
     auth: 'none',
     params: approvalIdParams,
+    malformedPath: 'page',
     responses: {
       200: { description: bi('Trang HTML', 'HTML page'), contentType: 'text/html' },
     },
@@ -746,6 +754,7 @@ export const ROUTES = {
     ),
     auth: 'jwt',
     params: approvalIdParams,
+    malformedPath: APPROVAL_LINK_INVALID,
     responses: {
       200: { description: bi('Chi tiết', 'The details'), schema: approvalDetailsSchema },
     },
@@ -770,6 +779,7 @@ export const ROUTES = {
     auth: 'jwt',
     idempotent: true,
     params: approvalIdParams,
+    malformedPath: APPROVAL_LINK_INVALID,
     body: { schema: approvalDecisionRequest },
     responses: { 200: { description: bi('Đã ghi', 'Recorded'), schema: approvalDecidedSchema } },
     errors: [

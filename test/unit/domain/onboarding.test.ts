@@ -279,6 +279,14 @@ describe('reading a file', () => {
     });
   });
 
+  it('refuses a file without rows, or with a header and no data', () => {
+    expect(refusalOf(() => rawRows([]))).toMatchObject({ code: 'IMPORT_EMPTY', field: 'body' });
+    const header = { line: 1, fields: templateTable()[0] };
+    expect(refusalOf(() => rawRows([header, { line: 2, fields: ['', ' '] }]))).toMatchObject({
+      code: 'IMPORT_EMPTY',
+    });
+  });
+
   it('reads RFC 4180 CSV with a BOM, quotes and Vietnamese dates', () => {
     const csv =
       '\uFEFFstage,nominatedOn,fullName,dateOfBirth,nominationSource,unitId,nationalId,educationLevel\r\n' +

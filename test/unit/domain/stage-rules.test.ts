@@ -380,6 +380,22 @@ describe('sponsorship through checkSponsors', () => {
     }
   });
 
+  it('refuses a resolution dated before the candidate was born', () => {
+    // Born after the first policy took effect (so one is in force), nominated young, and a
+    // sponsoring resolution typed with a date before the birth.
+    const young = candidate('SPONSORSHIP', { dateOfBirth: '2020-08-17', dossier: {} });
+    const payload = {
+      sponsors: [
+        { ...SPONSORSHIP.sponsors[0], togetherSince: '2017-03-01', documentDate: '2019-01-01' },
+        { kind: 'YOUTH_UNION_RESOLUTION', documentDate: '2019-01-01' },
+      ],
+    };
+    expect(refusalOf(() => submit(young, 'recordSponsorship', payload)).body).toMatchObject({
+      code: 'DATE_OF_BIRTH_AFTER_DATE',
+      field: 'dateOfBirth',
+    });
+  });
+
   it('refuses a Trade Union resolution for someone who is not a trade-union member', () => {
     const payload = {
       sponsors: [

@@ -1,6 +1,10 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { Refusal } from '../../../functions/domain/refusal';
-import { expectedVersionOf, preconditionOnStale } from '../../../functions/http/if-match';
+import {
+  expectedVersionOf,
+  ifMatchVersionOf,
+  preconditionOnStale,
+} from '../../../functions/http/if-match';
 
 const event = (ifMatch?: string) =>
   ({ headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } }) as APIGatewayProxyEventV2;
@@ -21,7 +25,7 @@ describe('the expected version of a write', () => {
     ['W/"4"', undefined, { version: 4, fromIfMatch: true }],
     ['"4"', 4, { version: 4, fromIfMatch: true }],
   ])('If-Match %s with expectedVersion %s', (header, body, expected) => {
-    expect(expectedVersionOf(event(header), body)).toEqual(expected);
+    expect(expectedVersionOf(ifMatchVersionOf(event(header)), body)).toEqual(expected);
   });
 
   it.each([
@@ -31,7 +35,7 @@ describe('the expected version of a write', () => {
     ['*', undefined, 'INVALID_HEADER', 'If-Match'],
     ['"4"', 5, 'INVALID_HEADER', 'If-Match'],
   ])('refuses If-Match %s with expectedVersion %s', (header, body, code, field) => {
-    const refusal = refusalOf(() => expectedVersionOf(event(header), body));
+    const refusal = refusalOf(() => expectedVersionOf(ifMatchVersionOf(event(header)), body));
     expect(refusal.kind).toBe('invalid');
     expect(refusal.body).toMatchObject({ code, field });
   });

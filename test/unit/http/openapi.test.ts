@@ -55,7 +55,7 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['INVALID_BODY', 'MISSING_IDEMPOTENCY_KEY', 'UNIT_NOT_FOUND']),
     );
     expect(String(nominate['422'].description)).toContain(
-      `\`AGE_BELOW_MINIMUM\`: ${ERROR_CODES.AGE_BELOW_MINIMUM.vi} / ${ERROR_CODES.AGE_BELOW_MINIMUM.en}`,
+      `\`EDUCATION_BELOW_MINIMUM\`: ${ERROR_CODES.EDUCATION_BELOW_MINIMUM.vi} / ${ERROR_CODES.EDUCATION_BELOW_MINIMUM.en}`,
     );
     const schemas = (document.components as Json).schemas as Json;
     expect((schemas.Error as Json).required).toEqual(['code', 'message', 'message_en']);
