@@ -8,7 +8,7 @@ import { type CapacityModel, peakActiveOfficers, peakAdmissionsPerSecond } from 
  * The limit is the peak demand times the model's headroom, never below a floor so a quiet route
  * still serves a few officers at once.
  */
-export type RouteDemand =
+type RouteDemand =
   | { perActiveOfficerHour: number }
   | { perAdmission: keyof Pick<CapacityModel, 'nominationsPerAdmission' | 'actionsPerAdmission'> }
   | { perAdmissionCount: number }
@@ -22,7 +22,7 @@ export interface RouteThrottle {
 }
 
 /** Every route of the API (route keys as API Gateway writes them) and its source of traffic. */
-export const ROUTE_DEMAND: Record<string, RouteDemand> = {
+const ROUTE_DEMAND: Record<string, RouteDemand> = {
   'POST /candidates': { perAdmission: 'nominationsPerAdmission' },
   'GET /candidates': { perActiveOfficerHour: 10 },
   'GET /candidates/{id}': { perActiveOfficerHour: 30 },
@@ -73,9 +73,12 @@ const FLOOR_RATE = 10;
 const BURST_SECONDS = 2;
 /**
  * API Gateway's default account-level quota per Region (10,000 requests/s, burst 5,000): the sum
- * of the route limits must stay below it, or the account throttles before the routes do.
+ * of the route limits must stay below it, or the account throttles before the routes do
+ * (test/infra/throttling.test.ts checks it).
+ * @internal
  */
 export const ACCOUNT_RATE_LIMIT = 10_000;
+/** @internal */
 export const ACCOUNT_BURST_LIMIT = 5_000;
 
 function peakDemand(demand: Exclude<RouteDemand, { fixed: unknown }>, model: CapacityModel) {
@@ -87,7 +90,7 @@ function peakDemand(demand: Exclude<RouteDemand, { fixed: unknown }>, model: Cap
   return peakAdmissionsPerSecond(model) * perAdmission;
 }
 
-export function routeThrottle(demand: RouteDemand, model: CapacityModel): RouteThrottle {
+function routeThrottle(demand: RouteDemand, model: CapacityModel): RouteThrottle {
   if ('fixed' in demand) return demand.fixed;
   const rateLimit = Math.max(FLOOR_RATE, Math.ceil(peakDemand(demand, model) * model.headroom));
   return { rateLimit, burstLimit: rateLimit * BURST_SECONDS };

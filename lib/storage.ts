@@ -105,7 +105,7 @@ export class Storage extends Construct {
 
 /** Listings show these and nothing personal (no birth date). */
 /** The retired listing indexes, in the order they are removed. */
-export const RETIRED_INDEXES = ['GSI1', 'GSI2'] as const;
+const RETIRED_INDEXES = ['GSI1', 'GSI2'] as const;
 
 /**
  * The retired indexes the deployment keeps: the context value `legacyIndexes` (a JSON list or a

@@ -142,7 +142,7 @@ export interface WorkQueues {
   listWorkQueue(query: WorkQueueQuery): Promise<CandidatePage>;
 }
 
-export interface AuditTrail {
+interface AuditTrail {
   /** Events in a unit's subtree between two dates (inclusive, YYYY-MM-DD in Vietnam time). */
   listAuditEvents(query: { unitId: string; from: string; to: string }): AsyncIterable<AuditEvent>;
 }
@@ -152,7 +152,7 @@ export interface UnitLookup {
   getUnit(id: string, on: string): Promise<OrgUnit | undefined>;
 }
 
-export interface UnitVersions extends UnitLookup {
+interface UnitVersions extends UnitLookup {
   putUnit(unit: OrgUnit): Promise<void>;
 }
 

@@ -71,7 +71,6 @@ function inFlightIndexKeys(candidate: Candidate): Record<string, unknown> {
   };
 }
 
-
 /**
  * The audit index (GSI3, docs/architecture.md "Table design"): one partition per top-level
  * committee and month (Vietnam time); the sort key starts with the unit path of the event's

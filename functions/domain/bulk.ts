@@ -25,7 +25,6 @@ export const bulkActionsSchema = z.strictObject({
     )
     .min(1),
 });
-export type BulkActionsRequest = z.infer<typeof bulkActionsSchema>;
 
 export const classEnrolmentSchema = z.strictObject({
   candidateIds: z.array(candidateId).min(1),

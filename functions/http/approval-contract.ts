@@ -1,9 +1,4 @@
 import * as z from 'zod';
-// The shapes a service produces, named here too because the page and its tests speak the contract.
-export type {
-  ApprovalDetailsView,
-  RecordedApprovalDecision,
-} from '../services/approval-details-view';
 import { multiLineText, singleLineText } from '../domain/clean-text';
 
 /**
@@ -14,9 +9,6 @@ import { multiLineText, singleLineText } from '../domain/clean-text';
  * A refusal is the usual error body; a 409 whose `details.decision` is set is shown as the
  * decision already recorded, not as an error.
  */
-
-export const APPROVAL_DECISIONS = ['APPROVE', 'REJECT', 'REQUEST_INFO'] as const;
-export type ApprovalDecisionKind = (typeof APPROVAL_DECISIONS)[number];
 
 const isoDate = z.iso.date();
 const decisionNumber = singleLineText(1, 200);
@@ -36,4 +28,3 @@ export const approvalDecisionRequest = z.discriminatedUnion('decision', [
     reason,
   }),
 ]);
-export type ApprovalDecisionRequest = z.infer<typeof approvalDecisionRequest>;

@@ -30,6 +30,7 @@ const TEST_IDS = [
   'error',
 ] as const;
 export type ApprovalPageTestId = (typeof TEST_IDS)[number];
+/** The ids the page's tests find its parts by. @internal */
 export const APPROVAL_PAGE_TEST_IDS: readonly ApprovalPageTestId[] = TEST_IDS;
 
 const STAGE_LABELS = Object.fromEntries(

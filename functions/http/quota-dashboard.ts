@@ -16,7 +16,7 @@ const STATUS: Record<string, { vi: string; en: string; color: string }> = {
   NO_TARGET: { vi: 'Chưa giao chỉ tiêu', en: 'no target', color: '#666' },
 };
 
-export const DASHBOARD_STYLE = `.qd{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f1f1f;font-size:14px}
+const DASHBOARD_STYLE = `.qd{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f1f1f;font-size:14px}
 .qd table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 .qd th,.qd td{border:1px solid #d0d0d0;padding:.3rem .5rem;text-align:left;vertical-align:top}
 .qd th{background:#f3f3f3}.qd td.n{text-align:right;font-variant-numeric:tabular-nums}

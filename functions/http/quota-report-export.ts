@@ -14,7 +14,7 @@ const STATUS_VI: Record<string, string> = {
   NO_TARGET: 'Không có chỉ tiêu',
 };
 
-export const QUOTA_COLUMNS = [
+const QUOTA_COLUMNS = [
   'don_vi',
   'ten_don_vi',
   'ky',
@@ -31,7 +31,7 @@ export const QUOTA_COLUMNS = [
   'sentence_en',
 ] as const;
 
-export const FUNNEL_COLUMNS = [
+const FUNNEL_COLUMNS = [
   'don_vi',
   'ten_don_vi',
   'giai_doan',
@@ -40,7 +40,7 @@ export const FUNNEL_COLUMNS = [
   'qua_han',
 ] as const;
 
-export function quotaRows(report: QuotaReport): Cell[][] {
+function quotaRows(report: QuotaReport): Cell[][] {
   const rows: Cell[][] = [];
   for (const unit of report.units) {
     for (const metric of unit.metrics) {
@@ -67,7 +67,7 @@ export function quotaRows(report: QuotaReport): Cell[][] {
   return rows;
 }
 
-export function funnelRows(report: QuotaReport): Cell[][] {
+function funnelRows(report: QuotaReport): Cell[][] {
   return report.units.flatMap((unit) =>
     unit.funnel.map((row) => [
       unit.unitId,

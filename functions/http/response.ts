@@ -13,7 +13,7 @@ export interface HttpResponse {
  * browser or proxy cache, and none is content-sniffed into something it is not (a CSV cell
  * read as HTML). A route whose answer is public overrides the cache policy (the API docs).
  */
-export const PRIVATE_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+const PRIVATE_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',
 };

@@ -1,7 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
 
 /** Far above any spreadsheet an officer uploads, far below what could exhaust a function. */
-export const MAX_UNZIPPED_BYTES = 32 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 32 * 1024 * 1024;
 
 export class ZipFormatError extends Error {
   readonly name = 'ZipFormatError';

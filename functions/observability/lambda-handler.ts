@@ -13,7 +13,7 @@ import { tracer } from './tracer';
  * function, cold start), keys appended during one invocation are dropped before the next, and
  * the invocation is an X-Ray segment when tracing is on.
  */
-function lambdaHandler<Event, Result>(
+export function lambdaHandler<Event, Result>(
   handler: (event: Event, context: Context) => Promise<Result>,
 ) {
   return middy<Event, Result>()

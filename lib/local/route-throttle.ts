@@ -5,7 +5,7 @@
  * without their own `RouteSettings` entry use the stage's `DefaultRouteSettings`; a route with
  * neither is not throttled by the stage (the account quota is not emulated).
  */
-export interface ThrottleSettings {
+interface ThrottleSettings {
   rateLimit: number;
   burstLimit: number;
 }

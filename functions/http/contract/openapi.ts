@@ -12,7 +12,7 @@ import { errorSchema, gatewayErrorSchema } from './schemas';
 /** A JSON Schema / OpenAPI object: plain JSON. */
 type Json = Record<string, unknown>;
 
-export const OPENAPI_VERSION = '3.1.0';
+const OPENAPI_VERSION = '3.1.0';
 
 const text = (t: Bilingual) => `${t.vi} / ${t.en}`;
 

@@ -14,7 +14,7 @@ export interface Bilingual {
   en: string;
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A response header the route sets; documented once in openapi.ts. */
 export type ResponseHeader = 'ETag' | 'Location' | 'Content-Disposition' | 'Retry-After';
@@ -30,7 +30,7 @@ export interface ResponseContract {
   headers?: ResponseHeader[];
 }
 
-export interface BodyContract {
+interface BodyContract {
   /** The zod schema the contract middleware reads a JSON body with (functions/http/route-input.ts). */
   schema: z.ZodType;
   /** Defaults to application/json. */

@@ -140,7 +140,7 @@ const csvExport = bi('Tệp CSV (format=csv)', 'CSV file (format=csv)');
 // ----- query schemas the handlers validate with ------------------------------------------------
 
 /** A work-queue page (GET /tasks; GET /candidates adds the unit and the stages). */
-export const taskQuery = z.strictObject({
+const taskQuery = z.strictObject({
   overdue: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
@@ -159,7 +159,7 @@ export const taskQuery = z.strictObject({
   ...pageQuery,
 });
 
-export const listCandidatesQuery = taskQuery.extend({
+const listCandidatesQuery = taskQuery.extend({
   unit: unitIdSchema.optional().meta({
     description:
       "Đơn vị; liệt kê cả các đơn vị trực thuộc (mặc định: đơn vị của người gọi) / Unit; its whole subtree is listed (default: the caller's unit)",
@@ -178,7 +178,7 @@ export const listCandidatesQuery = taskQuery.extend({
 });
 
 const MAX_AUDIT_DAYS = 366;
-export const auditQuery = z
+const auditQuery = z
   .strictObject({
     unit: unitIdSchema,
     from: vietnamDate,
@@ -200,32 +200,32 @@ const quotaPeriod = z
   .min(1)
   .max(20)
   .meta({ description: 'Kỳ: 2025-Q1, 2025-H1, 2025, TERM-2020-2025 / Period' });
-export const quotaListQuery = z.strictObject({
+const quotaListQuery = z.strictObject({
   unit: unitIdSchema,
   period: quotaPeriod.optional(),
 });
-export const quotaReportQuery = z.strictObject({
+const quotaReportQuery = z.strictObject({
   unit: unitIdSchema,
   period: quotaPeriod,
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
-export const quotaTargetsBody = z.array(quotaTargetSchema);
+const quotaTargetsBody = z.array(quotaTargetSchema);
 /** The action; its expected version in the body or, instead, in If-Match (functions/http/if-match.ts). */
-export const actionBody = actionRequestSchema.extend({
+const actionBody = actionRequestSchema.extend({
   expectedVersion: actionRequestSchema.shape.expectedVersion.optional().meta({
     description:
       'Phiên bản đã đọc (bắt buộc nếu không gửi If-Match) / The version read (required without If-Match)',
   }),
 });
-export const unitOnQuery = z.strictObject({ on: vietnamDate.optional() });
-export const listAccountsQuery = z.strictObject({
+const unitOnQuery = z.strictObject({ on: vietnamDate.optional() });
+const listAccountsQuery = z.strictObject({
   unit: unitIdSchema.optional().meta({
     description: "Đơn vị (mặc định: đơn vị của người gọi) / Unit (default: the caller's unit)",
   }),
   role: z.enum(ROLES).optional(),
   ...pageQuery,
 });
-export const listClassesQuery = z.strictObject({
+const listClassesQuery = z.strictObject({
   organiser: unitIdSchema.optional(),
   ...pageQuery,
 });
@@ -1089,8 +1089,6 @@ export const ROUTES = {
     errors: ['INTERNAL_ERROR'],
   }),
 } satisfies Record<string, RouteContract>;
-
-export type RouteKeyOf = keyof typeof ROUTES;
 
 /** The registry as a list, each checked to sit under its own key. */
 export function allRoutes(): RouteContract[] {

@@ -106,7 +106,7 @@ export const gatewayErrorSchema = z.object({ message: z.string() }).meta({
 
 const isoInstant = z.string().meta({ description: bi('Thời điểm ISO 8601', 'ISO 8601 instant') });
 
-export const actorSchema = z
+const actorSchema = z
   .looseObject({
     userId: z.string(),
     name: z.string(),
@@ -115,7 +115,7 @@ export const actorSchema = z
   })
   .meta({ id: 'Actor', description: bi('Người thực hiện', 'Who acted') });
 
-export const candidateSummarySchema = z
+const candidateSummarySchema = z
   .looseObject({
     id: z.string(),
     fullName: z.string(),
@@ -152,7 +152,7 @@ export const candidatePageSchema = z
   })
   .meta({ id: 'CandidatePage', description: bi('Một trang hồ sơ', 'A page of candidates') });
 
-export const historyEventSchema = z
+const historyEventSchema = z
   .looseObject({
     candidateId: z.string(),
     seq: z.int(),

@@ -6,7 +6,7 @@ import { FakeNotifier, FakeSchedules, FakeWorkflow } from './fake-workflow';
 import { InMemoryCandidates } from './in-memory-candidates';
 
 /** A small tree: a city committee, a district committee, a grassroots committee and its cell. */
-export const UNITS: OrgUnit[] = [
+const UNITS: OrgUnit[] = [
   {
     id: 'hn',
     name: 'Thành ủy Hà Nội',

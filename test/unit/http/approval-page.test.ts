@@ -3,7 +3,7 @@ import * as vm from 'node:vm';
 import type {
   ApprovalDetailsView,
   RecordedApprovalDecision,
-} from '../../../functions/http/approval-contract';
+} from '../../../functions/services/approval-details-view';
 import {
   APPROVAL_PAGE_CSP,
   APPROVAL_PAGE_HEADERS,
