@@ -17,8 +17,10 @@ const endToEnd = {
   // The end-to-end tests run the template `cdk synth` wrote, so synthesize it once first.
   globalSetup: '<rootDir>/test/e2e/synthesize-once.ts',
   // Every response an e2e client sees must be one the OpenAPI document describes.
-  setupFilesAfterEnv: ['<rootDir>/test/e2e/support/contract-check.ts'],
-  testTimeout: 180000,
+  setupFilesAfterEnv: [
+    '<rootDir>/test/e2e/support/end-to-end-timeout.ts',
+    '<rootDir>/test/e2e/support/contract-check.ts',
+  ],
 };
 
 module.exports = {
