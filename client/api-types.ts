@@ -1367,6 +1367,7 @@ export interface operations {
        *     - `UNIT_NOT_A_CELL`: Chỉ chi bộ mới đề nghị kết nạp / Only a cell nominates
        *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
        *     - `EDUCATION_BELOW_MINIMUM`: Trình độ học vấn chưa đủ / Education below the minimum
+       *     - `READMISSION_ALREADY_USED`: Đã kết nạp lại một lần / Readmission already used
        */
       422: {
         headers: {
@@ -1379,7 +1380,8 @@ export interface operations {
               | 'IDEMPOTENCY_KEY_REUSED'
               | 'UNIT_NOT_A_CELL'
               | 'UNIT_RETIRED'
-              | 'EDUCATION_BELOW_MINIMUM';
+              | 'EDUCATION_BELOW_MINIMUM'
+              | 'READMISSION_ALREADY_USED';
           };
         };
       };
@@ -1828,7 +1830,6 @@ export interface operations {
        *     - `BACKGROUND_RESULT_INCONSISTENT`: Kết quả thẩm tra không khớp / Inconsistent background check
        *     - `BACKGROUND_SUBJECTS_MISSING`: Thiếu đối tượng thẩm tra / Background subjects missing
        *     - `DATE_BEFORE_PREVIOUS_STEP`: Ngày trước bước trước đó / Date before the previous step
-       *     - `DOSSIER_STALE`: Hồ sơ quá hạn / The dossier is stale
        *     - `CEREMONY_BEFORE_DECISION`: Lễ kết nạp trước quyết định / Ceremony before decision
        *     - `CEREMONY_LATE`: Lễ kết nạp quá hạn / The ceremony is late
        *     - `DECISION_DEADLINE_ALREADY_EXTENDED`: Thời hạn quyết định đã được gia hạn một lần / The decision deadline was already extended
@@ -1846,6 +1847,7 @@ export interface operations {
        *     - `AGE_BELOW_MINIMUM`: Chưa đủ 18 tuổi / Below the minimum age
        *     - `AGE_ABOVE_MAXIMUM`: Quá tuổi, cần ý kiến cấp trên / Above the maximum age
        *     - `AGE_CONSENT_NOT_PRIOR`: Ý kiến đồng ý phải có trước / The consent must come first
+       *     - `READMISSION_TOO_SOON`: Chưa đủ thời gian kết nạp lại / Readmission too soon
        */
       422: {
         headers: {
@@ -1862,7 +1864,6 @@ export interface operations {
               | 'BACKGROUND_RESULT_INCONSISTENT'
               | 'BACKGROUND_SUBJECTS_MISSING'
               | 'DATE_BEFORE_PREVIOUS_STEP'
-              | 'DOSSIER_STALE'
               | 'CEREMONY_BEFORE_DECISION'
               | 'CEREMONY_LATE'
               | 'DECISION_DEADLINE_ALREADY_EXTENDED'
@@ -1879,7 +1880,8 @@ export interface operations {
               | 'VOTE_RECORD_INCONSISTENT'
               | 'AGE_BELOW_MINIMUM'
               | 'AGE_ABOVE_MAXIMUM'
-              | 'AGE_CONSENT_NOT_PRIOR';
+              | 'AGE_CONSENT_NOT_PRIOR'
+              | 'READMISSION_TOO_SOON';
           };
         };
       };
@@ -4676,7 +4678,6 @@ export interface operations {
        *     - `BACKGROUND_RESULT_INCONSISTENT`: Kết quả thẩm tra không khớp / Inconsistent background check
        *     - `BACKGROUND_SUBJECTS_MISSING`: Thiếu đối tượng thẩm tra / Background subjects missing
        *     - `DATE_BEFORE_PREVIOUS_STEP`: Ngày trước bước trước đó / Date before the previous step
-       *     - `DOSSIER_STALE`: Hồ sơ quá hạn / The dossier is stale
        *     - `CEREMONY_BEFORE_DECISION`: Lễ kết nạp trước quyết định / Ceremony before decision
        *     - `CEREMONY_LATE`: Lễ kết nạp quá hạn / The ceremony is late
        *     - `DECISION_DEADLINE_ALREADY_EXTENDED`: Thời hạn quyết định đã được gia hạn một lần / The decision deadline was already extended
@@ -4694,6 +4695,7 @@ export interface operations {
        *     - `AGE_BELOW_MINIMUM`: Chưa đủ 18 tuổi / Below the minimum age
        *     - `AGE_ABOVE_MAXIMUM`: Quá tuổi, cần ý kiến cấp trên / Above the maximum age
        *     - `AGE_CONSENT_NOT_PRIOR`: Ý kiến đồng ý phải có trước / The consent must come first
+       *     - `READMISSION_TOO_SOON`: Chưa đủ thời gian kết nạp lại / Readmission too soon
        */
       422: {
         headers: {
@@ -4711,7 +4713,6 @@ export interface operations {
               | 'BACKGROUND_RESULT_INCONSISTENT'
               | 'BACKGROUND_SUBJECTS_MISSING'
               | 'DATE_BEFORE_PREVIOUS_STEP'
-              | 'DOSSIER_STALE'
               | 'CEREMONY_BEFORE_DECISION'
               | 'CEREMONY_LATE'
               | 'DECISION_DEADLINE_ALREADY_EXTENDED'
@@ -4728,7 +4729,8 @@ export interface operations {
               | 'VOTE_RECORD_INCONSISTENT'
               | 'AGE_BELOW_MINIMUM'
               | 'AGE_ABOVE_MAXIMUM'
-              | 'AGE_CONSENT_NOT_PRIOR';
+              | 'AGE_CONSENT_NOT_PRIOR'
+              | 'READMISSION_TOO_SOON';
           };
         };
       };

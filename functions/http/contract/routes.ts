@@ -101,7 +101,6 @@ const PROCEDURE_RULES: readonly ErrorCode[] = [
   'BACKGROUND_SUBJECTS_MISSING',
   'DATE_BEFORE_PREVIOUS_STEP',
   'DATE_IN_FUTURE',
-  'DOSSIER_STALE',
   'CEREMONY_BEFORE_DECISION',
   'CEREMONY_LATE',
   'DECISION_DEADLINE_ALREADY_EXTENDED',
@@ -119,6 +118,8 @@ const PROCEDURE_RULES: readonly ErrorCode[] = [
   'AGE_BELOW_MINIMUM',
   'AGE_ABOVE_MAXIMUM',
   'AGE_CONSENT_NOT_PRIOR',
+  // A cell meeting sooner after the day a former member left than the rules allow.
+  'READMISSION_TOO_SOON',
   // A sponsoring resolution or a cell meeting dated before the candidate was born.
   'DATE_OF_BIRTH_AFTER_DATE',
   'DATE_INVALID',
@@ -265,8 +266,10 @@ export const ROUTES = {
       'DATE_OF_BIRTH_IMPLAUSIBLE',
       'DATE_IN_FUTURE',
       'EDUCATION_BELOW_MINIMUM',
-      // Not refusals here: the ID number is checked by the body's schema (INVALID_BODY), age only
-      // warns at nomination (judged at the cell meeting), a date of birth after today is
+      // A former member who was already readmitted once.
+      'READMISSION_ALREADY_USED',
+      // Not refusals here: the ID number is checked by the body's schema (INVALID_BODY), age and
+      // a readmission too soon only warn at nomination (judged at the cell meeting), a date of birth after today is
       // DATE_OF_BIRTH_IN_FUTURE, and a policy is in force on every day a nomination can be made.
     ],
   }),
