@@ -7,6 +7,7 @@ import {
 import {
   type IdentityProvider,
   type ProviderUser,
+  UsernameTakenError,
 } from '../../../functions/adapters/identity-provider';
 import {
   type Account,
@@ -82,6 +83,8 @@ export class InMemoryProvider implements IdentityProvider {
     unitId: string;
     groups: Role[];
   }) {
+    // As Cognito's UsernameExistsException, which the adapter turns into this error.
+    if (this.users.has(input.username)) throw new UsernameTakenError(input.username);
     const user: ProviderUser = {
       ...input,
       userId: `sub-${++this.next}`,

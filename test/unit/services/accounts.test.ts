@@ -131,6 +131,24 @@ describe('accounts', () => {
     });
   });
 
+  it('refuses a username the sign-in side already holds, and writes nothing to the directory', async () => {
+    const { deps, directory, provider } = setup();
+    await provider.createUser({
+      username: 'can-bo-cu',
+      email: 'cu@example.vn',
+      name: 'Cán Bộ Cũ',
+      unitId: 'dd-kdn',
+      groups: [],
+    });
+    const taken = { ...person('moi@example.vn', ['cell-officer']), username: 'can-bo-cu' };
+    expect(await refusalOf(createAccount(deps, admin, taken, 'k'))).toEqual({
+      kind: 'conflict',
+      code: 'ACCOUNT_USERNAME_TAKEN',
+    });
+    expect(directory.accounts.size).toBe(0);
+    expect(provider.users.get('can-bo-cu')?.email).toBe('cu@example.vn');
+  });
+
   it('keeps the last approver while a file waits, unless a replacement of the unit is named', async () => {
     const { deps, directory, provider, handedOver } = setup(['c1']);
     const approver = await createAccount(deps, admin, person('a@example.vn', ['approver']), 'k1');

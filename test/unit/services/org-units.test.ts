@@ -55,6 +55,33 @@ describe('org units', () => {
     expect(officer).toMatchObject({ kind: 'forbidden' });
   });
 
+  it('refuses a unit without a parent, a move under its own subtree and an oversized import', async () => {
+    const { w, deps } = tree();
+    const orphan: Omit<typeof CELL, 'parentId'> & { parentId?: string } = { ...CELL };
+    delete orphan.parentId;
+    expect(await refusalFrom(createUnit(deps, ADMIN, orphan))).toMatchObject({
+      code: 'UNIT_PARENT_REQUIRED',
+      field: 'parentId',
+    });
+    const cycle = await refusalFrom(
+      moveUnit(deps, ADMIN, 'hn-dongda', { newParentId: 'dd-kdn', effectiveFrom: '2025-07-01' }),
+    );
+    expect(cycle).toMatchObject({ code: 'UNIT_MOVE_CYCLE', field: 'newParentId' });
+    const rows = Array.from({ length: 501 }, (_, i) => ({
+      line: i + 2,
+      row: { ...CELL, id: `cb-${i}` },
+    }));
+    expect(await refusalFrom(importUnits(deps, ADMIN, rows))).toMatchObject({
+      code: 'UNIT_IMPORT_TOO_LARGE',
+    });
+    const rowWithoutParent = await refusalFrom(
+      importUnits(deps, ADMIN, [{ line: 2, row: orphan }]),
+    );
+    expect(JSON.stringify(rowWithoutParent)).toContain('UNIT_PARENT_REQUIRED');
+    expect(await w.store.getUnit('dd-moi', '2025-07-01')).toBeUndefined();
+    expect(await w.store.getUnit('cb-0', '2025-07-01')).toBeUndefined();
+  });
+
   it('moves a unit with its subtree from a day, and re-paths the open files only', async () => {
     const { w, deps } = tree();
     const result = await moveUnit(deps, ADMIN, 'dd-kdn', {
