@@ -137,10 +137,13 @@ function normalize(
     return Object.fromEntries(
       Object.entries(value)
         // `notified` is bookkeeping of the notifications, not of the procedure: a step whose
-        // action arrived before its (resumed) execution parked is delivered without one.
+        // action arrived before its (resumed) execution parked is delivered without one. The
+        // in-flight index shard is a hash of the id (its sort key, the id, is normalised).
         .filter(
           ([key]) =>
-            !/generation|taskToken|executionArn|nationalId|fingerprint|^notified$/i.test(key),
+            !/generation|taskToken|executionArn|nationalId|fingerprint|^notified$|^inFlightShard$/i.test(
+              key,
+            ),
         )
         .map(([key, v]) => [key, normalize(v, own)])
         .sort(([a], [b]) => String(a).localeCompare(String(b))),
