@@ -210,7 +210,7 @@ const requestArbitrary = () =>
 
 type FuzzRequest = ReturnType<typeof requestArbitrary> extends fc.Arbitrary<infer T> ? T : never;
 
-const fetchUnthrottled = retryThrottled();
+const fetchUnthrottled = retryThrottled(globalThis.fetch, { attempts: 40 });
 
 async function fire(request: FuzzRequest): Promise<RawResponse & { what: string }> {
   const pathWithIds = request.route.route.replace(/\{[^}]+\}/g, () => request.id);
