@@ -305,14 +305,18 @@ describe('npm run queues:backfill', () => {
         ],
         { cwd: `${__dirname}/../..` },
       );
-    expect((await backfill()).stdout).toContain('unlisted candidates listed in the work queues: 1 of 1');
+    expect((await backfill()).stdout).toContain(
+      'unlisted candidates listed in the work queues: 1 of 1',
+    );
     const found = (await officer.request('GET', search)).body.items as Item[];
     expect(found).toEqual([
       expect.objectContaining({ id, stage: 'ADMISSION_DECISION', overdue: true }),
     ]);
     expect(found[0].dueOn).toMatch(/^2025-07-\d\d$/);
     // Nothing left to do the second time.
-    expect((await backfill()).stdout).toContain('unlisted candidates listed in the work queues: 0 of 0');
+    expect((await backfill()).stdout).toContain(
+      'unlisted candidates listed in the work queues: 0 of 0',
+    );
   });
 });
 
