@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbCandidateStore } from '../functions/adapters/dynamodb-candidate-store';
 import { DynamoDbCheckpointStore } from '../functions/adapters/dynamodb-checkpoint-store';
@@ -14,6 +14,7 @@ import { candidateItem, IN_FLIGHT_KEY, INDEX, keys } from '../functions/adapters
 import { type Candidate } from '../functions/domain/candidate';
 import { resumeInFlight } from '../functions/services/resume-in-flight';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
+import { createPkSkTable } from '../test/support/pk-sk-table';
 
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 500);
 const EVENTS_PER_FILE = 6;
@@ -78,32 +79,12 @@ async function seed(documents: DynamoDBDocumentClient, table: string, ended: num
 
 async function measure(client: DynamoDBClient, table: string, ended: number) {
   const documents = DynamoDBDocumentClient.from(client);
-  await client.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: 'PK', AttributeType: 'S' },
-        { AttributeName: 'SK', AttributeType: 'S' },
-        { AttributeName: IN_FLIGHT_KEY.shard, AttributeType: 'N' },
-        { AttributeName: IN_FLIGHT_KEY.sort, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: INDEX.inFlight,
-          KeySchema: [
-            { AttributeName: IN_FLIGHT_KEY.shard, KeyType: 'HASH' },
-            { AttributeName: IN_FLIGHT_KEY.sort, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'KEYS_ONLY' },
-        },
-      ],
-    }),
-  );
+  await createPkSkTable(client, table, {
+    name: INDEX.inFlight,
+    hash: { name: IN_FLIGHT_KEY.shard, type: 'N' },
+    range: { name: IN_FLIGHT_KEY.sort, type: 'S' },
+    projection: 'KEYS_ONLY',
+  });
   const tableItems = await seed(documents, table, ended);
   const units = counted(client);
   // Every execution runs: the pass reads and repairs nothing, so only its reads are counted.

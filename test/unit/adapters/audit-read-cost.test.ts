@@ -1,4 +1,4 @@
-import { CreateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { backfillAuditKeys } from '../../../functions/adapters/audit-backfill';
 import { DynamoDbCandidateStore } from '../../../functions/adapters/dynamodb-candidate-store';
@@ -6,6 +6,7 @@ import { historyEventItem, keys } from '../../../functions/adapters/table-keys';
 import { type HistoryEvent } from '../../../functions/domain/history-event';
 import { type OrgUnit, type UnitLevel } from '../../../functions/domain/org-unit';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { createPkSkTable } from '../../support/pk-sk-table';
 
 jest.setTimeout(180_000);
 
@@ -96,28 +97,12 @@ beforeAll(async () => {
     },
     { step: 'initialize', name: 'meterReads' },
   );
-  const string = (name: string) => ({ AttributeName: name, AttributeType: 'S' as const });
-  await client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'PK', KeyType: 'HASH' },
-        { AttributeName: 'SK', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [string('PK'), string('SK'), string('GSI3PK'), string('GSI3SK')],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'GSI3',
-          KeySchema: [
-            { AttributeName: 'GSI3PK', KeyType: 'HASH' },
-            { AttributeName: 'GSI3SK', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
+  await createPkSkTable(client, TABLE, {
+    name: 'GSI3',
+    hash: { name: 'GSI3PK', type: 'S' },
+    range: { name: 'GSI3SK', type: 'S' },
+    projection: 'ALL',
+  });
   const store = new DynamoDbCandidateStore(documents, TABLE);
   for (const u of units) await store.putUnit(u);
   // Each cell's month, and the month before (which no September export may read).
