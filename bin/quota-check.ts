@@ -1,7 +1,9 @@
+import { parseArgs } from 'node:util';
 import { DynamoDbQuotaStore } from '../functions/adapters/dynamodb-quota-store';
 import { formatDifferences } from '../functions/domain/quota/recount';
 import { checkQuotaLedger } from '../functions/services/check-quota-ledger';
-import { tableTarget } from './table-target';
+import { LedgerCheckFile } from './ledger-check-file';
+import { TARGET_OPTIONS, tableTarget } from './table-target';
 
 /**
  * npm run quota:check — recounts every quota counter and stage gauge from history and compares
@@ -11,14 +13,26 @@ import { tableTarget } from './table-target';
  *   npm run quota:check -- --data-dir DIR       a local runtime started with --data-dir DIR
  *   npm run quota:check -- --endpoint URL --table NAME
  *   TABLE_NAME=… AWS_REGION=… npm run quota:check   a deployed table (the usual AWS credentials)
+ *
+ * A run that stops part way (Ctrl-C, a crash, a lost connection) leaves its progress in
+ * `--checkpoint FILE` (default .quota-check.<table>.json here) and the next run continues from
+ * it; `--restart` starts from the beginning. The file is removed when a run finishes.
  */
 async function main(): Promise<number> {
-  const { documents, table, close } = tableTarget();
+  const { values } = parseArgs({
+    options: { ...TARGET_OPTIONS, checkpoint: { type: 'string' }, restart: { type: 'boolean' } },
+  });
+  const { documents, table, close } = tableTarget(values);
   const store = new DynamoDbQuotaStore(documents, table);
-  // Progress on stderr after every page of the scan (stdout keeps the result).
-  const result = await checkQuotaLedger(store, (scanned) =>
-    process.stderr.write(`đã đọc ${scanned} mục / scanned ${scanned} items\n`),
-  );
+  const result = await checkQuotaLedger(store, {
+    progress: new LedgerCheckFile(values.checkpoint ?? `.quota-check.${table}.json`, table),
+    restart: values.restart,
+    // Progress on stderr after every page of the scan (stdout keeps the result).
+    onProgress: ({ scanned, resumed }) =>
+      process.stderr.write(
+        `${resumed ? 'tiếp tục, ' : ''}đã đọc ${scanned} mục / ${resumed ? 'resumed, ' : ''}scanned ${scanned} items\n`,
+      ),
+  });
   close();
   console.log(
     `Đếm lại ${result.events} sự kiện, ${result.candidates} hồ sơ; so ${result.compared.counters} bộ đếm và ${result.compared.gauges} bộ đếm giai đoạn / ` +

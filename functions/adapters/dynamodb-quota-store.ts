@@ -3,6 +3,7 @@ import {
   type DynamoDBDocumentClient,
   paginateScan,
   QueryCommand,
+  ScanCommand,
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -83,6 +84,14 @@ export interface LedgerSnapshot {
   candidates: { id: string; stage: string; stageEnteredAt: string; unitPath: string[] }[];
   counters: { unitId: string; metric: string; month: string; count: number }[];
   gauges: { unitId: string; stage: string; month: string; count: number }[];
+}
+
+/** One page of the recount's Scan, and where the next one starts (absent after the last). */
+export interface LedgerPage {
+  snapshot: LedgerSnapshot;
+  /** Items the page read (before the filter): the progress an operator sees. */
+  scanned: number;
+  next?: Record<string, unknown>;
 }
 
 export class DynamoDbQuotaStore {
@@ -246,14 +255,13 @@ export class DynamoDbQuotaStore {
   }
 
   /**
-   * Everything the recount needs, in one paginated Scan (a batch job, never a request path):
-   * history events, candidates, counters and gauges.
+   * Everything the recount needs (history events, candidates, counters and gauges), one Scan
+   * page at a time from `from` (a batch job, never a request path): `next` is where the
+   * following page starts, absent after the last one.
    */
-  async scanLedger(onPage?: (scannedSoFar: number) => void): Promise<LedgerSnapshot> {
-    const snapshot: LedgerSnapshot = { events: [], candidates: [], counters: [], gauges: [] };
-    const pages = paginateScan(
-      { client: this.documents },
-      {
+  async scanLedgerPage(from?: Record<string, unknown>): Promise<LedgerPage> {
+    const page = await this.documents.send(
+      new ScanCommand({
         TableName: this.tableName,
         FilterExpression: 'entity IN (:event, :candidate, :counter, :gauge)',
         ExpressionAttributeValues: {
@@ -263,48 +271,60 @@ export class DynamoDbQuotaStore {
           ':gauge': 'GAUGE',
         },
         ConsistentRead: true,
-      },
+        ExclusiveStartKey: from,
+      }),
     );
-    let scanned = 0;
-    for await (const page of pages) {
-      scanned += page.ScannedCount ?? 0;
-      onPage?.(scanned);
-      for (const item of page.Items ?? []) {
-        switch (item.entity) {
-          case 'EVENT':
-            snapshot.events.push(withoutKeys(item));
-            break;
-          case 'CANDIDATE':
-            snapshot.candidates.push({
-              id: String(item.id),
-              stage: String(item.stage),
-              stageEnteredAt: String(item.stageEnteredAt),
-              unitPath: item.unitPath as string[],
-            });
-            break;
-          case 'COUNTER': {
-            const pk = String(item.PK); // CNT#<unit>#<metric>
-            const metric = pk.slice(pk.lastIndexOf('#') + 1);
-            snapshot.counters.push({
-              unitId: String(item.unitId),
-              metric,
-              month: parseCounterSortKey(String(item.SK)).month,
-              count: Number(item.count ?? 0),
-            });
-            break;
-          }
-          case 'GAUGE':
-            snapshot.gauges.push({
-              unitId: String(item.unitId),
-              stage: String(item.stage),
-              month: String(item.month),
-              count: Number(item.count ?? 0),
-            });
-            break;
+    const snapshot: LedgerSnapshot = { events: [], candidates: [], counters: [], gauges: [] };
+    for (const item of page.Items ?? []) {
+      switch (item.entity) {
+        case 'EVENT':
+          snapshot.events.push(withoutKeys(item));
+          break;
+        case 'CANDIDATE':
+          snapshot.candidates.push({
+            id: String(item.id),
+            stage: String(item.stage),
+            stageEnteredAt: String(item.stageEnteredAt),
+            unitPath: item.unitPath as string[],
+          });
+          break;
+        case 'COUNTER': {
+          const pk = String(item.PK); // CNT#<unit>#<metric>
+          const metric = pk.slice(pk.lastIndexOf('#') + 1);
+          snapshot.counters.push({
+            unitId: String(item.unitId),
+            metric,
+            month: parseCounterSortKey(String(item.SK)).month,
+            count: Number(item.count ?? 0),
+          });
+          break;
         }
+        case 'GAUGE':
+          snapshot.gauges.push({
+            unitId: String(item.unitId),
+            stage: String(item.stage),
+            month: String(item.month),
+            count: Number(item.count ?? 0),
+          });
+          break;
       }
     }
-    return snapshot;
+    return { snapshot, scanned: page.ScannedCount ?? 0, next: page.LastEvaluatedKey };
+  }
+
+  /** The whole of what the recount needs, every page of the Scan above (tests and small tables). */
+  async scanLedger(): Promise<LedgerSnapshot> {
+    const whole: LedgerSnapshot = { events: [], candidates: [], counters: [], gauges: [] };
+    let from: Record<string, unknown> | undefined;
+    do {
+      const { snapshot, next } = await this.scanLedgerPage(from);
+      whole.events.push(...snapshot.events);
+      whole.candidates.push(...snapshot.candidates);
+      whole.counters.push(...snapshot.counters);
+      whole.gauges.push(...snapshot.gauges);
+      from = next;
+    } while (from);
+    return whole;
   }
 
   /**

@@ -35,35 +35,67 @@ export interface RecountResult {
 
 const key = (unitId: string, k: string, month: string) => `${unitId}\u0000${k}\u0000${month}`;
 
-function add(map: Map<string, number>, k: string, delta: number) {
-  map.set(k, (map.get(k) ?? 0) + delta);
+/**
+ * A recount in progress: the recounted and the stored figures added up so far, by key. Plain
+ * JSON, so that an operator's recount over a large table can be saved after a page and continued
+ * by a later run (npm run quota:check resumes) — the pages are added one by one, in any split.
+ */
+export interface LedgerTally {
+  recountedCounters: Record<string, number>;
+  recountedGauges: Record<string, number>;
+  storedCounters: Record<string, number>;
+  storedGauges: Record<string, number>;
+  events: number;
+  candidates: number;
 }
 
-export function recountLedger(input: RecountInput): RecountResult {
-  const counters = new Map<string, number>();
-  for (const event of input.events) {
+export function emptyLedgerTally(): LedgerTally {
+  return {
+    recountedCounters: {},
+    recountedGauges: {},
+    storedCounters: {},
+    storedGauges: {},
+    events: 0,
+    candidates: 0,
+  };
+}
+
+function add(totals: Record<string, number>, k: string, delta: number) {
+  totals[k] = (totals[k] ?? 0) + delta;
+}
+
+/** Adds one page of the table (or all of it) to the tally; answers the same tally. */
+export function addToLedgerTally(tally: LedgerTally, page: RecountInput): LedgerTally {
+  for (const event of page.events) {
     for (const d of counterDeltasOfEvent(event, event.unitPath)) {
-      add(counters, key(d.unitId, d.metric, d.month), d.delta);
+      add(tally.recountedCounters, key(d.unitId, d.metric, d.month), d.delta);
     }
   }
-  const gauges = new Map<string, number>();
-  for (const c of input.candidates) {
+  for (const c of page.candidates) {
     for (const d of gaugeDeltas(undefined, c as StagePosition, c.unitPath)) {
-      add(gauges, key(d.unitId, d.stage, d.month), d.delta);
+      add(tally.recountedGauges, key(d.unitId, d.stage, d.month), d.delta);
     }
   }
+  for (const c of page.counters)
+    add(tally.storedCounters, key(c.unitId, c.metric, c.month), c.count);
+  for (const g of page.gauges) add(tally.storedGauges, key(g.unitId, g.stage, g.month), g.count);
+  tally.events += page.events.length;
+  tally.candidates += page.candidates.length;
+  return tally;
+}
+
+/** The differences between what the tally recounted and what it found stored. */
+export function compareLedgerTally(tally: LedgerTally): RecountResult {
   const differences: LedgerDifference[] = [];
   const compare = (
     kind: LedgerDifference['kind'],
-    recounted: Map<string, number>,
-    stored: readonly { unitId: string; month: string; count: number; k: string }[],
+    recounted: Record<string, number>,
+    stored: Record<string, number>,
   ) => {
-    const storedMap = new Map<string, number>();
-    for (const s of stored) add(storedMap, key(s.unitId, s.k, s.month), s.count);
-    const all = new Set([...recounted.keys(), ...storedMap.keys()]);
+    const all = new Set([...Object.keys(recounted), ...Object.keys(stored)]);
     for (const k of all) {
-      const a = storedMap.get(k) ?? 0;
-      const b = recounted.get(k) ?? 0;
+      const a = stored[k] ?? 0;
+      const b = recounted[k] ?? 0;
       if (a !== b) {
         const [unitId, name, month] = k.split('\u0000');
         differences.push({ kind, unitId, key: name, month, stored: a, recounted: b });
@@ -71,16 +103,8 @@ export function recountLedger(input: RecountInput): RecountResult {
     }
     return all.size;
   };
-  const comparedCounters = compare(
-    'COUNTER',
-    counters,
-    input.counters.map((c) => ({ ...c, k: c.metric })),
-  );
-  const comparedGauges = compare(
-    'GAUGE',
-    gauges,
-    input.gauges.map((g) => ({ ...g, k: g.stage })),
-  );
+  const comparedCounters = compare('COUNTER', tally.recountedCounters, tally.storedCounters);
+  const comparedGauges = compare('GAUGE', tally.recountedGauges, tally.storedGauges);
   differences.sort(
     (a, b) =>
       a.kind.localeCompare(b.kind) ||
@@ -91,9 +115,13 @@ export function recountLedger(input: RecountInput): RecountResult {
   return {
     differences,
     compared: { counters: comparedCounters, gauges: comparedGauges },
-    events: input.events.length,
-    candidates: input.candidates.length,
+    events: tally.events,
+    candidates: tally.candidates,
   };
+}
+
+export function recountLedger(input: RecountInput): RecountResult {
+  return compareLedgerTally(addToLedgerTally(emptyLedgerTally(), input));
 }
 
 export function formatDifferences(differences: readonly LedgerDifference[]): string {

@@ -1,36 +1,99 @@
-import { type LedgerSnapshot } from '../../../functions/adapters/dynamodb-quota-store';
-import { checkQuotaLedger } from '../../../functions/services/check-quota-ledger';
+import {
+  type LedgerPage,
+  type LedgerSnapshot,
+} from '../../../functions/adapters/dynamodb-quota-store';
+import {
+  checkQuotaLedger,
+  type LedgerCheckProgress,
+  type SavedLedgerCheck,
+} from '../../../functions/services/check-quota-ledger';
 import { CELL_PATH } from '../fakes/builders';
 
 /** The ledger check: counters recounted from history, gauges from where files stand. */
 
-const nominated = {
-  candidateId: 'c1',
+const nominatedEvent = (candidateId: string) => ({
+  candidateId,
   seq: 1,
   at: '2025-03-10T03:00:00.000Z',
   type: 'NOMINATED' as const,
   toStage: 'NOMINATED' as const,
   unitPath: CELL_PATH,
-};
+});
 
 function snapshot(count: number): LedgerSnapshot {
   return {
-    events: [nominated],
+    events: [nominatedEvent('c1')],
     candidates: [],
     counters: CELL_PATH.map((unitId) => ({ unitId, metric: 'NOMINATED', month: '2025-03', count })),
     gauges: [],
   } as unknown as LedgerSnapshot;
 }
 
+const onePage = (s: LedgerSnapshot) => ({
+  scanLedgerPage: async (): Promise<LedgerPage> => ({ snapshot: s, scanned: 1 }),
+});
+
+/**
+ * A table of `candidates` nominations seen in pages of one event each, the stored counters on
+ * the last page; `failAt` makes the page at that index fail once, as a lost connection would.
+ */
+function pagedTable(candidates: number, failAt?: number) {
+  const pages: LedgerSnapshot[] = Array.from({ length: candidates }, (_, i) => ({
+    events: [nominatedEvent(`c${i}`)],
+    candidates: [],
+    counters: [],
+    gauges: [],
+  })) as unknown as LedgerSnapshot[];
+  pages.push({
+    events: [],
+    candidates: [],
+    counters: CELL_PATH.map((unitId) => ({
+      unitId,
+      metric: 'NOMINATED',
+      month: '2025-03',
+      count: candidates,
+    })),
+    gauges: [],
+  });
+  const read: number[] = [];
+  let failed = false;
+  return {
+    read,
+    scanLedgerPage: async (from?: Record<string, unknown>): Promise<LedgerPage> => {
+      const index = Number(from?.page ?? 0);
+      if (index === failAt && !failed) {
+        failed = true;
+        throw new Error('connection lost');
+      }
+      read.push(index);
+      const next = index + 1 < pages.length ? { page: index + 1 } : undefined;
+      return { snapshot: pages[index], scanned: 10, next };
+    },
+  };
+}
+
+class InMemoryProgress implements LedgerCheckProgress {
+  saved?: SavedLedgerCheck;
+  async load() {
+    return this.saved && (JSON.parse(JSON.stringify(this.saved)) as SavedLedgerCheck);
+  }
+  async save(saved: SavedLedgerCheck) {
+    this.saved = JSON.parse(JSON.stringify(saved)) as SavedLedgerCheck;
+  }
+  async clear() {
+    this.saved = undefined;
+  }
+}
+
 describe('checkQuotaLedger', () => {
   it('finds the ledger exact: one nomination counted once at every unit on the path', async () => {
-    const result = await checkQuotaLedger({ scanLedger: async () => snapshot(1) });
+    const result = await checkQuotaLedger(onePage(snapshot(1)));
     expect(result.differences).toEqual([]);
     expect(result.compared.counters).toBe(CELL_PATH.length);
   });
 
   it('names each counter that drifted, with what is stored and what the history says', async () => {
-    const result = await checkQuotaLedger({ scanLedger: async () => snapshot(2) });
+    const result = await checkQuotaLedger(onePage(snapshot(2)));
     expect(result.differences).toHaveLength(CELL_PATH.length);
     expect(result.differences[0]).toMatchObject({
       kind: 'COUNTER',
@@ -38,5 +101,49 @@ describe('checkQuotaLedger', () => {
       stored: 2,
       recounted: 1,
     });
+  });
+
+  it('adds the pages up: five pages of events against counters on the last page agree', async () => {
+    const table = pagedTable(5);
+    const result = await checkQuotaLedger(table);
+    expect(table.read).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(result).toMatchObject({ differences: [], events: 5 });
+  });
+
+  it('continues an interrupted run from its last saved page, to the same result as one pass', async () => {
+    const table = pagedTable(5, 3);
+    const progress = new InMemoryProgress();
+    const seen: { scanned: number; resumed: boolean }[] = [];
+    await expect(
+      checkQuotaLedger(table, { progress, onProgress: (s) => seen.push(s) }),
+    ).rejects.toThrow('connection lost');
+    expect(progress.saved).toMatchObject({ position: { page: 3 }, scanned: 30 });
+
+    const result = await checkQuotaLedger(table, { progress, onProgress: (s) => seen.push(s) });
+    // Pages 0–2 are not read again; the tally saved with them carries their events.
+    expect(table.read).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(result).toMatchObject({ differences: [], events: 5 });
+    expect(seen.at(-1)).toEqual({ scanned: 60, resumed: true });
+    expect(progress.saved).toBeUndefined();
+  });
+
+  it('starts again from the beginning with restart, ignoring a saved run', async () => {
+    const progress = new InMemoryProgress();
+    await progress.save({
+      position: { page: 5 },
+      scanned: 50,
+      tally: {
+        recountedCounters: {},
+        recountedGauges: {},
+        storedCounters: {},
+        storedGauges: {},
+        events: 0,
+        candidates: 0,
+      },
+    });
+    const table = pagedTable(5);
+    const result = await checkQuotaLedger(table, { progress, restart: true });
+    expect(table.read).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(result.differences).toEqual([]);
   });
 });
