@@ -120,6 +120,7 @@ export function compareLedgerTally(tally: LedgerTally): RecountResult {
   };
 }
 
+/** The recount of a table held whole in memory, in one call. @internal */
 export function recountLedger(input: RecountInput): RecountResult {
   return compareLedgerTally(addToLedgerTally(emptyLedgerTally(), input));
 }
