@@ -2,6 +2,9 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type Construct } from 'constructs';
 import { Api } from './api';
+import { callerRateLimits } from './caller-rate-limit';
+import { capacityModel } from './capacity-model';
+import { Console } from './console';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DailyDigest } from './daily-digest';
 import { Delivery } from './delivery';
@@ -12,6 +15,7 @@ import { QuotaReporting } from './quota-reporting';
 import { Repair } from './repair';
 import { SigningSecret } from './secrets';
 import { Storage } from './storage';
+import { WebFirewall } from './web-firewall';
 import { Workflow } from './workflow';
 
 /** The whole system: storage, the admission workflow, and the officers' API. */
@@ -30,6 +34,10 @@ export class AdmissionStack extends Stack {
   readonly quotas: QuotaReporting;
   readonly digest: DailyDigest;
   readonly observability: Observability;
+  /** AWS WAF in front of the console's distribution: managed rules and per-caller limits. */
+  readonly firewall: WebFirewall;
+  /** The officers' console: S3 and CloudFront, the API under /api, Cognito managed login. */
+  readonly console: Console;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -57,6 +65,15 @@ export class AdmissionStack extends Stack {
       approvalBaseUrl: this.api.httpApi.apiEndpoint,
     });
 
+    this.firewall = new WebFirewall(this, 'Firewall', {
+      limits: callerRateLimits(capacityModel(this.node.tryGetContext('capacityModel'))),
+    });
+    this.console = new Console(this, 'Console', {
+      httpApi: this.api.httpApi,
+      identity: this.identity,
+      webAclArn: this.firewall.webAcl.attrArn,
+    });
+
     this.digest = new DailyDigest(this, 'Digest', {
       storage: this.storage,
       delivery: this.delivery,
@@ -76,11 +93,13 @@ export class AdmissionStack extends Stack {
       table: this.storage.table,
       quotaWidgetFunction: this.quotas.widget,
     });
-    // Bounces and complaints page the operators like the other alarms.
-    this.delivery.problemsAlarm.addAlarmAction(
-      new cloudwatchActions.SnsAction(this.observability.alarmTopic),
-    );
+    // Bounces and complaints page the operators like the other alarms; so do callers blocked by
+    // the web firewall's rate rules.
+    for (const alarm of [this.delivery.problemsAlarm, this.firewall.rateLimitedAlarm]) {
+      alarm.addAlarmAction(new cloudwatchActions.SnsAction(this.observability.alarmTopic));
+    }
 
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.url, key: 'ConsoleUrl' });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, key: 'TableName' });
     new CfnOutput(this, 'NotificationTopicArn', {
       value: this.notifications.topic.topicArn,
