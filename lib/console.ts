@@ -7,6 +7,7 @@ import {
   Fn,
   RemovalPolicy,
   Stack,
+  Token,
   Validations,
 } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -212,7 +213,6 @@ export class Console extends Construct {
       // would serve officers from Singapore or further.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
-      minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       webAclId: props.webAclArn,
       enableLogging: false,
     });
@@ -236,8 +236,8 @@ export class Console extends Construct {
       id: 'AwsSolutions-CFR4',
       reason:
         "The distribution's *.cloudfront.net name uses CloudFront's default certificate, whose " +
-        'security policy cannot be chosen; TLSv1.2_2021 (set) applies as soon as a custom domain ' +
-        'with its ACM certificate is added.',
+        'security policy cannot be chosen (viewers negotiate TLS 1.2 or 1.3 in practice); a custom ' +
+        'domain with an ACM certificate would allow TLSv1.2_2021 as the minimum.',
     });
 
     const config = {
@@ -300,9 +300,15 @@ export class Console extends Construct {
       acknowledgeWildcardAction(role, action, copies);
     }
     acknowledgeWildcard(role, `${arnTokenOf(this.bucket)}/*`, copies);
+    // cdk-nag prints the default asset bucket with the stack's account and region, or their
+    // pseudo parameters when the stack is environment-agnostic.
+    const stack = Stack.of(this);
+    const named = (value: string, pseudo: string) =>
+      Token.isUnresolved(value) ? `<${pseudo}>` : value;
+    const assetBucket = `cdk-hnb659fds-assets-${named(stack.account, 'AWS::AccountId')}-${named(stack.region, 'AWS::Region')}`;
     acknowledgeWildcard(
       role,
-      'arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+      `arn:${named(stack.partition, 'AWS::Partition')}:s3:::${assetBucket}/*`,
       copies,
     );
     acknowledgeWildcard(
@@ -311,8 +317,8 @@ export class Console extends Construct {
       'BucketDeployment invalidates the distribution with cloudfront:CreateInvalidation and ' +
         'GetInvalidation on "*" (the construct does not scope them to the distribution).',
     );
-    const provider = Stack.of(this)
-      .node.children.filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'))
+    const provider = stack.node.children
+      .filter((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'))
       .map((child) => child.node.defaultChild ?? child);
     for (const fn of provider) {
       Validations.of(fn).acknowledge({
