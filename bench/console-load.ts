@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { buildConsole } from '../console/build';
 
 /** The initial-load budget: 150 KB of gzipped JavaScript. */
-export const CONSOLE_JS_BUDGET_BYTES = 150 * 1024;
+const CONSOLE_JS_BUDGET_BYTES = 150 * 1024;
 
 export interface ConsoleLoad {
   /** Each script loaded at start, relative to index.html, with its gzipped size. */

@@ -65,7 +65,7 @@ function consoleBundle(): s3deploy.ISource {
  * script or style, and Cognito's managed login as the only other place it talks to (the token
  * endpoint) or sends the browser to (sign-in, sign-out).
  */
-export function consoleContentSecurityPolicy(cognitoBaseUrl: string): string {
+function consoleContentSecurityPolicy(cognitoBaseUrl: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
