@@ -12,8 +12,12 @@
  *
  *   npm run bench -- --cold-start-only [--no-synth] [--cold-start-runs 7]
  *
- * measures only the bundles (size and module load, a minute) and replaces the cold-start table
- * of the last results, which keep their walk figures.
+ * measures only the bundles (size and module load, a minute) and the console's initial load, and
+ * replaces them in the last results, which keep their walk figures.
+ *
+ *   npm run bench -- --console-only
+ *
+ * builds the console and measures only its initial load (gzipped JavaScript against the budget).
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -28,6 +32,7 @@ import { synthesize } from '../lib/local/synthesize';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
 import { nominationFor } from '../test/e2e/reliability/support';
 import { measureColdStarts } from './cold-start';
+import { measureConsoleLoad } from './console-load';
 import {
   costPer1000,
   type MeasuredUsage,
@@ -54,6 +59,7 @@ const { values: args } = parseArgs({
     'cold-start-runs': { type: 'string', default: '7' },
     'reads-per-candidate': { type: 'string', default: '10' },
     'cold-start-only': { type: 'boolean', default: false },
+    'console-only': { type: 'boolean', default: false },
   },
 });
 
@@ -269,6 +275,7 @@ async function walk(
 
 async function main(): Promise<void> {
   if (args['cold-start-only']) return coldStartOnly();
+  if (args['console-only']) return consoleOnly();
   const options = {
     candidates: Number(args.candidates),
     concurrency: Number(args.concurrency),
@@ -371,6 +378,7 @@ async function main(): Promise<void> {
     polling: { ...polling, model: POLLING_MODEL, waitingDays: WAITING_DAYS },
     reportScaling,
     coldStarts,
+    consoleLoad: await consoleLoad(),
   };
   writeResults(result);
 }
@@ -381,9 +389,7 @@ async function coldStartOnly(): Promise<void> {
     log('cdk synth…');
     synthesize();
   }
-  const last = JSON.parse(
-    fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8'),
-  ) as BenchResult;
+  const last = lastResults();
   log('cold starts…');
   const coldStarts = measureColdStarts({
     cdkOut: DEFAULT_CDK_OUT,
@@ -393,7 +399,22 @@ async function coldStartOnly(): Promise<void> {
     ...last,
     coldStarts,
     coldStartsMeasured: { at: new Date().toISOString(), node: process.version },
+    consoleLoad: await consoleLoad(),
   });
+}
+
+/** The last results with a fresh measure of the console's initial load. */
+async function consoleOnly(): Promise<void> {
+  writeResults({ ...lastResults(), consoleLoad: await consoleLoad() });
+}
+
+async function consoleLoad(): Promise<BenchResult['consoleLoad']> {
+  log('console initial load…');
+  return { ...(await measureConsoleLoad()), measuredAt: new Date().toISOString() };
+}
+
+function lastResults(): BenchResult {
+  return JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as BenchResult;
 }
 
 function writeResults(result: BenchResult): void {

@@ -23,12 +23,16 @@ export function functionBundles(cdkOut: string): FunctionBundle[] {
   const { template } = loadStackTemplate(cdkOut);
   return listResources(template, 'AWS::Lambda::Function').flatMap(({ logicalId, resource }) => {
     const assetPath = resource.Metadata?.['aws:asset:path'];
-    if (typeof assetPath !== 'string') return [];
     const properties = (resource.Properties ?? {}) as {
+      Runtime?: unknown;
       Handler?: string;
       MemorySize?: number;
       Environment?: { Variables?: Record<string, unknown> };
     };
+    // Ours are Node bundles; CDK's own providers (BucketDeployment's, in Python) are not.
+    const isNode =
+      typeof properties.Runtime === 'string' && properties.Runtime.startsWith('nodejs');
+    if (typeof assetPath !== 'string' || !isNode) return [];
     const dir = path.resolve(cdkOut, assetPath);
     const handler = properties.Handler ?? 'index.handler';
     const bundleBytes = fs

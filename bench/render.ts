@@ -120,5 +120,21 @@ export function renderMarkdown(r: BenchResult): string {
       '',
     );
   }
+  const c = r.consoleLoad;
+  if (c) {
+    const verdict = c.gzipBytes <= c.budgetBytes ? 'within' : '**OVER**';
+    out.push(
+      `**Console initial load** (the scripts index.html loads and their static imports, gzipped; ` +
+        `built ${c.measuredAt.slice(0, 10)}): **${n(c.gzipBytes / 1024)} KB** of JavaScript, ` +
+        `${verdict} the ${n(c.budgetBytes / 1024, 0)} KB budget.`,
+      '',
+      '| script | KB | gzipped KB |',
+      '| --- | ---: | ---: |',
+      ...c.scripts.map((s) => `| ${s.file} | ${n(s.bytes / 1024)} | ${n(s.gzipBytes / 1024)} |`),
+      '',
+    );
+  } else {
+    out.push('**Console initial load:** not measured in this run.', '');
+  }
   return out.join('\n');
 }

@@ -7,6 +7,7 @@ import type {
   Prices,
   WAITING_DAYS,
 } from './cost-model';
+import type { ConsoleLoad } from './console-load';
 import type { ReportScaling } from './report-scaling';
 
 /** What `npm run bench` measures (bench/results/latest.json); bench/render.ts renders it. */
@@ -50,6 +51,8 @@ export interface BenchResult {
   };
   reportScaling: ReportScaling;
   coldStarts: ColdStart[] | { skipped: true };
+  /** The console's initial JavaScript, gzipped, against its budget (absent in older results). */
+  consoleLoad?: ConsoleLoad & { measuredAt: string };
   /** When the cold starts were measured by `--cold-start-only`, apart from the rest. */
   coldStartsMeasured?: { at: string; node: string };
 }

@@ -1,7 +1,10 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Token } from 'aws-cdk-lib';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type Construct } from 'constructs';
 import { Api } from './api';
+import { callerRateLimits } from './caller-rate-limit';
+import { capacityModel } from './capacity-model';
+import { Console } from './console';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DailyDigest } from './daily-digest';
 import { Delivery } from './delivery';
@@ -12,6 +15,7 @@ import { QuotaReporting } from './quota-reporting';
 import { Repair } from './repair';
 import { SigningSecret } from './secrets';
 import { Storage } from './storage';
+import { CLOUDFRONT_WAF_REGION, WebFirewall } from './web-firewall';
 import { Workflow } from './workflow';
 
 /** The whole system: storage, the admission workflow, and the officers' API. */
@@ -30,6 +34,13 @@ export class AdmissionStack extends Stack {
   readonly quotas: QuotaReporting;
   readonly digest: DailyDigest;
   readonly observability: Observability;
+  /**
+   * AWS WAF in front of the console's distribution (managed rules, per-caller limits), when the
+   * stack is in us-east-1 or environment-agnostic; elsewhere it is bin/edge.ts's stack.
+   */
+  readonly firewall?: WebFirewall;
+  /** The officers' console: S3 and CloudFront, the API under /api, Cognito managed login. */
+  readonly console: Console;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -57,6 +68,17 @@ export class AdmissionStack extends Stack {
       approvalBaseUrl: this.api.httpApi.apiEndpoint,
     });
 
+    this.firewall = this.webFirewallHere()
+      ? new WebFirewall(this, 'Firewall', {
+          limits: callerRateLimits(capacityModel(this.node.tryGetContext('capacityModel'))),
+        })
+      : undefined;
+    this.console = new Console(this, 'Console', {
+      httpApi: this.api.httpApi,
+      identity: this.identity,
+      webAclArn: this.firewall?.webAcl.attrArn ?? this.edgeWebAclArn(),
+    });
+
     this.digest = new DailyDigest(this, 'Digest', {
       storage: this.storage,
       delivery: this.delivery,
@@ -76,11 +98,16 @@ export class AdmissionStack extends Stack {
       table: this.storage.table,
       quotaWidgetFunction: this.quotas.widget,
     });
-    // Bounces and complaints page the operators like the other alarms.
-    this.delivery.problemsAlarm.addAlarmAction(
-      new cloudwatchActions.SnsAction(this.observability.alarmTopic),
-    );
+    // Bounces and complaints page the operators like the other alarms; so do callers blocked by
+    // the web firewall's rate rules.
+    for (const alarm of [
+      this.delivery.problemsAlarm,
+      this.firewall?.rateLimitedAlarm ?? [],
+    ].flat()) {
+      alarm.addAlarmAction(new cloudwatchActions.SnsAction(this.observability.alarmTopic));
+    }
 
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.url, key: 'ConsoleUrl' });
     new CfnOutput(this, 'TableName', { value: this.storage.table.tableName, key: 'TableName' });
     new CfnOutput(this, 'NotificationTopicArn', {
       value: this.notifications.topic.topicArn,
@@ -94,5 +121,25 @@ export class AdmissionStack extends Stack {
       value: this.workflow.recognitionStateMachine.stateMachineArn,
       key: 'RecognitionStateMachineArn',
     });
+  }
+
+  /**
+   * A CloudFront web ACL can only be made in us-east-1; an environment-agnostic stack (the tests,
+   * the local runtime) is taken to be deployed there.
+   */
+  private webFirewallHere(): boolean {
+    return Token.isUnresolved(this.region) || this.region === CLOUDFRONT_WAF_REGION;
+  }
+
+  /** In another region the web ACL comes from bin/edge.ts's stack, by the `webAclArn` context. */
+  private edgeWebAclArn(): string {
+    const arn: unknown = this.node.tryGetContext('webAclArn');
+    if (typeof arn !== 'string' || !arn.startsWith('arn:')) {
+      throw new Error(
+        `The console's web ACL must be in ${CLOUDFRONT_WAF_REGION} and this stack is in ${this.region}: ` +
+          'run `npm run edge:deploy`, then deploy with `-c webAclArn=<its output WebAclArn>` (README, "Deploy to AWS").',
+      );
+    }
+    return arn;
   }
 }

@@ -96,6 +96,17 @@ function routeThrottle(demand: RouteDemand, model: CapacityModel): RouteThrottle
   return { rateLimit, burstLimit: rateLimit * BURST_SECONDS };
 }
 
+/**
+ * Every officer-driven request of the busiest hour (all routes but the fixed public pages), per
+ * officer at work in that hour: what one officer sends on average at the national peak.
+ */
+export function peakRequestsPerActiveOfficerHour(model: CapacityModel): number {
+  const perSecond = Object.values(ROUTE_DEMAND)
+    .filter((demand): demand is Exclude<RouteDemand, { fixed: unknown }> => !('fixed' in demand))
+    .reduce((total, demand) => total + peakDemand(demand, model), 0);
+  return (perSecond * 3600) / peakActiveOfficers(model);
+}
+
 /** The limits of every route, by route key. */
 export function routeThrottles(model: CapacityModel): Record<string, RouteThrottle> {
   return Object.fromEntries(

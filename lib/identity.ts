@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -25,6 +25,14 @@ export const ACCOUNT_ADMIN_ACTIONS = [
 /** Where API Gateway's JWT authorizer looks for the token (`Bearer ` prefix optional). */
 const IDENTITY_SOURCE = '$request.header.Authorization';
 
+/** What the officers' console needs to sign officers in with Cognito's managed login. */
+export interface ConsoleSignIn {
+  client: cognito.UserPoolClient;
+  domain: cognito.UserPoolDomain;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`: authorize, token and logout endpoints. */
+  baseUrl: string;
+}
+
 /**
  * The officers' identities: a Cognito user pool with one group per role, each user bound to an
  * organisation unit (`custom:unit_id`), and one app client for the officers' tools. Routes are
@@ -37,6 +45,8 @@ export class Identity extends Construct {
   /** `https://cognito-idp.<region>.<url suffix>/<pool id>`, the `iss` of the pool's tokens. */
   readonly issuerUrl: string;
   private jwtAuthorizer?: HttpJwtAuthorizer;
+  /** The app clients whose ID tokens the API accepts: the officers' tools, then the console. */
+  private readonly audiences: cognito.UserPoolClient[] = [];
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -115,6 +125,8 @@ export class Identity extends Construct {
       writeAttributes: userWritable,
     });
 
+    this.audiences.push(this.client);
+
     // Built by hand: the pool's ProviderURL attribute lacks the `https://` API Gateway requires.
     const stack = Stack.of(this);
     this.issuerUrl = `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`;
@@ -128,6 +140,73 @@ export class Identity extends Construct {
       key: 'UserPoolIssuerUrl',
       value: this.issuerUrl,
     });
+  }
+
+  /**
+   * Cognito's managed login for the officers' console: a domain on the pool (prefix from the
+   * `cognitoDomainPrefix` context value, else `<stack name>-<account>`, unique in the region).
+   * Created once; the console's CSP names it before the console's client exists.
+   */
+  managedLoginDomain(): cognito.UserPoolDomain {
+    const existing = this.userPool.node.tryFindChild('ManagedLoginDomain');
+    if (existing) return existing as cognito.UserPoolDomain;
+    const prefix: unknown = this.node.tryGetContext('cognitoDomainPrefix');
+    return this.userPool.addDomain('ManagedLoginDomain', {
+      cognitoDomain: {
+        domainPrefix:
+          typeof prefix === 'string'
+            ? prefix
+            : `${Stack.of(this).stackName.toLowerCase()}-${Aws.ACCOUNT_ID}`,
+      },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+  }
+
+  /**
+   * The console's app client: public (a browser keeps no secret), the authorization code grant
+   * only, redirected back to the console. The console sends a PKCE challenge with every
+   * authorization request and Cognito checks the verifier when the code is redeemed. The newer
+   * managed login shows nothing to a client without a branding style, so the client gets
+   * Cognito's default style. Its ID tokens are accepted by the API's authorizer like the
+   * officers' tools'.
+   */
+  addConsoleSignIn(consoleUrl: string): ConsoleSignIn {
+    const domain = this.managedLoginDomain();
+    const client = this.userPool.addClient('ConsoleClient', {
+      userPoolClientName: 'officers-console',
+      generateSecret: false,
+      // No password flow from the browser: only managed login's code, and refreshing its tokens.
+      authFlows: { userSrp: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [consoleUrl],
+        logoutUrls: [consoleUrl],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      // A browser session: short tokens, and a refresh token for a working day.
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      authSessionValidity: Duration.minutes(5),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes(UNIT_ID_ATTRIBUTE),
+      writeAttributes: new cognito.ClientAttributes(),
+    });
+    new cognito.CfnManagedLoginBranding(this, 'ConsoleLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    this.audiences.push(client);
+    new CfnOutput(this, 'ConsoleClientIdOutput', {
+      key: 'ConsoleClientId',
+      value: client.userPoolClientId,
+    });
+    return { client, domain, baseUrl: domain.baseUrl() };
   }
 
   /**
@@ -147,14 +226,16 @@ export class Identity extends Construct {
 
   /**
    * The JWT authorizer for the officers' routes: issuer is this pool, audience is the officers'
-   * client. It validates `aud` (ID tokens, which carry `custom:unit_id`, `name` and
+   * client and the console's (added later, hence lazy). It validates `aud` (ID tokens, which carry `custom:unit_id`, `name` and
    * `cognito:groups`), or `client_id` when a token has no `aud` (access tokens). One instance is
    * returned for every call, so all routes share one `AWS::ApiGatewayV2::Authorizer`.
    */
   authorizer(): HttpJwtAuthorizer {
     this.jwtAuthorizer ??= new HttpJwtAuthorizer('OfficersAuthorizer', this.issuerUrl, {
       authorizerName: 'officers-cognito',
-      jwtAudience: [this.client.userPoolClientId],
+      jwtAudience: Lazy.list({
+        produce: () => this.audiences.map((client) => client.userPoolClientId),
+      }),
       identitySource: [IDENTITY_SOURCE],
     });
     return this.jwtAuthorizer;

@@ -80,7 +80,7 @@ export class Observability extends Construct {
 
   constructor(scope: Construct, id: string, props: ObservabilityProps) {
     super(scope, id);
-    this.alarmTopic = props.alarmTopic ?? this.createTopic();
+    this.alarmTopic = props.alarmTopic ?? createAlarmTopic(this);
 
     // Alarms.
     const api5xx = new cloudwatch.Alarm(this, 'Api5xxAlarm', {
@@ -219,43 +219,6 @@ export class Observability extends Construct {
         }),
       );
     }
-  }
-
-  private createTopic(): sns.Topic {
-    const key = DataKey.of(this);
-    const topic = new sns.Topic(this, 'OpsTopic', {
-      displayName: 'Admission pipeline alarms',
-      masterKey: key,
-      enforceSSL: true,
-    });
-    // CloudWatch alarms of this account and region (and no one else's: confused deputy) publish
-    // to the encrypted topic: the topic policy must allow them (enforceSSL's Deny alone allows
-    // nobody) and the key policy must let them use the data key.
-    const fromOurAlarms = {
-      StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-      ArnLike: {
-        'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*`,
-      },
-    };
-    const cloudWatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
-    topic.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'AllowCloudWatchAlarmsToPublish',
-        principals: [cloudWatch],
-        actions: ['sns:Publish'],
-        resources: [topic.topicArn],
-        conditions: fromOurAlarms,
-      }),
-    );
-    key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        principals: [cloudWatch],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-        conditions: fromOurAlarms,
-      }),
-    );
-    return topic;
   }
 
   /** A pipeline metric without dimensions: the organisation-wide series of alarm metrics. */
@@ -531,4 +494,45 @@ export class Observability extends Construct {
     });
     return [throttles, systemErrors];
   }
+}
+
+/**
+ * The operators' alarm topic: encrypted with the data key, TLS only, and published to by this
+ * account's CloudWatch alarms in this region (alarms notify topics of their own region only).
+ */
+export function createAlarmTopic(scope: Construct, id = 'OpsTopic'): sns.Topic {
+  const key = DataKey.of(scope);
+  const topic = new sns.Topic(scope, id, {
+    displayName: 'Admission pipeline alarms',
+    masterKey: key,
+    enforceSSL: true,
+  });
+  // CloudWatch alarms of this account and region (and no one else's: confused deputy) publish
+  // to the encrypted topic: the topic policy must allow them (enforceSSL's Deny alone allows
+  // nobody) and the key policy must let them use the data key.
+  const fromOurAlarms = {
+    StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+    ArnLike: {
+      'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:*`,
+    },
+  };
+  const cloudWatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+  topic.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'AllowCloudWatchAlarmsToPublish',
+      principals: [cloudWatch],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      conditions: fromOurAlarms,
+    }),
+  );
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      principals: [cloudWatch],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: fromOurAlarms,
+    }),
+  );
+  return topic;
 }

@@ -85,10 +85,14 @@ export function readJwtAuthorizers(
     }));
 }
 
-/** The app client id local tokens should carry: the only JWT authorizer's first audience. */
+/**
+ * The app client id local tokens should carry: the first audience of the template's JWT
+ * authorizers (the officers' tools, lib/identity.ts; the console's client follows it), when they
+ * all start with the same one.
+ */
 export function localAudience(template: CfnTemplate, resolve: Resolve): string | undefined {
-  const audiences = new Set(readJwtAuthorizers(template, resolve).flatMap((a) => a.audience));
-  return audiences.size === 1 ? [...audiences][0] : undefined;
+  const firsts = new Set(readJwtAuthorizers(template, resolve).map((a) => a.audience[0]));
+  return firsts.size === 1 ? [...firsts][0] : undefined;
 }
 
 export function createJwtAuthorizer(options: JwtAuthorizerOptions): Authorize {

@@ -110,8 +110,20 @@ describe('functions', () => {
     // + Onboarding (files in progress imported); Accounts, MyDeliveries, DeliveryFeedback (people
     // and delivery); SendDailyDigests (the daily digest); ExecutionRepair (repair from the
     // execution status events).
-    expect(Object.keys(functions).length).toBe(31);
-    for (const fn of Object.values(functions)) {
+    const [ours, providers] = [true, false].map((node) =>
+      Object.values(functions).filter(
+        (fn) => String(fn.Properties.Runtime).startsWith('nodejs') === node,
+      ),
+    );
+    expect(ours.length).toBe(31);
+    // BucketDeployment's provider (the console build into its bucket) runs CDK's Python code,
+    // logging to a group of ours.
+    expect(providers).toHaveLength(1);
+    expect(providers[0].Properties.Handler).toBe('index.handler');
+    expect(providers[0].Properties.LoggingConfig.LogGroup).toEqual({
+      Ref: expect.stringMatching(/^ConsoleDeploymentLogs/),
+    });
+    for (const fn of ours) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
@@ -493,15 +505,15 @@ describe('the deadline watch function', () => {
 });
 
 describe('quotas and observability in the stack', () => {
-  it('has the dashboard with the quota custom widget, and the nine alarms on the ops topic', () => {
+  it('has the dashboard with the quota custom widget, and the ten alarms on the ops topic', () => {
     const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
     expect(body).toContain('\\"type\\":\\"custom\\"');
     expect(body).toContain('QuotasQuotaWidget');
     // The eight of observability (both state machines, dead letters, resume failures, API
-    // throttles…) and delivery problems.
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(9);
+    // throttles…), delivery problems and callers blocked by the web firewall.
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(10);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
     }
