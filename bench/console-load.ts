@@ -20,7 +20,7 @@ export interface ConsoleLoad {
 }
 
 /** `<script src>` and `<link rel="modulepreload" href>` of the page. */
-function scriptsOf(html: string): string[] {
+export function scriptsOf(html: string): string[] {
   const tags = [
     ...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g),
     ...html.matchAll(/<link\b[^>]*\brel="modulepreload"[^>]*\bhref="([^"]+)"/g),
@@ -29,7 +29,7 @@ function scriptsOf(html: string): string[] {
 }
 
 /** Static `import … from "./x.js"` and `import "./x.js"` (not `import("./x.js")`, loaded later). */
-function staticImportsOf(source: string): string[] {
+export function staticImportsOf(source: string): string[] {
   return [
     ...source.matchAll(/\bimport\s*(?:[\w*{}\s,$]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g),
   ].map((match) => match[1]);

@@ -25,6 +25,23 @@ export const ACCOUNT_ADMIN_ACTIONS = [
 /** Where API Gateway's JWT authorizer looks for the token (`Bearer ` prefix optional). */
 const IDENTITY_SOURCE = '$request.header.Authorization';
 
+/**
+ * What every officers' app client shares: short tokens and a refresh token for a working day,
+ * revocable, no hint whether a user exists, and ID tokens that carry the name, e-mail and unit.
+ */
+function officerTokens(): Partial<cognito.UserPoolClientOptions> {
+  return {
+    preventUserExistenceErrors: true,
+    enableTokenRevocation: true,
+    idTokenValidity: Duration.hours(1),
+    accessTokenValidity: Duration.hours(1),
+    refreshTokenValidity: Duration.hours(12),
+    readAttributes: new cognito.ClientAttributes()
+      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+      .withCustomAttributes(UNIT_ID_ATTRIBUTE),
+  };
+}
+
 /** What the officers' console needs to sign officers in with Cognito's managed login. */
 export interface ConsoleSignIn {
   client: cognito.UserPoolClient;
@@ -114,14 +131,7 @@ export class Identity extends Construct {
       generateSecret: false,
       authFlows: { userSrp: true },
       disableOAuth: true,
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
-      readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(UNIT_ID_ATTRIBUTE),
+      ...officerTokens(),
       writeAttributes: userWritable,
     });
 
@@ -184,16 +194,9 @@ export class Identity extends Construct {
         logoutUrls: [consoleUrl],
       },
       supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      // A browser session: short tokens, and a refresh token for a working day.
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
+      ...officerTokens(),
+      // The managed login page must be completed within 5 minutes.
       authSessionValidity: Duration.minutes(5),
-      readAttributes: new cognito.ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes(UNIT_ID_ATTRIBUTE),
       writeAttributes: new cognito.ClientAttributes(),
     });
     new cognito.CfnManagedLoginBranding(this, 'ConsoleLoginBranding', {

@@ -174,6 +174,7 @@ describe('every metric an alarm watches was published', () => {
         'AWS/States',
         'AWS/SQS',
         'AWS/SNS',
+        'AWS/WAFV2',
       ]),
     );
   });
@@ -252,6 +253,24 @@ describe('every metric an alarm watches was published', () => {
         TopicName: String(resolve({ 'Fn::GetAtt': [topic, 'TopicName'] })),
       });
     }
+  });
+
+  it('AWS/WAFV2 (not emulated locally): the rate-limited alarm watches the rate rules of the web ACL', () => {
+    const acl = listResources(template, 'AWS::WAFv2::WebACL')[0].resource.Properties as {
+      VisibilityConfig: { MetricName: string };
+      Rules: { VisibilityConfig: { MetricName: string }; Statement: Record<string, unknown> }[];
+    };
+    const rateRules = acl.Rules.filter((r) => 'RateBasedStatement' in r.Statement).map(
+      (r) => r.VisibilityConfig.MetricName,
+    );
+    const alarmed = watched.filter((w) => w.namespace === 'AWS/WAFV2');
+    expect(alarmed.map((w) => w.metricName)).toEqual(rateRules.map(() => 'BlockedRequests'));
+    expect(alarmed.map((w) => w.dimensions)).toEqual(
+      rateRules.map((rule) => ({
+        WebACL: String(resolve(acl.VisibilityConfig.MetricName)),
+        Rule: rule,
+      })),
+    );
   });
 
   it('never carries a person: organisation-level dimensions with few values only', async () => {
