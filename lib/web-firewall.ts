@@ -2,6 +2,7 @@ import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { ERROR_CODES } from '../functions/http/contract/error-codes';
 import { type CallerRateLimits } from './caller-rate-limit';
 
 /** The region of every web ACL that protects a CloudFront distribution, and of its metrics. */
@@ -16,8 +17,8 @@ const RATE_LIMITED_BODY = 'rate-limited';
  */
 export const RATE_LIMITED_ERROR = {
   code: 'RATE_LIMITED',
-  message: 'Quá nhiều yêu cầu trong thời gian ngắn; vui lòng thử lại sau ít phút',
-  message_en: 'Too many requests in a short time; try again in a minute',
+  message: ERROR_CODES.RATE_LIMITED.vi,
+  message_en: ERROR_CODES.RATE_LIMITED.en,
   field: null,
 } as const;
 

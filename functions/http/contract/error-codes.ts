@@ -273,6 +273,13 @@ export const ERROR_CODES = {
     'The 12 months of probation are not over',
   ),
 
+  // The edge (429): AWS WAF's per-caller rate rule answers it before the API (lib/web-firewall.ts).
+  RATE_LIMITED: doc(
+    429,
+    'Quá nhiều yêu cầu trong thời gian ngắn; vui lòng thử lại sau Retry-After giây',
+    'Too many requests in a short time; try again after Retry-After seconds',
+  ),
+
   // The service (500, 503)
   CONTENTION: doc(
     503,
