@@ -18,6 +18,12 @@
  *   npm run bench -- --console-only
  *
  * builds the console and measures only its initial load (gzipped JavaScript against the budget).
+ *
+ *   npm run bench -- --national-only [--no-synth] [--national-candidates 10]
+ *
+ * measures only the national bill's inputs (bench/national-inputs.ts: log bytes of a small walk,
+ * one deadline wake-up, the template's monthly resources) on a fresh runtime, a few minutes, and
+ * replaces them in the last results.
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -33,6 +39,7 @@ import { HAPPY_PATH } from '../test/e2e/support/happy-path';
 import { nominationFor } from '../test/e2e/reliability/support';
 import { measureColdStarts } from './cold-start';
 import { measureConsoleLoad } from './console-load';
+import { median } from './median';
 import {
   costPer1000,
   type MeasuredUsage,
@@ -42,6 +49,12 @@ import {
   WAITING_DAYS,
 } from './cost-model';
 import prices from './prices.json';
+import {
+  countStackResources,
+  logBytesBefore,
+  measureLogBytes,
+  measureWakeUp,
+} from './national-inputs';
 import { measureReportScaling, type ReportScaling } from './report-scaling';
 import { renderMarkdown } from './render';
 import type { BenchResult, WalkRun } from './result';
@@ -60,6 +73,8 @@ const { values: args } = parseArgs({
     'reads-per-candidate': { type: 'string', default: '10' },
     'cold-start-only': { type: 'boolean', default: false },
     'console-only': { type: 'boolean', default: false },
+    'national-only': { type: 'boolean', default: false },
+    'national-candidates': { type: 'string', default: '10' },
   },
 });
 
@@ -68,13 +83,6 @@ const log = (line: string) => console.log(line);
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return 0;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -113,9 +121,13 @@ async function walk(
         parseAs: 'text',
       } as never,
     );
-    const text = (response.ok ? data : error) as string | undefined;
+    // openapi-fetch hands an error's body over already parsed when it is JSON (a 5xx of the
+    // gateway, a refusal): only text is parsed here.
+    const answer = (response.ok ? data : error) as unknown;
     (samples[label] ??= []).push(performance.now() - started);
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const answered: ReturnType<typeof JSON.parse> =
+      typeof answer === 'string' ? (answer ? JSON.parse(answer) : undefined) : answer;
+    return { status: response.status, body: answered };
   };
   let gets = 0;
   const settled = async (id: string, stage: string): Promise<number> => {
@@ -276,6 +288,7 @@ async function walk(
 async function main(): Promise<void> {
   if (args['cold-start-only']) return coldStartOnly();
   if (args['console-only']) return consoleOnly();
+  if (args['national-only']) return nationalOnly();
   const options = {
     candidates: Number(args.candidates),
     concurrency: Number(args.concurrency),
@@ -287,24 +300,22 @@ async function main(): Promise<void> {
     synthesize();
   }
   const runs: WalkRun[] = [];
+  let national: BenchResult['national'];
   for (let run = 1; run <= options.repeat; run++) {
-    const runtime = await startLocalRuntime({
-      cdkOut: DEFAULT_CDK_OUT,
-      port: 0,
-      faultProxy: true,
-      recordConsumedCapacity: true,
-      // DynamoDB's transaction conflicts, as on AWS: the functions retry them.
-      conflicts: true,
-    });
+    const runtime = await benchRuntime();
     try {
       log(
         `walk ${run}/${options.repeat}: ${Math.ceil(options.candidates / options.repeat)} candidates, concurrency ${options.concurrency}`,
       );
+      const logsBefore = logBytesBefore(runtime);
       const result = await walk(runtime, {
         ...options,
         candidates: Math.ceil(options.candidates / options.repeat),
         run,
       });
+      if (run === 1) {
+        national = await measureNational(runtime, logsBefore, result, `run 1 of ${options.repeat}`);
+      }
       const coldStarts = Object.values(result.sandboxes).reduce((n, s) => n + s.coldStarts, 0);
       log(
         `  ${result.admitted} admitted in ${result.wallSeconds.toFixed(1)} s (${result.candidatesPerMinute.toFixed(1)}/min); ` +
@@ -379,16 +390,77 @@ async function main(): Promise<void> {
     reportScaling,
     coldStarts,
     consoleLoad: await consoleLoad(),
+    ...(national ? { national } : {}),
   };
   writeResults(result);
 }
 
-/** The last results with a fresh cold-start table. */
-async function coldStartOnly(): Promise<void> {
+/** Log bytes of the walk just done, then one wake-up: last on a runtime (it moves the clock). */
+async function measureNational(
+  runtime: LocalRuntime,
+  logsBefore: Record<string, number>,
+  walked: WalkRun,
+  run: string,
+): Promise<NonNullable<BenchResult['national']>> {
+  const logBytes = measureLogBytes(runtime, logsBefore, walked.usage);
+  log('  one deadline wake-up (clock moved by the wait cap)…');
+  return {
+    measuredAt: new Date().toISOString(),
+    run: `${run}, ${walked.admitted} of ${walked.candidates} candidates admitted`,
+    wakeUp: await measureWakeUp(runtime),
+    logBytes,
+    stack: countStackResources(DEFAULT_CDK_OUT),
+  };
+}
+
+/**
+ * The last results with fresh national inputs: a small walk on a fresh runtime (its log bytes),
+ * one wake-up, the template's resources. The walk's own figures are kept.
+ */
+async function nationalOnly(): Promise<void> {
+  const last = lastResults();
+  const runtime = await benchRuntime();
+  try {
+    const candidates = Number(args['national-candidates']);
+    log(`national inputs: a walk of ${candidates} candidates, then one wake-up…`);
+    const logsBefore = logBytesBefore(runtime);
+    const walked = await walk(runtime, {
+      candidates,
+      concurrency: 2,
+      run: 1,
+      readsPerCandidate: last.options.readsPerCandidate,
+    });
+    writeResults({
+      ...last,
+      national: await measureNational(runtime, logsBefore, walked, 'a separate walk'),
+    });
+  } finally {
+    await runtime.stop();
+  }
+}
+
+/** A fresh runtime measuring what AWS bills, with DynamoDB's transaction conflicts (retried). */
+function benchRuntime(): Promise<LocalRuntime> {
+  return startLocalRuntime({
+    cdkOut: DEFAULT_CDK_OUT,
+    port: 0,
+    faultProxy: true,
+    recordConsumedCapacity: true,
+    conflicts: true,
+  });
+}
+
+/** The last results (synthesized first unless --no-synth): the partial modes update them. */
+function lastResults(): BenchResult {
   if (!args['no-synth']) {
     log('cdk synth…');
     synthesize();
   }
+  return readLastResults();
+}
+
+/** The last results with a fresh cold-start table. */
+async function coldStartOnly(): Promise<void> {
   const last = lastResults();
   log('cold starts…');
   const coldStarts = measureColdStarts({
@@ -405,7 +477,7 @@ async function coldStartOnly(): Promise<void> {
 
 /** The last results with a fresh measure of the console's initial load. */
 async function consoleOnly(): Promise<void> {
-  writeResults({ ...lastResults(), consoleLoad: await consoleLoad() });
+  writeResults({ ...readLastResults(), consoleLoad: await consoleLoad() });
 }
 
 async function consoleLoad(): Promise<BenchResult['consoleLoad']> {
@@ -413,7 +485,7 @@ async function consoleLoad(): Promise<BenchResult['consoleLoad']> {
   return { ...(await measureConsoleLoad()), measuredAt: new Date().toISOString() };
 }
 
-function lastResults(): BenchResult {
+function readLastResults(): BenchResult {
   return JSON.parse(fs.readFileSync(path.join(RESULTS, 'latest.json'), 'utf8')) as BenchResult;
 }
 

@@ -1,5 +1,6 @@
 import type { BenchResult } from './result';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
+import { renderNationalBill } from './render-national-bill';
 
 const n = (value: number, digits = 1) =>
   Number.isFinite(value) ? value.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–';
@@ -65,7 +66,7 @@ export function renderMarkdown(r: BenchResult): string {
       `${n(r.median.asRunPerCandidate.apiRequests)} API requests, ` +
       `${n(r.median.asRunPerCandidate.readRequestUnits)} RRU and ` +
       `${n(r.median.asRunPerCandidate.lambdaInvocations)} invocations per candidate. ` +
-      `Not counted: CloudWatch Logs ingestion, X-Ray, KMS requests, Cognito, data transfer, storage.`,
+      `Logs, wake-ups, Cognito, the repair sweep, metrics and the monthly resources are in the national bill below.`,
     '',
   );
   const p = r.polling;
@@ -85,6 +86,7 @@ export function renderMarkdown(r: BenchResult): string {
     }),
     '',
   );
+  out.push(...renderNationalBill(r));
   const rs = r.reportScaling;
   out.push('**Quota report scaling:**');
   if (rs.status === 'measured') {

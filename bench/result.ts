@@ -8,6 +8,7 @@ import type {
   WAITING_DAYS,
 } from './cost-model';
 import type { ConsoleLoad } from './console-load';
+import type { LogBytes, StackResources, WakeUpCost } from './national-inputs';
 import type { ReportScaling } from './report-scaling';
 
 /** What `npm run bench` measures (bench/results/latest.json); bench/render.ts renders it. */
@@ -53,6 +54,20 @@ export interface BenchResult {
   coldStarts: ColdStart[] | { skipped: true };
   /** The console's initial JavaScript, gzipped, against its budget (absent in older results). */
   consoleLoad?: ConsoleLoad & { measuredAt: string };
+  /**
+   * What the national bill needs besides the walk (bench/national-inputs.ts): one deadline
+   * wake-up measured on the first run's runtime, and the stack's monthly resources. Absent in
+   * results older than these measurements.
+   */
+  national?: {
+    /** When, and on which run, they were measured (they may be newer than the walk). */
+    measuredAt: string;
+    run: string;
+    wakeUp: WakeUpCost;
+    /** Log bytes per unit of work of the first run's walk. */
+    logBytes: LogBytes;
+    stack: StackResources;
+  };
   /** When the cold starts were measured by `--cold-start-only`, apart from the rest. */
   coldStartsMeasured?: { at: string; node: string };
 }

@@ -128,9 +128,9 @@ export interface paths {
     };
     /**
      * Xuất nhật ký thao tác / Export the audit trail
-     * @description Mọi thao tác trong cây đơn vị trong một khoảng ngày (tối đa 366 ngày), JSON hoặc CSV.
+     * @description Mọi thao tác trong cây đơn vị trong một khoảng ngày (tối đa 366 ngày). JSON: từng trang (limit, cursor = nextCursor của trang trước), theo tháng, rồi thao tác của chính đơn vị theo thời gian, rồi từng đơn vị cấp dưới. CSV: cả khoảng ngày; vừa một trang thì trả ngay, dài hơn thì ghi ra tệp và trả liên kết tải có hạn 15 phút.
      *
-     *     Every command in a unit's subtree over a period (at most 366 days), JSON or CSV.
+     *     Every command in a unit's subtree over a period (at most 366 days). JSON: page by page (limit, cursor = the previous page's nextCursor), month by month, the unit's own events by time, then each unit below it. CSV: the whole period; answered inline when it fits in one page, otherwise written to a file and answered with a download link valid for 15 minutes.
      */
     get: operations['exportAudit'];
     put?: never;
@@ -908,6 +908,92 @@ export interface components {
       escalationLevel?: number;
       /** @description Đã quá hạn (hạn trước hôm nay) / Past due (due before today) */
       overdue: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Một trang nhật ký (format=json) / A page of the audit trail (format=json) */
+    AuditPage: {
+      unit: string;
+      /**
+       * Format: date
+       * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+       */
+      to: string;
+      items: ({
+        candidateId: string;
+        seq: number;
+        /** @description Thời điểm ISO 8601 / ISO 8601 instant */
+        at: string;
+        /** @enum {string} */
+        type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
+        fromStage?: components['schemas']['Stage'];
+        toStage: components['schemas']['Stage'];
+        action?: string;
+        outcome?: string;
+        policyVersion?: string;
+        actor?: components['schemas']['Actor'];
+        /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
+        notice?: {
+          index: number;
+          escalationLevel: number;
+          recipient: {
+            /** @enum {string} */
+            role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
+            unitId: string;
+          } & {
+            [key: string]: unknown;
+          };
+          /**
+           * Format: date
+           * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+           */
+          dueOn: string;
+        } & {
+          [key: string]: unknown;
+        };
+        unitPath: string[];
+      } & {
+        [key: string]: unknown;
+      })[];
+      /** @description Con trỏ trang sau (không có: hết) / Next page cursor (absent: last) */
+      nextCursor?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Tệp lớn hơn một trang: đã ghi và trả liên kết tải / A file larger than one page: written, answered with a download link */
+    AuditExportLink: {
+      unit: string;
+      /**
+       * Format: date
+       * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+       */
+      from: string;
+      /**
+       * Format: date
+       * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
+       */
+      to: string;
+      /** @enum {string} */
+      format: 'csv';
+      /** @description Số thao tác trong tệp / Events in the file */
+      count: number;
+      filename: string;
+      download: {
+        /**
+         * Format: uri
+         * @description Liên kết tải tệp (đã ký, không cần token) / Signed download link (no token needed)
+         */
+        url: string;
+        /** @description Liên kết hết hạn lúc / The link expires at */
+        expiresAt: string;
+      } & {
+        [key: string]: unknown;
+      };
     } & {
       [key: string]: unknown;
     };
@@ -2148,6 +2234,10 @@ export interface operations {
         /** @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar) */
         to: string;
         format?: 'json' | 'csv';
+        /** @description Số thao tác mỗi trang (1–1000); CSV dài hơn một trang được trả bằng liên kết tải / Events per page (1–1000); a CSV longer than one page is answered with a download link */
+        limit?: number;
+        /** @description Giá trị nextCursor của trang trước (không tự tạo) / The previous page's nextCursor (opaque) */
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -2162,63 +2252,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            unit: string;
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-             */
-            to: string;
-            items: ({
-              candidateId: string;
-              seq: number;
-              /** @description Thời điểm ISO 8601 / ISO 8601 instant */
-              at: string;
-              /** @enum {string} */
-              type: 'NOMINATED' | 'TRANSITION' | 'CORRECTION' | 'REMINDER' | 'ESCALATION';
-              fromStage?: components['schemas']['Stage'];
-              toStage: components['schemas']['Stage'];
-              action?: string;
-              outcome?: string;
-              policyVersion?: string;
-              actor?: components['schemas']['Actor'];
-              /** @description Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào / Reminder/escalation of an overdue step: who was told, about which due date */
-              notice?: {
-                index: number;
-                escalationLevel: number;
-                recipient: {
-                  /** @enum {string} */
-                  role: 'cell-officer' | 'committee-officer' | 'approver' | 'admin' | 'ops-viewer';
-                  unitId: string;
-                } & {
-                  [key: string]: unknown;
-                };
-                /**
-                 * Format: date
-                 * @description Ngày (YYYY-MM-DD, lịch Việt Nam) / Date (YYYY-MM-DD, Vietnam calendar)
-                 */
-                dueOn: string;
-              } & {
-                [key: string]: unknown;
-              };
-              unitPath: string[];
-            } & {
-              [key: string]: unknown;
-            })[];
-          } & {
-            [key: string]: unknown;
-          };
+          'application/json':
+            components['schemas']['AuditPage'] | components['schemas']['AuditExportLink'];
           'text/csv': string;
         };
       };
       /**
        * @description Yêu cầu sai dạng / Malformed request
        *     - `INVALID_QUERY`: Tham số truy vấn sai dạng / A query parameter is malformed
+       *     - `INVALID_CURSOR`: Con trỏ phân trang không hợp lệ / Invalid pagination cursor
        *     - `UNIT_NOT_FOUND`: Không tìm thấy đơn vị / Unit not found
        */
       400: {
@@ -2228,7 +2270,7 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
-            code?: 'INVALID_QUERY' | 'UNIT_NOT_FOUND';
+            code?: 'INVALID_QUERY' | 'INVALID_CURSOR' | 'UNIT_NOT_FOUND';
           };
         };
       };
@@ -2276,6 +2318,21 @@ export interface operations {
           'application/json': components['schemas']['Error'] & {
             /** @enum {unknown} */
             code?: 'UNIT_NOT_FOUND';
+          };
+        };
+      };
+      /**
+       * @description Quy định không cho phép / A rule forbids it
+       *     - `AUDIT_EXPORT_TOO_LARGE`: Nhật ký quá lớn cho một lần xuất; chọn khoảng ngày ngắn hơn / The audit export is too large; choose a shorter period
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'] & {
+            /** @enum {unknown} */
+            code?: 'AUDIT_EXPORT_TOO_LARGE';
           };
         };
       };

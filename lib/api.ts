@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { DEFAULT_ROUTE_THROTTLE, routeThrottles } from './api-throttling';
 import { type CapacityModel, capacityModel } from './capacity-model';
+import { AuditExports } from './audit-exports';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import type { Notifications } from './notifications';
@@ -115,6 +116,8 @@ export class Api extends Construct {
       timeout: Duration.seconds(29),
     });
     storage.grantReadCandidates(exportAudit);
+    // An export beyond one page is written to S3 and answered with a short-lived link.
+    new AuditExports(this, 'AuditExports').grantWriteExports(exportAudit);
 
     // Quota ledger (admin writes, officers read), the report and corrections.
     const quotas = new AdmissionFunction(this, 'Quotas', {

@@ -142,9 +142,25 @@ export interface WorkQueues {
   listWorkQueue(query: WorkQueueQuery): Promise<CandidatePage>;
 }
 
-interface AuditTrail {
-  /** Events in a unit's subtree between two dates (inclusive, YYYY-MM-DD in Vietnam time). */
-  listAuditEvents(query: { unitId: string; from: string; to: string }): AsyncIterable<AuditEvent>;
+/** Events of a unit's subtree between two dates (inclusive, YYYY-MM-DD in Vietnam time). */
+export interface AuditPageQuery {
+  unitId: string;
+  from: string;
+  to: string;
+  limit: number;
+  /** The previous page's nextCursor. */
+  cursor?: string;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface AuditTrail {
+  /** One page of the events, at most `limit`, in the order the audit index keeps them. */
+  listAuditPage(query: AuditPageQuery): Promise<AuditPage>;
 }
 
 /** The organisation tree as in force on a day. */

@@ -46,7 +46,8 @@ function parsed(cursor: string): Record<string, unknown> {
   return invalidCursor();
 }
 
-function invalidCursor(): never {
+/** The refusal of a cursor this listing did not issue (or that was altered). */
+export function invalidCursor(): never {
   return refuse('invalid', {
     code: 'INVALID_CURSOR',
     message: 'Con trỏ phân trang không hợp lệ; hãy dùng giá trị nextCursor của trang trước',

@@ -6,7 +6,6 @@ import {
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
-  paginateQuery,
 } from '@aws-sdk/lib-dynamodb';
 import {
   type Candidate,
@@ -16,7 +15,7 @@ import {
 } from '../domain/candidate';
 import type { WatchedDeadline } from '../domain/deadline-watch';
 import { type HistoryEvent } from '../domain/history-event';
-import { acceptsCandidates, type OrgUnit } from '../domain/org-unit';
+import { type OrgUnit } from '../domain/org-unit';
 import { type CounterDelta } from '../domain/quota/counter-keys';
 import {
   counterDeltasOfEvent,
@@ -27,7 +26,8 @@ import { counterTransactUpdate, gaugeTransactUpdate, ledgerShard } from './quota
 import { type ApprovalRecord } from '../domain/approval';
 import {
   ApprovalLinkUsedError,
-  type AuditEvent,
+  type AuditPage,
+  type AuditPageQuery,
   DuplicatePersonError,
   type CandidatePage,
   type CandidateStore,
@@ -46,7 +46,6 @@ import { addDays } from '../domain/rules/calendar-date';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import {
   approvalRecordKey,
-  auditKeys,
   candidateItem,
   IN_FLIGHT_KEY,
   IN_FLIGHT_SHARDS,
@@ -56,6 +55,7 @@ import {
   withoutKeys,
 } from './table-keys';
 import { isConditionFailure } from './dynamodb-errors';
+import { listAuditPage } from './dynamodb-audit-trail';
 
 async function staleOnConditionFailure<T>(write: Promise<T>, what: string): Promise<T> {
   try {
@@ -594,67 +594,9 @@ export class DynamoDbCandidateStore implements CandidateStore {
     await org.putUnitVersion(unit, before ? before.parentId : unit.parentId);
   }
 
-  /**
-   * The events of a unit's subtree over a period, month by month, in time order. Each month reads
-   * only the subtree's key range of its top-level committee's partition (auditKeys): the unit's
-   * own events by time, and — unless it is a cell, which has no units below — its descendants'
-   * events of the month, kept when inside the period. Events are filed under the path the unit had
-   * when they happened, so a month is read with the unit's path at its start and at its end (a
-   * move inside the month).
-   */
-  async *listAuditEvents(query: {
-    unitId: string;
-    from: string;
-    to: string;
-  }): AsyncIterable<AuditEvent> {
-    // Instants are stored in UTC; the period is in Vietnam time (UTC+7).
-    const from = new Date(`${query.from}T00:00:00.000+07:00`).toISOString();
-    const to = new Date(`${query.to}T23:59:59.999+07:00`).toISOString();
-    for (const month of monthsBetween(query.from, query.to)) {
-      const first = query.from > `${month}-01` ? query.from : `${month}-01`;
-      const last = query.to < `${month}-31` ? query.to : `${month}-31`;
-      const versions = [
-        await this.getUnit(query.unitId, first),
-        await this.getUnit(query.unitId, last),
-      ];
-      const seen = new Set<string>();
-      const events: AuditEvent[] = [];
-      for (const unit of versions) {
-        if (!unit || seen.has(unit.path.join('/'))) continue;
-        seen.add(unit.path.join('/'));
-        const ranges = [{ range: auditKeys.own(unit.path, from, to), filtered: false }];
-        if (!acceptsCandidates(unit))
-          ranges.push({ range: auditKeys.below(unit.path), filtered: true });
-        for (const { range, filtered } of ranges) {
-          const pages = paginateQuery(
-            { client: this.documents },
-            {
-              TableName: this.tableName,
-              IndexName: INDEX.audit,
-              KeyConditionExpression: 'GSI3PK = :partition AND GSI3SK BETWEEN :low AND :high',
-              ...(filtered && {
-                FilterExpression: '#at BETWEEN :from AND :to',
-                ExpressionAttributeNames: { '#at': 'at' },
-              }),
-              ExpressionAttributeValues: {
-                ':partition': auditKeys.partition(unit.path, month),
-                ':low': range[0],
-                ':high': range[1],
-                ...(filtered && { ':from': from, ':to': to }),
-              },
-            },
-          );
-          for await (const page of pages) {
-            for (const item of page.Items ?? []) events.push(withoutKeys<AuditEvent>(item));
-          }
-        }
-      }
-      events.sort(
-        (a, b) =>
-          a.at.localeCompare(b.at) || a.candidateId.localeCompare(b.candidateId) || a.seq - b.seq,
-      );
-      yield* events;
-    }
+  /** One page of a unit's subtree's audit events (dynamodb-audit-trail.ts). */
+  listAuditPage(query: AuditPageQuery): Promise<AuditPage> {
+    return listAuditPage(this.documents, this.tableName, this, query);
   }
 
   private freePerson(candidate: Candidate) {
@@ -707,18 +649,6 @@ export class DynamoDbCandidateStore implements CandidateStore {
 }
 
 /** Calendar months (YYYY-MM) from the month of `from` to the month of `to`, inclusive. */
-function monthsBetween(from: string, to: string): string[] {
-  const months: string[] = [];
-  let [year, month] = from.slice(0, 7).split('-').map(Number);
-  const last = to.slice(0, 7);
-  for (;;) {
-    const current = `${year}-${String(month).padStart(2, '0')}`;
-    if (current > last) return months;
-    months.push(current);
-    [year, month] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  }
-}
-
 /** One delta per counter item (a transaction may not touch an item twice). */
 function mergedCounterDeltas(deltas: CounterDelta[]): CounterDelta[] {
   const merged = new Map<string, CounterDelta>();

@@ -1,39 +1,45 @@
 import { awsCandidateStore } from '../adapters/aws-dependencies';
-import { type AuditEvent } from '../adapters/candidate-store';
-import { assertMayExportAudit, isInScope } from '../domain/access';
-import { unitNotFound } from '../domain/unit-not-found';
+import { awsExportFiles } from '../adapters/s3-export-files';
+import { assertMayExportAudit } from '../domain/access';
 import { ROUTES } from '../http/contract/routes';
 import { httpApi } from '../http/http-api';
 import { download, json } from '../http/response';
 import { on } from '../http/route-binding';
 import { auditCsv } from '../http/audit-csv';
+import { auditFile, auditPage, type AuditExportDeps } from '../services/audit-export';
 
-const store = awsCandidateStore();
+const deps: AuditExportDeps = { trail: awsCandidateStore(), files: awsExportFiles() };
+const CSV = { contentType: 'text/csv; charset=utf-8', extension: 'csv', render: auditCsv };
 
 /**
- * GET /audit?unit=&from=&to=&format=json|csv: every command in a unit's subtree over a period —
- * who (user, name, role, unit), when, what, the idempotency key, source IP and user agent.
+ * GET /audit?unit=&from=&to=&format=json|csv&limit=&cursor=: every command in a unit's subtree
+ * over a period — who (user, name, role, unit), when, what, the idempotency key, source IP and
+ * user agent. JSON is paged; CSV is the whole period, inline up to one page, else a download link.
  */
 export const handler = httpApi(
   on(ROUTES['GET /audit'], {
     authorize: assertMayExportAudit,
     handle: async ({ caller, query }) => {
-      const unit = await store.getUnit(query.unit, query.to);
-      if (!unit || !isInScope(caller, unit.path)) unitNotFound(query.unit, 'unit');
-      const events: AuditEvent[] = [];
-      for await (const e of store.listAuditEvents({
-        unitId: query.unit,
-        from: query.from,
-        to: query.to,
-      })) {
-        events.push(e);
-      }
-      if (query.format === 'csv') {
-        return download('text/csv; charset=utf-8', auditCsv(events), {
-          filename: `audit-${query.unit}-${query.from}-${query.to}.csv`,
+      const period = { unit: query.unit, from: query.from, to: query.to };
+      if (query.format === 'json') {
+        const page = await auditPage(deps, caller, {
+          ...period,
+          limit: query.limit,
+          cursor: query.cursor,
         });
+        return json(200, { ...period, ...page });
       }
-      return json(200, { unit: query.unit, from: query.from, to: query.to, items: events });
+      const file = await auditFile(deps, caller, { ...period, limit: query.limit }, CSV);
+      if (file.kind === 'inline') {
+        return download(CSV.contentType, file.body, { filename: file.filename });
+      }
+      return json(200, {
+        ...period,
+        format: query.format,
+        count: file.count,
+        filename: file.filename,
+        download: file.link,
+      });
     },
   }),
 );

@@ -102,6 +102,7 @@ export function createAccessLog(options: {
     const line = format.replace(/\$context\.([\w.]+)/g, (_, name: string) =>
       String(context[name] ?? '-'),
     );
+    recorder.recordLogEvent(logGroup, line);
     let event: unknown;
     try {
       event = JSON.parse(line);

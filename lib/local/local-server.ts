@@ -42,11 +42,20 @@ export async function listenLocally(
 }
 
 /** The request body as text, refusing (with `tooLarge()`) more than `maxBytes`. */
-export function readRequestBody(
+export async function readRequestBody(
   req: IncomingMessage,
   maxBytes: number,
   tooLarge: () => Error,
 ): Promise<string> {
+  return (await readRequestBytes(req, maxBytes, tooLarge)).toString('utf8');
+}
+
+/** The request body as bytes, refusing (with `tooLarge()`) more than `maxBytes`. */
+export function readRequestBytes(
+  req: IncomingMessage,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -59,7 +68,7 @@ export function readRequestBody(
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

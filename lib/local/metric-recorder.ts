@@ -32,7 +32,17 @@ export interface MetricRecorder {
   recordLogLine(publisher: string, line: string): void;
   put(publisher: string, datum: MetricDatum): void;
   series(): MetricSeries[];
+  /** A log event written to a log group other than a function's (the API access log). */
+  recordLogEvent(logGroup: string, message: string): void;
+  /**
+   * Bytes ingested per log group (function logical id, or the group `recordLogEvent` named), as
+   * CloudWatch Logs bills them: each event's UTF-8 message plus 26 bytes of metadata.
+   */
+  logBytes(): Record<string, number>;
 }
+
+/** CloudWatch Logs counts 26 bytes of metadata per event towards the ingested size. */
+const LOG_EVENT_OVERHEAD_BYTES = 26;
 
 interface EmfDirective {
   Namespace?: unknown;
@@ -42,6 +52,12 @@ interface EmfDirective {
 
 export function createMetricRecorder(): MetricRecorder {
   const all = new Map<string, MetricSeries>();
+  const bytes = new Map<string, number>();
+  const ingest = (group: string, message: string) =>
+    bytes.set(
+      group,
+      (bytes.get(group) ?? 0) + Buffer.byteLength(message) + LOG_EVENT_OVERHEAD_BYTES,
+    );
   const put = (publisher: string, datum: MetricDatum) => {
     const dimensions = Object.fromEntries(
       Object.entries(datum.dimensions).sort(([a], [b]) => a.localeCompare(b)),
@@ -60,8 +76,11 @@ export function createMetricRecorder(): MetricRecorder {
   return {
     put,
     recordLogLine: (publisher, line) => {
+      ingest(publisher, line);
       for (const datum of emfData(line)) put(publisher, datum);
     },
+    recordLogEvent: ingest,
+    logBytes: () => Object.fromEntries(bytes),
     series: () => structuredClone([...all.values()]),
   };
 }

@@ -29,6 +29,7 @@ import {
   type SchedulerEndpoint,
 } from './scheduler-endpoint';
 import { createPublishedMessageStore, type PublishedMessageStore } from './published-messages';
+import { startS3Endpoint } from './s3-endpoint';
 import { startSecretsManagerEndpoint } from './secrets-manager-endpoint';
 import { readTopicArns, startSnsEndpoint } from './sns-endpoint';
 import { type ScheduleRunner, readSchedules, startSchedules } from './schedules';
@@ -271,6 +272,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       authorize: iam.guards.secretsManager,
     });
     stoppers.push(() => secrets.close());
+    // Export files and their presigned links. Functions sign with their own keys; with IAM off
+    // they all sign with the local operator key.
+    const s3 = await startS3Endpoint({
+      template,
+      resolve,
+      dataDir: options.dataDir,
+      now: () => clock.now(),
+      secretOf: (accessKeyId) =>
+        iam.access?.secretOf(accessKeyId) ??
+        (accessKeyId === LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID
+          ? LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY
+          : undefined),
+      authorize: iam.guards.s3,
+    });
+    stoppers.push(() => s3.close());
 
     const outputs = resolveOutputs({ template, stackName }) as Record<string, string>;
     if (options.seedDemoOrganisation !== false) {
@@ -384,6 +400,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AWS_ENDPOINT_URL_SNS: snsEndpoint.url,
         AWS_ENDPOINT_URL_SESV2: sesEndpoint.url,
         AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets.url,
+        AWS_ENDPOINT_URL_S3: s3.url,
         AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
         AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.url,
       },

@@ -243,6 +243,9 @@ function resolveRef(name: string, ctx: ResolveContext): unknown {
     case 'AWS::SecretsManager::Secret':
       // CloudFormation's Ref of a secret is its ARN (name, '-', six characters).
       return secretArn(ctx, physicalName(name, ctx));
+    case 'AWS::S3::Bucket':
+      // Bucket names are lower case (CloudFormation derives them from the stack and logical id).
+      return physicalName(name, ctx).toLowerCase();
     case 'AWS::SQS::Queue':
       return `https://sqs.${region}.amazonaws.com/${ctx.accountId ?? LOCAL_ACCOUNT_ID}/${name}`;
     default:
@@ -285,6 +288,8 @@ function resolveGetAtt(logicalId: string, attribute: string, ctx: ResolveContext
       return arn(ctx, 'cloudwatch', `alarm:${name}`);
     case 'AWS::Scheduler::ScheduleGroup.Arn':
       return arn(ctx, 'scheduler', `schedule-group/${name}`);
+    case 'AWS::S3::Bucket.Arn':
+      return `arn:aws:s3:::${name.toLowerCase()}`;
     case 'AWS::SecretsManager::Secret.Id':
       return secretArn(ctx, name);
     case 'AWS::IAM::Role.RoleId':
@@ -314,6 +319,7 @@ function physicalName(logicalId: string, ctx: ResolveContext): string {
     'AWS::Events::Rule': 'Name',
     'AWS::IAM::Role': 'RoleName',
     'AWS::SNS::Topic': 'TopicName',
+    'AWS::S3::Bucket': 'BucketName',
   }[resource?.Type ?? ''];
   const explicit = explicitNameProperty ? resource.Properties?.[explicitNameProperty] : undefined;
   if (explicit !== undefined) return String(resolveValue(explicit, ctx));

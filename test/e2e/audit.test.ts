@@ -1,6 +1,7 @@
 import { type ApiClient, type CandidateBody } from './support/api-client';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { officerClient } from './support/officers';
+import { moveClock } from './support/clock';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 let runtime: RuntimeProcess;
@@ -117,5 +118,112 @@ describe('privacy in views (issue 13)', () => {
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     }
+  });
+});
+
+describe('audit export: pages and download links (issue 12)', () => {
+  let auditor: ApiClient;
+  const period = () => `unit=dd-xltbd&from=${today()}&to=${today()}`;
+  const key = (e: CandidateBody) => `${e.candidateId}#${e.seq}`;
+
+  beforeAll(async () => {
+    auditor = await officerClient(runtime, { roles: ['committee-officer'], unitId: 'dd-kdn' });
+    for (const fullName of ['Lê Văn Ba', 'Phạm Thị Tư', 'Hoàng Văn Năm']) {
+      await cell.nominate({ ...DEMO_NOMINATION, fullName });
+    }
+  });
+
+  it('pages through the subtree with nextCursor: each event once, as one large page has them', async () => {
+    const whole = await auditor.request('GET', `/audit?${period()}&limit=1000`);
+    expect(whole.status).toBe(200);
+    const everything = (whole.body.items as CandidateBody[]).map(key);
+    expect(everything.length).toBeGreaterThanOrEqual(5);
+    expect(whole.body.nextCursor).toBeUndefined();
+
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const query = `/audit?${period()}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await auditor.request('GET', query);
+      expect(page.status).toBe(200);
+      const items = page.body.items as CandidateBody[];
+      expect(items.length).toBeLessThanOrEqual(2);
+      paged.push(...items.map(key));
+      cursor = page.body.nextCursor as string | undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(paged).toEqual(everything);
+  });
+
+  it('refuses a cursor it did not issue, a cursor on a CSV and a page size out of range', async () => {
+    const first = await auditor.request('GET', `/audit?${period()}&limit=2`);
+    const cursor = first.body.nextCursor as string;
+    const otherUnit = await auditor.request(
+      'GET',
+      `/audit?unit=dd-kdn&from=${today()}&to=${today()}&limit=2&cursor=${cursor}`,
+    );
+    const garbage = await auditor.request('GET', `/audit?${period()}&cursor=bm90LWEtY3Vyc29y`);
+    for (const refused of [otherUnit, garbage]) {
+      expect(refused).toMatchObject({
+        status: 400,
+        body: { code: 'INVALID_CURSOR', field: 'cursor' },
+      });
+      expect(refused.body.message).toEqual(expect.any(String));
+      expect(refused.body.message_en).toEqual(expect.any(String));
+    }
+    expect(
+      await auditor.request('GET', `/audit?${period()}&format=csv&cursor=${cursor}`),
+    ).toMatchObject({ status: 400, body: { code: 'INVALID_QUERY', field: 'cursor' } });
+    expect(await auditor.request('GET', `/audit?${period()}&limit=1001`)).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_QUERY', field: 'limit' },
+    });
+  });
+
+  it('answers a CSV longer than one page with a signed link that downloads it, without a token, until it expires', async () => {
+    const answer = await auditor.request('GET', `/audit?${period()}&format=csv&limit=2`);
+    expect(answer.status).toBe(200);
+    const { count, filename, download } = answer.body as {
+      count: number;
+      filename: string;
+      download: { url: string; expiresAt: string };
+    };
+    expect(count).toBeGreaterThanOrEqual(5);
+    expect(filename).toBe(`audit-dd-xltbd-${today()}-${today()}.csv`);
+    const lifetime = Date.parse(download.expiresAt) - Date.now();
+    expect(lifetime).toBeGreaterThan(10 * 60_000);
+    expect(lifetime).toBeLessThanOrEqual(15 * 60_000 + 60_000);
+
+    const file = await fetch(download.url);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(file.headers.get('content-disposition')).toContain(filename);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.arrayBuffer());
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(count + 1);
+    expect(text).toContain('Trần Thị Bình');
+    expect(text).toContain('audit-test-key-1');
+
+    // Another object under the same signature, or no signature at all: refused as S3 refuses.
+    const url = new URL(download.url);
+    const tampered = new URL(download.url.replace(/\.csv/, '.json'));
+    const unsigned = `${url.origin}${url.pathname}`;
+    const refusedWith = async (target: string | URL) => {
+      const response = await fetch(target);
+      const body = await response.text();
+      return { status: response.status, code: /<Code>([^<]+)<\/Code>/.exec(body)?.[1], body };
+    };
+    expect(await refusedWith(tampered)).toMatchObject({
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+    });
+    expect(await refusedWith(unsigned)).toMatchObject({ status: 403, code: 'AccessDenied' });
+
+    await moveClock(runtime, { advanceMs: 16 * 60_000 });
+    const expired = await refusedWith(download.url);
+    expect(expired).toMatchObject({ status: 403, code: 'AccessDenied' });
+    expect(expired.body).toContain('Request has expired');
   });
 });

@@ -182,6 +182,11 @@ export const ERROR_CODES = {
   UNIT_MOVE_CYCLE: doc(422, 'Chuyển đơn vị tạo vòng lặp', 'The move would create a cycle'),
   UNIT_MOVE_IN_FUTURE: doc(422, 'Không chuyển đơn vị từ ngày tương lai', 'Move date in the future'),
   UNIT_PARENT_REQUIRED: doc(422, 'Cần đơn vị cấp trên', 'A parent unit is required'),
+  AUDIT_EXPORT_TOO_LARGE: doc(
+    422,
+    'Nhật ký quá lớn cho một lần xuất; chọn khoảng ngày ngắn hơn',
+    'The audit export is too large; choose a shorter period',
+  ),
   QUOTA_IMPORT_TOO_LARGE: doc(422, 'Quá nhiều chỉ tiêu một lần', 'Too many targets at once'),
   POLICY_NOT_IN_FORCE: doc(422, 'Không có quy định hiệu lực ngày đó', 'No policy in force then'),
   AGE_BELOW_MINIMUM: doc(422, 'Chưa đủ 18 tuổi', 'Below the minimum age'),

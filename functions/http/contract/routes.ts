@@ -179,12 +179,28 @@ const listCandidatesQuery = taskQuery.extend({
 });
 
 const MAX_AUDIT_DAYS = 366;
+const MAX_AUDIT_PAGE = 1000;
 const auditQuery = z
   .strictObject({
     unit: unitIdSchema,
     from: vietnamDate,
     to: vietnamDate,
     format: z.enum(['json', 'csv']).default('json'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_AUDIT_PAGE)
+      .default(100)
+      .meta({
+        description: `Số thao tác mỗi trang (1–${MAX_AUDIT_PAGE}); CSV dài hơn một trang được trả bằng liên kết tải / Events per page (1–${MAX_AUDIT_PAGE}); a CSV longer than one page is answered with a download link`,
+      }),
+    cursor: pageQuery.cursor,
+  })
+  .refine((q) => q.format === 'json' || q.cursor === undefined, {
+    path: ['cursor'],
+    message:
+      'CSV là cả khoảng ngày, không phân trang | A CSV export is the whole period: no cursor',
   })
   .refine((q) => q.from <= q.to, {
     path: ['to'],
@@ -414,8 +430,8 @@ export const ROUTES = {
     tag: 'audit',
     summary: bi('Xuất nhật ký thao tác', 'Export the audit trail'),
     description: bi(
-      'Mọi thao tác trong cây đơn vị trong một khoảng ngày (tối đa 366 ngày), JSON hoặc CSV.',
-      "Every command in a unit's subtree over a period (at most 366 days), JSON or CSV.",
+      'Mọi thao tác trong cây đơn vị trong một khoảng ngày (tối đa 366 ngày). JSON: từng trang (limit, cursor = nextCursor của trang trước), theo tháng, rồi thao tác của chính đơn vị theo thời gian, rồi từng đơn vị cấp dưới. CSV: cả khoảng ngày; vừa một trang thì trả ngay, dài hơn thì ghi ra tệp và trả liên kết tải có hạn 15 phút.',
+      "Every command in a unit's subtree over a period (at most 366 days). JSON: page by page (limit, cursor = the previous page's nextCursor), month by month, the unit's own events by time, then each unit below it. CSV: the whole period; answered inline when it fits in one page, otherwise written to a file and answered with a download link valid for 15 minutes.",
     ),
     auth: 'jwt',
     query: auditQuery,
@@ -427,7 +443,14 @@ export const ROUTES = {
         headers: ['Content-Disposition'],
       },
     },
-    errors: [...ANY, 'ROLE_NOT_ALLOWED', 'INVALID_QUERY', 'UNIT_NOT_FOUND'],
+    errors: [
+      ...ANY,
+      'ROLE_NOT_ALLOWED',
+      'INVALID_QUERY',
+      'INVALID_CURSOR',
+      'UNIT_NOT_FOUND',
+      'AUDIT_EXPORT_TOO_LARGE',
+    ],
   }),
   'PUT /quotas': defineRoute({
     method: 'PUT',

@@ -251,12 +251,53 @@ export const acceptedActionSchema = z.looseObject({
   toStage: stageSchema,
 });
 
-export const auditSchema = z.looseObject({
-  unit: z.string(),
-  from: vietnamDate,
-  to: vietnamDate,
-  items: z.array(historyEventSchema.extend({ unitPath: z.array(z.string()) })),
-});
+const auditPageSchema = z
+  .looseObject({
+    unit: z.string(),
+    from: vietnamDate,
+    to: vietnamDate,
+    items: z.array(historyEventSchema.extend({ unitPath: z.array(z.string()) })),
+    nextCursor: z
+      .string()
+      .optional()
+      .meta({
+        description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
+      }),
+  })
+  .meta({
+    id: 'AuditPage',
+    description: bi('Một trang nhật ký (format=json)', 'A page of the audit trail (format=json)'),
+  });
+
+const auditExportLinkSchema = z
+  .looseObject({
+    unit: z.string(),
+    from: vietnamDate,
+    to: vietnamDate,
+    format: z.enum(['csv']),
+    count: z.int().meta({ description: bi('Số thao tác trong tệp', 'Events in the file') }),
+    filename: z.string(),
+    download: z.looseObject({
+      url: z.url().meta({
+        description: bi(
+          'Liên kết tải tệp (đã ký, không cần token)',
+          'Signed download link (no token needed)',
+        ),
+      }),
+      expiresAt: isoInstant.meta({
+        description: bi('Liên kết hết hạn lúc', 'The link expires at'),
+      }),
+    }),
+  })
+  .meta({
+    id: 'AuditExportLink',
+    description: bi(
+      'Tệp lớn hơn một trang: đã ghi và trả liên kết tải',
+      'A file larger than one page: written, answered with a download link',
+    ),
+  });
+
+export const auditSchema = z.union([auditPageSchema, auditExportLinkSchema]);
 
 export const quotaWriteSchema = z.looseObject({ importId: z.string(), count: z.int() });
 

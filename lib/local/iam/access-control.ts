@@ -61,6 +61,10 @@ export interface AccessControl {
   credentialsFor(functionLogicalId: string, functionName: string): Record<string, string>;
   /** The function whose credentials signed the request; undefined for an operator. */
   callerOf(headers: IncomingHttpHeaders): Caller | undefined;
+  /** The function whose access key this is (a presigned URL names it in its query). */
+  callerOfKey(accessKeyId: string): Caller | undefined;
+  /** The secret access key of a function's access key id (S3 verifies presigned URLs with it). */
+  secretOf(accessKeyId: string): string | undefined;
   /** A role session of `roleArn` (a state machine's or Scheduler's). */
   sessionOf(roleArn: string, sessionName: string): Caller;
   /** Throws AccessDenied (and records it) unless AWS would allow the request. */
@@ -103,6 +107,7 @@ export function createAccessControl(
   log?: (line: string) => void,
 ): AccessControl {
   const callersByKey = new Map<string, Caller>();
+  const secretsByKey = new Map<string, string>();
   const recorded: Denial[] = [];
   const { accountId } = permissions;
 
@@ -185,9 +190,10 @@ export function createAccessControl(
       if (!roleArn) throw new Error(`Function ${functionLogicalId} has no role in the template.`);
       const key = accessKeyIdFor(functionLogicalId);
       callersByKey.set(key, sessionOf(roleArn, functionName));
+      secretsByKey.set(key, `local-secret-${functionLogicalId}`);
       return {
         AWS_ACCESS_KEY_ID: key,
-        AWS_SECRET_ACCESS_KEY: `local-secret-${functionLogicalId}`,
+        AWS_SECRET_ACCESS_KEY: secretsByKey.get(key)!,
         AWS_SESSION_TOKEN: `local-session-${functionLogicalId}`,
       };
     },
@@ -195,6 +201,8 @@ export function createAccessControl(
       const key = accessKeyIdOf(headers);
       return key === undefined ? undefined : callersByKey.get(key);
     },
+    callerOfKey: (accessKeyId) => callersByKey.get(accessKeyId),
+    secretOf: (accessKeyId) => secretsByKey.get(accessKeyId),
     sessionOf,
     authorize,
     assumeRole: ({ roleArn, service, sessionName, context }) => {

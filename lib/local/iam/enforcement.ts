@@ -19,6 +19,7 @@ import {
 import {
   cognitoGuard,
   dynamoDbGuard,
+  s3Guard,
   schedulerGuard,
   secretsManagerGuard,
   sesGuard,
@@ -55,6 +56,7 @@ export interface IamEnforcement {
     sns?: ReturnType<typeof snsGuard>;
     scheduler?: ReturnType<typeof schedulerGuard>;
     ses?: ReturnType<typeof sesGuard>;
+    s3?: ReturnType<typeof s3Guard>;
   };
   /** Sets the Step Functions guard once the service exists (it resolves task tokens). */
   bindStepFunctions(executionOfTaskToken: (token: string) => string | undefined): void;
@@ -100,6 +102,7 @@ export function createIamEnforcement(input: {
     sns: snsGuard(access),
     scheduler: schedulerGuard(access),
     ses: sesGuard(access),
+    s3: s3Guard(access),
   };
   return {
     access,

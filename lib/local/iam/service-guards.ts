@@ -3,12 +3,15 @@
  * the words of the Service Authorization Reference, and the error that service sends when IAM
  * refuses it (DynamoDB `com.amazon.coral.service#AccessDeniedException`, Step Functions /
  * Secrets Manager / Cognito / Scheduler `AccessDeniedException`, SNS `AuthorizationError` 403 and
- * `KMSAccessDenied` for a key that refuses, SES `AccessDeniedException` 403). Requests signed by no function pass (an operator).
+ * `KMSAccessDenied` for a key that refuses, SES `AccessDeniedException` 403, S3 `AccessDenied`
+ * 403 in XML). Requests signed by no function pass (an operator).
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AwsServiceError } from '../aws-json-protocol';
 import type { InspectedRequest, ProxyAnswer } from '../fault-proxy';
+import type { S3Request } from '../s3-endpoint';
+import { S3Error } from '../s3-error';
 import type { SchedulerRequest } from '../scheduler-endpoint';
 import type { SesSending } from '../ses-endpoint';
 import { AccessDenied, type AccessControl, type Caller } from './access-control';
@@ -240,6 +243,29 @@ export function sesGuard(access: AccessControl) {
         }
       },
       (denied) => accessDenied(denied, 403),
+    );
+  };
+}
+
+/**
+ * s3:PutObject / s3:GetObject on the object's ARN (HeadObject is s3:GetObject), by the identity
+ * policies of the signer's role and the bucket policy (TLS only: AWS sees HTTPS). A presigned URL
+ * is authorized as the function whose key signed it, when it is used.
+ */
+export function s3Guard(access: AccessControl) {
+  return (request: S3Request) => {
+    const caller = request.accessKeyId ? access.callerOfKey(request.accessKeyId) : undefined;
+    if (!caller) return;
+    const action = request.operation === 'PutObject' ? 's3:PutObject' : 's3:GetObject';
+    refuseAs(
+      () =>
+        access.authorize({
+          caller,
+          action,
+          resource: `arn:aws:s3:::${request.bucket}/${request.key}`,
+          resourcePolicy: access.permissions.bucketPolicies.get(request.bucket),
+        }),
+      (denied) => new S3Error('AccessDenied', denied.message, 403),
     );
   };
 }

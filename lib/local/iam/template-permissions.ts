@@ -3,7 +3,7 @@
  * and identity policies (inline `Policies`, `AWS::IAM::Policy` and `AWS::IAM::ManagedPolicy`
  * attached to it), who runs as which role (functions, state machines), and the resource policies
  * AWS applies on the other side (SNS topic policies, KMS key policies, Secrets Manager resource
- * policies, Lambda permissions). Nothing here is written by hand: a mutated template gives
+ * policies, S3 bucket policies, Lambda permissions). Nothing here is written by hand: a mutated template gives
  * mutated permissions.
  */
 import { listResources, type CfnTemplate, type Resolve } from '../template';
@@ -38,6 +38,8 @@ export interface TemplatePermissions {
   secretPolicies: Map<string, PolicyDocument>;
   /** Secret ARN → the KMS key ARN that encrypts it (template keys only). */
   secretKeys: Map<string, string>;
+  /** Bucket name → bucket policy (`AWS::S3::BucketPolicy`). */
+  bucketPolicies: Map<string, PolicyDocument>;
   /** Key ARN → key policy. */
   keyPolicies: Map<string, PolicyDocument>;
   /** Alarm ARN → the ARNs of its alarm actions. */
@@ -204,6 +206,14 @@ export function readTemplatePermissions(
     );
   }
 
+  const bucketPolicies = new Map<string, PolicyDocument>();
+  for (const { resource } of listResources(template, 'AWS::S3::BucketPolicy')) {
+    bucketPolicies.set(
+      String(resolve(resource.Properties?.Bucket)),
+      resolve(resource.Properties?.PolicyDocument) as PolicyDocument,
+    );
+  }
+
   const alarmActions = new Map<string, string[]>();
   for (const { logicalId, resource } of listResources(template, 'AWS::CloudWatch::Alarm')) {
     alarmActions.set(
@@ -225,6 +235,7 @@ export function readTemplatePermissions(
     secretPolicies,
     secretKeys,
     keyPolicies,
+    bucketPolicies,
     alarmActions,
   };
 }

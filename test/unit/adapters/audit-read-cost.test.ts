@@ -2,6 +2,7 @@ import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { backfillAuditKeys } from '../../../functions/adapters/audit-backfill';
 import { DynamoDbCandidateStore } from '../../../functions/adapters/dynamodb-candidate-store';
+import { type AuditEvent } from '../../../functions/adapters/candidate-store';
 import { historyEventItem, keys } from '../../../functions/adapters/table-keys';
 import { type HistoryEvent } from '../../../functions/domain/history-event';
 import { type OrgUnit, type UnitLevel } from '../../../functions/domain/org-unit';
@@ -149,13 +150,30 @@ afterAll(async () => {
   await dynamo?.stop();
 });
 
+/** Every page, as the file export reads them (1,000 events a page). */
+async function exportAll(
+  store: DynamoDbCandidateStore,
+  query: { unitId: string; from: string; to: string },
+): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listAuditPage({
+      ...query,
+      limit: 1000,
+      ...(cursor ? { cursor } : {}),
+    });
+    events.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return events;
+}
+
 async function exportOf(unitId: string) {
   const store = new DynamoDbCandidateStore(documents, TABLE);
   meter.readUnits = 0;
-  const events = [];
-  for await (const e of store.listAuditEvents({ unitId, from: `${MONTH}-01`, to: `${MONTH}-30` })) {
-    events.push(e);
-  }
+  const events: AuditEvent[] = [];
+  events.push(...(await exportAll(store, { unitId, from: `${MONTH}-01`, to: `${MONTH}-30` })));
   const returnedBytes = events
     .map((e) => stored.get(`${e.candidateId}#${e.seq}#${e.at}`)!)
     .reduce((n, item) => n + itemBytes(item), 0);
@@ -190,7 +208,7 @@ describe('audit export read cost', () => {
     );
   });
 
-  it('returns exactly the subtree’s events of the period, in time order', () => {
+  it('returns exactly the subtree’s events of the period, unit by unit, each in time order', () => {
     expect(cell.events).toHaveLength(EVENTS_PER_CELL);
     expect(new Set(cell.events.map((e) => e.unitPath.join('/')))).toEqual(
       new Set([cells[5].path.join('/')]),
@@ -199,8 +217,55 @@ describe('audit export read cost', () => {
     expect(province.events.every((e) => e.unitPath[0] === 'p1' && e.at.startsWith(MONTH))).toBe(
       true,
     );
-    const instants = province.events.map((e) => e.at);
-    expect(instants).toEqual([...instants].sort());
+    const paths = province.events.map((e) => e.unitPath.join('/'));
+    expect(paths).toEqual([...paths].sort());
+    for (const path of new Set(paths)) {
+      const instants = province.events
+        .filter((e) => e.unitPath.join('/') === path)
+        .map((e) => e.at);
+      expect(instants).toEqual([...instants].sort());
+    }
+  });
+
+  it('pages through the same events as one read, and refuses a cursor it did not issue', async () => {
+    const store = new DynamoDbCandidateStore(documents, TABLE);
+    const query = { unitId: 'p1-d1', from: `${MONTH}-01`, to: `${MONTH}-30` };
+    const all = await exportAll(store, query);
+    const paged: AuditEvent[] = [];
+    const sizes: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listAuditPage({ ...query, limit: 7, ...(cursor ? { cursor } : {}) });
+      sizes.push(page.items.length);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all);
+    expect(sizes.length).toBeGreaterThan(3);
+    expect(sizes.slice(0, -1).every((n) => n === 7)).toBe(true);
+
+    const first = await store.listAuditPage({ ...query, limit: 7 });
+    const refusalOf = (listing: typeof query, badCursor: string) =>
+      store.listAuditPage({ ...listing, limit: 7, cursor: badCursor }).then(
+        () => 'accepted',
+        (error: { body?: { code: string; field: string } }) => error.body,
+      );
+    // Another unit's listing (a wider subtree) does not accept this listing's cursor.
+    expect(await refusalOf({ ...query, unitId: 'p1' }, first.nextCursor!)).toEqual({
+      code: 'INVALID_CURSOR',
+      message: expect.any(String),
+      message_en: expect.any(String),
+      field: 'cursor',
+    });
+    // An altered position (a key outside the range it names) is refused, as is garbage.
+    const decoded = JSON.parse(Buffer.from(first.nextCursor!, 'base64url').toString('utf8'));
+    const position = JSON.parse(decoded.a);
+    position.k.GSI3SK = 'p2/|2025-01-01';
+    const forged = Buffer.from(
+      JSON.stringify({ ...decoded, a: JSON.stringify(position) }),
+    ).toString('base64url');
+    expect(await refusalOf(query, forged)).toMatchObject({ code: 'INVALID_CURSOR' });
+    expect(await refusalOf(query, 'not-a-cursor')).toMatchObject({ code: 'INVALID_CURSOR' });
   });
 
   it('reads at most twice the bytes it returns for one cell', () => {
@@ -239,15 +304,7 @@ describe('audit:backfill', () => {
     );
     const store = new DynamoDbCandidateStore(documents, TABLE);
     const exported = async () => {
-      const found = [];
-      for await (const e of store.listAuditEvents({
-        unitId: legacyCell.id,
-        from: '2025-10-01',
-        to: '2025-10-31',
-      })) {
-        found.push(e);
-      }
-      return found;
+      return exportAll(store, { unitId: legacyCell.id, from: '2025-10-01', to: '2025-10-31' });
     };
     expect(await exported()).toHaveLength(0);
 

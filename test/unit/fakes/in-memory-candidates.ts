@@ -5,6 +5,8 @@ import {
   type CandidatePage,
   type CandidateStore,
   DuplicatePersonError,
+  type AuditPage,
+  type AuditPageQuery,
   type InFlightCursor,
   type InFlightPage,
   StaleCandidateError,
@@ -365,19 +367,26 @@ export class InMemoryCandidates implements CandidateStore {
 
   // Audit trail
 
-  async *listAuditEvents(query: {
-    unitId: string;
-    from: string;
-    to: string;
-  }): AsyncIterable<AuditEvent> {
+  /** The subtree's events of the period, by unit path then time; the cursor is the last key. */
+  async listAuditPage(query: AuditPageQuery): Promise<AuditPage> {
+    const keyOf = (e: AuditEvent) => `${e.unitPath.join('/')}|${e.at}#${e.candidateId}#${e.seq}`;
+    const all: AuditEvent[] = [];
     for (const [id, events] of this.events) {
       const unitPath = this.items.get(id)?.unitPath ?? [];
       if (!unitPath.includes(query.unitId)) continue;
       for (const event of events) {
         const day = vietnamDateOf(new Date(event.at));
-        if (day >= query.from && day <= query.to) yield { ...copy(event), unitPath };
+        if (day >= query.from && day <= query.to) all.push({ ...copy(event), unitPath });
       }
     }
+    const after = all
+      .sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
+      .filter((e) => !query.cursor || keyOf(e) > query.cursor);
+    const items = after.slice(0, query.limit);
+    return {
+      items,
+      ...(after.length > query.limit ? { nextCursor: keyOf(items[items.length - 1]) } : {}),
+    };
   }
 
   // Units

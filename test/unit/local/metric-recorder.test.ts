@@ -44,6 +44,18 @@ describe('the local metric recorder', () => {
     expect(recorder.series()).toHaveLength(2);
   });
 
+  it('counts the bytes each log group ingests, as CloudWatch Logs bills them', () => {
+    const recorder = createMetricRecorder();
+    recorder.recordLogLine('WatchDeadline', 'plain text');
+    recorder.recordLogLine('WatchDeadline', EMF_LINE);
+    recorder.recordLogEvent('ApiAccessLogs', 'Hà Nội');
+    expect(recorder.logBytes()).toEqual({
+      WatchDeadline: 10 + 26 + Buffer.byteLength(EMF_LINE) + 26,
+      ApiAccessLogs: Buffer.byteLength('Hà Nội') + 26,
+    });
+    expect(Buffer.byteLength('Hà Nội')).toBeGreaterThan('Hà Nội'.length);
+  });
+
   it('taps complete lines of a stream and passes every byte on', async () => {
     const from = new PassThrough();
     const to = new PassThrough();
