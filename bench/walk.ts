@@ -92,13 +92,14 @@ export async function walk(runtime: LocalRuntime, options: WalkOptions): Promise
     method: string,
     url: string,
     body?: unknown,
+    idempotencyKey?: string,
   ): Promise<{ status: number; body: AnswerFields }> => {
     const started = performance.now();
     const { response, data, error } = await clientOf(role, unitId).request(
       method.toLowerCase() as 'get' | 'post',
       url as never,
       {
-        headers: body ? { 'idempotency-key': randomUUID() } : {},
+        headers: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
         body,
         parseAs: 'text',
       } as never,
@@ -138,8 +139,11 @@ export async function walk(runtime: LocalRuntime, options: WalkOptions): Promise
     body: unknown,
     ok: number,
   ) => {
+    // A resend is the same request: one idempotency key for every attempt, so a write that
+    // succeeded behind a timeout is answered as it was, not refused as a duplicate.
+    const idempotencyKey = randomUUID();
     for (let attempt = 0; attempt < 20; attempt++) {
-      const response = await timed(label, role, unitId, 'POST', url, body);
+      const response = await timed(label, role, unitId, 'POST', url, body, idempotencyKey);
       if (response.status === ok) {
         transitions++;
         writeLatencies.push(samples[label].at(-1)!);
