@@ -41,7 +41,9 @@ const config: KnipConfig = {
     'bin/*.ts!',
     'client/api-client.ts!',
     // `npm run bench`; knip's script parser finds it, but in production mode only `npm start`.
-    ...(production ? ['bench/bench.ts!', 'bench/repair-sweep.ts!'] : []),
+    ...(production
+      ? ['bench/bench.ts!', 'bench/repair-sweep.ts!', 'bench/national/national.ts!']
+      : []),
     // Spawned by path (node --import tsx) by test/unit/local/dynamodb-local-persistence.test.ts.
     'test/fixtures/start-dynamodb-local.ts',
     // Pre-built bundles the local function host loads by path from the fixture cloud assembly.

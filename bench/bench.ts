@@ -25,18 +25,12 @@
  * one deadline wake-up, the template's monthly resources) on a fresh runtime, a few minutes, and
  * replaces them in the last results.
  */
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { humanStage, type HumanStageId } from '../functions/domain/pipeline';
 import { README_PATH, withGeneratedBlock } from '../bin/readme-blocks';
-import { type AdmissionApi, createAdmissionClient } from '../client/api-client';
 import { DEFAULT_CDK_OUT, type LocalRuntime, startLocalRuntime } from '../lib/local/runtime';
 import { synthesize } from '../lib/local/synthesize';
-import { HAPPY_PATH } from '../test/e2e/support/happy-path';
-import { nominationFor } from '../test/e2e/reliability/support';
 import { measureColdStarts } from './cold-start';
 import { measureConsoleLoad } from './console-load';
 import { median } from './median';
@@ -58,6 +52,7 @@ import {
 import { measureReportScaling, type ReportScaling } from './report-scaling';
 import { renderMarkdown } from './render';
 import type { BenchResult, WalkRun } from './result';
+import { walk } from './walk';
 
 const RESULTS = path.join(__dirname, 'results');
 
@@ -79,211 +74,6 @@ const { values: args } = parseArgs({
 });
 
 const log = (line: string) => console.log(line);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function walk(
-  runtime: LocalRuntime,
-  options: { candidates: number; concurrency: number; run: number; readsPerCandidate: number },
-): Promise<WalkRun> {
-  // Each role calls the API through the typed client generated from the OpenAPI document.
-  const clients: Record<string, AdmissionApi> = {};
-  for (const role of ['cell-officer', 'committee-officer', 'approver']) {
-    const token = runtime.issueToken({
-      sub: randomUUID(),
-      name: `Bench ${role}`,
-      groups: [role],
-      unitId: 'dd-kdn',
-    });
-    clients[role] = createAdmissionClient({ baseUrl: runtime.url, token });
-  }
-  const samples: Record<string, number[]> = {};
-  const unexpected: Record<string, number> = {};
-  const timed = async (
-    label: string,
-    role: string,
-    method: string,
-    url: string,
-    body?: unknown,
-  ) => {
-    const started = performance.now();
-    const { response, data, error } = await clients[role].request(
-      method.toLowerCase() as 'get' | 'post',
-      url as never,
-      {
-        headers: body ? { 'idempotency-key': randomUUID() } : {},
-        body,
-        parseAs: 'text',
-      } as never,
-    );
-    // openapi-fetch hands an error's body over already parsed when it is JSON (a 5xx of the
-    // gateway, a refusal): only text is parsed here.
-    const answer = (response.ok ? data : error) as unknown;
-    (samples[label] ??= []).push(performance.now() - started);
-    const answered: ReturnType<typeof JSON.parse> =
-      typeof answer === 'string' ? (answer ? JSON.parse(answer) : undefined) : answer;
-    return { status: response.status, body: answered };
-  };
-  let gets = 0;
-  const settled = async (id: string, stage: string): Promise<number> => {
-    for (let attempt = 0; attempt < 2000; attempt++) {
-      gets++;
-      const { status, body } = await timed('GET', 'cell-officer', 'GET', `/candidates/${id}`);
-      if (status === 200 && body.stage === stage && body.status !== 'PROCESSING') {
-        return body.version as number;
-      }
-      await sleep(25);
-    }
-    throw new Error(`Candidate ${id} never settled at ${stage}`);
-  };
-  // A write that the service asks to retry (503, 409 REQUEST_IN_PROGRESS) is retried; anything
-  // else unexpected is counted and fails the candidate.
-  const write = async (label: string, role: string, url: string, body: unknown, ok: number) => {
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const response = await timed(label, role, 'POST', url, body);
-      if (response.status === ok) return response;
-      const key = `${label} ${response.status} ${response.body?.code ?? ''}`;
-      unexpected[key] = (unexpected[key] ?? 0) + 1;
-      if (response.status !== 503 && response.body?.code !== 'REQUEST_IN_PROGRESS') break;
-      await sleep(200);
-    }
-    throw new Error(`${label} failed`);
-  };
-
-  runtime.faultProxy!.resetStats();
-  const before = runtime.functions.stats();
-  const snsBefore = runtime.notifications.list().length;
-  const transitionsBefore = runtime.stepFunctions.stats().totalStateTransitions;
-  const ids: string[] = [];
-  let next = 0;
-  let admitted = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < options.candidates) {
-      const index = next++;
-      const person = nominationFor(`Ứng viên ${options.run}-${index} ${randomUUID().slice(0, 8)}`);
-      try {
-        const nominated = await write('nominate', 'cell-officer', '/candidates', person, 201);
-        const id = nominated.body.id as string;
-        ids.push(id);
-        for (const step of HAPPY_PATH) {
-          const version = await settled(id, step.stage);
-          const actor = humanStage(step.stage as HumanStageId).actions.find(
-            (a) => a.id === step.action,
-          )!.actor;
-          await write(
-            step.action,
-            actor,
-            `/candidates/${id}/actions`,
-            { action: step.action, expectedVersion: version, payload: step.payload },
-            202,
-          );
-        }
-        await settled(id, 'ADMITTED');
-        admitted++;
-      } catch (error) {
-        log(`  candidate ${index}: ${(error as Error).message}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const wallSeconds = (performance.now() - started) / 1000;
-
-  // Let every execution finish its last transitions before counting them.
-  const mine = runtime.stepFunctions
-    .stats()
-    .executions.filter((e) => e.stateMachineArn === runtime.stateMachineArn);
-  await Promise.all(
-    mine
-      .filter((e) => e.status === 'RUNNING')
-      .map((e) =>
-        Promise.race([runtime.stepFunctions.whenExecutionDone(e.executionArn), sleep(10_000)]),
-      ),
-  );
-  const sfn = runtime.stepFunctions.stats();
-  const after = runtime.functions.stats();
-  const proxy = runtime.faultProxy!.stats();
-  const perFunction: WalkRun['perFunction'] = {};
-  const sandboxes: WalkRun['sandboxes'] = {};
-  let invocations = 0;
-  let gbSeconds = 0;
-  for (const [id, stats] of Object.entries(after)) {
-    const invoked = stats.invocations - (before[id]?.invocations ?? 0);
-    const gbs = stats.billedGbSeconds - (before[id]?.billedGbSeconds ?? 0);
-    if (invoked === 0) continue;
-    perFunction[id] = { invocations: invoked, gbSeconds: gbs, memoryMB: stats.memoryMB };
-    sandboxes[id] = {
-      coldStarts: stats.coldStarts - (before[id]?.coldStarts ?? 0),
-      maxConcurrent: stats.maxConcurrent,
-    };
-    invocations += invoked;
-    gbSeconds += gbs;
-  }
-  const getFunction = Object.keys(perFunction).find((id) => id.includes('GetCandidate'));
-  const getStats = getFunction ? perFunction[getFunction] : { invocations: 0, gbSeconds: 0 };
-  const gbSecondsPerGet = getStats.invocations ? getStats.gbSeconds / getStats.invocations : 0;
-
-  // What one GET reads, measured alone: the walk's reads minus its polling, plus N reads each.
-  runtime.faultProxy!.resetStats();
-  const probe = ids.slice(0, 50);
-  for (const id of probe) await timed('GET (probe)', 'cell-officer', 'GET', `/candidates/${id}`);
-  const readUnitsPerGet = probe.length ? runtime.faultProxy!.stats().readUnits / probe.length : 0;
-  delete samples['GET (probe)'];
-
-  const usage: MeasuredUsage = {
-    admitted,
-    stateTransitions: sfn.totalStateTransitions - transitionsBefore,
-    lambdaInvocations: invocations,
-    lambdaGbSeconds: gbSeconds,
-    readRequestUnits: proxy.readUnits,
-    writeRequestUnits: proxy.writeUnits,
-    snsPublishes: runtime.notifications.list().length - snsBefore,
-    apiRequests: Object.values(samples).reduce((n, s) => n + s.length, 0),
-  };
-  const reads = options.readsPerCandidate * admitted;
-  const modelledUsage: MeasuredUsage = {
-    ...usage,
-    lambdaInvocations: usage.lambdaInvocations - gets + reads,
-    lambdaGbSeconds: usage.lambdaGbSeconds + (reads - gets) * gbSecondsPerGet,
-    readRequestUnits: Math.max(0, usage.readRequestUnits + (reads - gets) * readUnitsPerGet),
-    apiRequests: usage.apiRequests - gets + reads,
-  };
-  const latencyMs: WalkRun['latencyMs'] = {};
-  for (const [label, values] of Object.entries(samples)) {
-    const sorted = [...values].sort((a, b) => a - b);
-    latencyMs[label] = {
-      count: sorted.length,
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      p99: percentile(sorted, 99),
-    };
-  }
-  // Every candidate waited once at each human stage of the happy path.
-  const stepsWaited = Object.fromEntries(HAPPY_PATH.map((s) => [s.stage, 1]));
-  return {
-    candidates: options.candidates,
-    admitted,
-    wallSeconds,
-    candidatesPerMinute: (admitted / wallSeconds) * 60,
-    latencyMs,
-    unexpected,
-    getsPerCandidate: gets / Math.max(1, admitted),
-    usage,
-    modelledUsage,
-    perFunction,
-    stepsWaited,
-    readUnitsPerGet,
-    gbSecondsPerGet,
-    unmeasuredDynamoRequests: proxy.forwarded - proxy.measured,
-    conflicts: proxy.conflicts,
-    sandboxes,
-  };
-}
 
 async function main(): Promise<void> {
   if (args['cold-start-only']) return coldStartOnly();

@@ -8,33 +8,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbCandidateStore } from '../functions/adapters/dynamodb-candidate-store';
-import { DynamoDbCheckpointStore } from '../functions/adapters/dynamodb-checkpoint-store';
 import { candidateItem, IN_FLIGHT_KEY, INDEX, keys } from '../functions/adapters/table-keys';
 import { type Candidate } from '../functions/domain/candidate';
-import { resumeInFlight } from '../functions/services/resume-in-flight';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
 import { createPkSkTable } from '../test/support/pk-sk-table';
+import { counted, readOnlySweep } from './sweep-pass';
 
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 500);
 const EVENTS_PER_FILE = 6;
-
-function counted(client: DynamoDBClient) {
-  const total = { readUnits: 0 };
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      (args.input as Record<string, unknown>).ReturnConsumedCapacity = 'TOTAL';
-      const result = await next(args);
-      const consumed = (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
-      for (const c of [consumed ?? []].flat() as { CapacityUnits?: number }[]) {
-        total.readUnits += c.CapacityUnits ?? 0;
-      }
-      return result;
-    },
-    { step: 'initialize', name: 'countCapacity' },
-  );
-  return total;
-}
 
 function file(id: string, stage: Candidate['stage']): Candidate {
   return {
@@ -87,20 +68,7 @@ async function measure(client: DynamoDBClient, table: string, ended: number) {
   });
   const tableItems = await seed(documents, table, ended);
   const units = counted(client);
-  // Every execution runs: the pass reads and repairs nothing, so only its reads are counted.
-  const report = await resumeInFlight({
-    store: new DynamoDbCandidateStore(documents, table),
-    checkpoints: new DynamoDbCheckpointStore(documents, table),
-    workflow: {
-      isRunning: async () => true,
-      start: async () => undefined,
-      startAtScheduledEntry: async () => 'started',
-      deliver: async () => true,
-      stop: async () => undefined,
-    },
-    schedules: { scheduleStart: async () => 'created' },
-    now: () => new Date(),
-  });
+  const report = await readOnlySweep(documents, table);
   const sweepReadUnits = units.readUnits;
   units.readUnits = 0;
   // The pass it replaced: a consistent Scan of the whole table for candidate items.

@@ -30,6 +30,12 @@ export interface WalkRun {
   unmeasuredDynamoRequests: number;
   /** DynamoDB's transaction conflicts (emulated) that the walk met, and how many were retried. */
   conflicts: { transactionsCanceled: number; writesRefused: number; retried: number };
+  /** Writes the service accepted (nominations and actions): the walk's transitions. */
+  transitions?: number;
+  /** Latency of the accepted writes together (p50, p99, ms). */
+  writeLatencyMs?: { p50: number; p99: number };
+  /** Answers with a 5xx status (each also tallied in `unexpected` when it was a write). */
+  serverErrors?: number;
   /** Lambda sandboxes: cold starts and the most invocations at once, per function. */
   sandboxes: Record<string, { coldStarts: number; maxConcurrent: number }>;
 }

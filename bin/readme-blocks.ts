@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { BenchResult } from '../bench/result';
 import { renderMarkdown } from '../bench/render';
+import { renderNational } from '../bench/national/render';
+import type { NationalResult } from '../bench/national/result';
 import { stageDiagram } from './stage-diagram';
 
 /**
@@ -14,12 +16,16 @@ import { stageDiagram } from './stage-diagram';
 const ROOT = path.join(__dirname, '..');
 export const README_PATH = path.join(ROOT, 'README.md');
 export const BENCH_RESULT_PATH = path.join(ROOT, 'bench', 'results', 'latest.json');
+export const NATIONAL_RESULT_PATH = path.join(ROOT, 'bench', 'results', 'national.json');
 
 export const README_BLOCKS = {
   /** The stages of the pipeline table as a Mermaid flowchart. */
   stages: stageDiagram,
   /** The tables of the last `npm run bench` (bench/results/latest.json). */
   bench: () => renderMarkdown(JSON.parse(readFileSync(BENCH_RESULT_PATH, 'utf8')) as BenchResult),
+  /** The tables of the last `npm run bench:national` (bench/results/national.json). */
+  national: () =>
+    renderNational(JSON.parse(readFileSync(NATIONAL_RESULT_PATH, 'utf8')) as NationalResult),
 } satisfies Record<string, () => string>;
 
 export type ReadmeBlockName = keyof typeof README_BLOCKS;

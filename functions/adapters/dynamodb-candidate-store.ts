@@ -16,7 +16,6 @@ import {
 import type { WatchedDeadline } from '../domain/deadline-watch';
 import { type HistoryEvent } from '../domain/history-event';
 import { type OrgUnit } from '../domain/org-unit';
-import { type CounterDelta } from '../domain/quota/counter-keys';
 import {
   counterDeltasOfEvent,
   gaugeDeltas,
@@ -42,6 +41,7 @@ import { searchKeyOf } from '../domain/search-key';
 import { stageDueOn } from '../domain/stage-due';
 import { listWorkQueue } from './dynamodb-work-queue';
 import { queueEntryWrites } from './queue-entries';
+import { eventPut, newCandidateWrites } from './new-candidate-writes';
 import { addDays } from '../domain/rules/calendar-date';
 import { DynamoDbOrgStore } from './dynamodb-org-store';
 import {
@@ -49,7 +49,6 @@ import {
   candidateItem,
   IN_FLIGHT_KEY,
   IN_FLIGHT_SHARDS,
-  historyEventItem,
   INDEX,
   keys,
   withoutKeys,
@@ -89,41 +88,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
     try {
       await this.documents.send(
         new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: candidateItem(candidate),
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            ...events.map((event) => this.putEvent(event, candidate.unitPath)),
-            {
-              // One open file per person: free, or already this candidate's (a replay), or closed.
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.person(candidate.nationalIdFingerprint),
-                  entity: 'PERSON',
-                  candidateId: candidate.id,
-                  unitPath: candidate.unitPath,
-                  closed: false,
-                },
-                ConditionExpression:
-                  'attribute_not_exists(PK) OR candidateId = :self OR closed = :closed',
-                ExpressionAttributeValues: { ':self': candidate.id, ':closed': true },
-              },
-            },
-            // Quota counters and stage gauges: counted exactly once, with the conditional put,
-            // in the candidate's own shard of each item.
-            ...mergedCounterDeltas(
-              events.flatMap((e) => counterDeltasOfEvent(e, candidate.unitPath)),
-            ).map((c) => counterTransactUpdate(this.tableName, c, ledgerShard(candidate.id))),
-            ...gaugeDeltas(undefined, candidate, candidate.unitPath).map((g) =>
-              gaugeTransactUpdate(this.tableName, g, ledgerShard(candidate.id)),
-            ),
-            ...queueEntryWrites(this.tableName, undefined, candidate),
-          ],
+          TransactItems: newCandidateWrites(this.tableName, candidate, events),
         }),
       );
     } catch (error) {
@@ -638,24 +603,7 @@ export class DynamoDbCandidateStore implements CandidateStore {
     unitPath: string[],
     key = keys.event(event.candidateId, event.seq),
   ) {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: historyEventItem(event, unitPath, key),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    };
+    return eventPut(this.tableName, event, unitPath, key);
   }
 }
 
-/** Calendar months (YYYY-MM) from the month of `from` to the month of `to`, inclusive. */
-/** One delta per counter item (a transaction may not touch an item twice). */
-function mergedCounterDeltas(deltas: CounterDelta[]): CounterDelta[] {
-  const merged = new Map<string, CounterDelta>();
-  for (const d of deltas) {
-    const key = `${d.unitId}|${d.metric}|${d.month}`;
-    const seen = merged.get(key);
-    merged.set(key, seen ? { ...seen, delta: seen.delta + d.delta } : d);
-  }
-  return [...merged.values()].filter((d) => d.delta !== 0);
-}

@@ -38,6 +38,11 @@ export interface OrgStore {
   setUnitPath(candidate: Candidate, unitPath: string[]): Promise<void>;
 }
 
+/** The item of one version of a unit (its child link is `childLinkItem`). */
+export function unitVersionItem(unit: OrgUnit): Record<string, unknown> {
+  return { ...keys.unit(unit.id, unit.effectiveFrom), entity: 'UNIT', ...unit };
+}
+
 export class DynamoDbOrgStore implements OrgStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
@@ -81,7 +86,7 @@ export class DynamoDbOrgStore implements OrgStore {
     await this.documents.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.unit(unit.id, unit.effectiveFrom), entity: 'UNIT', ...unit },
+        Item: unitVersionItem(unit),
       }),
     );
     if (previousParentId !== unit.parentId) {

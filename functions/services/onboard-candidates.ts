@@ -135,33 +135,14 @@ async function onboardRow(ctx: RowContext, row: OnboardingRow): Promise<RowResul
   const unitId = cell.length <= 64 ? cell : '';
   const found = unitId ? await ctx.unitOf(unitId) : undefined;
   if (unitId && (!found || !isInScope(ctx.caller, found.path))) unitNotFound(unitId, 'unitId');
-  const request = parseOrRefuse(nominationSchema, row.person, { code: 'INVALID_ROW' });
-  const unit = assertUnitAcceptsCandidates(found, request.unitId, ctx.today);
-  const nomination = protectNationalId(request, ctx.deps.fingerprintKey);
-  const candidateId = onboardedCandidateId(unit.id, nomination.nationalIdFingerprint, row.stage);
+  const { candidateId, replay } = replayedRow(ctx, row, found);
   const answer = { row: row.line, candidateId, stage: row.stage };
   const existing = await ctx.deps.store.getCandidate(candidateId);
   if (existing) {
     await completeStart(ctx.deps, existing);
     return { ...answer, status: 'SKIPPED' };
   }
-  const { candidate, events } = replayToStage({
-    stage: row.stage,
-    nominatedOn: row.nominatedOn,
-    nomination,
-    facts: row.facts,
-    unit,
-    candidateId,
-    importKey: `onboard ${ctx.file.sha256} ${row.line}`,
-    actor: ctx.actor,
-    provenance: {
-      fileName: ctx.file.fileName,
-      sha256: ctx.file.sha256,
-      row: row.line,
-      importedAt: ctx.now.toISOString(),
-    },
-    today: ctx.today,
-  });
+  const { candidate, events } = replay();
   try {
     await ctx.deps.store.createOnboardedCandidate(candidate, events);
   } catch (error) {
@@ -180,6 +161,43 @@ async function onboardRow(ctx: RowContext, row: OnboardingRow): Promise<RowResul
   }
   await completeStart(ctx.deps, candidate);
   return { ...answer, status: 'APPLIED' };
+}
+
+/**
+ * A row checked against the procedure's rules (schema, unit, the replay of each stage): its
+ * candidate id at once, the candidate and its events when asked (a row imported before is not
+ * replayed again). `found` is the row's unit as the caller may see it.
+ */
+export function replayedRow(
+  ctx: Pick<RowContext, 'file' | 'today' | 'now' | 'actor'> & {
+    deps: Pick<OnboardingDependencies, 'fingerprintKey'>;
+  },
+  row: OnboardingRow,
+  found: OrgUnit | undefined,
+) {
+  const request = parseOrRefuse(nominationSchema, row.person, { code: 'INVALID_ROW' });
+  const unit = assertUnitAcceptsCandidates(found, request.unitId, ctx.today);
+  const nomination = protectNationalId(request, ctx.deps.fingerprintKey);
+  const candidateId = onboardedCandidateId(unit.id, nomination.nationalIdFingerprint, row.stage);
+  const replay = () =>
+    replayToStage({
+      stage: row.stage,
+      nominatedOn: row.nominatedOn,
+      nomination,
+      facts: row.facts,
+      unit,
+      candidateId,
+      importKey: `onboard ${ctx.file.sha256} ${row.line}`,
+      actor: ctx.actor,
+      provenance: {
+        fileName: ctx.file.fileName,
+        sha256: ctx.file.sha256,
+        row: row.line,
+        importedAt: ctx.now.toISOString(),
+      },
+      today: ctx.today,
+    });
+  return { candidateId, replay };
 }
 
 /**

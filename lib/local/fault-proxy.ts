@@ -20,6 +20,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRandom } from './seeded-random';
 import {
   ConflictRetries,
   TransactionLedger,
@@ -101,18 +102,6 @@ const THROTTLES = [
 const DEFAULT_CONFLICT_WINDOW_MS = 30;
 
 const WRITE_OPERATIONS = /^(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
-
-/** mulberry32: small, seeded, good enough to pick which requests fail. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function emptyStats(): FaultProxyStats {
   return {

@@ -82,6 +82,12 @@ export interface LocalRuntimeOptions {
    * ADMISSION_LOCAL_IAM=off) only to diagnose.
    */
   iam?: boolean;
+  /**
+   * Run the template's schedules (the repair sweep, digests, …) at start and at their rates.
+   * Default on; the national benchmark switches them off: its seeded files have no executions,
+   * which the repair sweep would start, and their timers would disturb its measurements.
+   */
+  schedules?: boolean;
 }
 
 export interface LocalRuntime {
@@ -412,16 +418,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stoppers.push(() => functions.close());
 
     // Schedules run once now: the resume job re-attaches every in-flight candidate to an execution.
-    const schedules = (started.schedules = startSchedules({
-      schedules: readSchedules(template, resolve),
-      invoke: iam.guardScheduledInvoke(invoke),
-      runAtStart: false,
-      region: DEFAULT_LOCAL_REGION,
-      accountId: LOCAL_ACCOUNT_ID,
-      log,
-    }));
-    stoppers.push(() => schedules.stop());
-    await schedules.runAllNow();
+    if (options.schedules !== false) {
+      const schedules = (started.schedules = startSchedules({
+        schedules: readSchedules(template, resolve),
+        invoke: iam.guardScheduledInvoke(invoke),
+        runAtStart: false,
+        region: DEFAULT_LOCAL_REGION,
+        accountId: LOCAL_ACCOUNT_ID,
+        log,
+      }));
+      stoppers.push(() => schedules.stop());
+      await schedules.runAllNow();
+    }
     // Where operator tools (quota:check, workflow:migrate, …) find this runtime.
     if (options.dataDir) {
       const forTools: LocalRuntimeFile = {
