@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
+import { SHARED_PAGE_STYLE } from '../functions/http/page-style';
 import { contractForms } from './contract-forms';
 
 const SOURCE = path.join(__dirname, 'src');
@@ -36,6 +37,9 @@ export async function bundleConsole(): Promise<Map<string, Uint8Array>> {
   });
   const files = new Map<string, Uint8Array>();
   for (const output of result.outputFiles) files.set(path.basename(output.path), output.contents);
+  // The look shared with the approval page first, then the console's own rules.
+  const own = Buffer.from(files.get('app.css') ?? new Uint8Array()).toString('utf8');
+  files.set('app.css', Buffer.from(`${SHARED_PAGE_STYLE.trim()}\n${own}`, 'utf8'));
   files.set('index.html', fs.readFileSync(path.join(SOURCE, 'index.html')));
   return files;
 }

@@ -145,7 +145,6 @@ export function createManagedLogin(
       user,
       expiresAt: now() + CODE_LIFETIME_MS,
     });
-    await options.afterSignIn?.(user.sub);
     redirect(response, withQuery(checked.redirectUri, { code, state: checked.state }));
   };
 
@@ -183,7 +182,7 @@ export function createManagedLogin(
       email: user.email,
       expiresInSeconds: TOKEN_LIFETIME_SECONDS,
     };
-    sendJson(response, 200, {
+    const tokens = {
       id_token: options.issuer.issueToken({ ...claims, audience: clientId }),
       access_token: options.issuer.issueAccessToken({
         ...claims,
@@ -192,7 +191,10 @@ export function createManagedLogin(
       }),
       expires_in: TOKEN_LIFETIME_SECONDS,
       token_type: 'Bearer',
-    });
+    };
+    // Issuing registered the user in the local pool; the runtime then updates its directory.
+    await options.afterSignIn?.(user.sub);
+    sendJson(response, 200, tokens);
   };
 
   const logout = (request: http.IncomingMessage, response: http.ServerResponse) => {
@@ -275,8 +277,11 @@ function sendJson(response: http.ServerResponse, status: number, body: object): 
   response.end(payload);
 }
 
-const PAGE_CSP =
-  "default-src 'none'; style-src 'sha256-STYLE'; form-action 'self'; frame-ancestors 'none'";
+/**
+ * No form-action: a sign-in form's answer redirects to the app's callback URL on another origin,
+ * and browsers apply form-action to that redirect too.
+ */
+const PAGE_CSP = "default-src 'none'; style-src 'sha256-STYLE'; frame-ancestors 'none'";
 
 function sendHtml(response: http.ServerResponse, status: number, html: string): void {
   response.writeHead(status, {

@@ -84,6 +84,14 @@ export function CandidateFile({ id }: { id: string }) {
     return read.data as unknown as CandidateFileData;
   };
   useEffect(() => void load(), [id]);
+  // Until the workflow has parked the file at its step (just nominated, an action being applied),
+  // the page reads it again every second.
+  const settling = file && file.candidate.status !== 'CLOSED' && !file.candidate.awaiting;
+  useEffect(() => {
+    if (!settling) return;
+    const timer = setTimeout(() => void load(), 1000);
+    return () => clearTimeout(timer);
+  }, [settling, file]);
 
   /** After an accepted action the workflow applies it: wait until the file has moved on. */
   const waitForWorkflow = async (fromVersion: number) => {
