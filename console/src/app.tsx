@@ -15,6 +15,7 @@ import { SessionContext } from './session-context';
 
 const READERS = ['cell-officer', 'committee-officer', 'approver', 'admin'];
 const EVERYONE = [...READERS, 'ops-viewer'];
+const ACTORS = ['cell-officer', 'committee-officer', 'approver'];
 
 /** The pages, and who sees each in the navigation (the API decides what they may do there). */
 const PAGES: {
@@ -24,7 +25,8 @@ const PAGES: {
   roles: string[];
   render: (route: Route) => preact.JSX.Element;
 }[] = [
-  { page: 'tasks', vi: 'Việc cần làm', en: 'My tasks', roles: READERS, render: () => <Tasks /> },
+  // The work queue lists the stages the caller's roles act on: administrators act on none.
+  { page: 'tasks', vi: 'Việc cần làm', en: 'My tasks', roles: ACTORS, render: () => <Tasks /> },
   {
     page: 'candidates',
     vi: 'Hồ sơ quần chúng',

@@ -212,7 +212,12 @@ export async function startLocalJwtIssuer(
   const host = options.host ?? '127.0.0.1';
   let url = '';
   const managedLogin = options.signIn
-    ? createManagedLogin({ ...options.signIn, issuer, afterSignIn: options.afterRegister })
+    ? createManagedLogin({
+        ...options.signIn,
+        issuer,
+        afterSignIn: options.afterRegister,
+        now: options.now,
+      })
     : undefined;
   const server = http.createServer((request, response) => {
     if (managedLogin?.(request, response)) return;
