@@ -500,18 +500,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 function signInUsers(registered: RegisteredUser[]): SignInUser[] {
   const names = new Map(demoOrganisation().map((unit) => [unit.id, unit.name]));
   const demoSubs = new Set(DEMO_USERS.map((u) => u.sub));
-  const created = registered.filter(
-    (u) => u.username && u.enabled !== false && !demoSubs.has(u.sub),
-  );
-  return [...DEMO_USERS, ...created].map((user) => ({
-    sub: user.sub,
-    name: user.name,
-    groups: [...user.groups],
-    unitId: user.unitId,
-    unitName: names.get(user.unitId),
-    username: user.username,
-    email: user.email,
-  }));
+  const disabled = new Set(registered.filter((u) => u.enabled === false).map((u) => u.sub));
+  const created = registered.filter((u) => u.username && !demoSubs.has(u.sub));
+  return [...DEMO_USERS, ...created]
+    .filter((user) => !disabled.has(user.sub))
+    .map((user) => ({
+      sub: user.sub,
+      name: user.name,
+      groups: [...user.groups],
+      unitId: user.unitId,
+      unitName: names.get(user.unitId),
+      username: user.username,
+      email: user.email,
+    }));
 }
 
 export const DEFAULT_CDK_OUT = path.join(__dirname, '..', '..', 'cdk.out');

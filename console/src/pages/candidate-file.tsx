@@ -55,6 +55,15 @@ interface CandidateFileData {
   pendingAction?: { action: string; toStage: string; submittedAt: string };
 }
 
+/** What a history event without an action was. */
+const EVENT_TYPES: Record<string, { vi: string; en: string }> = {
+  NOMINATED: { vi: 'Được giới thiệu', en: 'Nominated' },
+  TRANSITION: { vi: 'Chuyển bước', en: 'Moved on' },
+  CORRECTION: { vi: 'Hiệu chỉnh hồ sơ', en: 'Corrected' },
+  REMINDER: { vi: 'Nhắc việc quá hạn', en: 'Overdue reminder' },
+  ESCALATION: { vi: 'Báo cáo lên cấp trên', en: 'Escalated' },
+};
+
 const roleLabel = (role: string) => (isRole(role) ? ROLE_LABELS[role] : { vi: role, en: role });
 
 /**
@@ -362,7 +371,11 @@ export function CandidateFile({ id }: { id: string }) {
                       )}
                     </td>
                     <td>
-                      {act ? <Bi vi={act.label} en={act.labelEn} /> : event.type}
+                      {act ? (
+                        <Bi vi={act.label} en={act.labelEn} />
+                      ) : (
+                        <Bi {...(EVENT_TYPES[event.type] ?? { vi: event.type, en: event.type })} />
+                      )}
                       {to && (
                         <>
                           {' → '}

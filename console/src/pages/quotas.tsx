@@ -210,7 +210,7 @@ function AttainmentChart({ unit }: { unit: UnitReport }) {
     target: m.targets.reduce((sum, t) => sum + t.target, 0),
   }));
   const max = Math.max(1, ...rows.flatMap((r) => [r.achieved, r.target]));
-  const width = 320;
+  const width = 360;
   const rowHeight = 44;
   const description = rows
     .map((r) => `${r.label}: ${r.achieved}${r.target ? `/${r.target}` : ''}`)
@@ -218,7 +218,7 @@ function AttainmentChart({ unit }: { unit: UnitReport }) {
   return (
     <figure class="chart">
       <svg
-        viewBox={`0 0 ${width + 160} ${rows.length * rowHeight + 10}`}
+        viewBox={`0 0 ${width + 80} ${rows.length * rowHeight + 10}`}
         role="img"
         aria-labelledby="chart-title chart-desc"
         data-testid="quota-chart"
@@ -234,7 +234,7 @@ function AttainmentChart({ unit }: { unit: UnitReport }) {
               </text>
               {r.target > 0 && (
                 <rect
-                  x="150"
+                  x="0"
                   y={y + 20}
                   width={(r.target / max) * width}
                   height="16"
@@ -242,14 +242,14 @@ function AttainmentChart({ unit }: { unit: UnitReport }) {
                 />
               )}
               <rect
-                x="150"
+                x="0"
                 y={y + 20}
                 width={(r.achieved / max) * width}
                 height="16"
                 class="chart-achieved"
               />
               <text
-                x={150 + (Math.max(r.achieved, r.target) / max) * width + 6}
+                x={(Math.max(r.achieved, r.target) / max) * width + 6}
                 y={y + 33}
                 class="chart-value"
               >
