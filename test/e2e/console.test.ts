@@ -287,6 +287,26 @@ it('a cell officer walks a candidate to the decision in the console, and the app
 it('an administrator imports quota targets and reads the report, units and classes', async () => {
   const w = await walker(desktop.context, '');
   await signIn(w, ADMIN);
+  // Keyboard: the skip link comes first, shows when focused, and Enter moves focus to the main
+  // content.
+  type Doc = {
+    document: {
+      activeElement: { id: string; className: string } | null;
+      querySelector(s: string): { className: string } | null;
+    };
+  };
+  const first = await w.page.evaluate(
+    () =>
+      (globalThis as unknown as Doc).document.querySelector('a[href], button, input, select')
+        ?.className,
+  );
+  expect(first).toBe('skip-link');
+  await w.page.locator('.skip-link').focus();
+  expect((await w.page.locator('.skip-link').boundingBox())!.x).toBeGreaterThanOrEqual(0);
+  await w.page.keyboard.press('Enter');
+  expect(
+    await w.page.evaluate(() => (globalThis as unknown as Doc).document.activeElement?.id),
+  ).toBe('main');
   await w.page.goto(`${runtime.url}/app/#/quotas`);
   await w.page.getByTestId('report-sentences').waitFor();
   const year = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
