@@ -10,7 +10,7 @@ export interface Route {
   query: URLSearchParams;
 }
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const [path, search] = hash.replace(/^#\/?/, '').split('?');
   const [page, id] = path.split('/');
   return {

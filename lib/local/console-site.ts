@@ -27,7 +27,7 @@ export interface ConsoleSiteOptions {
   config: (origin: string) => ConsoleConfig;
 }
 
-export function securityHeaders(issuerOrigin: string): Record<string, string> {
+function securityHeaders(issuerOrigin: string): Record<string, string> {
   return {
     'content-security-policy': [
       "default-src 'self'",

@@ -100,7 +100,7 @@ export interface LocalJwtIssuer {
   issueAccessToken(input: IssueAccessTokenInput): string;
 }
 
-export interface IssueAccessTokenInput {
+interface IssueAccessTokenInput {
   sub: string;
   groups: string[];
   clientId: string;

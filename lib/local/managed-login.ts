@@ -82,7 +82,7 @@ interface IssuedCode {
   expiresAt: number;
 }
 
-export type OAuthError =
+type OAuthError =
   | 'invalid_request'
   | 'invalid_client'
   | 'invalid_grant'

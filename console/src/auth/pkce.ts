@@ -3,7 +3,7 @@
  * S256 challenge sent to the authorization endpoint. WebCrypto only (browsers and Node 24).
  */
 
-export function base64Url(bytes: Uint8Array): string {
+function base64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

@@ -47,7 +47,7 @@ export async function startSignIn(config: ConsoleConfig): Promise<void> {
   location.assign(url.toString());
 }
 
-export class SignInError extends Error {}
+class SignInError extends Error {}
 
 /**
  * Back from the authorization endpoint (`?code=…&state=…` or `?error=…`): redeems the code once,

@@ -32,7 +32,7 @@ export function vietnamDay(instant: number): string {
 }
 
 /** Days from `today` to `day` (negative: past), both Vietnamese calendar days. */
-export function daysUntil(day: string, today: string): number {
+function daysUntil(day: string, today: string): number {
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
 }
 

@@ -57,7 +57,7 @@ const titleCase = (name: string): Bilingual => {
   return { vi: words, en: words };
 };
 
-export function labelOf(name: string, labels: Labels): Bilingual {
+function labelOf(name: string, labels: Labels): Bilingual {
   return labels.fields[name] ?? titleCase(name);
 }
 
@@ -169,11 +169,6 @@ function fieldOf(
 
 function join(prefix: string, name: string): string {
   return prefix ? `${prefix}.${name}` : name;
-}
-
-/** The path a field has in the n-th item of its list (`sponsors.#.name` → `sponsors.1.name`). */
-export function itemPath(path: string, index: number): string {
-  return path.replace('#', String(index));
 }
 
 export type FormValues = Record<string, unknown>;
