@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     dataDir,
     log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
     faultProxy: args['fault-proxy'],
+    buildConsoleAtStart: !args['no-synth'],
     recordConsumedCapacity: args['fault-proxy'],
     conflicts: args.conflicts
       ? {
@@ -80,7 +81,8 @@ async function main(): Promise<void> {
   const cell = demoOrganisation().find((u) => u.level === 'CELL')!;
   console.log(`
 Hệ thống kết nạp đảng viên đang chạy / Admission pipeline running (${Date.now() - started} ms)
-  API:            ${runtime.url}
+  Console:        ${runtime.url}/app/  (đăng nhập bằng người dùng mẫu / sign in as a demo user)
+  API:            ${runtime.url}  (và / and ${runtime.url}/api)
   Hộp thư / inbox: ${runtime.url}/inbox
   Step Functions: ${runtime.sfnEndpoint}
   Scheduler:      ${runtime.schedulerEndpoint}

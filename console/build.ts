@@ -1,28 +1,62 @@
 /**
- * PLACEHOLDER for the officers' console build (the console branch replaces this file): writes a
- * minimal index.html, app.js and app.css so that the CDK stack and the bench can bundle something
- * with the agreed signature. `tsx console/build.ts <outDir>`.
+ * Builds the officers' console (docs/architecture.md, "Console"): one minified bundle (Preact,
+ * the typed API client, the forms' schemas) and its stylesheet, beside index.html. Relative URLs
+ * and hash routing: it is served as static files under `/app/` (S3 behind CloudFront, or the
+ * local runtime), and reads `./config.json` at run time.
+ *
+ *   npm run console:build               → console/dist/
+ *   tsx console/build.ts <outDir>
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { SHARED_PAGE_STYLE } from '../functions/http/page-style';
+import { contractForms } from './contract-forms';
+
+const SOURCE = path.join(__dirname, 'src');
+
+/** The console's files, by name (`index.html`, `app.js`, `app.css`). */
+export async function bundleConsole(): Promise<Map<string, Uint8Array>> {
+  const result = await esbuild.build({
+    entryPoints: { app: path.join(SOURCE, 'main.tsx') },
+    bundle: true,
+    minify: true,
+    write: false,
+    outdir: '/console',
+    format: 'iife',
+    target: ['es2022'],
+    platform: 'browser',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: {
+      __CONTRACT_FORMS__: JSON.stringify(contractForms()),
+      'process.env.NODE_ENV': '"production"',
+    },
+  });
+  const files = new Map<string, Uint8Array>();
+  for (const output of result.outputFiles) files.set(path.basename(output.path), output.contents);
+  // The look shared with the approval page first, then the console's own rules.
+  const own = Buffer.from(files.get('app.css') ?? new Uint8Array()).toString('utf8');
+  files.set('app.css', Buffer.from(`${SHARED_PAGE_STYLE.trim()}\n${own}`, 'utf8'));
+  files.set('index.html', fs.readFileSync(path.join(SOURCE, 'index.html')));
+  return files;
+}
 
 export async function buildConsole(outDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  await writeFile(
-    path.join(outDir, 'index.html'),
-    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bảng điều khiển / Console</title>' +
-      '<link rel="stylesheet" href="app.css"><script type="module" src="app.js"></script></head>' +
-      '<body><main id="app"></main></body></html>\n',
-  );
-  await writeFile(
-    path.join(outDir, 'app.js'),
-    "document.getElementById('app').textContent = 'Bảng điều khiển / Console';\n",
-  );
-  await writeFile(path.join(outDir, 'app.css'), 'body { font-family: system-ui, sans-serif; }\n');
+  const files = await bundleConsole();
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [name, contents] of files) fs.writeFileSync(path.join(outDir, name), contents);
 }
 
 if (require.main === module) {
-  const outDir = process.argv[2];
-  if (!outDir) throw new Error('usage: tsx console/build.ts <outDir>');
-  void buildConsole(path.resolve(outDir));
+  const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, 'dist'));
+  buildConsole(outDir).then(
+    () => console.log(`console → ${outDir}`),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PIPELINE } from '../domain/pipeline';
 import { escapeHtml } from '../domain/escape-html';
+import { SHARED_PAGE_STYLE } from './page-style';
 export { escapeHtml };
 
 /**
@@ -47,29 +48,13 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-const STYLE = `
-:root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --line: #d6d6d6; --accent: #a50e0e; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: #fafafa; }
-main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-h1 { font-size: 1.4rem; margin: 0 0 1rem; }
-h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
-.en { color: var(--muted); font-size: .9em; }
-dl { display: grid; grid-template-columns: minmax(10rem, 16rem) 1fr; gap: .35rem 1rem; margin: 0; }
-dt { color: var(--muted); }
-dd { margin: 0; }
-ul.documents { list-style: none; padding: 0; margin: 0; }
-ul.documents li::before { content: "\\2713  "; color: #137333; }
-ul.documents li.missing::before { content: "\\2717  "; color: var(--accent); }
-fieldset { border: 1px solid var(--line); padding: .75rem 1rem; margin: 0 0 1rem; }
-label { display: block; margin: .35rem 0; }
-input[type=text], input[type=date], textarea { width: 100%; font: inherit; padding: .4rem; border: 1px solid #9a9a9a; border-radius: 4px; }
+/** The console's look (page-style.ts) and the few rules of this page. */
+const STYLE = `${SHARED_PAGE_STYLE}
+main { max-width: 46rem; }
+dl { grid-template-columns: minmax(10rem, 16rem) 1fr; }
+label { margin: .35rem 0; }
+input[type=text], input[type=date], textarea { width: 100%; }
 textarea { min-height: 5rem; }
-button { font: inherit; padding: .5rem 1.25rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; }
-button[disabled] { opacity: .6; cursor: progress; }
-[data-testid=error] { border-left: 4px solid var(--accent); background: #fdecea; padding: .75rem 1rem; margin: 1rem 0; }
-[data-testid=recorded-decision] { border-left: 4px solid #137333; background: #e6f4ea; padding: .75rem 1rem; margin: 1rem 0; }
-[hidden] { display: none !important; }
 `;
 
 /* The script is ES2017 without modules; it never assigns HTML, only text nodes. */
@@ -426,6 +411,7 @@ export function renderApprovalShell(approvalId: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
+<header class="banner"><p class="brand">Hệ thống kết nạp đảng viên <span class="en" lang="en">/ Party admission pipeline</span></p></header>
 <main>
 <h1>Phê duyệt kết nạp đảng viên <span class="en" lang="en">/ Admission approval</span></h1>
 <div data-testid="error" role="alert" hidden></div>

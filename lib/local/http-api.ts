@@ -71,6 +71,11 @@ export interface HttpApiOptions {
   log?: (message: string) => void;
   /** Each request's `$context` values, once answered (the stage's access log). */
   onAccess?: (context: AccessContext) => void;
+  /**
+   * A path prefix that reaches the same routes (`/api`): CloudFront forwards `/api/*` to the API
+   * without the prefix, so the console calls the API identically on AWS and here.
+   */
+  pathPrefix?: string;
 }
 
 export interface RunningHttpApi {
@@ -416,7 +421,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
     access: AccessContext,
   ): Promise<HttpResult> => {
     const method = (request.method ?? 'GET').toUpperCase();
-    const url = request.url ?? '/';
+    const url = withoutPrefix(request.url ?? '/', options.pathPrefix);
     const preflight = corsPreflight(api.cors, method, request.headers);
     if (preflight) return preflight;
 
@@ -526,6 +531,17 @@ export async function startHttpApi(options: HttpApiOptions): Promise<RunningHttp
         server.closeAllConnections();
       }),
   };
+}
+
+function withoutPrefix(url: string, prefix: string | undefined): string {
+  if (
+    !prefix ||
+    (url !== prefix && !url.startsWith(`${prefix}/`) && !url.startsWith(`${prefix}?`))
+  ) {
+    return url;
+  }
+  const rest = url.slice(prefix.length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 /** API Gateway answers CORS preflights itself when the API has a CorsConfiguration. */

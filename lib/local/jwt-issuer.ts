@@ -24,6 +24,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
+import { createManagedLogin, type ManagedLoginOptions } from './managed-login';
 import { createUserRegistry, type UserRegistry } from './user-registry';
 
 /** `iss` of every locally issued token; `localhost` names make clear it is not a real pool. */
@@ -62,6 +63,9 @@ export interface LocalJwtIssuerOptions {
   afterRegister?: (sub: string) => Promise<void>;
 }
 
+/** The server's managed login (lib/local/managed-login.ts): the app client and who may sign in. */
+export type LocalSignIn = Omit<ManagedLoginOptions, 'issuer' | 'afterSignIn' | 'now'>;
+
 export interface IssueTokenInput {
   /** Cognito's user id (a UUID in AWS). */
   sub: string;
@@ -89,6 +93,20 @@ export interface LocalJwtIssuer {
   jwks(): Jwks;
   /** A Cognito-shaped ID token (`token_use: id`, `aud` = app client), signed RS256. */
   issueToken(input: IssueTokenInput): string;
+  /**
+   * A Cognito-shaped access token (`token_use: access`, `client_id`, `scope`, no `aud` and no
+   * custom attributes), what the managed login's token endpoint returns beside the ID token.
+   */
+  issueAccessToken(input: IssueAccessTokenInput): string;
+}
+
+interface IssueAccessTokenInput {
+  sub: string;
+  groups: string[];
+  clientId: string;
+  scopes: string[];
+  username?: string;
+  expiresInSeconds?: number;
 }
 
 export interface RunningJwtIssuer extends LocalJwtIssuer {
@@ -157,6 +175,26 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
       });
       return signJwt({ kid: stored.kid, alg: 'RS256' }, claims, privateKey);
     },
+    issueAccessToken(input) {
+      const iat = Math.floor(now() / 1000);
+      const claims: Record<string, unknown> = {
+        sub: input.sub,
+        ...(input.groups.length && { 'cognito:groups': [...input.groups] }),
+        iss: issuer,
+        version: 2,
+        client_id: input.clientId,
+        origin_jti: randomUUID(),
+        event_id: randomUUID(),
+        token_use: 'access',
+        scope: input.scopes.join(' '),
+        auth_time: iat,
+        exp: iat + (input.expiresInSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS),
+        iat,
+        jti: randomUUID(),
+        username: input.username ?? input.sub,
+      };
+      return signJwt({ kid: stored.kid, alg: 'RS256' }, claims, privateKey);
+    },
   };
 }
 
@@ -168,12 +206,21 @@ export function createLocalJwtIssuer(options: LocalJwtIssuerOptions = {}): Local
  * is reachable from this machine only.
  */
 export async function startLocalJwtIssuer(
-  options: LocalJwtIssuerOptions & { port?: number; host?: string } = {},
+  options: LocalJwtIssuerOptions & { port?: number; host?: string; signIn?: LocalSignIn } = {},
 ): Promise<RunningJwtIssuer> {
   const issuer = createLocalJwtIssuer(options);
   const host = options.host ?? '127.0.0.1';
   let url = '';
+  const managedLogin = options.signIn
+    ? createManagedLogin({
+        ...options.signIn,
+        issuer,
+        afterSignIn: options.afterRegister,
+        now: options.now,
+      })
+    : undefined;
   const server = http.createServer((request, response) => {
+    if (managedLogin?.(request, response)) return;
     const pathname = (request.url ?? '/').split('?')[0];
     if (pathname === TOKEN_PATH && request.method === 'POST') {
       return void readJson(request)

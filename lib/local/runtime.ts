@@ -8,7 +8,15 @@ import { createFunctionHost, type FunctionHost } from './function-host';
 import { createAccessLog } from './access-log';
 import { readHttpApi, type RunningHttpApi, startHttpApi } from './http-api';
 import { createJwtAuthorizer, localAudience } from './jwt-authorizer';
-import { type IssueTokenInput, type RunningJwtIssuer, startLocalJwtIssuer } from './jwt-issuer';
+import {
+  type IssueTokenInput,
+  LOCAL_CLIENT_ID,
+  type RunningJwtIssuer,
+  startLocalJwtIssuer,
+} from './jwt-issuer';
+import { AUTHORIZE_PATH, LOGOUT_PATH, OAUTH_TOKEN_PATH, type SignInUser } from './managed-login';
+import { CONSOLE_PATH, createConsoleSite } from './console-site';
+import { bundleConsole } from '../../console/build';
 import { startCognitoEndpoint } from './cognito-endpoint';
 import { createDashboardHandler } from './dashboard';
 import { type FaultProxy, startFaultProxy } from './fault-proxy';
@@ -42,7 +50,7 @@ import { createDeadLetterQueues, stepFunctionsMetrics } from './service-metrics'
 import { startSesEndpoint } from './ses-endpoint';
 import { DynamoDbDirectoryStore } from '../../functions/adapters/dynamodb-directory-store';
 import { reconcileUser } from '../../functions/services/accounts';
-import { providerUserOf } from './local-accounts';
+import { DEMO_USERS, providerUserOf } from './local-accounts';
 import {
   createResolver,
   DEFAULT_LOCAL_REGION,
@@ -88,6 +96,11 @@ export interface LocalRuntimeOptions {
    * which the repair sweep would start, and their timers would disturb its measurements.
    */
   schedules?: boolean;
+  /**
+   * Build the console (console/build.ts) in the background from the start, so its first page
+   * loads at once; otherwise it is built at its first request (tests that never open it).
+   */
+  buildConsoleAtStart?: boolean;
 }
 
 export interface LocalRuntime {
@@ -314,10 +327,18 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
       outputs.TableName,
     );
+    // The console's sign-in: the app client the authorizer expects, called back at the console's
+    // URL on this runtime's port (known once the HTTP API listens, below).
+    const clientId = localAudience(template, resolve) ?? LOCAL_CLIENT_ID;
+    const consoleUrls: string[] = [];
     const issuer: RunningJwtIssuer = await startLocalJwtIssuer({
       dataDir: options.dataDir,
       defaultAudience: localAudience(template, resolve),
       users,
+      signIn: {
+        client: () => ({ clientId, callbackUrls: consoleUrls, logoutUrls: consoleUrls }),
+        users: () => signInUsers(users.list()),
+      },
       afterRegister: async (sub) => {
         const user = users.find(sub);
         if (user) await reconcileUser({ directory, now: () => new Date() }, providerUserOf(user));
@@ -348,13 +369,33 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     // The schedules start after the functions, below; the control route reads them when asked.
     const started: { schedules?: ScheduleRunner } = {};
+    // Built in the background from now: the first page asked for waits for it, nothing else does.
+    let consoleFiles: Promise<Map<string, Uint8Array>> | undefined;
+    const builtConsole = () => (consoleFiles ??= bundleConsole());
+    if (options.buildConsoleAtStart) void builtConsole().catch(() => undefined);
     const http: RunningHttpApi = await startHttpApi({
       template,
       resolve,
       invoke,
       port: options.port ?? 3000,
       host: '127.0.0.1',
+      pathPrefix: '/api',
       extraHandlers: [
+        createConsoleSite({
+          files: builtConsole,
+          issuerOrigin: issuer.url,
+          config: (origin) => ({
+            apiBase: '/api',
+            auth: {
+              authorizeUrl: `${issuer.url}${AUTHORIZE_PATH}`,
+              tokenUrl: `${issuer.url}${OAUTH_TOKEN_PATH}`,
+              logoutUrl: `${issuer.url}${LOGOUT_PATH}`,
+              clientId,
+              redirectUri: `${origin}${CONSOLE_PATH}`,
+              scopes: ['openid', 'email', 'profile'],
+            },
+          }),
+        }),
         createClockHandler({ clock, afterMove: settleAfterClockMove }),
         // Started below, once the functions are: a run asked for earlier answers 503.
         createSchedulesHandler(() => started.schedules),
@@ -387,6 +428,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       }),
     });
     stoppers.push(() => http.close());
+    consoleUrls.push(
+      `http://127.0.0.1:${http.port}${CONSOLE_PATH}`,
+      `http://localhost:${http.port}${CONSOLE_PATH}`,
+    );
 
     // Started after the HTTP API: `Fn::GetAtt <HttpApi>.ApiEndpoint` (the approval links' base
     // URL) resolves to its local URL. Until then an invocation fails like a missing function.
@@ -471,6 +516,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await stop();
     throw error;
   }
+}
+
+/**
+ * Who the local sign-in page lists: the demo people (lib/local/local-accounts.ts), then the
+ * accounts the admins created through the product (they have a username), unless disabled.
+ */
+function signInUsers(registered: RegisteredUser[]): SignInUser[] {
+  const names = new Map(demoOrganisation().map((unit) => [unit.id, unit.name]));
+  const demoSubs = new Set(DEMO_USERS.map((u) => u.sub));
+  const disabled = new Set(registered.filter((u) => u.enabled === false).map((u) => u.sub));
+  const created = registered.filter((u) => u.username && !demoSubs.has(u.sub));
+  return [...DEMO_USERS, ...created]
+    .filter((user) => !disabled.has(user.sub))
+    .map((user) => ({
+      sub: user.sub,
+      name: user.name,
+      groups: [...user.groups],
+      unitId: user.unitId,
+      unitName: names.get(user.unitId),
+      username: user.username,
+      email: user.email,
+    }));
 }
 
 export const DEFAULT_CDK_OUT = path.join(__dirname, '..', '..', 'cdk.out');

@@ -1,7 +1,5 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { type ApiClient } from './support/api-client';
 import {
   type Approver,
@@ -10,6 +8,7 @@ import {
   waitForLink,
   walkToDecision,
 } from './support/approvals';
+import { ARTIFACTS, type Browser, launchChromium } from './support/browser';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
 
 /**
@@ -17,53 +16,29 @@ import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-proc
  * follows the approval link, fills the decision number and date, approves, and sees the recorded
  * decision; the candidate moves on. The page is saved to test-artifacts/approval-page.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
-
 let runtime: RuntimeProcess;
-let browser: BrowserContext;
-let profile: string;
+let browser: Browser;
 let cell: ApiClient;
 let approver: Approver;
 let candidateId: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: sudo apt-get install -y chromium (see .ci/run)`);
-  }
   runtime = await startRuntimeProcess();
   const officers = await officersOf(runtime);
   cell = officers.cell;
   approver = await approverAt(runtime, 'Vũ Mạnh Chiến');
   candidateId = await walkToDecision(officers);
   await waitForLink(runtime, approver, candidateId);
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'approval-browser-'));
-  // A fresh profile (--user-data-dir) per run: Playwright passes it itself.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    viewport: { width: 1000, height: 1400 },
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await runtime?.stop();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
 it('an approver opens the link from the local inbox, approves, and the candidate moves on', async () => {
   const started = Date.now();
-  const page = await browser.newPage();
+  const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {

@@ -122,6 +122,7 @@ describe('startHttpApi', () => {
       invoke: (arn, event) => host.invoke(arn, event),
       port: 0,
       maxBodyBytes: 1024,
+      pathPrefix: '/api',
       log: (message) => logged.push(message),
       authorize: (event, matched) => {
         authorizeCalls.push(`${matched.authorizationType} ${matched.routeKey}`);
@@ -195,6 +196,20 @@ describe('startHttpApi', () => {
     );
     expect(Math.abs(event.requestContext.timeEpoch - Date.now())).toBeLessThan(5000);
     expect(event.requestContext.requestId).toBe(response.headers.get('apigw-requestid'));
+  });
+
+  it('answers the same routes under the /api prefix, as CloudFront forwards them', async () => {
+    const response = await fetch(`${api.url}/api/items/a%20b?tag=x`);
+    expect(response.status).toBe(200);
+    const { event } = (await response.json()) as { event: APIGatewayProxyEventV2 };
+    expect(event).toMatchObject({
+      routeKey: 'GET /items/{id}',
+      rawPath: '/items/a%20b',
+      rawQueryString: 'tag=x',
+      pathParameters: { id: 'a b' },
+    });
+    // Only the whole segment is a prefix: /apiary is not /api.
+    expect((await fetch(`${api.url}/apiary/items/x`)).status).toBe(404);
   });
 
   it('comma-joins repeated request headers', async () => {
