@@ -606,4 +606,3 @@ export class DynamoDbCandidateStore implements CandidateStore {
     return eventPut(this.tableName, event, unitPath, key);
   }
 }
-
