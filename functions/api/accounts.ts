@@ -1,4 +1,4 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { awsPeopleDependencies } from '../adapters/aws-people';
 import { awsIdentityProvider } from '../adapters/cognito-identity-provider';
 import { awsDirectoryStore } from '../adapters/dynamodb-directory-store';

@@ -1,4 +1,4 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { type AuditEvent } from '../adapters/candidate-store';
 import { assertMayExportAudit, isInScope } from '../domain/access';
 import { unitNotFound } from '../domain/unit-not-found';

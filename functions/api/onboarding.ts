@@ -1,4 +1,5 @@
-import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsWorkflowSchedules } from '../adapters/aws-workflow-schedules';
 import { signingKey } from '../adapters/signing-key';
 import { assertMayOnboard } from '../domain/access';
 import { IMPORT_COLUMNS, importStageGuide } from '../domain/onboarding/columns';

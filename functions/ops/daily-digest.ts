@@ -1,4 +1,4 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { awsDirectoryStore } from '../adapters/dynamodb-directory-store';
 import { awsOrgStore } from '../adapters/dynamodb-org-store';
 import { awsMailer } from '../adapters/ses-mailer';
