@@ -1,10 +1,7 @@
 /** @type {import('jest').Config} */
-const transform = {
-  '^.+\\.[tj]s$': [
-    'ts-jest',
-    { tsconfig: { allowJs: true, isolatedModules: true }, diagnostics: false },
-  ],
-};
+// esbuild strips the types file by file (test/support/esbuild-transform.mjs); `npm run typecheck`
+// checks them.
+const transform = { '^.+\\.[tj]s$': '<rootDir>/test/support/esbuild-transform.mjs' };
 // middy 6 ships ESM only; jest runs CommonJS, so it has to be transformed.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
 

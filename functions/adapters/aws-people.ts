@@ -1,7 +1,7 @@
 import { type PeopleDelivery } from '../services/deliver';
 import { type ApprovalLinkIssuing } from '../services/notify-people';
 import { awsDirectoryStore } from './dynamodb-directory-store';
-import { awsMailer } from './ses-mailer';
+import { awsMailer } from './aws-mailer';
 import { signingKey } from './signing-key';
 
 /**

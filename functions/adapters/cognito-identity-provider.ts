@@ -179,7 +179,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
 }
 
 /** The provider on the pool the environment names (USER_POOL_ID, Identity.grantManageAccounts). */
-export function awsIdentityProvider(): IdentityProvider {
+export function cognitoIdentityProvider(): IdentityProvider {
   return new CognitoIdentityProvider(
     traced(new CognitoIdentityProviderClient({ maxAttempts: 5 })),
     requiredEnv('USER_POOL_ID'),

@@ -46,7 +46,7 @@ export class SesMailer implements Mailer {
 }
 
 /** The mailer the environment names (MAIL_FROM, MAIL_CONFIGURATION_SET: Delivery.grantSend). */
-export function awsMailer(): Mailer {
+export function sesMailer(): Mailer {
   return new SesMailer(
     traced(new SESv2Client({ maxAttempts: 5 })),
     requiredEnv('MAIL_FROM'),

@@ -1,8 +1,6 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { BaseProvider } from '@aws-lambda-powertools/parameters/base';
-import { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
-import { traced } from '../observability/tracer';
 import { requiredEnv } from './dynamodb-documents';
+import { onFirstUse } from './on-first-use';
 
 /**
  * How long a container trusts the key it read: a rotated secret reaches every warm container
@@ -45,19 +43,19 @@ export function signingKeyReader(
 
 /**
  * The server-side signing key (approval links, ID-number fingerprints), read from the secret the
- * environment names (SIGNING_SECRET_ARN, set by `SigningSecret.grantRead`).
+ * environment names (SIGNING_SECRET_ARN, set by `SigningSecret.grantRead`). The Secrets Manager
+ * client and the Powertools provider (secrets-manager-source.ts) are loaded at the first read,
+ * not at the cold start: several functions need the key on some routes only.
  *
  * Locally, the SDK reaches the runtime's Secrets Manager endpoint through
  * AWS_ENDPOINT_URL_SECRETS_MANAGER.
  */
-let containerReader: (() => Promise<Buffer>) | undefined;
+const containerReader = onFirstUse(async () =>
+  signingKeyReader((await import('./secrets-manager-source')).secretsManagerSource(), () =>
+    requiredEnv('SIGNING_SECRET_ARN'),
+  ),
+);
 
-export function signingKey(): Promise<Buffer> {
-  containerReader ??= signingKeyReader(
-    new SecretsProvider({
-      awsSdkV3Client: traced(new SecretsManagerClient({ maxAttempts: 5 })),
-    }),
-    () => requiredEnv('SIGNING_SECRET_ARN'),
-  );
-  return containerReader();
+export async function signingKey(): Promise<Buffer> {
+  return (await containerReader())();
 }

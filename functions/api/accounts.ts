@@ -1,6 +1,6 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { awsPeopleDependencies } from '../adapters/aws-people';
-import { awsIdentityProvider } from '../adapters/cognito-identity-provider';
+import { awsIdentityProvider } from '../adapters/aws-identity-provider';
 import { awsDirectoryStore } from '../adapters/dynamodb-directory-store';
 import { assertMayManageAccounts } from '../domain/account';
 import { ROUTES } from '../http/contract/routes';

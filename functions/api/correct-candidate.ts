@@ -1,4 +1,4 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { assertMayCorrect } from '../domain/access';
 import { candidateView } from '../http/candidate-view';
 import { ROUTES } from '../http/contract/routes';

@@ -1,4 +1,4 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { awsExportFiles } from '../adapters/s3-export-files';
 import { assertMayExportAudit } from '../domain/access';
 import { ROUTES } from '../http/contract/routes';

@@ -1,4 +1,4 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { ROUTES } from '../http/contract/routes';
 import { httpApi } from '../http/http-api';
 import { json } from '../http/response';

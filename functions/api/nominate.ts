@@ -1,5 +1,5 @@
 import { awsDependencies } from '../adapters/aws-dependencies';
-import { awsNotifier } from '../adapters/sns-notifier';
+import { awsNotifierOnFirstUse } from '../adapters/aws-notifier-on-first-use';
 import { signingKey } from '../adapters/signing-key';
 import { assertMayNominate } from '../domain/access';
 import { protectNationalId } from '../domain/nomination';
@@ -11,7 +11,7 @@ import { on } from '../http/route-binding';
 import { nominateCandidate } from '../services/nominate-candidate';
 
 // The notifier refers a nomination that meets an open file the officer cannot see.
-const deps = { ...awsDependencies(), notifier: awsNotifier() };
+const deps = { ...awsDependencies(), notifier: awsNotifierOnFirstUse() };
 
 /** POST /candidates: a cell nominates an outstanding person. */
 export const handler = idempotentHttpApi(

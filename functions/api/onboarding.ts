@@ -1,4 +1,5 @@
-import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsWorkflowSchedulesOnFirstUse } from '../adapters/aws-workflow-schedules-on-first-use';
 import { signingKey } from '../adapters/signing-key';
 import { assertMayOnboard } from '../domain/access';
 import { IMPORT_COLUMNS, importStageGuide } from '../domain/onboarding/columns';
@@ -19,7 +20,7 @@ import { spreadsheetBody } from '../http/spreadsheet-body';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '../http/xlsx';
 import { onboardCandidates } from '../services/onboard-candidates';
 
-const deps = { ...awsDependencies(), schedules: awsWorkflowSchedules() };
+const deps = { ...awsDependencies(), schedules: awsWorkflowSchedulesOnFirstUse() };
 
 /**
  * Onboarding files already in progress:

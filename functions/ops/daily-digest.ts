@@ -1,7 +1,7 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { awsDirectoryStore } from '../adapters/dynamodb-directory-store';
 import { awsOrgStore } from '../adapters/dynamodb-org-store';
-import { awsMailer } from '../adapters/ses-mailer';
+import { awsMailer } from '../adapters/aws-mailer';
 import { parsedHandler } from '../observability/lambda-handler';
 import { createPipelineMetrics, recordDigestRun } from '../observability/transition-metrics';
 import { type DigestDeps, sendDailyDigests } from '../services/daily-digest';

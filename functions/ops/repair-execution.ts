@@ -1,4 +1,5 @@
-import { awsDependencies, awsWorkflowSchedules } from '../adapters/aws-dependencies';
+import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsWorkflowSchedules } from '../adapters/aws-workflow-schedules';
 import { SUPERSEDED_ERROR } from '../adapters/sfn-workflow';
 import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';

@@ -1,8 +1,5 @@
-import {
-  awsCheckpoints,
-  awsDependencies,
-  awsWorkflowSchedules,
-} from '../adapters/aws-dependencies';
+import { awsCheckpoints, awsDependencies } from '../adapters/aws-dependencies';
+import { awsWorkflowSchedules } from '../adapters/aws-workflow-schedules';
 import { CheckpointMovedError } from '../adapters/checkpoint-store';
 import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';

@@ -1,4 +1,4 @@
-import { awsCandidateStore } from '../adapters/aws-dependencies';
+import { awsCandidateStore } from '../adapters/aws-candidate-store';
 import { parsedHandler } from '../observability/lambda-handler';
 import { logger } from '../observability/logger';
 import { createPipelineMetrics } from '../observability/transition-metrics';

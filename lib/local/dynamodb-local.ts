@@ -97,21 +97,28 @@ interface LaunchSettings extends DynamoDbLocalOptions {
   port: number;
 }
 
+/**
+ * The JIT's first tier only: the optimizing compiler's threads cost DynamoDB Local seconds of CPU
+ * at every start and pay off only after minutes of load, while a local runtime or a test lives
+ * seconds to minutes. Measured side by side on this 2-core machine: start-up 7.8 s → 4.8 s, and
+ * two end-to-end test files (the runtime, its functions and DynamoDB Local) used 30% less CPU.
+ */
+const QUICK_START_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
+
 async function launch(settings: LaunchSettings): Promise<DynamoDbLocal> {
   const { javaCommand, emulatorDir, dataDir, launcherDir, port } = settings;
   // -sharedDb in memory too: otherwise DynamoDB Local keeps one database per access key and
   // region, and the functions (other credentials) would not see the tables we create.
   const serverArgs = ['-port', String(port), '-sharedDb', '-disableTelemetry'];
   serverArgs.push(...(dataDir ? ['-dbPath', dataDir] : ['-inMemory']));
-  const javaArgs = launcherDir
-    ? [
-        '-Djava.library.path=./DynamoDBLocal_lib',
-        '-cp',
-        // The jar's manifest Class-Path brings in DynamoDBLocal_lib.
-        [launcherDir, 'DynamoDBLocal.jar'].join(path.delimiter),
-        'LoopbackDynamoDbLocal',
-      ]
-    : ['-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar'];
+  const javaArgs = [
+    ...QUICK_START_JVM_OPTIONS,
+    '-Djava.library.path=./DynamoDBLocal_lib',
+    ...(launcherDir
+      ? // The jar's manifest Class-Path brings in DynamoDBLocal_lib.
+        ['-cp', [launcherDir, 'DynamoDBLocal.jar'].join(path.delimiter), 'LoopbackDynamoDbLocal']
+      : ['-jar', 'DynamoDBLocal.jar']),
+  ];
 
   const child = spawn(
     'sh',
