@@ -1,7 +1,7 @@
 /**
  * What the console's forms are generated from, computed when the console is built: the JSON
  * Schema (zod 4's `z.toJSONSchema`) of every action's payload in the pipeline table, of the
- * nomination and of the class bodies, with the bilingual field labels the onboarding template
+ * nomination, of the class bodies and of the units admin's bodies (create, move, retire), with the bilingual field labels the onboarding template
  * uses. The browser gets these as data (no zod in the bundle); the server validates the same
  * schemas, so a form never asks for what the API would refuse, and a refusal names a field the
  * form shows.
@@ -11,6 +11,11 @@ import { classResultsSchema } from '../functions/domain/bulk';
 import { classDefinitionSchema } from '../functions/domain/training-class';
 import { FIELD_LABELS } from '../functions/domain/onboarding/field-labels';
 import { nominationSchema } from '../functions/domain/nomination';
+import {
+  unitDefinitionSchema,
+  unitMoveSchema,
+  unitRetirementSchema,
+} from '../functions/domain/org-admin';
 import { PIPELINE, TERMINAL_STAGES } from '../functions/domain/pipeline';
 import type { ContractForms, JsonSchema } from './src/forms/contract-forms';
 
@@ -61,6 +66,11 @@ export function contractForms(): ContractForms {
     nomination: jsonSchemaOf(nominationSchema),
     classResults: jsonSchemaOf(classResultsSchema),
     classDefinition: jsonSchemaOf(classDefinitionSchema),
+    units: {
+      create: jsonSchemaOf(unitDefinitionSchema),
+      move: jsonSchemaOf(unitMoveSchema),
+      retire: jsonSchemaOf(unitRetirementSchema),
+    },
     fieldLabels: { ...FIELD_LABELS },
   };
 }

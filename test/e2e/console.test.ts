@@ -280,11 +280,15 @@ it('a cell officer walks a candidate to the decision in the console, and the app
   await w.page.getByRole('button', { name: /^Tìm/ }).click();
   await w.page.locator(`tr[data-candidate="${id}"]`).waitFor();
   await w.check('candidates');
+  // Units admin is for administrators: the approver reads the tree without it.
+  await w.page.goto(`${runtime.url}/app/#/units`);
+  await w.page.locator('ul.tree [data-unit]').first().waitFor();
+  expect(await w.page.locator('#units-admin-heading, .select-unit').count()).toBe(0);
   expect(w.errors).toEqual([DELIBERATE_REFUSAL]);
   console.log(`console walk (desktop): ${Date.now() - started} ms, pages checked: ${w.checked}`);
 });
 
-it('an administrator imports quota targets and reads the report, units and classes', async () => {
+it('an administrator imports quota targets, reads the report, administers units and opens classes', async () => {
   const w = await walker(desktop.context, '');
   await signIn(w, ADMIN);
   // Keyboard: the skip link comes first, shows when focused, and Enter moves focus to the main
@@ -335,11 +339,79 @@ it('an administrator imports quota targets and reads the report, units and class
   await w.page.goto(`${runtime.url}/app/#/units`);
   await w.page.locator('[data-unit=hn] [data-unit=hn-dongda]').waitFor();
   await w.check('units');
+  await administerUnits(w);
   await w.page.goto(`${runtime.url}/app/#/classes`);
   await w.page.locator('#class-name').waitFor();
   await w.check('classes');
-  expect(w.errors).toEqual([]);
+  // The one failed request: the duplicate unit id, refused.
+  expect(w.errors).toEqual([expect.stringMatching(/^409 POST http:.*\/api\/units$/)]);
 });
+
+/**
+ * Units admin: under Quận ủy Đống Đa the administrator creates a cell (a duplicate id first, refused
+ * at the id field), finds it in the tree, moves it under the bloc committee, then retires it from
+ * today and sees the retirement date in the tree.
+ */
+async function administerUnits(w: Walker) {
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const [y, m, d] = today.split('-');
+  const id = `dd-thu-nghiem-${Date.now().toString(36)}`;
+  const input = (task: string, name: string) => w.page.locator(`#unit-${task}-${name}`);
+  const expand = (unit: string) =>
+    w.page.locator(`[data-unit=${unit}] > .tree-toggle[aria-label^="Mở"]`).click();
+
+  await w.page.getByTestId('select-hn-dongda').click();
+  expect(await w.page.getByTestId('selected-unit').textContent()).toContain('hn-dongda');
+  await w.page.getByTestId('unit-create').click();
+  // The form starts under the selected unit, from today; the id is one the tree already has.
+  expect(await input('create', 'parentId').inputValue()).toBe('hn-dongda');
+  expect(await input('create', 'effectiveFrom').inputValue()).toBe(today);
+  await input('create', 'id').fill('dd-kdn');
+  await input('create', 'name').fill('Chi bộ Thử nghiệm quản trị');
+  await input('create', 'level').selectOption('GRASSROOTS_CELL');
+  await w.page.locator('#unit-create-areas-MOUNTAIN').check();
+  await w.page.getByTestId('unit-create-submit').click();
+  const refusal = w.page.locator('#unit-create-id-error');
+  await refusal.waitFor();
+  expect(await refusal.getAttribute('data-code')).toBe('UNIT_EXISTS');
+  expect(await refusal.textContent()).toMatch(/Đơn vị dd-kdn đã có.*Unit dd-kdn already exists/);
+  expect(await input('create', 'id').getAttribute('aria-invalid')).toBe('true');
+  // The refused field has focus, so the officer corrects it from the keyboard.
+  type Doc = { document: { activeElement: { id: string } | null } };
+  expect(
+    await w.page.evaluate(() => (globalThis as unknown as Doc).document.activeElement?.id),
+  ).toBe('unit-create-id');
+  await w.check('units-admin');
+
+  await input('create', 'id').fill(id);
+  await w.page.keyboard.press('Enter');
+  await w.page.getByRole('status').getByText(`Đã tạo Chi bộ Thử nghiệm quản trị (${id})`).waitFor();
+  await expand('hn-dongda');
+  const created = w.page.locator(`[data-unit=hn-dongda] [data-unit=${id}]`);
+  await created.waitFor();
+  expect(await created.textContent()).toContain(`hiệu lực từ ${d}/${m}/${y}`);
+
+  // Moved under the bloc committee from today, it shows there.
+  await w.page.getByTestId(`select-${id}`).click();
+  await w.page.getByTestId('unit-move').click();
+  await input('move', 'newParentId').fill('dd-kdn');
+  await w.page.getByTestId('unit-move-submit').click();
+  await w.page.getByRole('status').getByText(`sang dd-kdn từ ${d}/${m}/${y}`).waitFor();
+  await expand('hn-dongda');
+  await expand('dd-kdn');
+  const moved = w.page.locator(`[data-unit=dd-kdn] [data-unit=${id}]`);
+  await moved.waitFor();
+
+  await w.page.getByTestId('unit-retire').click();
+  expect(await input('retire', 'retiredOn').inputValue()).toBe(today);
+  await input('retire', 'reason').fill('Sáp nhập vào chi bộ khác');
+  await w.check('units-admin-retire');
+  await w.page.getByTestId('unit-retire-submit').click();
+  await w.page.getByRole('status').getByText(`Đã giải thể Chi bộ Thử nghiệm quản trị`).waitFor();
+  await expand('hn-dongda');
+  await expand('dd-kdn');
+  await moved.getByText(`giải thể ${d}/${m}/${y}`).waitFor();
+}
 
 it('the same walk passes at phone size (390×844)', async () => {
   const started = Date.now();

@@ -227,6 +227,44 @@ function Input({
     </label>
   );
   const text = (event: Event) => (event.target as HTMLInputElement).value;
+  if (field.kind === 'choices') {
+    const chosen = Array.isArray(value) ? (value as string[]) : [];
+    const full = field.maximum !== undefined && chosen.length >= field.maximum;
+    return (
+      <fieldset id={id} data-path={path} tabIndex={-1} class="choices">
+        <legend>
+          <Bi vi={field.label.vi} en={field.label.en} />
+          {!field.required && <Optional />}
+        </legend>
+        {field.options!.map((option) => {
+          const checked = chosen.includes(option.value);
+          return (
+            <div class="field checkbox" key={option.value}>
+              <input
+                type="checkbox"
+                id={`${id}-${option.value}`}
+                name={path}
+                value={option.value}
+                checked={checked}
+                disabled={full && !checked}
+                onChange={(e) =>
+                  onChange(
+                    (e.target as HTMLInputElement).checked
+                      ? [...chosen, option.value]
+                      : chosen.filter((v) => v !== option.value),
+                  )
+                }
+              />
+              <label for={`${id}-${option.value}`}>
+                <Bi vi={option.label.vi} en={option.label.en} />
+              </label>
+            </div>
+          );
+        })}
+        <FieldError path={path} idPrefix={idPrefix} error={error} />
+      </fieldset>
+    );
+  }
   if (field.kind === 'boolean') {
     return (
       <div class="field checkbox">

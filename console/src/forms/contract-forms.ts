@@ -49,5 +49,7 @@ export interface ContractForms {
   nomination: JsonSchema;
   classResults: JsonSchema;
   classDefinition: JsonSchema;
+  /** The bodies of POST /units, POST /units/{id}/moves and POST /units/{id}/retirement. */
+  units: { create: JsonSchema; move: JsonSchema; retire: JsonSchema };
   fieldLabels: Record<string, Bilingual>;
 }

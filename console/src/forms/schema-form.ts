@@ -30,7 +30,8 @@ export type Field =
     };
 
 export interface ScalarField {
-  kind: 'text' | 'date' | 'integer' | 'boolean' | 'select';
+  /** `choices`: a list of an enum's values (a unit's special areas), each a checkbox. */
+  kind: 'text' | 'date' | 'integer' | 'boolean' | 'select' | 'choices';
   name: string;
   /** Where a refusal names it: `payload.sponsors.0.documentDate` (with the form's prefix). */
   path: string;
@@ -130,6 +131,14 @@ function fieldOf(
   const label = labelOf(name, labels);
   const base = { name, path, label, required, description: schema.description };
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'array' && schema.items && (schema.items.enum || schema.items.const !== undefined)) {
+    return {
+      ...base,
+      kind: 'choices',
+      options: valuesOf(schema.items).map((value) => ({ value, label: valueLabel(value, labels) })),
+      maximum: schema.maxItems,
+    };
+  }
   if (type === 'array' && schema.items) {
     return {
       kind: 'list',
@@ -204,6 +213,8 @@ export function valueOf(fields: Field[], values: FormValues): Record<string, unk
 
 function scalarValue(field: ScalarField, raw: unknown): unknown {
   if (field.kind === 'boolean') return raw === undefined ? undefined : Boolean(raw);
+  // None ticked leaves the list out, so the server applies its default.
+  if (field.kind === 'choices') return Array.isArray(raw) && raw.length > 0 ? raw : undefined;
   const text = typeof raw === 'string' ? raw.trim() : raw === undefined ? '' : String(raw);
   if (text === '') return undefined;
   if (field.kind === 'integer') {

@@ -57,3 +57,39 @@ export const EXTRA_FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
   results: { vi: 'Kết quả', en: 'Results' },
   candidateId: { vi: 'Mã hồ sơ', en: 'Candidate id' },
 };
+
+/**
+ * The units admin's forms (POST /units, moves, retirement): `name` is a unit's name there, not a
+ * person's, and CELL a level of the tree, not who nominated; these win over the labels above.
+ */
+export const UNIT_FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
+  id: { vi: 'Mã đơn vị', en: 'Unit id' },
+  name: { vi: 'Tên đơn vị', en: 'Unit name' },
+  level: { vi: 'Cấp đơn vị', en: 'Level' },
+  parentId: { vi: 'Mã đơn vị cấp trên', en: 'Parent unit id' },
+  newParentId: { vi: 'Mã đơn vị cấp trên mới', en: 'New parent unit id' },
+  effectiveFrom: { vi: 'Có hiệu lực từ ngày', en: 'In force from' },
+  decidingBody: { vi: 'Cấp quyết định kết nạp', en: 'Deciding body' },
+  areas: { vi: 'Vùng đặc biệt', en: 'Special areas' },
+  retiredOn: { vi: 'Giải thể từ ngày', en: 'Retired from' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+};
+
+export const UNIT_VALUE_LABELS: Readonly<Record<string, Bilingual>> = {
+  CITY_COMMITTEE: { vi: 'Tỉnh ủy, thành ủy', en: 'Province committee' },
+  DISTRICT_COMMITTEE: { vi: 'Huyện ủy, quận ủy', en: 'District committee' },
+  WARD_COMMITTEE: { vi: 'Đảng ủy xã, phường', en: 'Ward committee' },
+  BLOC_COMMITTEE: { vi: 'Đảng ủy khối', en: 'Bloc committee' },
+  GRASSROOTS: { vi: 'Đảng bộ cơ sở', en: 'Grassroots committee' },
+  GRASSROOTS_CELL: { vi: 'Chi bộ cơ sở', en: 'Grassroots cell' },
+  CELL: { vi: 'Chi bộ trực thuộc', en: 'Cell' },
+  UPPER_STANDING_COMMITTEE: { vi: 'Ban thường vụ cấp ủy cấp trên', en: 'Upper standing committee' },
+  DELEGATED_GRASSROOTS_COMMITTEE: {
+    vi: 'Đảng ủy cơ sở được ủy quyền',
+    en: 'Delegated grassroots committee',
+  },
+  MOUNTAIN: { vi: 'Miền núi', en: 'Mountain' },
+  BORDER: { vi: 'Biên giới', en: 'Border' },
+  ISLAND: { vi: 'Hải đảo', en: 'Island' },
+  ETHNIC_MINORITY: { vi: 'Vùng đồng bào dân tộc thiểu số', en: 'Ethnic-minority area' },
+};

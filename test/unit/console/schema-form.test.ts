@@ -8,13 +8,23 @@ import {
   type Labels,
   valueOf,
 } from '../../../console/src/forms/schema-form';
-import { EXTRA_FIELD_LABELS, VALUE_LABELS } from '../../../console/src/forms/value-labels';
+import {
+  EXTRA_FIELD_LABELS,
+  UNIT_FIELD_LABELS,
+  UNIT_VALUE_LABELS,
+  VALUE_LABELS,
+} from '../../../console/src/forms/value-labels';
 
 /** The console's forms come from the contract's schemas (console/contract-forms.ts). */
 const forms = contractForms();
 const labels: Labels = {
   fields: { ...EXTRA_FIELD_LABELS, ...forms.fieldLabels },
   values: VALUE_LABELS,
+};
+/** The units admin's forms name a unit, not a person (console/src/contract.ts UNIT_LABELS). */
+const unitLabels: Labels = {
+  fields: { ...labels.fields, ...UNIT_FIELD_LABELS },
+  values: { ...labels.values, ...UNIT_VALUE_LABELS },
 };
 const actionSchema = (id: string) =>
   forms.stages.flatMap((s) => s.actions).find((a) => a.id === id)!.schema;
@@ -46,6 +56,48 @@ it('gives every field of every form a bilingual label and every enum value a nam
   schemas.forEach(walk);
   expect([...names].filter((n) => !labels.fields[n])).toEqual([]);
   expect([...values].filter((v) => !labels.values[v])).toEqual([]);
+});
+
+it("gives the units admin's fields and values a unit's labels", () => {
+  const { create, move, retire } = forms.units;
+  const names = [create, move, retire].flatMap((schema) => Object.keys(schema.properties!));
+  expect(names.filter((n) => !UNIT_FIELD_LABELS[n])).toEqual([]);
+  const fields = fieldsOf(create, unitLabels);
+  expect(byName(fields, 'name').label).toEqual({ vi: 'Tên đơn vị', en: 'Unit name' });
+  const level = byName(fields, 'level');
+  if (level.kind !== 'select') throw new Error('not a select');
+  const levels = level.options!;
+  expect(levels.filter((o) => o.label.vi === o.value)).toEqual([]);
+  expect(levels.find((o) => o.value === 'CELL')!.label.en).toBe('Cell');
+  expect(byName(fields, 'decidingBody')).toMatchObject({
+    kind: 'select',
+    required: false,
+    default: 'UPPER_STANDING_COMMITTEE',
+  });
+  expect(byName(fields, 'effectiveFrom')).toMatchObject({ kind: 'date', required: true });
+  expect(fieldsOf(retire, unitLabels).map((f) => [f.name, f.kind, f.required])).toEqual([
+    ['retiredOn', 'date', true],
+    ['reason', 'text', false],
+  ]);
+});
+
+it("makes a list of an enum's values a set of choices, left out when none is ticked", () => {
+  const fields = fieldsOf(forms.units.create, unitLabels);
+  const areas = byName(fields, 'areas');
+  expect(areas).toMatchObject({ kind: 'choices', required: false, maximum: 4 });
+  if (areas.kind !== 'choices') throw new Error('not choices');
+  expect(areas.options!.map((o) => o.value)).toEqual([
+    'MOUNTAIN',
+    'BORDER',
+    'ISLAND',
+    'ETHNIC_MINORITY',
+  ]);
+  const typed = { id: 'x', name: 'Chi bộ X', level: 'CELL', effectiveFrom: '2026-01-02' };
+  expect(valueOf(fields, { ...typed, areas: [] })).not.toHaveProperty('areas');
+  expect(valueOf(fields, { ...typed, areas: ['BORDER', 'ISLAND'] })).toMatchObject({
+    areas: ['BORDER', 'ISLAND'],
+  });
+  expect(fieldForRefusal('areas.1', fieldPaths(fields, { areas: ['BORDER'] }))).toBe('areas');
 });
 
 it('makes a discriminated union a choice whose fields follow the chosen value', () => {
