@@ -408,6 +408,11 @@ async function administerUnits(w: Walker) {
   await w.check('units-admin-retire');
   await w.page.getByTestId('unit-retire-submit').click();
   await w.page.getByRole('status').getByText(`Đã giải thể Chi bộ Thử nghiệm quản trị`).waitFor();
+  // The form closed; focus is on the admin section, not lost to the page.
+  await w.page.locator('#units-admin-heading:focus').waitFor();
+  expect(await w.page.getByTestId('selected-unit').textContent()).toContain(
+    `giải thể ${d}/${m}/${y}`,
+  );
   await expand('hn-dongda');
   await expand('dd-kdn');
   await moved.getByText(`giải thể ${d}/${m}/${y}`).waitFor();

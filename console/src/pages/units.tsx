@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { idempotencyKey, refusalOf, type Refusal } from '../api';
 import { SchemaForm } from '../components/schema-form';
 import { Bi, Loading, PageHeading, RefusalMessage, Status } from '../components/ui';
@@ -56,7 +56,15 @@ export function Units() {
           onSelect={admin ? setSelected : undefined}
         />
       </ul>
-      {admin && <UnitsAdmin unit={selected} onChanged={() => setRevision((r) => r + 1)} />}
+      {admin && (
+        <UnitsAdmin
+          unit={selected}
+          onChanged={(unit) => {
+            if (unit) setSelected(unit);
+            setRevision((r) => r + 1);
+          }}
+        />
+      )}
     </>
   );
 }
@@ -186,16 +194,30 @@ function taskForm(task: AdminTask, unit: UnitVersion, today: string) {
  * (POST /units/{id}/moves) or retire it from a date (POST /units/{id}/retirement). Each form is
  * generated from the route's body schema; a refusal shows at the field it names.
  */
-function UnitsAdmin({ unit, onChanged }: { unit?: UnitVersion; onChanged: () => void }) {
+function UnitsAdmin({
+  unit,
+  onChanged,
+}: {
+  unit?: UnitVersion;
+  /** After a change, with the selected unit's new version when the API returns it. */
+  onChanged: (unit?: UnitVersion) => void;
+}) {
   const { api } = useSession();
   const [task, setTask] = useState<AdminTask>();
   const [done, setDone] = useState<{ vi: string; en: string }>();
+  const heading = useRef<HTMLHeadingElement>(null);
   const today = vietnamDay(Date.now());
 
-  const finish = (message: { vi: string; en: string }) => {
+  // The form closes on success: focus goes to the section (not lost to the page) and the
+  // status below its heading is read out.
+  useEffect(() => {
+    if (done) heading.current?.focus();
+  }, [done]);
+
+  const finish = (message: { vi: string; en: string }, changed?: UnitVersion) => {
     setDone(message);
     setTask(undefined);
-    onChanged();
+    onChanged(changed);
     return undefined;
   };
   const header = () => ({ 'Idempotency-Key': idempotencyKey() });
@@ -233,16 +255,19 @@ function UnitsAdmin({ unit, onChanged }: { unit?: UnitVersion; onChanged: () => 
     });
     if (!data) return refusalOf(error, response);
     const retired = data as UnitVersion;
-    return finish({
-      vi: `Đã giải thể ${retired.name} từ ${formatDay(retired.retiredOn!)}`,
-      en: `Retired ${retired.name} from ${formatDay(retired.retiredOn!)}`,
-    });
+    return finish(
+      {
+        vi: `Đã giải thể ${retired.name} từ ${formatDay(retired.retiredOn!)}`,
+        en: `Retired ${retired.name} from ${formatDay(retired.retiredOn!)}`,
+      },
+      retired,
+    );
   };
 
   const form = unit && task ? taskForm(task, unit, today) : undefined;
   return (
     <section aria-labelledby="units-admin-heading" class="units-admin">
-      <h2 id="units-admin-heading">
+      <h2 id="units-admin-heading" ref={heading} tabIndex={-1}>
         <Bi vi="Quản trị đơn vị" en="Units admin" />
       </h2>
       <Status>{done && <Bi {...done} />}</Status>
@@ -258,6 +283,16 @@ function UnitsAdmin({ unit, onChanged }: { unit?: UnitVersion; onChanged: () => 
           <p data-testid="selected-unit">
             <Bi vi="Đơn vị đang chọn:" en="Selected unit:" /> <strong>{unit.name}</strong>{' '}
             <span class="muted">({unit.id})</span>
+            {unit.retiredOn && (
+              <>
+                {' '}
+                ·{' '}
+                <Bi
+                  vi={`giải thể ${formatDay(unit.retiredOn)}`}
+                  en={`retired ${formatDay(unit.retiredOn)}`}
+                />
+              </>
+            )}
           </p>
           <div class="actions" role="group" aria-label="Thao tác / Actions">
             {(Object.keys(TASKS) as AdminTask[]).map((t) => (
