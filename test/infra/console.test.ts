@@ -7,8 +7,11 @@ import { synthesizeTemplate } from './synthesize';
 
 /** The console on AWS: bucket, distribution, headers, the API under /api, sign-in and WAF. */
 const { template } = synthesizeTemplate();
-const only = (type: string) => {
-  const resources = Object.entries(template.findResources(type));
+/** The one resource of a type; `prefix` picks the console's where the stack has others too. */
+const only = (type: string, prefix = '') => {
+  const resources = Object.entries(template.findResources(type)).filter(([id]) =>
+    id.startsWith(prefix),
+  );
   expect(resources).toHaveLength(1);
   const [[logicalId, resource]] = resources;
   return { logicalId, properties: resource.Properties };
@@ -36,7 +39,7 @@ const policyNamed = (comment: RegExp) =>
 
 describe('console bucket and distribution', () => {
   it('keeps the bucket private: public access blocked, TLS only, encrypted, no ACLs', () => {
-    const bucket = only('AWS::S3::Bucket').properties;
+    const bucket = only('AWS::S3::Bucket', 'ConsoleBucket').properties;
     expect(bucket.PublicAccessBlockConfiguration).toEqual({
       BlockPublicAcls: true,
       BlockPublicPolicy: true,
@@ -61,7 +64,8 @@ describe('console bucket and distribution', () => {
     )!;
     expect(s3Origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oac.logicalId, 'Id'] });
 
-    const statements = only('AWS::S3::BucketPolicy').properties.PolicyDocument.Statement as {
+    const statements = only('AWS::S3::BucketPolicy', 'ConsoleBucket').properties.PolicyDocument
+      .Statement as {
       Effect: string;
       Principal: unknown;
       Action: unknown;
