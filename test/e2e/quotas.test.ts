@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +15,7 @@ import { demoOrganisation } from '../../lib/local/demo-organisation';
 import { sheetRows, unzip } from '../support/unzip';
 import { type ApiClient, type CandidateBody } from './support/api-client';
 import { awsClients } from './support/aws-clients';
+import { launchChromium } from './support/browser';
 import { HAPPY_PATH } from './support/happy-path';
 import { scanAll } from './reliability/support';
 import { officerClient } from './support/officers';
@@ -545,25 +545,9 @@ describe('local dashboard', () => {
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script/i);
 
-    const { chromium } = await import('playwright-core');
-    const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-chromium-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
+    const browser = await launchChromium({ width: 1280, height: 900 });
     try {
-      const tab = await context.newPage();
+      const tab = await browser.context.newPage();
       await tab.goto(`${runtime.url}/dashboard?unit=hn&period=2025`);
       await tab.selectOption('select[name="unit"]', 'hn');
       expect(await tab.locator('svg').count()).toBe(1);
@@ -573,8 +557,7 @@ describe('local dashboard', () => {
       await tab.screenshot({ path: file, fullPage: true });
       expect(fs.statSync(file).size).toBeGreaterThan(10_000);
     } finally {
-      await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      await browser.close();
     }
   });
 });
