@@ -61,3 +61,47 @@ export function Loading() {
     </p>
   );
 }
+
+/** A labelled form control: the label names the control whose `id` is `htmlFor`. */
+export function Field({
+  htmlFor,
+  vi,
+  en,
+  children,
+}: {
+  htmlFor: string;
+  vi: string;
+  en: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class="field">
+      <label for={htmlFor}>
+        <Bi vi={vi} en={en} />
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A page section named by its bilingual heading (`aria-labelledby`), for landmark navigation. */
+export function Section({
+  id,
+  vi,
+  en,
+  children,
+}: {
+  id: string;
+  vi: string;
+  en: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
+        <Bi vi={vi} en={en} />
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { isRole, ROLE_LABELS } from '../../../functions/domain/roles';
 import { idempotencyKey, refusalOf, type Refusal } from '../api';
 import { SchemaForm } from '../components/schema-form';
-import { Bi, Loading, PageHeading, RefusalMessage, Status } from '../components/ui';
+import { Bi, Loading, PageHeading, RefusalMessage, Status, Field, Section } from '../components/ui';
 import { actionOf, ADMISSION_STAGES, LABELS, stageOf } from '../contract';
 import { dueText, formatDay, formatInstant, vietnamDay } from '../format/dates';
 import { fieldsOf } from '../forms/schema-form';
 import { useSession } from '../session-context';
+import { Table } from '../components/table';
 
 interface HistoryEvent {
   seq: number;
@@ -173,10 +174,7 @@ export function CandidateFile({ id }: { id: string }) {
         <dd>{candidate.version}</dd>
       </dl>
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">
-          <Bi vi="Tiến trình" en="Stages" />
-        </h2>
+      <Section id="timeline" vi="Tiến trình" en="Stages">
         <ol class="timeline">
           {ADMISSION_STAGES.map((stage) => {
             const state =
@@ -207,12 +205,9 @@ export function CandidateFile({ id }: { id: string }) {
             );
           })}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="deadline-heading">
-        <h2 id="deadline-heading">
-          <Bi vi="Thời hạn và nhắc việc" en="Deadline and notices" />
-        </h2>
+      <Section id="deadline" vi="Thời hạn và nhắc việc" en="Deadline and notices">
         {candidate.deadline ? (
           <dl class="summary">
             <dt>
@@ -260,12 +255,9 @@ export function CandidateFile({ id }: { id: string }) {
             ))}
           </ul>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="documents-heading">
-        <h2 id="documents-heading">
-          <Bi vi="Danh mục tài liệu" en="Documents" />
-        </h2>
+      <Section id="documents" vi="Danh mục tài liệu" en="Documents">
         <ul class="documents">
           {candidate.documents.map((doc) => (
             <li key={doc.form} class={doc.present ? 'present' : 'missing'} data-document={doc.form}>
@@ -281,7 +273,7 @@ export function CandidateFile({ id }: { id: string }) {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       {candidate.status === 'PROCESSING' && (
         <p class="notice">
@@ -289,19 +281,13 @@ export function CandidateFile({ id }: { id: string }) {
         </p>
       )}
       {candidate.awaiting && (
-        <section aria-labelledby="action-heading">
-          <h2 id="action-heading">
-            <Bi vi="Thao tác ở bước đang chờ" en="Act on the pending step" />
-          </h2>
+        <Section id="action" vi="Thao tác ở bước đang chờ" en="Act on the pending step">
           {mine.length === 0 ? (
             <p>
               <Bi vi="Bước này do vai trò khác thực hiện." en="Another role takes this step." />
             </p>
           ) : (
-            <div class="field">
-              <label for="action-choice">
-                <Bi vi="Thao tác" en="Action" />
-              </label>
+            <Field htmlFor="action-choice" vi="Thao tác" en="Action">
               <select
                 id="action-choice"
                 value={chosen ?? ''}
@@ -314,7 +300,7 @@ export function CandidateFile({ id }: { id: string }) {
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
           )}
           {action && (
             <SchemaForm
@@ -326,70 +312,55 @@ export function CandidateFile({ id }: { id: string }) {
               submit={submit}
             />
           )}
-        </section>
+        </Section>
       )}
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">
-          <Bi vi="Lịch sử" en="History" />
-        </h2>
-        <div class="table-wrap">
-          <table>
-            <caption class="visually-hidden">
-              <Bi vi="Ai đã làm gì, khi nào" en="Who did what, when" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Bi vi="Thời điểm" en="When" />
-                </th>
-                <th scope="col">
-                  <Bi vi="Người thực hiện" en="Who" />
-                </th>
-                <th scope="col">
-                  <Bi vi="Nội dung" en="What" />
-                </th>
+      <Section id="history" vi="Lịch sử" en="History">
+        <Table
+          columns={[
+            { vi: 'Thời điểm', en: 'When' },
+            { vi: 'Người thực hiện', en: 'Who' },
+            { vi: 'Nội dung', en: 'What' },
+          ]}
+          caption={<Bi vi="Ai đã làm gì, khi nào" en="Who did what, when" />}
+          captionHidden
+        >
+          {history.map((event) => {
+            const act = event.action ? actionOf(event.action) : undefined;
+            const to = stageOf(event.toStage);
+            return (
+              <tr key={event.seq}>
+                <td>{formatInstant(event.at)}</td>
+                <td>
+                  {event.actor ? (
+                    <>
+                      {event.actor.name}{' '}
+                      <span class="muted">
+                        (<Bi {...roleLabel(event.actor.role)} />)
+                      </span>
+                    </>
+                  ) : (
+                    <Bi vi="Hệ thống" en="System" />
+                  )}
+                </td>
+                <td>
+                  {act ? (
+                    <Bi vi={act.label} en={act.labelEn} />
+                  ) : (
+                    <Bi {...(EVENT_TYPES[event.type] ?? { vi: event.type, en: event.type })} />
+                  )}
+                  {to && (
+                    <>
+                      {' → '}
+                      <Bi vi={to.label} en={to.labelEn} />
+                    </>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {history.map((event) => {
-                const act = event.action ? actionOf(event.action) : undefined;
-                const to = stageOf(event.toStage);
-                return (
-                  <tr key={event.seq}>
-                    <td>{formatInstant(event.at)}</td>
-                    <td>
-                      {event.actor ? (
-                        <>
-                          {event.actor.name}{' '}
-                          <span class="muted">
-                            (<Bi {...roleLabel(event.actor.role)} />)
-                          </span>
-                        </>
-                      ) : (
-                        <Bi vi="Hệ thống" en="System" />
-                      )}
-                    </td>
-                    <td>
-                      {act ? (
-                        <Bi vi={act.label} en={act.labelEn} />
-                      ) : (
-                        <Bi {...(EVENT_TYPES[event.type] ?? { vi: event.type, en: event.type })} />
-                      )}
-                      {to && (
-                        <>
-                          {' → '}
-                          <Bi vi={to.label} en={to.labelEn} />
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+            );
+          })}
+        </Table>
+      </Section>
     </>
   );
 }

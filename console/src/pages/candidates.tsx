@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { refusalOf, type Refusal } from '../api';
 import { CandidateTable, type CandidateRow } from '../components/candidate-table';
-import { Bi, Loading, PageHeading, RefusalMessage } from '../components/ui';
+import { Bi, Loading, PageHeading, RefusalMessage, Field } from '../components/ui';
 import { ADMISSION_STAGES, CONTRACT } from '../contract';
 import { matchesSearch } from '../format/search';
 import type { Route } from '../router';
@@ -67,10 +67,7 @@ export function Candidates({ route }: { route: Route }) {
     <>
       <PageHeading vi="Hồ sơ quần chúng" en="Candidates" />
       <form class="filters" role="search" onSubmit={submit}>
-        <div class="field">
-          <label for="q">
-            <Bi vi="Tìm theo tên (không cần dấu)" en="Search by name (accents optional)" />
-          </label>
+        <Field htmlFor="q" vi="Tìm theo tên (không cần dấu)" en="Search by name (accents optional)">
           <input
             id="q"
             name="q"
@@ -78,11 +75,8 @@ export function Candidates({ route }: { route: Route }) {
             value={typed}
             onInput={(e) => setTyped((e.target as HTMLInputElement).value)}
           />
-        </div>
-        <div class="field">
-          <label for="unit">
-            <Bi vi="Mã đơn vị" en="Unit id" />
-          </label>
+        </Field>
+        <Field htmlFor="unit" vi="Mã đơn vị" en="Unit id">
           <input
             id="unit"
             name="unit"
@@ -90,11 +84,8 @@ export function Candidates({ route }: { route: Route }) {
             value={filters.unit}
             placeholder={officer.unitId}
           />
-        </div>
-        <div class="field">
-          <label for="stage">
-            <Bi vi="Bước" en="Stage" />
-          </label>
+        </Field>
+        <Field htmlFor="stage" vi="Bước" en="Stage">
           <select id="stage" name="stage" value={filters.stage}>
             <option value="">Tất cả / All</option>
             {stages.map((s) => (
@@ -103,7 +94,7 @@ export function Candidates({ route }: { route: Route }) {
               </option>
             ))}
           </select>
-        </div>
+        </Field>
         <button type="submit">
           <Bi vi="Tìm" en="Search" />
         </button>

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { idempotencyKey, refusalOf, type Refusal } from '../api';
 import { SchemaForm } from '../components/schema-form';
-import { Bi, Loading, PageHeading, RefusalMessage, Status } from '../components/ui';
+import { Bi, Loading, PageHeading, RefusalMessage, Status, Section } from '../components/ui';
 import { CONTRACT, LABELS } from '../contract';
 import { formatDay } from '../format/dates';
 import { fieldsOf } from '../forms/schema-form';
 import { VALUE_LABELS } from '../forms/value-labels';
 import { href } from '../router';
 import { hasRole, useSession } from '../session-context';
+import { Table } from '../components/table';
 
 interface ClassSummary {
   id: string;
@@ -61,10 +62,7 @@ function ClassList() {
         </ul>
       )}
       {hasRole(officer, 'committee-officer', 'admin') && (
-        <section aria-labelledby="open-class-heading">
-          <h2 id="open-class-heading">
-            <Bi vi="Mở lớp mới" en="Open a class" />
-          </h2>
+        <Section id="open-class" vi="Mở lớp mới" en="Open a class">
           <SchemaForm
             fields={fieldsOf(CONTRACT.classDefinition, LABELS)}
             idPrefix="class"
@@ -80,7 +78,7 @@ function ClassList() {
               return undefined;
             }}
           />
-        </section>
+        </Section>
       )}
     </>
   );
@@ -169,75 +167,60 @@ function ClassRoster({ id }: { id: string }) {
       <Status>{status && <Bi {...status} />}</Status>
       <RefusalMessage refusal={refusal} />
       <form onSubmit={grade}>
-        <div class="table-wrap">
-          <table>
-            <caption>
-              <Bi vi="Danh sách học viên" en="Roster" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <Bi vi="Họ và tên" en="Name" />
+        <Table
+          columns={[
+            { vi: 'Họ và tên', en: 'Name' },
+            { vi: 'Kết quả', en: 'Result' },
+            { vi: 'Số giấy chứng nhận', en: 'Certificate number' },
+          ]}
+          caption={<Bi vi="Danh sách học viên" en="Roster" />}
+        >
+          {view.seats.map((seat) => {
+            const g = grades[seat.candidateId] ?? { result: '', certificateNumber: '' };
+            const set = (change: Partial<typeof g>) =>
+              setGrades({ ...grades, [seat.candidateId]: { ...g, ...change } });
+            return (
+              <tr key={seat.candidateId}>
+                <th scope="row">
+                  <a href={href('candidates', seat.candidateId)}>{seat.fullName}</a>
                 </th>
-                <th scope="col">
-                  <Bi vi="Kết quả" en="Result" />
-                </th>
-                <th scope="col">
-                  <Bi vi="Số giấy chứng nhận" en="Certificate number" />
-                </th>
+                <td>
+                  {seat.result ? (
+                    <Bi {...(VALUE_LABELS[seat.result] ?? { vi: seat.result, en: seat.result })} />
+                  ) : (
+                    <select
+                      aria-label={`Kết quả của ${seat.fullName} / Result`}
+                      value={g.result}
+                      onChange={(e) => set({ result: (e.target as HTMLSelectElement).value })}
+                    >
+                      <option value="">—</option>
+                      {['PASSED', 'FAILED', 'ABSENT'].map((r) => (
+                        <option key={r} value={r}>
+                          {VALUE_LABELS[r].vi} / {VALUE_LABELS[r].en}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </td>
+                <td>
+                  {seat.result ? (
+                    (seat.certificateNumber ?? '—')
+                  ) : (
+                    <input
+                      type="text"
+                      aria-label={`Số giấy chứng nhận của ${seat.fullName} / Certificate number`}
+                      value={g.certificateNumber}
+                      disabled={g.result !== 'PASSED'}
+                      onInput={(e) =>
+                        set({ certificateNumber: (e.target as HTMLInputElement).value })
+                      }
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {view.seats.map((seat) => {
-                const g = grades[seat.candidateId] ?? { result: '', certificateNumber: '' };
-                const set = (change: Partial<typeof g>) =>
-                  setGrades({ ...grades, [seat.candidateId]: { ...g, ...change } });
-                return (
-                  <tr key={seat.candidateId}>
-                    <th scope="row">
-                      <a href={href('candidates', seat.candidateId)}>{seat.fullName}</a>
-                    </th>
-                    <td>
-                      {seat.result ? (
-                        <Bi
-                          {...(VALUE_LABELS[seat.result] ?? { vi: seat.result, en: seat.result })}
-                        />
-                      ) : (
-                        <select
-                          aria-label={`Kết quả của ${seat.fullName} / Result`}
-                          value={g.result}
-                          onChange={(e) => set({ result: (e.target as HTMLSelectElement).value })}
-                        >
-                          <option value="">—</option>
-                          {['PASSED', 'FAILED', 'ABSENT'].map((r) => (
-                            <option key={r} value={r}>
-                              {VALUE_LABELS[r].vi} / {VALUE_LABELS[r].en}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </td>
-                    <td>
-                      {seat.result ? (
-                        (seat.certificateNumber ?? '—')
-                      ) : (
-                        <input
-                          type="text"
-                          aria-label={`Số giấy chứng nhận của ${seat.fullName} / Certificate number`}
-                          value={g.certificateNumber}
-                          disabled={g.result !== 'PASSED'}
-                          onInput={(e) =>
-                            set({ certificateNumber: (e.target as HTMLInputElement).value })
-                          }
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
         {mayOrganise && view.seats.some((s) => !s.result) && (
           <button type="submit">
             <Bi vi="Ghi kết quả cả lớp" en="Record the results" />

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { download, idempotencyKey, refusalOf, type Refusal } from '../api';
-import { Bi, Loading, PageHeading, RefusalMessage, Status } from '../components/ui';
+import { Bi, Loading, PageHeading, RefusalMessage, Status, Field, Section } from '../components/ui';
 import { formatDay, vietnamDay } from '../format/dates';
 import { hasRole, useSession } from '../session-context';
+import { Table } from '../components/table';
 
 interface MetricReport {
   metric: string;
@@ -91,18 +92,16 @@ export function Quotas() {
     <>
       <PageHeading vi="Báo cáo thực hiện chỉ tiêu" en="Quota report" />
       <form class="filters" onSubmit={submit}>
-        <div class="field">
-          <label for="quota-unit">
-            <Bi vi="Mã đơn vị" en="Unit id" />
-          </label>
+        <Field htmlFor="quota-unit" vi="Mã đơn vị" en="Unit id">
           <input id="quota-unit" name="unit" type="text" value={query.unit} required />
-        </div>
-        <div class="field">
-          <label for="quota-period">
-            <Bi vi="Kỳ (2025, 2025-H1, 2025-Q1)" en="Period (2025, 2025-H1, 2025-Q1)" />
-          </label>
+        </Field>
+        <Field
+          htmlFor="quota-period"
+          vi="Kỳ (2025, 2025-H1, 2025-Q1)"
+          en="Period (2025, 2025-H1, 2025-Q1)"
+        >
           <input id="quota-period" name="period" type="text" value={query.period} required />
-        </div>
+        </Field>
         <button type="submit">
           <Bi vi="Xem" en="Show" />
         </button>
@@ -117,10 +116,7 @@ export function Quotas() {
               en={`${own.name}, period ${report.period}: ${formatDay(report.range.from)} to ${formatDay(report.range.to)}`}
             />
           </p>
-          <section aria-labelledby="sentences-heading">
-            <h2 id="sentences-heading">
-              <Bi vi="Kết quả" en="Attainment" />
-            </h2>
+          <Section id="sentences" vi="Kết quả" en="Attainment">
             <ul class="sentences" data-testid="report-sentences">
               {own.metrics.map((m) => (
                 <li key={m.metric} data-metric={m.metric}>
@@ -133,47 +129,45 @@ export function Quotas() {
               ))}
             </ul>
             <AttainmentChart unit={own} />
-          </section>
+          </Section>
           {report.units.length > 1 && <ChildUnits units={report.units.filter((u) => u !== own)} />}
-          <section aria-labelledby="downloads-heading">
-            <h2 id="downloads-heading">
-              <Bi vi="Tải về" en="Download" />
-            </h2>
+          <Section id="downloads" vi="Tải về" en="Download">
             <div class="toolbar">
-              <button
-                type="button"
-                class="secondary"
-                onClick={() =>
-                  void fetchFile(`/reports/quotas?${search}&format=csv`, 'bao-cao.csv')
-                }
-              >
-                <Bi vi="Báo cáo CSV" en="Report CSV" />
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                onClick={() =>
-                  void fetchFile(`/reports/quotas?${search}&format=xlsx`, 'bao-cao.xlsx')
-                }
-              >
-                <Bi vi="Báo cáo Excel (XLSX)" en="Report XLSX" />
-              </button>
-              <button
-                type="button"
-                class="secondary"
-                onClick={() => void fetchFile(`/quotas/export?${search}`, 'chi-tieu.csv')}
-              >
-                <Bi vi="Chỉ tiêu CSV" en="Targets CSV" />
-              </button>
+              {[
+                {
+                  path: `/reports/quotas?${search}&format=csv`,
+                  file: 'bao-cao.csv',
+                  vi: 'Báo cáo CSV',
+                  en: 'Report CSV',
+                },
+                {
+                  path: `/reports/quotas?${search}&format=xlsx`,
+                  file: 'bao-cao.xlsx',
+                  vi: 'Báo cáo Excel (XLSX)',
+                  en: 'Report XLSX',
+                },
+                {
+                  path: `/quotas/export?${search}`,
+                  file: 'chi-tieu.csv',
+                  vi: 'Chỉ tiêu CSV',
+                  en: 'Targets CSV',
+                },
+              ].map(({ path, file, vi, en }) => (
+                <button
+                  key={file}
+                  type="button"
+                  class="secondary"
+                  onClick={() => void fetchFile(path, file)}
+                >
+                  <Bi vi={vi} en={en} />
+                </button>
+              ))}
             </div>
-          </section>
+          </Section>
         </>
       )}
       {hasRole(officer, 'admin') && (
-        <section aria-labelledby="import-heading">
-          <h2 id="import-heading">
-            <Bi vi="Nhập chỉ tiêu" en="Import targets" />
-          </h2>
+        <Section id="import" vi="Nhập chỉ tiêu" en="Import targets">
           <p class="muted">
             <Bi
               vi="Tệp CSV UTF-8, cột: don_vi, ky, chi_tieu, co_quan_giao, ten_co_quan_giao, loai, gia_tri. Tất cả các dòng hoặc không dòng nào."
@@ -181,19 +175,16 @@ export function Quotas() {
             />
           </p>
           <form class="filters" onSubmit={importTargets}>
-            <div class="field">
-              <label for="quota-file">
-                <Bi vi="Tệp chỉ tiêu" en="Targets file" />
-              </label>
+            <Field htmlFor="quota-file" vi="Tệp chỉ tiêu" en="Targets file">
               <input id="quota-file" name="file" type="file" accept=".csv,text/csv" required />
-            </div>
+            </Field>
             <button type="submit" data-testid="import-submit">
               <Bi vi="Nhập" en="Import" />
             </button>
           </form>
           <Status>{imported && <Bi {...imported} />}</Status>
           <RefusalMessage refusal={importRefusal} />
-        </section>
+        </Section>
       )}
     </>
   );
@@ -275,42 +266,28 @@ const STATUS_LABELS: Record<string, { vi: string; en: string }> = {
 
 function ChildUnits({ units }: { units: UnitReport[] }) {
   return (
-    <section aria-labelledby="children-heading">
-      <h2 id="children-heading">
-        <Bi vi="Các đơn vị trực thuộc" en="Units below" />
-      </h2>
-      <div class="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">
-                <Bi vi="Đơn vị" en="Unit" />
-              </th>
-              <th scope="col">
-                <Bi vi="Tình hình" en="Status" />
-              </th>
-              <th scope="col">
-                <Bi vi="Kết nạp" en="Admitted" />
-              </th>
+    <Section id="children" vi="Các đơn vị trực thuộc" en="Units below">
+      <Table
+        columns={[
+          { vi: 'Đơn vị', en: 'Unit' },
+          { vi: 'Tình hình', en: 'Status' },
+          { vi: 'Kết nạp', en: 'Admitted' },
+        ]}
+      >
+        {units.map((u) => {
+          const admitted = u.metrics.find((m) => m.metric === 'ADMITTED');
+          const target = admitted?.targets.reduce((s, t) => s + t.target, 0) ?? 0;
+          return (
+            <tr key={u.unitId}>
+              <th scope="row">{u.name}</th>
+              <td>
+                <Bi {...(STATUS_LABELS[u.status] ?? { vi: u.status, en: u.status })} />
+              </td>
+              <td>{admitted ? `${admitted.achieved}${target ? `/${target}` : ''}` : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {units.map((u) => {
-              const admitted = u.metrics.find((m) => m.metric === 'ADMITTED');
-              const target = admitted?.targets.reduce((s, t) => s + t.target, 0) ?? 0;
-              return (
-                <tr key={u.unitId}>
-                  <th scope="row">{u.name}</th>
-                  <td>
-                    <Bi {...(STATUS_LABELS[u.status] ?? { vi: u.status, en: u.status })} />
-                  </td>
-                  <td>{admitted ? `${admitted.achieved}${target ? `/${target}` : ''}` : '—'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          );
+        })}
+      </Table>
+    </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { idempotencyKey, refusalOf, type Refusal } from '../api';
 import { SchemaForm } from '../components/schema-form';
-import { Bi, Loading, PageHeading, RefusalMessage, Status } from '../components/ui';
+import { Bi, Loading, PageHeading, RefusalMessage, Status, Field } from '../components/ui';
 import { CONTRACT, UNIT_LABELS } from '../contract';
 import { formatDay, vietnamDay } from '../format/dates';
 import { fieldsOf } from '../forms/schema-form';
@@ -34,17 +34,14 @@ export function Units() {
     <>
       <PageHeading vi="Cơ cấu tổ chức" en="Organisation" />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
-        <div class="field">
-          <label for="units-on">
-            <Bi vi="Vào ngày" en="On" />
-          </label>
+        <Field htmlFor="units-on" vi="Vào ngày" en="On">
           <input
             id="units-on"
             type="date"
             value={on}
             onChange={(e) => setOn((e.target as HTMLInputElement).value || on)}
           />
-        </div>
+        </Field>
       </form>
       <ul class="tree" role="tree" aria-label="Cây đơn vị / Unit tree">
         <UnitNode
@@ -136,16 +133,7 @@ function UnitNode({
         vi={`hiệu lực từ ${formatDay(unit.effectiveFrom)}`}
         en={`in force from ${formatDay(unit.effectiveFrom)}`}
       />
-      {unit.retiredOn && (
-        <>
-          {' '}
-          ·{' '}
-          <Bi
-            vi={`giải thể ${formatDay(unit.retiredOn)}`}
-            en={`retired ${formatDay(unit.retiredOn)}`}
-          />
-        </>
-      )}
+      <RetiredNote retiredOn={unit.retiredOn} />
       {onSelect && (
         <>
           {' '}
@@ -283,16 +271,7 @@ function UnitsAdmin({
           <p data-testid="selected-unit">
             <Bi vi="Đơn vị đang chọn:" en="Selected unit:" /> <strong>{unit.name}</strong>{' '}
             <span class="muted">({unit.id})</span>
-            {unit.retiredOn && (
-              <>
-                {' '}
-                ·{' '}
-                <Bi
-                  vi={`giải thể ${formatDay(unit.retiredOn)}`}
-                  en={`retired ${formatDay(unit.retiredOn)}`}
-                />
-              </>
-            )}
+            <RetiredNote retiredOn={unit.retiredOn} />
           </p>
           <div class="actions" role="group" aria-label="Thao tác / Actions">
             {(Object.keys(TASKS) as AdminTask[]).map((t) => (
@@ -329,5 +308,16 @@ function UnitsAdmin({
         </>
       )}
     </section>
+  );
+}
+
+/** " · giải thể dd/mm/yyyy" after a retired unit's name; nothing for a unit in force. */
+function RetiredNote({ retiredOn }: { retiredOn?: string }) {
+  if (!retiredOn) return null;
+  return (
+    <>
+      {' '}
+      · <Bi vi={`giải thể ${formatDay(retiredOn)}`} en={`retired ${formatDay(retiredOn)}`} />
+    </>
   );
 }
