@@ -22,9 +22,8 @@ interface Segment {
   filtered: boolean;
 }
 
-/** Where the next page starts: step, segment of that step, and the last key read in it. */
+/** Where the next page starts: the segment, and the last key read in it. */
 interface Position {
-  m: number;
   s: number;
   k?: { sort: string; PK: string; SK: string };
 }
@@ -42,8 +41,8 @@ const UNIT_KEYS = { partition: UNIT_AUDIT_KEY.unit, sort: UNIT_AUDIT_KEY.at };
  * every path the unit had during it (`versions`).
  *
  * A page reads at most `limit` items per query and stops once it holds `limit` events; its
- * cursor names the step, the key range and the last key read, bound to this listing (unit,
- * period and where own events are read), and a cursor's key must lie in the range it names, so a
+ * cursor names the key range and the last key read in it, bound to this listing (unit, its
+ * versions, period and where own events are read), and a cursor's key must lie in the range it names, so a
  * cursor cannot reach outside the subtree it was issued for.
  */
 export async function listAuditPage(
@@ -52,77 +51,78 @@ export async function listAuditPage(
   query: AuditPageQuery,
   ownEvents: OwnAuditEvents = 'unit-index',
 ): Promise<AuditPage> {
-  const listing = { audit: query.unitId, from: query.from, to: query.to, own: ownEvents };
+  // A unit moved between two pages changes the ranges: its cursors are then refused, not misread.
+  const versions = query.versions.map((v) => v.effectiveFrom);
+  const listing = { audit: query.unitId, from: query.from, to: query.to, own: ownEvents, versions };
   // Instants are stored in UTC; the period is in Vietnam time (UTC+7).
   const from = new Date(`${query.from}T00:00:00.000+07:00`).toISOString();
   const to = new Date(`${query.to}T23:59:59.999+07:00`).toISOString();
-  const steps = stepsOf(query, ownEvents, from, to);
-  const start = query.cursor ? positionOf(query.cursor, listing, steps.length) : { m: 0, s: 0 };
+  const segments = segmentsOf(query, ownEvents, from, to);
+  const start = query.cursor ? positionOf(query.cursor, listing, segments.length) : { s: 0 };
   const items: AuditEvent[] = [];
 
-  for (let m = start.m; m < steps.length; m++) {
-    const segments = steps[m]();
-    const first = m === start.m ? start.s : 0;
-    if (first > segments.length) invalidCursor();
-    for (let s = first; s < segments.length; s++) {
-      const segment = segments[s];
-      let exclusiveStart = m === start.m && s === start.s ? start.k : undefined;
-      if (exclusiveStart && !inRange(exclusiveStart.sort, segment)) invalidCursor();
-      do {
-        const page = await documents.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: segment.index,
-            KeyConditionExpression: '#pk = :partition AND #sk BETWEEN :low AND :high',
-            ...(segment.filtered && { FilterExpression: '#at BETWEEN :from AND :to' }),
-            ExpressionAttributeNames: {
-              '#pk': segment.keys.partition,
-              '#sk': segment.keys.sort,
-              ...(segment.filtered && { '#at': 'at' }),
+  for (let s = start.s; s < segments.length; s++) {
+    const segment = segments[s];
+    let exclusiveStart = s === start.s ? start.k : undefined;
+    if (exclusiveStart && !inRange(exclusiveStart.sort, segment)) invalidCursor();
+    do {
+      const page = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: segment.index,
+          KeyConditionExpression: '#pk = :partition AND #sk BETWEEN :low AND :high',
+          ...(segment.filtered && { FilterExpression: '#at BETWEEN :from AND :to' }),
+          ExpressionAttributeNames: {
+            '#pk': segment.keys.partition,
+            '#sk': segment.keys.sort,
+            ...(segment.filtered && { '#at': 'at' }),
+          },
+          ExpressionAttributeValues: {
+            ':partition': segment.partition,
+            ':low': segment.low,
+            ':high': segment.high,
+            ...(segment.filtered && { ':from': from, ':to': to }),
+          },
+          Limit: query.limit - items.length,
+          ...(exclusiveStart && {
+            ExclusiveStartKey: {
+              [segment.keys.partition]: segment.partition,
+              [segment.keys.sort]: exclusiveStart.sort,
+              PK: exclusiveStart.PK,
+              SK: exclusiveStart.SK,
             },
-            ExpressionAttributeValues: {
-              ':partition': segment.partition,
-              ':low': segment.low,
-              ':high': segment.high,
-              ...(segment.filtered && { ':from': from, ':to': to }),
-            },
-            Limit: query.limit - items.length,
-            ...(exclusiveStart && {
-              ExclusiveStartKey: {
-                [segment.keys.partition]: segment.partition,
-                [segment.keys.sort]: exclusiveStart.sort,
-                PK: exclusiveStart.PK,
-                SK: exclusiveStart.SK,
-              },
-            }),
           }),
-        );
-        for (const item of page.Items ?? []) items.push(withoutKeys<AuditEvent>(item));
-        const last = page.LastEvaluatedKey as Record<string, string> | undefined;
-        exclusiveStart = last && { sort: last[segment.keys.sort], PK: last.PK, SK: last.SK };
-        if (items.length >= query.limit) {
-          const atEnd = !exclusiveStart && m === steps.length - 1 && s === segments.length - 1;
-          if (atEnd) return { items };
-          const next: Position = exclusiveStart ? { m, s, k: exclusiveStart } : { m, s: s + 1 };
-          return { items, nextCursor: encodePositionCursor(listing, JSON.stringify(next)) };
-        }
-      } while (exclusiveStart);
-    }
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(withoutKeys<AuditEvent>(item));
+      const last = page.LastEvaluatedKey as Record<string, string> | undefined;
+      exclusiveStart = last && { sort: last[segment.keys.sort], PK: last.PK, SK: last.SK };
+      if (items.length >= query.limit) {
+        if (!exclusiveStart && s === segments.length - 1) return { items };
+        const next: Position = exclusiveStart ? { s, k: exclusiveStart } : { s: s + 1 };
+        return { items, nextCursor: encodePositionCursor(listing, JSON.stringify(next)) };
+      }
+    } while (exclusiveStart);
   }
   return { items };
 }
 
-/** The export's steps, each its key ranges: own events (unit index), then month by month. */
-function stepsOf(
+/**
+ * The export's key ranges, in reading order: the unit's own events (unit index), then month by
+ * month those of the units below (subtree index). Known from the request and the unit's
+ * versions alone, so a page reads nothing it does not return but the ranges it crosses.
+ */
+function segmentsOf(
   query: AuditPageQuery,
   ownEvents: OwnAuditEvents,
   from: string,
   to: string,
-): (() => Segment[])[] {
-  const months = monthsBetween(query.from, query.to).map(
-    (month) => () => monthSegments(query, month, from, to, ownEvents === 'subtree-index'),
+): Segment[] {
+  const withOwnEvents = ownEvents === 'subtree-index';
+  const months = monthsBetween(query.from, query.to).flatMap((month) =>
+    monthSegments(query, month, from, to, withOwnEvents),
   );
-  if (ownEvents === 'subtree-index') return months;
+  if (withOwnEvents) return months;
   const own: Segment = {
     index: INDEX.unitAudit,
     keys: UNIT_KEYS,
@@ -131,7 +131,7 @@ function stepsOf(
     high: to,
     filtered: false,
   };
-  return [() => [own], ...months];
+  return [own, ...months];
 }
 
 /** A month's key ranges of the subtree index, under every path the unit had during it. */
@@ -170,7 +170,7 @@ function versionsDuring(versions: readonly OrgUnit[], first: string, last: strin
   return [...(atStart ? [atStart] : []), ...later];
 }
 
-function positionOf(cursor: string, listing: unknown, steps: number): Position {
+function positionOf(cursor: string, listing: unknown, segments: number): Position {
   let position: Position;
   try {
     position = JSON.parse(decodePositionCursor(cursor, listing)) as Position;
@@ -183,7 +183,7 @@ function positionOf(cursor: string, listing: unknown, steps: number): Position {
   const keyValid =
     key === undefined ||
     (typeof key === 'object' && [key.sort, key.PK, key.SK].every((v) => typeof v === 'string'));
-  if (!index(position?.m, steps) || !index(position?.s, 64) || !keyValid) invalidCursor();
+  if (!index(position?.s, segments) || !keyValid) invalidCursor();
   return position;
 }
 

@@ -430,6 +430,45 @@ describe('audit export read cost', () => {
   });
 });
 
+describe('a unit moved during the period', () => {
+  it('exports its subtree under the path it had before the move and after', async () => {
+    const store = new DynamoDbCandidateStore(documents, TABLE);
+    const [d0, d1] = ['p0-d0', 'p0-d1'].map((id) => units.find((u) => u.id === id)!);
+    const moved = (parent: OrgUnit, effectiveFrom: string) => {
+      const grassroots = { ...unit('gm', 'GRASSROOTS', parent), effectiveFrom };
+      return { grassroots, cell: { ...unit('gm-c0', 'CELL', grassroots), effectiveFrom } };
+    };
+    const before = moved(d0, '2025-07-01');
+    const after = moved(d1, '2025-09-15');
+    for (const version of [before, after]) {
+      await store.putUnit(version.grassroots);
+      await store.putUnit(version.cell);
+    }
+    units.push(after.grassroots, after.cell);
+    const events = (cell: OrgUnit, day: string) =>
+      Array.from({ length: 5 }, (_, i) =>
+        historyEventItem(
+          eventOf(cell, `moved-${day}-${i}`, 1, `2025-09-${day}T0${i}:00:00.000Z`),
+          cell.path,
+          keys.event(`moved-${day}-${i}`, 1),
+        ),
+      );
+    await writeAll([...events(before.cell, '05'), ...events(after.cell, '20')]);
+
+    const movedIds = async (unitId: string) =>
+      (await exportAll({ unit: unitId, ...monthOf(MONTH) })).events
+        .map((e) => e.candidateId)
+        .filter((id) => id.startsWith('moved-'))
+        .sort();
+    const all = [...Array(5).keys()].flatMap((i) => [`moved-05-${i}`, `moved-20-${i}`]).sort();
+    expect(await movedIds('gm')).toEqual(all);
+    expect(await movedIds('gm-c0')).toEqual(all);
+    // Each district has the events of the days the unit was under it.
+    expect(await movedIds('p0-d0')).toEqual(all.filter((id) => id.startsWith('moved-05')));
+    expect(await movedIds('p0-d1')).toEqual(all.filter((id) => id.startsWith('moved-20')));
+  });
+});
+
 describe('audit:backfill', () => {
   /** Events as an older layout wrote them: without the unit's key, maybe with month-only keys. */
   const olderEvents = (cell: OrgUnit, month: string, count: number, firstLayout: boolean) =>
