@@ -3,9 +3,10 @@ import { backfillAuditKeys } from '../functions/adapters/audit-backfill';
 import { TARGET_OPTIONS, tableTarget } from './table-target';
 
 /**
- * npm run audit:backfill — gives the history events written before the audit index was keyed by
- * unit path their new keys (docs/architecture.md, "Table design"), so GET /audit finds them. Run
- * once after the upgrade; it prints its progress and, if interrupted, resumes with
+ * npm run audit:backfill — gives the history events written before the current audit layout
+ * their keys in both audit indexes (the unit path in the subtree index's sort key, the unit in the
+ * unit audit index; docs/architecture.md, "Table design"), so GET /audit finds them. Run once
+ * after each upgrade; it prints its progress and, if interrupted, resumes with
  * `-- --resume '<key printed last>'`. Same targets as quota:check (table-target.ts).
  */
 async function main(): Promise<void> {

@@ -115,7 +115,7 @@ export class Api extends Construct {
       description: 'GET /audit',
       timeout: Duration.seconds(29),
     });
-    storage.grantReadCandidates(exportAudit);
+    storage.grantAuditReads(exportAudit);
     // An export beyond one page is written to S3 and answered with a short-lived link.
     new AuditExports(this, 'AuditExports').grantWriteExports(exportAudit);
 

@@ -7,6 +7,7 @@ import {
   acknowledgeWildcardAction,
   arnTokenOf,
 } from './constructs/acknowledge-wildcard';
+import { INDEX, UNIT_AUDIT_KEY, UNIT_AUDIT_PROJECTION } from '../functions/adapters/table-keys';
 import { DataKey } from './data-key';
 
 /**
@@ -17,6 +18,8 @@ import { DataKey } from './data-key';
 export class Storage extends Construct {
   readonly table: dynamodb.Table;
   readonly idempotencyTable: dynamodb.Table;
+  /** Where this deployment is with the unit audit index (the `unitAuditIndex` context value). */
+  readonly unitAuditIndex: UnitAuditIndexPhase;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -45,13 +48,27 @@ export class Storage extends Construct {
       });
     }
 
-    // Audit exports: history events by month (Vietnam time), then by instant.
+    // Audit exports: a subtree's events by top-level committee and month, then unit path and
+    // instant (the units below the one exported).
     this.table.addGlobalSecondaryIndex({
-      indexName: 'GSI3',
+      indexName: INDEX.audit,
       partitionKey: { name: 'GSI3PK', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'GSI3SK', type: dynamodb.AttributeType.STRING },
       projectionType: dynamodb.ProjectionType.ALL,
     });
+    // …and a unit's own events by unit, then instant, copying only what the export returns
+    // (docs/architecture.md, "Table design"). An existing stack adds it in a deployment of its
+    // own (README, "The unit audit index").
+    this.unitAuditIndex = unitAuditIndexPhase(this);
+    if (this.unitAuditIndex !== 'absent') {
+      this.table.addGlobalSecondaryIndex({
+        indexName: INDEX.unitAudit,
+        partitionKey: { name: UNIT_AUDIT_KEY.unit, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: UNIT_AUDIT_KEY.at, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType.INCLUDE,
+        nonKeyAttributes: [...UNIT_AUDIT_PROJECTION],
+      });
+    }
 
     this.idempotencyTable = new dynamodb.Table(this, 'IdempotencyTable', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
@@ -66,6 +83,16 @@ export class Storage extends Construct {
   grantReadCandidates(fn: lambda.Function): void {
     this.table.grantReadData(fn);
     this.bindTable(fn);
+  }
+
+  /**
+   * Reads, for the audit export: with `AUDIT_OWN_EVENTS` saying where a unit's own events are
+   * read, the unit audit index once it serves, else the subtree index.
+   */
+  grantAuditReads(fn: lambda.Function): void {
+    this.grantReadCandidates(fn);
+    const serving = this.unitAuditIndex === 'serving';
+    fn.addEnvironment('AUDIT_OWN_EVENTS', serving ? 'unit-index' : 'subtree-index');
   }
 
   /** Reads, and PutItem only (delivery records, notes): no update, delete or transaction. */
@@ -103,7 +130,27 @@ export class Storage extends Construct {
   }
 }
 
-/** Listings show these and nothing personal (no birth date). */
+/**
+ * The unit audit index's phase in a deployment: `absent` (not created), `building` (created; the
+ * export still reads own events from the subtree index while `audit:backfill` runs), `serving`
+ * (the export reads it). The context value `unitAuditIndex`; `serving` when absent (a new stack,
+ * or once the upgrade is done; README, "The unit audit index").
+ */
+const UNIT_AUDIT_INDEX_PHASES = ['absent', 'building', 'serving'] as const;
+type UnitAuditIndexPhase = (typeof UNIT_AUDIT_INDEX_PHASES)[number];
+
+function unitAuditIndexPhase(scope: Construct): UnitAuditIndexPhase {
+  const value: unknown = scope.node.tryGetContext('unitAuditIndex');
+  if (value === undefined) return 'serving';
+  const phase = UNIT_AUDIT_INDEX_PHASES.find((p) => p === value);
+  if (!phase) {
+    throw new Error(
+      `unitAuditIndex: ${String(value)} is not one of ${UNIT_AUDIT_INDEX_PHASES.join(', ')}`,
+    );
+  }
+  return phase;
+}
+
 /** The retired listing indexes, in the order they are removed. */
 const RETIRED_INDEXES = ['GSI1', 'GSI2'] as const;
 
@@ -133,6 +180,7 @@ function legacyIndexes(scope: Construct): string[] {
   return names;
 }
 
+/** Listings show these and nothing personal (no birth date). */
 const LISTING_ATTRIBUTES = [
   'id',
   'fullName',

@@ -8,5 +8,10 @@ import { DynamoDbCandidateStore } from './dynamodb-candidate-store';
  * writes the table does not load the Step Functions and Scheduler SDKs at its cold start.
  */
 export function awsCandidateStore(): CandidateStore {
-  return new DynamoDbCandidateStore(createDocumentClient(), requiredEnv('TABLE_NAME'));
+  return new DynamoDbCandidateStore(createDocumentClient(), requiredEnv('TABLE_NAME'), {
+    // Set on the audit export only (lib/storage.ts, grantAuditReads): the subtree index until the
+    // deployment that adds the unit audit index.
+    ownAuditEvents:
+      process.env.AUDIT_OWN_EVENTS === 'subtree-index' ? 'subtree-index' : 'unit-index',
+  });
 }

@@ -145,6 +145,11 @@ export interface WorkQueues {
 /** Events of a unit's subtree between two dates (inclusive, YYYY-MM-DD in Vietnam time). */
 export interface AuditPageQuery {
   unitId: string;
+  /**
+   * Every version of the unit, oldest first (`unitVersions`): the paths its subtree's events were
+   * filed under during the period.
+   */
+  versions: readonly OrgUnit[];
   from: string;
   to: string;
   limit: number;
@@ -159,6 +164,8 @@ export interface AuditPage {
 }
 
 export interface AuditTrail {
+  /** Every version of a unit, oldest first (one read: a unit has a handful). */
+  unitVersions(id: string): Promise<OrgUnit[]>;
   /** One page of the events, at most `limit`, in the order the audit index keeps them. */
   listAuditPage(query: AuditPageQuery): Promise<AuditPage>;
 }

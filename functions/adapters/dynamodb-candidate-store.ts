@@ -54,7 +54,7 @@ import {
   withoutKeys,
 } from './table-keys';
 import { isConditionFailure } from './dynamodb-errors';
-import { listAuditPage } from './dynamodb-audit-trail';
+import { listAuditPage, type OwnAuditEvents } from './dynamodb-audit-trail';
 
 async function staleOnConditionFailure<T>(write: Promise<T>, what: string): Promise<T> {
   try {
@@ -65,10 +65,16 @@ async function staleOnConditionFailure<T>(write: Promise<T>, what: string): Prom
   }
 }
 
+export interface CandidateStoreOptions {
+  /** Where the audit export reads a unit's own events (dynamodb-audit-trail.ts). */
+  ownAuditEvents: OwnAuditEvents;
+}
+
 export class DynamoDbCandidateStore implements CandidateStore {
   constructor(
     private readonly documents: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly options: CandidateStoreOptions = { ownAuditEvents: 'unit-index' },
   ) {}
 
   async createCandidate(candidate: Candidate, event: HistoryEvent): Promise<void> {
@@ -559,9 +565,13 @@ export class DynamoDbCandidateStore implements CandidateStore {
     await org.putUnitVersion(unit, before ? before.parentId : unit.parentId);
   }
 
+  unitVersions(id: string): Promise<OrgUnit[]> {
+    return new DynamoDbOrgStore(this.documents, this.tableName).unitVersions(id);
+  }
+
   /** One page of a unit's subtree's audit events (dynamodb-audit-trail.ts). */
   listAuditPage(query: AuditPageQuery): Promise<AuditPage> {
-    return listAuditPage(this.documents, this.tableName, this, query);
+    return listAuditPage(this.documents, this.tableName, query, this.options.ownAuditEvents);
   }
 
   private freePerson(candidate: Candidate) {

@@ -43,7 +43,7 @@ export const keys = {
   checkpoint: (job: string) => ({ PK: `CHECKPOINT#${job}`, SK: 'META' }),
 };
 
-export const INDEX = { audit: 'GSI3', inFlight: 'InFlight' } as const;
+export const INDEX = { audit: 'GSI3', unitAudit: 'UnitAudit', inFlight: 'InFlight' } as const;
 
 /**
  * The sparse index of files the repair sweep watches (docs/architecture.md, "Repair"): a candidate
@@ -96,7 +96,50 @@ export const auditKeys = {
   isLegacyPartition: (partition: string) => /^AUDIT#\d{4}-\d{2}$/.test(partition),
 };
 
-/** A history event (or deadline notice) as stored, with its audit index keys. */
+/**
+ * The unit audit index (docs/architecture.md, "Table design"): one partition per unit, holding
+ * the events of the candidates that were in that unit when they happened, sorted by instant
+ * (the event's own `at`). A unit's own events over any period are one key range of one partition,
+ * so a cell's year is one Query, whatever the unit's path did meanwhile.
+ */
+export const UNIT_AUDIT_KEY = { unit: 'auditUnit', at: 'at' } as const;
+
+/**
+ * What the unit audit index copies besides its keys and the table's (`PK`, `SK`): every attribute
+ * the export returns, and nothing else (not the subtree index's `GSI3PK`/`GSI3SK` nor `entity`),
+ * so a read costs about the bytes it returns. The list is exhaustive over the event's type: an
+ * attribute added to HistoryEvent fails to compile until it is added here, and since a GSI's
+ * projection cannot change in place, adding it means a new index (docs/architecture.md).
+ */
+export const UNIT_AUDIT_PROJECTION = [
+  'candidateId',
+  'seq',
+  'type',
+  'fromStage',
+  'toStage',
+  'action',
+  'outcome',
+  'payload',
+  'policyVersion',
+  'findings',
+  'idempotencyKey',
+  'submissionId',
+  'actor',
+  'imported',
+  'notice',
+  'unitPath',
+] as const satisfies readonly (keyof AuditEventItem)[];
+
+type AuditEventItem = HistoryEvent & { unitPath: string[] };
+type Unprojected = Exclude<
+  keyof AuditEventItem,
+  (typeof UNIT_AUDIT_PROJECTION)[number] | typeof UNIT_AUDIT_KEY.at
+>;
+/** Compiles only while every attribute of an event is projected (or is the index's sort key). */
+const everyAttributeProjected: [Unprojected] extends [never] ? true : Unprojected = true;
+void everyAttributeProjected;
+
+/** A history event (or deadline notice) as stored, with its keys in both audit indexes. */
 export function historyEventItem(
   event: HistoryEvent,
   unitPath: string[],
@@ -109,6 +152,7 @@ export function historyEventItem(
     unitPath,
     GSI3PK: auditKeys.partition(unitPath, vietnamMonthOf(event.at)),
     GSI3SK: auditKeys.sort(unitPath, event.at, event.candidateId, event.seq),
+    [UNIT_AUDIT_KEY.unit]: unitPath[unitPath.length - 1],
   };
 }
 
@@ -139,6 +183,7 @@ const KEY_ATTRIBUTES = [
   'GSI2SK',
   'GSI3PK',
   'GSI3SK',
+  UNIT_AUDIT_KEY.unit,
   'searchKey',
   IN_FLIGHT_KEY.shard,
   IN_FLIGHT_KEY.sort,

@@ -47,6 +47,19 @@ export function acceptsCandidates(unit: OrgUnit): boolean {
   return unit.level === 'CELL' || unit.level === 'GRASSROOTS_CELL';
 }
 
+/** The version in force on a day: the latest that took effect on or before it. */
+export function versionInForce<T extends Pick<OrgUnit, 'effectiveFrom'>>(
+  versions: readonly T[],
+  on: string,
+): T | undefined {
+  let inForce: T | undefined;
+  for (const version of versions) {
+    if (version.effectiveFrom <= on && (!inForce || version.effectiveFrom > inForce.effectiveFrom))
+      inForce = version;
+  }
+  return inForce;
+}
+
 /** Whether the version in force on `on` is a retired unit. */
 export function isRetired(unit: OrgUnit, on: string): boolean {
   return unit.retiredOn !== undefined && unit.retiredOn <= on;

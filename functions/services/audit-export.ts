@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  type AuditEvent,
-  type AuditPage,
-  type AuditTrail,
-  type UnitLookup,
-} from '../adapters/candidate-store';
+import { type AuditEvent, type AuditPage, type AuditTrail } from '../adapters/candidate-store';
 import { type ExportFiles, type ExportLink } from '../adapters/export-files';
 import { assertMayExportAudit, isInScope } from '../domain/access';
 import { type Caller } from '../domain/caller';
+import { type OrgUnit, versionInForce } from '../domain/org-unit';
 import { refuse } from '../domain/refusal';
 import { unitNotFound } from '../domain/unit-not-found';
 
@@ -21,7 +17,7 @@ export interface AuditRequest {
 }
 
 export interface AuditExportDeps {
-  trail: AuditTrail & UnitLookup;
+  trail: AuditTrail;
   files: ExportFiles;
 }
 
@@ -44,15 +40,32 @@ export type AuditFile =
   | { kind: 'inline'; filename: string; body: string }
   | { kind: 'link'; filename: string; count: number; link: ExportLink };
 
-async function assertUnitInScope(deps: AuditExportDeps, caller: Caller, request: AuditRequest) {
+/**
+ * The unit's versions, once the unit as it is at the period's end is in the caller's scope. One
+ * read serves the scope check and every path the subtree's events were filed under.
+ */
+async function versionsInScope(
+  deps: AuditExportDeps,
+  caller: Caller,
+  request: Omit<AuditRequest, 'cursor'>,
+): Promise<OrgUnit[]> {
   assertMayExportAudit(caller);
-  const unit = await deps.trail.getUnit(request.unit, request.to);
+  const versions = await deps.trail.unitVersions(request.unit);
+  const unit = versionInForce(versions, request.to);
   if (!unit || !isInScope(caller, unit.path)) unitNotFound(request.unit, 'unit');
+  return versions;
 }
 
-const pageOf = (deps: AuditExportDeps, request: AuditRequest, limit: number, cursor?: string) =>
+const pageOf = (
+  deps: AuditExportDeps,
+  request: Omit<AuditRequest, 'cursor'>,
+  versions: readonly OrgUnit[],
+  limit: number,
+  cursor?: string,
+) =>
   deps.trail.listAuditPage({
     unitId: request.unit,
+    versions,
     from: request.from,
     to: request.to,
     limit,
@@ -65,8 +78,8 @@ export async function auditPage(
   caller: Caller,
   request: AuditRequest,
 ): Promise<AuditPage> {
-  await assertUnitInScope(deps, caller, request);
-  return pageOf(deps, request, request.limit, request.cursor);
+  const versions = await versionsInScope(deps, caller, request);
+  return pageOf(deps, request, versions, request.limit, request.cursor);
 }
 
 /**
@@ -81,13 +94,13 @@ export async function auditFile(
   format: ExportFormat,
   maxEvents = MAX_FILE_EXPORT_EVENTS,
 ): Promise<AuditFile> {
-  await assertUnitInScope(deps, caller, request);
+  const versions = await versionsInScope(deps, caller, request);
   const filename = `audit-${request.unit}-${request.from}-${request.to}.${format.extension}`;
-  let page = await pageOf(deps, request, request.limit);
+  let page = await pageOf(deps, request, versions, request.limit);
   const events = [...page.items];
   if (!page.nextCursor) return { kind: 'inline', filename, body: format.render(events) };
   while (page.nextCursor) {
-    page = await pageOf(deps, request, FILE_READ_PAGE, page.nextCursor);
+    page = await pageOf(deps, request, versions, FILE_READ_PAGE, page.nextCursor);
     events.push(...page.items);
     if (events.length > maxEvents) exportTooLarge(maxEvents);
   }

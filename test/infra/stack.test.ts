@@ -40,7 +40,7 @@ function policyActionsOfRole(roleIdPrefix: string): string[] {
 }
 
 describe('storage', () => {
-  it('has an on-demand, encrypted table with point-in-time recovery, TTL, the audit GSI and the in-flight index', () => {
+  it('has an on-demand, encrypted table with point-in-time recovery, TTL, the audit GSIs and the in-flight index', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -53,6 +53,7 @@ describe('storage', () => {
       // GSI1 and GSI2 are gone once both removal deployments have run (retired-indexes.test.ts).
       GlobalSecondaryIndexes: [
         Match.objectLike({ IndexName: 'GSI3' }),
+        Match.objectLike({ IndexName: 'UnitAudit' }),
         Match.objectLike({ IndexName: 'InFlight' }),
       ],
     });

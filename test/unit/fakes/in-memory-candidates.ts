@@ -55,7 +55,7 @@ export class InMemoryCandidates implements CandidateStore {
   readonly unlisted = new Set<string>();
   /** Ids whose next write fails with this error (a throttled or refused write). */
   readonly failWrites = new Map<string, Error>();
-  private readonly unitVersions = new Map<string, OrgUnit[]>();
+  private readonly versionsById = new Map<string, OrgUnit[]>();
 
   constructor(readonly classes = new InMemoryClasses()) {}
 
@@ -392,26 +392,30 @@ export class InMemoryCandidates implements CandidateStore {
   // Units
 
   async getUnit(id: string, on: string): Promise<OrgUnit | undefined> {
-    const inForce = (this.unitVersions.get(id) ?? []).filter((u) => u.effectiveFrom <= on);
+    const inForce = (this.versionsById.get(id) ?? []).filter((u) => u.effectiveFrom <= on);
     const latest = inForce.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)).pop();
     return latest ? copy(latest) : undefined;
   }
 
   unitIds(): string[] {
-    return [...this.unitVersions.keys()];
+    return [...this.versionsById.keys()];
   }
 
   /** Every version of a unit, oldest first. */
   versionsOf(id: string): OrgUnit[] {
-    const versions = copy(this.unitVersions.get(id) ?? []);
+    const versions = copy(this.versionsById.get(id) ?? []);
     return versions.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   }
 
+  async unitVersions(id: string): Promise<OrgUnit[]> {
+    return this.versionsOf(id);
+  }
+
   async putUnit(unit: OrgUnit): Promise<void> {
-    const versions = (this.unitVersions.get(unit.id) ?? []).filter(
+    const versions = (this.versionsById.get(unit.id) ?? []).filter(
       (u) => u.effectiveFrom !== unit.effectiveFrom,
     );
-    this.unitVersions.set(unit.id, [...versions, copy(unit)]);
+    this.versionsById.set(unit.id, [...versions, copy(unit)]);
   }
 
   private writable(id: string, holds: (stored: Candidate) => boolean, what: string): Candidate {
