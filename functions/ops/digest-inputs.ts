@@ -1,0 +1,36 @@
+import * as z from 'zod';
+import { DIGEST_SHARDS } from '../domain/digest-subscriber';
+
+/**
+ * What the digest state machine hands its tasks (lib/daily-digest.ts): checked before anything is
+ * read, so a wiring mistake fails the task with the fields at fault.
+ */
+const count = z.number().int().min(0);
+const tally = z.strictObject({ read: count, sent: count, alreadySent: count, failures: count });
+const day = z.iso.date();
+const shard = z
+  .number()
+  .int()
+  .min(0)
+  .max(DIGEST_SHARDS - 1);
+
+/** One piece of the day's run: a shard, from where its last invocation stopped. */
+export const digestPieceInput = z.strictObject({
+  day,
+  shard,
+  cursor: z.string().min(1).optional(),
+  tally: tally.optional(),
+});
+
+/** The run once every shard has ended: each shard's tally, or its failure after retries. */
+export const digestRunOutcomes = z.strictObject({
+  day,
+  outcomes: z
+    .array(
+      z.discriminatedUnion('failed', [
+        z.strictObject({ shard, failed: z.literal(false), tally }),
+        z.strictObject({ shard, failed: z.literal(true) }),
+      ]),
+    )
+    .max(DIGEST_SHARDS),
+});
