@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -50,7 +51,23 @@ export class DailyDigest extends Construct {
       // Stops a minute before (ops/digest-shard.ts) and answers where it stopped.
       timeout: Duration.minutes(3),
     });
-    props.storage.grantReadAndPut(this.fn);
+    // Reads subscribers, notes and queues by key, and puts delivery records and the day's notes:
+    // GetItem, Query and PutItem on the table itself; no index, no scan, update or delete.
+    const { table } = props.storage;
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    table.encryptionKey?.grant(
+      this.fn,
+      'kms:Decrypt',
+      'kms:Encrypt',
+      'kms:GenerateDataKey',
+      'kms:DescribeKey',
+    );
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
     props.delivery.grantSend(this.fn);
 
     this.summary = new AdmissionFunction(this, 'SummariseDailyDigests', {
