@@ -8,7 +8,7 @@ import { type DigestRunPlan, type DigestRuns } from './digest-runs';
  * it (`digest-2026-03-10-…`); the suffix lets a run be started again the same day (a re-run sends
  * only what the first did not: the digests are idempotent per person and day).
  */
-export class StepFunctionsDigestRuns implements DigestRuns {
+class StepFunctionsDigestRuns implements DigestRuns {
   constructor(
     private readonly sfn: SFNClient,
     private readonly stateMachineArn: string,

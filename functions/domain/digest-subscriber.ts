@@ -19,7 +19,7 @@ export interface DigestSubscriber {
 }
 
 /** The roles that act on some step: the people a digest can concern. */
-export const DIGEST_ROLES: readonly Role[] = [...new Set(PIPELINE.map((stage) => stage.actor))];
+const DIGEST_ROLES: readonly Role[] = [...new Set(PIPELINE.map((stage) => stage.actor))];
 
 /** The person as the subscriber index holds them, or undefined when they receive no digest. */
 export function digestSubscriberOf(account: Account): DigestSubscriber | undefined {
