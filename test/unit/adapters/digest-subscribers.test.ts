@@ -7,6 +7,7 @@ import { type Account, type AccountEvent } from '../../../functions/domain/accou
 import { digestShardOf } from '../../../functions/domain/digest-subscriber';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
 import { createPkSkTable } from '../../support/pk-sk-table';
+import { officerAccount } from '../fakes/builders';
 
 jest.setTimeout(180_000);
 
@@ -36,20 +37,7 @@ afterAll(async () => {
   await dynamo?.stop();
 });
 
-const account = (userId: string, patch: Partial<Account> = {}): Account => ({
-  userId,
-  username: userId,
-  email: `${userId}@example.vn`,
-  name: `Đồng chí ${userId}`,
-  unitId: 'cb-1',
-  roles: ['cell-officer'],
-  enabled: true,
-  digest: true,
-  version: 1,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-  ...patch,
-});
+const account = officerAccount;
 const event = (a: Account): AccountEvent => ({
   userId: a.userId,
   at: `2026-01-01T00:00:0${a.version}Z`,

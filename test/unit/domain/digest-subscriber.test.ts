@@ -5,21 +5,10 @@ import {
   digestShardOf,
   digestSubscriberOf,
 } from '../../../functions/domain/digest-subscriber';
+import { officerAccount } from '../fakes/builders';
 
-const account = (patch: Partial<Account> = {}): Account => ({
-  userId: 'sub-1',
-  username: 'hoa',
-  email: 'hoa@example.vn',
-  name: 'Lê Thị Hoa',
-  unitId: 'cb-1',
-  roles: ['cell-officer'],
-  enabled: true,
-  digest: true,
-  version: 3,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-02T00:00:00Z',
-  ...patch,
-});
+const account = (fields: Partial<Account> = {}) =>
+  officerAccount('sub-1', { name: 'Lê Thị Hoa', email: 'hoa@example.vn', ...fields });
 
 describe('who receives the daily digest', () => {
   it('an enabled account with the digest on and a role that acts on a step, as little as needed', () => {

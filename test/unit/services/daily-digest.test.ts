@@ -11,30 +11,15 @@ import {
   sendDigestsOfShard,
   summariseDigestRun,
 } from '../../../functions/services/daily-digest';
+import { officerAccount } from '../fakes/builders';
 import { InMemoryDirectory } from '../fakes/in-memory-directory';
 
 /** 07:30 in Vietnam on 10 March 2026. */
 const NOW = new Date('2026-03-10T00:30:00Z');
 const DAY = '2026-03-10';
 
-const account = (
-  userId: string,
-  unitId: string,
-  roles: Account['roles'],
-  digest = true,
-): Account => ({
-  userId,
-  username: userId,
-  email: `${userId}@example.vn`,
-  name: `Đồng chí ${userId}`,
-  unitId,
-  roles,
-  enabled: true,
-  digest,
-  version: 1,
-  createdAt: '2026-01-01T00:00:00Z',
-  updatedAt: '2026-01-01T00:00:00Z',
-});
+const account = (userId: string, unitId: string, roles: Account['roles'], digest = true): Account =>
+  officerAccount(userId, { unitId, roles, digest });
 
 const summary = (
   id: string,
