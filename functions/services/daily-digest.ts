@@ -137,8 +137,12 @@ async function digestOf(
     tally.sent++;
   } catch (error) {
     tally.failures++;
-    // No user id in logs: the unit says where to look.
-    logger.error('Digest: person failed', { unitId: subscriber.unitId, error });
+    // No user id or address in logs (SES names the address in some refusals): the unit and the
+    // kind of error say where to look.
+    logger.error('Digest: person failed', {
+      unitId: subscriber.unitId,
+      errorName: error instanceof Error ? error.name : typeof error,
+    });
   }
 }
 

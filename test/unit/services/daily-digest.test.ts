@@ -11,6 +11,7 @@ import {
   sendDigestsOfShard,
   summariseDigestRun,
 } from '../../../functions/services/daily-digest';
+import { logger } from '../../../functions/observability/logger';
 import { officerAccount } from '../fakes/builders';
 import { InMemoryDirectory } from '../fakes/in-memory-directory';
 
@@ -202,10 +203,20 @@ describe('sending the daily digests, shard by shard', () => {
     const { deps, sent } = await setup(people());
     const send = deps.people.mailer.send;
     deps.people.mailer.send = async (m) => {
-      if (m.to === 'cell@example.vn') throw new Error('SES throttled');
+      if (m.to === 'cell@example.vn') {
+        throw new Error('Email address is not verified: cell@example.vn');
+      }
       return send(m);
     };
+    const logged = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
     expect(await runDay(deps)).toMatchObject({ sent: 1, failures: 1, complete: true });
+    // The failure is logged with where to look, never whom (no id, no address).
+    expect(logged).toHaveBeenCalledWith('Digest: person failed', {
+      unitId: 'cb-1',
+      errorName: 'Error',
+    });
+    expect(JSON.stringify(logged.mock.calls)).not.toMatch(/example\.vn|"cell"/);
+    logged.mockRestore();
     expect(sent.map((m) => m.to)).toEqual(['committee@example.vn']);
     // Not noted as sent: the next run tries again.
     deps.people.mailer.send = send;
