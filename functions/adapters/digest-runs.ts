@@ -6,6 +6,9 @@ export interface DigestRunPlan {
 
 /** Starts the fan-out of one day's digest run (the digest state machine, lib/daily-digest.ts). */
 export interface DigestRuns {
-  /** Starts the run; answers the id of the execution that sends it. */
-  start(plan: DigestRunPlan): Promise<{ executionArn: string }>;
+  /**
+   * Starts the run named `name`, once: a second start of the same name (a retried delivery of
+   * the same scheduled event) answers the run already started. Answers the execution's id.
+   */
+  start(name: string, plan: DigestRunPlan): Promise<{ executionArn: string }>;
 }

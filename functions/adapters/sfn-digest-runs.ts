@@ -1,28 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { traced } from '../observability/tracer';
 import { type DigestRunPlan, type DigestRuns } from './digest-runs';
 
-/**
- * Each run is an execution of the digest state machine, named after its day so an operator finds
- * it (`digest-2026-03-10-…`); the suffix lets a run be started again the same day (a re-run sends
- * only what the first did not: the digests are idempotent per person and day).
- */
-class StepFunctionsDigestRuns implements DigestRuns {
+/** Each run is an execution of the digest state machine, under the name the starter gives. */
+export class StepFunctionsDigestRuns implements DigestRuns {
   constructor(
     private readonly sfn: SFNClient,
     private readonly stateMachineArn: string,
   ) {}
 
-  async start(plan: DigestRunPlan): Promise<{ executionArn: string }> {
-    const { executionArn } = await this.sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: this.stateMachineArn,
-        name: `digest-${plan.day}-${randomUUID().slice(0, 8)}`,
-        input: JSON.stringify(plan),
-      }),
-    );
-    return { executionArn: executionArn! };
+  async start(name: string, plan: DigestRunPlan): Promise<{ executionArn: string }> {
+    try {
+      // A run of this name still running with the same input: Step Functions answers it.
+      const { executionArn } = await this.sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: this.stateMachineArn,
+          name,
+          input: JSON.stringify(plan),
+        }),
+      );
+      return { executionArn: executionArn! };
+    } catch (error) {
+      // It ran already (it ended, or began with another input): that was this event's run.
+      if (!(error instanceof ExecutionAlreadyExists)) throw error;
+      const machine = this.stateMachineArn.replace(':stateMachine:', ':execution:');
+      return { executionArn: `${machine}:${name}` };
+    }
   }
 }
 

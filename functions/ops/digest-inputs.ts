@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DIGEST_SHARDS } from '../domain/digest-subscriber';
+import { scheduledEvent } from './inputs';
 
 /**
  * What the digest state machine hands its tasks (lib/daily-digest.ts): checked before anything is
@@ -33,4 +34,12 @@ export const digestRunOutcomes = z.strictObject({
       ]),
     )
     .max(DIGEST_SHARDS),
+});
+
+/**
+ * The 07:00 rule's event, with its id: EventBridge retries a delivery with the same id, so the
+ * run named after it is started once however often the starter is invoked for that event.
+ */
+export const digestScheduleEvent = scheduledEvent.extend({
+  id: z.string().regex(/^[A-Za-z0-9-]{1,60}$/),
 });

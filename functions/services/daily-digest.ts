@@ -71,6 +71,15 @@ export function planDigestRun(now: Date): { day: string; shards: number[] } {
 }
 
 /**
+ * The run's name: its day, for the operators, and the scheduled event that asked for it, so a
+ * retried delivery of that event finds its run instead of starting a second one, while a run asked
+ * for again later (another event) is a run of its own that sends only what the first did not.
+ */
+export function digestRunName(day: string, eventId: string): string {
+  return `digest-${day}-${eventId}`;
+}
+
+/**
  * Sends one shard's daily digests, page by page from the piece's cursor, until the shard is done
  * or `timeUp` says the invocation must stop (the result's cursor is where the next one goes on).
  * Reads the subscriber index — the people who receive a digest, never the units — and sends each
