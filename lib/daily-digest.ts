@@ -11,17 +11,12 @@ import {
   PIPELINE_METRICS,
   PIPELINE_NAMESPACE,
 } from '../functions/observability/transition-metrics';
+import { DIGEST_SHARDS_AT_ONCE } from '../functions/domain/digest-subscriber';
 import { acknowledgeWildcard, arnTokenOf } from './constructs/acknowledge-wildcard';
 import { AdmissionFunction } from './constructs/admission-function';
 import { DataKey } from './data-key';
 import { type Delivery } from './delivery';
 import { type Storage } from './storage';
-
-/**
- * Shards sent at the same time. Each sends its people one after the other, so this bounds the
- * run's SES send rate (a few e-mails a second a shard) and its reads, whatever the country's size.
- */
-export const DIGEST_SHARDS_AT_ONCE = 8;
 
 /**
  * The daily digest "Việc cần làm hôm nay" (docs/architecture.md, "Daily digest"): at 07:00

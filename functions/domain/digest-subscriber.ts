@@ -37,6 +37,13 @@ export function digestSubscriberOf(account: Account): DigestSubscriber | undefin
  */
 export const DIGEST_SHARDS = 32;
 
+/**
+ * Shards sent at the same time (the digest state machine's Map, lib/daily-digest.ts). Each sends
+ * its people one after the other, so this bounds the run's SES send rate (a few e-mails a second
+ * a shard) and its reads, whatever the country's size.
+ */
+export const DIGEST_SHARDS_AT_ONCE = 8;
+
 /** A person's shard: from their id, so it never changes when they move or change roles. */
 export function digestShardOf(userId: string): number {
   return createHash('sha256').update(userId).digest().readUInt32BE(0) % DIGEST_SHARDS;

@@ -55,7 +55,7 @@ export interface DigestPieceResult {
 }
 
 /** Subscribers read per Query: a page takes seconds, so a run stops between pages in time. */
-const PAGE_SIZE = 25;
+export const DIGEST_PAGE_SIZE = 25;
 
 export function emptyTally(): DigestTally {
   return { read: 0, sent: 0, alreadySent: 0, failures: 0 };
@@ -100,7 +100,7 @@ export async function sendDigestsOfShard(
   do {
     const page = await deps.people.directory.digestSubscribers(
       piece.shard,
-      options.pageSize ?? PAGE_SIZE,
+      options.pageSize ?? DIGEST_PAGE_SIZE,
       cursor,
     );
     tally.read += page.items.length;

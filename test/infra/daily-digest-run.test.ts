@@ -6,7 +6,6 @@
  * `DigestShardsFailed` (what the alarm counts). Retry waits are shortened; nothing else is.
  */
 import { ExecutionError, StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { DIGEST_SHARDS_AT_ONCE } from '../../lib/daily-digest';
 import { createResolver, type CfnTemplate } from '../../lib/local/template';
 import { allDigestShards } from '../../functions/domain/digest-subscriber';
 import {
@@ -16,6 +15,7 @@ import {
   emptyTally,
   summariseDigestRun,
 } from '../../functions/services/daily-digest';
+import { DIGEST_SHARDS_AT_ONCE } from '../../functions/domain/digest-subscriber';
 import { synthesizeTemplate } from './synthesize';
 
 const { template } = synthesizeTemplate();

@@ -12,7 +12,7 @@ import {
 } from '../../lib/local/iam/service-paths';
 import { readTemplatePermissions } from '../../lib/local/iam/template-permissions';
 import { createResolver, type CfnTemplate } from '../../lib/local/template';
-import { DIGEST_SHARDS_AT_ONCE } from '../../lib/daily-digest';
+import { DIGEST_SHARDS_AT_ONCE } from '../../functions/domain/digest-subscriber';
 import { synthesizeTemplate } from './synthesize';
 
 const { template } = synthesizeTemplate();
