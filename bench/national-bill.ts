@@ -11,6 +11,7 @@ import { humanStage, PHASES, successorsOf } from '../functions/domain/pipeline';
 import { QUOTA_METRICS } from '../functions/domain/quota/metric';
 import { type CapacityModel, NATIONAL_CAPACITY_MODEL } from '../lib/capacity-model';
 import { costPer1000, type MeasuredUsage, type Prices, WAITING_DAYS } from './cost-model';
+import { digestRunUsage } from './digest-usage';
 import { type LogBytes, type StackResources, type WakeUpCost } from './national-inputs';
 import prices from './prices.json';
 import type { BenchResult } from './result';
@@ -137,6 +138,43 @@ export interface NationalBill {
   usdPerPeakMonth: number;
 }
 
+/** The compute and table lines of a unit of work: [item, quantity, unit, USD a unit]. */
+function computeLines(
+  usage: Pick<
+    MeasuredUsage,
+    | 'stateTransitions'
+    | 'lambdaInvocations'
+    | 'lambdaGbSeconds'
+    | 'readRequestUnits'
+    | 'writeRequestUnits'
+  >,
+  p: Prices,
+): (readonly [string, number, string, number])[] {
+  const q = p.prices;
+  return [
+    [
+      'state transitions',
+      usage.stateTransitions,
+      'transitions',
+      q.stepFunctionsStandardPerStateTransition.usd,
+    ],
+    ['Lambda requests', usage.lambdaInvocations, 'requests', q.lambdaPerRequest.usd],
+    ['Lambda GB-seconds (arm64)', usage.lambdaGbSeconds, 'GB-s', q.lambdaPerGbSecondArm64.usd],
+    [
+      'DynamoDB read request units',
+      usage.readRequestUnits,
+      'RRU',
+      q.dynamoDbOnDemandPerMillionReadRequestUnits.usd / 1e6,
+    ],
+    [
+      'DynamoDB write request units',
+      usage.writeRequestUnits,
+      'WRU',
+      q.dynamoDbOnDemandPerMillionWriteRequestUnits.usd / 1e6,
+    ],
+  ];
+}
+
 export function nationalBill(
   inputs: NationalBillInputs,
   model: CapacityModel = NATIONAL_CAPACITY_MODEL,
@@ -187,28 +225,7 @@ export function nationalBill(
   const notices = wakeUps.reduce((n, s) => n + s.notices, 0);
   const wake = inputs.wakeUp ?? derivedWakeUp(inputs.perFunction);
   const wakeBasis: Basis = inputs.wakeUp ? 'measured' : 'derived';
-  const wakeLines: [string, number, string, number][] = [
-    [
-      'state transitions',
-      wake.stateTransitions,
-      'transitions',
-      q.stepFunctionsStandardPerStateTransition.usd,
-    ],
-    ['Lambda requests', wake.lambdaInvocations, 'requests', q.lambdaPerRequest.usd],
-    ['Lambda GB-seconds (arm64)', wake.lambdaGbSeconds, 'GB-s', q.lambdaPerGbSecondArm64.usd],
-    [
-      'DynamoDB read request units',
-      wake.readRequestUnits,
-      'RRU',
-      q.dynamoDbOnDemandPerMillionReadRequestUnits.usd / 1e6,
-    ],
-    [
-      'DynamoDB write request units',
-      wake.writeRequestUnits,
-      'WRU',
-      q.dynamoDbOnDemandPerMillionWriteRequestUnits.usd / 1e6,
-    ],
-  ];
+  const wakeLines = computeLines(wake, p);
   for (const [item, perWake, unit, price] of wakeLines) {
     admissionLine(`deadline wake-ups: ${item}`, wakes * perWake, unit, price, wakeBasis);
   }
@@ -284,6 +301,15 @@ export function nationalBill(
     0,
     'derived',
   );
+  // The daily digest: one run a day, its cost following the subscribers (bench/digest-usage.ts).
+  const digest = digestRunUsage(model);
+  const digestLines = [
+    ...computeLines(digest, p),
+    ['SES e-mails', digest.emails, 'e-mails', q.sesPerThousandEmails.usd / 1000] as const,
+  ];
+  for (const [item, perRun, unit, price] of digestLines) {
+    monthlyLine(`daily digest: ${item}`, perRun * DAYS_PER_MONTH, unit, price, 'assumption');
+  }
   monthlyLine(
     'Cognito monthly active users (Plus feature plan)',
     model.officers * a.monthlyActiveOfficerShare,

@@ -1,4 +1,5 @@
 import { NATIONAL_CAPACITY_MODEL } from '../lib/capacity-model';
+import { DIGEST_ASSUMPTIONS, digestRunUsage } from './digest-usage';
 import { BILL_ASSUMPTIONS, billInputsOf, type BillLine, nationalBill } from './national-bill';
 import prices from './prices.json';
 import type { BenchResult } from './result';
@@ -85,6 +86,7 @@ export function renderNationalBill(r: BenchResult): string[] {
       `month, on the pool's Plus plan (lib/identity.ts). Custom metric series: ` +
       bill.metricSeries.map((m) => `${m.metric} ${m.series}`).join('; ') +
       '.' +
+      digestSentence(model) +
       (r.national
         ? ''
         : ' Alarms, dashboards, KMS keys and secrets: NOT COUNTED in this run (it predates the count).'),
@@ -93,9 +95,22 @@ export function renderNationalBill(r: BenchResult): string[] {
       `drive; **${usd(bill.usdPer1000AllIn)} per 1,000 all-in** (the monthly lines spread over an ` +
       `average month's admissions). **${usd(bill.usdPerAverageMonth)} a month** at national scale ` +
       `on average, **${usd(bill.usdPerPeakMonth)}** in the busiest month. Not counted: WAF, X-Ray, ` +
-      `KMS and Secrets Manager requests, SES e-mails, S3 export files, data transfer, storage, ` +
+      `KMS and Secrets Manager requests, SES e-mails other than the digest's, S3 export files, data transfer, storage, ` +
       `files withdrawn or refused before admission (${model.nominationsPerAdmission} nominations ` +
       `an admission).`,
     '',
   ];
+}
+
+/** The daily digest's lines, from the run's design and stated per-person assumptions. */
+function digestSentence(model: typeof NATIONAL_CAPACITY_MODEL): string {
+  const d = DIGEST_ASSUMPTIONS;
+  const run = digestRunUsage(model);
+  return (
+    ` The daily digest (docs/architecture.md, "Daily digest"): ${n(run.subscribers, 0)} ` +
+    `subscribers, ${n(d.dueShare * 100, 0)}% with a step due on a given day (${n(run.emails, 0)} ` +
+    `e-mails), ${d.msPerSubscriber} ms a subscriber: ${n(run.lambdaInvocations, 0)} invocations ` +
+    `and ${n(run.stateTransitions, 0)} transitions a run, about ${n(run.minutes, 0)} minutes ` +
+    `(bench/digest-usage.ts; assumed, not measured).`
+  );
 }

@@ -99,9 +99,10 @@ export class AdmissionStack extends Stack {
       quotaWidgetFunction: this.quotas.widget,
     });
     // Bounces and complaints page the operators like the other alarms; so do callers blocked by
-    // the web firewall's rate rules.
+    // the web firewall's rate rules, and digests that did not go out.
     for (const alarm of [
       this.delivery.problemsAlarm,
+      this.digest.failuresAlarm,
       this.firewall?.rateLimitedAlarm ?? [],
     ].flat()) {
       alarm.addAlarmAction(new cloudwatchActions.SnsAction(this.observability.alarmTopic));

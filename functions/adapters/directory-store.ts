@@ -1,5 +1,6 @@
 import { type Account, type AccountEvent, type DirectoryEntry } from '../domain/account';
 import { type Delivery } from '../domain/delivery';
+import { type DigestSubscriber } from '../domain/digest-subscriber';
 import { type Role } from '../domain/roles';
 
 /** A page of a listing and the cursor of the next one (absent on the last page). */
@@ -42,6 +43,18 @@ export interface DirectoryStore {
   /** The account's audit events, newest first. */
   accountEvents(userId: string, limit: number): Promise<AccountEvent[]>;
   recordDelivery(delivery: Delivery): Promise<void>;
+  /**
+   * One page of the people who receive the daily digest, in one shard of the subscriber index
+   * (one Query of one partition), in id order.
+   */
+  digestSubscribers(shard: number, limit: number, cursor?: string): Promise<Page<DigestSubscriber>>;
+  /**
+   * The subscriber index's backfill: puts a subscribed account written before the index existed
+   * into it, if the account is still at that version. True when it was missing and is now there;
+   * false when it was there already, the account changed meanwhile (its own write indexed it) or
+   * the account receives no digest.
+   */
+  indexDigestSubscriber(account: Account): Promise<boolean>;
   /** Whether the person's daily digest of `day` (YYYY-MM-DD) was sent already (one GetItem). */
   digestSent(userId: string, day: string): Promise<boolean>;
   /** Notes the digest of `day` as sent (once: a second note changes nothing). */

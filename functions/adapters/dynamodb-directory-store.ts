@@ -8,8 +8,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type Account, type AccountEvent, type DirectoryEntry } from '../domain/account';
 import { type Delivery } from '../domain/delivery';
+import { type DigestSubscriber, digestSubscriberOf } from '../domain/digest-subscriber';
 import { type Role } from '../domain/roles';
 import { decodeCursor, encodeCursor } from './cursor';
+import { digestSubscriberItem, digestSubscriberKeys } from './digest-subscriber-items';
 import { AccountConflictError, type DirectoryStore, type Page } from './directory-store';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { directoryKeys, withoutKeys } from './table-keys';
@@ -121,6 +123,13 @@ export class DynamoDbDirectoryStore implements DirectoryStore {
         }),
       );
     }
+    // The digest's subscriber index follows the account in the same transaction (last, so the
+    // cancellation reasons above keep their positions).
+    const subscriber = digestSubscriberOf(after);
+    if (subscriber) items.push(put(digestSubscriberItem(subscriber)));
+    else if (before && digestSubscriberOf(before)) {
+      items.push(del(digestSubscriberKeys.of(before.userId)));
+    }
     try {
       await this.documents.send(new TransactWriteCommand({ TransactItems: items as never }));
     } catch (error) {
@@ -203,6 +212,52 @@ export class DynamoDbDirectoryStore implements DirectoryStore {
       .catch((error: Error) => {
         if (error.name !== 'ConditionalCheckFailedException') throw error;
       });
+  }
+
+  async digestSubscribers(
+    shard: number,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<DigestSubscriber>> {
+    const page = await this.queryPage(digestSubscriberKeys.partition(shard), limit, cursor);
+    return {
+      items: page.items.map((item) => withoutKeys<DigestSubscriber>(item)),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    };
+  }
+
+  async indexDigestSubscriber(account: Account): Promise<boolean> {
+    const subscriber = digestSubscriberOf(account);
+    if (!subscriber) return false;
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: this.tableName,
+                Key: directoryKeys.account(account.userId),
+                ConditionExpression: 'version = :version',
+                ExpressionAttributeValues: { ':version': account.version },
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: digestSubscriberItem(subscriber),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      const reasons =
+        error instanceof TransactionCanceledException ? error.CancellationReasons : [];
+      if (reasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')) return false;
+      throw error;
+    }
   }
 
   async digestSent(userId: string, day: string): Promise<boolean> {

@@ -40,7 +40,7 @@ export const PIPELINE_METRICS = {
   probationRepairs: 'ProbationRepairs',
   /** Daily digests sent by a run of the digest job. */
   digestsSent: 'DigestsSent',
-  /** Units or people the digest job could not handle (each failed alone). */
+  /** People a digest run could not reach, and shards of it that failed (each failed alone). */
   digestFailures: 'DigestFailures',
 } as const;
 
@@ -222,7 +222,7 @@ export function recordResumePass(
   );
 }
 
-/** One run of the daily digest job, organisation-wide (zeros included: a gap means no run). */
+/** One day's digest run, organisation-wide (zeros included: a gap means no run). */
 export function recordDigestRun(metrics: Metrics, facts: { sent: number; failures: number }): void {
   emit(metrics, PIPELINE_METRICS.digestsSent, MetricUnit.Count, facts.sent, {}, true);
   emit(metrics, PIPELINE_METRICS.digestFailures, MetricUnit.Count, facts.failures, {}, true);

@@ -1,123 +1,157 @@
 import { createHash } from 'node:crypto';
 import { type WorkQueues } from '../adapters/candidate-store';
 import { type DirectoryStore } from '../adapters/directory-store';
-import { type OrgStore } from '../adapters/dynamodb-org-store';
-import { type DirectoryEntry } from '../domain/account';
 import {
   composeDigest,
   DIGEST_COUNT_CAP,
   DIGEST_ITEM_CAP,
   type DigestItem,
 } from '../domain/daily-digest';
-import { isHumanStage, PIPELINE } from '../domain/pipeline';
+import { allDigestShards, type DigestSubscriber } from '../domain/digest-subscriber';
+import { isHumanStage } from '../domain/pipeline';
 import { vietnamToday } from '../domain/quota/report';
-import { type Role } from '../domain/roles';
 import { addDays } from '../domain/rules/calendar-date';
 import { stagesActedOnBy } from '../domain/work-queue';
 import { logger } from '../observability/logger';
 import { deliverTo, type PeopleDelivery } from './deliver';
 
 export interface DigestDeps {
-  org: Pick<OrgStore, 'childIds'>;
   queue: WorkQueues;
   people: PeopleDelivery & {
-    directory: Pick<DirectoryStore, 'holdersOf' | 'digestSent' | 'markDigestSent'>;
+    directory: Pick<DirectoryStore, 'digestSubscribers' | 'digestSent' | 'markDigestSent'>;
   };
   now: () => Date;
 }
 
-export interface DigestRun {
-  day: string;
-  units: number;
-  /** Digests sent (or recorded as suppressed) by this run. */
+/** What a run has done so far in one shard (carried from one invocation to the next). */
+export interface DigestTally {
+  /** Subscribers read from the index. */
+  read: number;
+  /** Digests sent (or recorded as suppressed). */
   sent: number;
-  /** People whose digest of the day went out already (an earlier run). */
+  /** People whose digest of the day went out already (an earlier run, or a retried piece). */
   alreadySent: number;
-  /** A unit or a person the run could not handle; each failed alone. */
+  /** People whose digest could not be sent; each failed alone, and the next run tries again. */
   failures: number;
 }
 
-/** The roles that act on some step: the people a digest can concern. */
-const ACTING_ROLES: readonly Role[] = [...new Set(PIPELINE.map((stage) => stage.actor))];
-
-/**
- * Once a day: walks the organisation from the top-level units down (one Query per unit for its
- * children, one per acting role for its holders — never a scan), and sends each officer who has
- * steps due today or overdue in their unit's work queue one digest. Idempotent per person and
- * day: the delivery id derives from the person and the day, and the day's note is checked first
- * (a crash between sending and noting sends again on the next run: at least once, like every
- * delivery). A unit or a person that fails is logged and counted; the walk goes on.
- */
-export async function sendDailyDigests(deps: DigestDeps): Promise<DigestRun> {
-  const day = vietnamToday(deps.now());
-  const run: DigestRun = { day, units: 0, sent: 0, alreadySent: 0, failures: 0 };
-  const pending: (string | undefined)[] = [undefined];
-  while (pending.length > 0) {
-    const parent = pending.pop();
-    let children: string[];
-    try {
-      children = await deps.org.childIds(parent);
-    } catch (error) {
-      run.failures++;
-      logger.error('Digest: children of a unit unreadable', { unitId: parent, error });
-      continue;
-    }
-    for (const unitId of children) {
-      pending.push(unitId);
-      run.units++;
-      try {
-        await digestsOfUnit(deps, unitId, day, run);
-      } catch (error) {
-        run.failures++;
-        logger.error('Digest: unit failed', { unitId, error });
-      }
-    }
-  }
-  logger.info('Daily digests', { ...run });
-  return run;
+/** One piece of a day's run: a shard of subscribers, from where the last invocation stopped. */
+export interface DigestPiece {
+  /** YYYY-MM-DD (Vietnam calendar), fixed when the run started. */
+  day: string;
+  shard: number;
+  /** Where in the shard the previous invocation stopped; absent at its beginning. */
+  cursor?: string;
+  /** What the earlier invocations of this piece did. */
+  tally?: DigestTally;
 }
 
-async function digestsOfUnit(deps: DigestDeps, unitId: string, day: string, run: DigestRun) {
-  const people = new Map<string, { entry: DirectoryEntry; roles: Role[] }>();
-  for (const role of ACTING_ROLES) {
-    for (const entry of await deps.people.directory.holdersOf(unitId, role)) {
-      const known = people.get(entry.userId);
-      if (known) known.roles.push(role);
-      else people.set(entry.userId, { entry, roles: [role] });
+/** A piece after one invocation: `cursor` present means the shard is not finished yet. */
+export interface DigestPieceResult {
+  day: string;
+  shard: number;
+  cursor?: string;
+  tally: DigestTally;
+}
+
+/** Subscribers read per Query: a page takes seconds, so a run stops between pages in time. */
+export const DIGEST_PAGE_SIZE = 25;
+
+export function emptyTally(): DigestTally {
+  return { read: 0, sent: 0, alreadySent: 0, failures: 0 };
+}
+
+/**
+ * What one day's run covers (docs/architecture.md, "Daily digest"): the day, fixed once when the
+ * run starts so every piece and every retry sends that day's digest, and the shards of the
+ * subscriber index, each a piece that runs in parallel with the others and fails alone.
+ */
+export function planDigestRun(now: Date): { day: string; shards: number[] } {
+  return { day: vietnamToday(now), shards: allDigestShards() };
+}
+
+/**
+ * The run's name: its day, for the operators, and the scheduled event that asked for it, so a
+ * retried delivery of that event finds its run instead of starting a second one, while a run asked
+ * for again later (another event) is a run of its own that sends only what the first did not.
+ */
+export function digestRunName(day: string, eventId: string): string {
+  return `digest-${day}-${eventId}`;
+}
+
+/**
+ * Sends one shard's daily digests, page by page from the piece's cursor, until the shard is done
+ * or `timeUp` says the invocation must stop (the result's cursor is where the next one goes on).
+ * Reads the subscriber index — the people who receive a digest, never the units — and sends each
+ * person with steps due today or overdue in their unit's work queue one digest. Idempotent per
+ * person and day: the delivery id derives from the person and the day, and the day's note is
+ * checked first (a crash between sending and noting sends again: at least once, like every
+ * delivery). A person that fails is logged (no id: the unit says where to look) and counted;
+ * the page goes on. A page that cannot be read fails the invocation: the piece is retried from
+ * its cursor.
+ */
+export async function sendDigestsOfShard(
+  deps: DigestDeps,
+  piece: DigestPiece,
+  options: { timeUp?: () => boolean; pageSize?: number } = {},
+): Promise<DigestPieceResult> {
+  const tally = { ...(piece.tally ?? emptyTally()) };
+  let cursor = piece.cursor;
+  do {
+    const page = await deps.people.directory.digestSubscribers(
+      piece.shard,
+      options.pageSize ?? DIGEST_PAGE_SIZE,
+      cursor,
+    );
+    tally.read += page.items.length;
+    // Officers of one unit with the same roles read the same queue: once a page.
+    const queues = new Map<string, Promise<{ items: DigestItem[]; capped: boolean }>>();
+    for (const subscriber of page.items) {
+      await digestOf(deps, subscriber, piece.day, queues, tally);
     }
-  }
-  // Officers of one unit with the same roles read the same queue: once.
-  const queues = new Map<string, Promise<{ items: DigestItem[]; capped: boolean }>>();
-  for (const { entry, roles } of people.values()) {
-    if (!entry.digest) continue;
-    try {
-      if (await deps.people.directory.digestSent(entry.userId, day)) {
-        run.alreadySent++;
-        continue;
-      }
-      const stages = stagesActedOnBy(roles);
-      const key = stages.join(',');
-      if (!queues.has(key)) queues.set(key, dueSteps(deps, unitId, stages, day));
-      const { items, capped } = await queues.get(key)!;
-      const notification = composeDigest({
-        recipient: { unitId, role: roles[0] },
-        today: day,
-        items,
-        more: 0,
-        countCapped: capped,
-      });
-      if (!notification) continue;
-      const delivery = await deliverTo({ ...deps.people, now: deps.now }, entry, notification, {
-        kind: 'DIGEST',
-        deliveryId: digestDeliveryId(entry.userId, day),
-      });
-      await deps.people.directory.markDigestSent(entry.userId, day, delivery.deliveryId);
-      run.sent++;
-    } catch (error) {
-      run.failures++;
-      // No user id in logs: the unit says where to look.
-      logger.error('Digest: person failed', { unitId, error });
+    cursor = page.cursor;
+  } while (cursor && !options.timeUp?.());
+  return { day: piece.day, shard: piece.shard, ...(cursor ? { cursor } : {}), tally };
+}
+
+async function digestOf(
+  deps: DigestDeps,
+  subscriber: DigestSubscriber,
+  day: string,
+  queues: Map<string, Promise<{ items: DigestItem[]; capped: boolean }>>,
+  tally: DigestTally,
+): Promise<void> {
+  try {
+    if (await deps.people.directory.digestSent(subscriber.userId, day)) {
+      tally.alreadySent++;
+      return;
     }
+    const stages = stagesActedOnBy(subscriber.roles);
+    const key = `${subscriber.unitId}|${stages.join(',')}`;
+    if (!queues.has(key)) queues.set(key, dueSteps(deps, subscriber.unitId, stages, day));
+    const { items, capped } = await queues.get(key)!;
+    const notification = composeDigest({
+      recipient: { unitId: subscriber.unitId, role: subscriber.roles[0] },
+      today: day,
+      items,
+      more: 0,
+      countCapped: capped,
+    });
+    if (!notification) return;
+    const delivery = await deliverTo({ ...deps.people, now: deps.now }, subscriber, notification, {
+      kind: 'DIGEST',
+      deliveryId: digestDeliveryId(subscriber.userId, day),
+    });
+    await deps.people.directory.markDigestSent(subscriber.userId, day, delivery.deliveryId);
+    tally.sent++;
+  } catch (error) {
+    tally.failures++;
+    // No user id or address in logs (SES names the address in some refusals): the unit and the
+    // kind of error say where to look.
+    logger.error('Digest: person failed', {
+      unitId: subscriber.unitId,
+      errorName: error instanceof Error ? error.name : typeof error,
+    });
   }
 }
 
@@ -150,4 +184,43 @@ export function digestDeliveryId(userId: string, day: string): string {
     .update(JSON.stringify(['DAILY_DIGEST', userId, day]))
     .digest('base64url')
     .slice(0, 22);
+}
+
+/** How one shard of a run ended: its tally, or `failed` when it could not be sent after retries. */
+export type DigestShardOutcome =
+  { shard: number; failed: false; tally: DigestTally } | { shard: number; failed: true };
+
+/** A day's run, once every shard has ended. */
+export interface DigestRunSummary extends DigestTally {
+  day: string;
+  shards: number;
+  /** Shards that failed after their retries (their people get the next run's digest). */
+  failedShards: number[];
+  /** Every shard was sent to the end. */
+  complete: boolean;
+}
+
+/** Adds up the shards' tallies and names the shards that failed. */
+export function summariseDigestRun(
+  day: string,
+  outcomes: readonly DigestShardOutcome[],
+): DigestRunSummary {
+  const total = emptyTally();
+  const failedShards: number[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.failed) {
+      failedShards.push(outcome.shard);
+      continue;
+    }
+    for (const key of Object.keys(total) as (keyof DigestTally)[]) {
+      total[key] += outcome.tally[key];
+    }
+  }
+  return {
+    day,
+    shards: outcomes.length,
+    ...total,
+    failedShards: failedShards.sort((a, b) => a - b),
+    complete: failedShards.length === 0,
+  };
 }

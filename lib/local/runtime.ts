@@ -468,6 +468,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         schedules: readSchedules(template, resolve),
         invoke: iam.guardScheduledInvoke(invoke),
         runAtStart: false,
+        // The time a scheduled event says is business time, like the functions' own "now".
+        now: () => clock.now(),
         region: DEFAULT_LOCAL_REGION,
         accountId: LOCAL_ACCOUNT_ID,
         log,

@@ -150,6 +150,8 @@ export interface ScheduleRunnerOptions {
   /** Receives the target ARN: a Lambda function, or anything else the caller knows how to run. */
   invoke: (targetArn: string, event: unknown, schedule: LocalSchedule) => Promise<unknown>;
   runAtStart?: boolean;
+  /** The business clock: the `time` a scheduled event carries (default: the wall clock). */
+  now?: () => number;
   region?: string;
   accountId?: string;
   log?: (message: string) => void;
@@ -170,6 +172,7 @@ export function startSchedules(options: ScheduleRunnerOptions): ScheduleRunner {
   const running = new Set<string>();
   const region = options.region ?? 'us-east-1';
   const accountId = options.accountId ?? '000000000000';
+  const now = options.now ?? Date.now;
 
   const invokeOnce = async (schedule: LocalSchedule): Promise<unknown> => {
     running.add(schedule.name);
@@ -203,7 +206,7 @@ export function startSchedules(options: ScheduleRunnerOptions): ScheduleRunner {
     'detail-type': 'Scheduled Event',
     source: 'aws.events',
     account: accountId,
-    time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    time: new Date(now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     region,
     resources: [`arn:aws:events:${region}:${accountId}:rule/${schedule.name.split('/')[0]}`],
     detail: {},

@@ -200,8 +200,12 @@ describe('every metric an alarm watches was published', () => {
       .filter((s) => s.namespace === 'AWS/States' && s.metricName === 'ExecutionsStarted')
       .map((s) => s.dimensions.StateMachineArn);
     const alarmed = watched.filter((w) => w.namespace === 'AWS/States');
+    // The daily digest's run: started by its rule, which the runtime runs at start.
+    const digestRun = String(
+      resolve({ Ref: logicalIdOf('AWS::StepFunctions::StateMachine', 'DigestDailyDigestRun') }),
+    );
     expect(new Set(alarmed.map((w) => w.dimensions.StateMachineArn))).toEqual(
-      new Set([runtime.stateMachineArn, recognitionArn]),
+      new Set([runtime.stateMachineArn, recognitionArn, digestRun]),
     );
     for (const metric of alarmed) expect(started).toContain(metric.dimensions.StateMachineArn);
   });

@@ -109,14 +109,15 @@ describe('functions', () => {
     // + ListTasks, BulkActions, Classes (work queues, bulk actions, awareness classes);
     // + WatchDeadline (deadlines, reminders, escalation, continue-as-new); ApiDocs;
     // + Onboarding (files in progress imported); Accounts, MyDeliveries, DeliveryFeedback (people
-    // and delivery); SendDailyDigests (the daily digest); ExecutionRepair (repair from the
+    // and delivery); StartDailyDigests, SendDailyDigests, SummariseDailyDigests (the daily
+    // digest's starter, shard sender and run summary); ExecutionRepair (repair from the
     // execution status events).
     const [ours, providers] = [true, false].map((node) =>
       Object.values(functions).filter(
         (fn) => String(fn.Properties.Runtime).startsWith('nodejs') === node,
       ),
     );
-    expect(ours.length).toBe(31);
+    expect(ours.length).toBe(33);
     // BucketDeployment's provider (the console build into its bucket) runs CDK's Python code,
     // logging to a group of ours.
     expect(providers).toHaveLength(1);
@@ -506,37 +507,18 @@ describe('the deadline watch function', () => {
 });
 
 describe('quotas and observability in the stack', () => {
-  it('has the dashboard with the quota custom widget, and the ten alarms on the ops topic', () => {
+  it('has the dashboard with the quota custom widget, and the eleven alarms on the ops topic', () => {
     const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0].Properties.DashboardBody);
     expect(body).toContain('\\"type\\":\\"custom\\"');
     expect(body).toContain('QuotasQuotaWidget');
     // The eight of observability (both state machines, dead letters, resume failures, API
-    // throttles…), delivery problems and callers blocked by the web firewall.
-    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(10);
+    // throttles…), delivery problems, callers blocked by the web firewall and digest failures.
+    expect(Object.keys(template.findResources('AWS::CloudWatch::Alarm'))).toHaveLength(11);
     for (const alarm of Object.values(template.findResources('AWS::CloudWatch::Alarm'))) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('OpsTopic');
     }
-  });
-
-  it('sends the daily digest at 07:00 Vietnam time; the job reads, puts records and sends only', () => {
-    template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'cron(0 0 * * ? *)',
-      Targets: [
-        Match.objectLike({
-          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('DigestSendDailyDigests'), 'Arn'] },
-          RetryPolicy: { MaximumRetryAttempts: 2 },
-        }),
-      ],
-    });
-    const actions = policyActionsOfRole('DigestSendDailyDigestsRole');
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem']));
-    expect(
-      actions.filter((a) => a.startsWith('dynamodb:') && /Put|Update|Delete|Write/.test(a)),
-    ).toEqual(['dynamodb:PutItem']);
-    expect(actions.filter((a) => a.startsWith('ses:'))).toEqual(['ses:SendEmail']);
-    expect(actions.filter((a) => /^(states|sns|scheduler|cognito-idp):/.test(a))).toEqual([]);
   });
 
   it('runs the attainment job hourly and keeps the report and widget read-only', () => {

@@ -1,3 +1,4 @@
+import { type Account } from '../../../functions/domain/account';
 import { type Caller } from '../../../functions/domain/caller';
 import { type Candidate } from '../../../functions/domain/candidate';
 import { type OrgUnit } from '../../../functions/domain/org-unit';
@@ -42,6 +43,24 @@ const UNITS: OrgUnit[] = [
 ];
 
 export const CELL_PATH = ['hn', 'hn-dongda', 'dd-kdn', 'dd-kythuat'];
+
+/** An enabled officer's account (a cell officer at cb-1 unless told), digest on, version 1. */
+export function officerAccount(userId: string, fields: Partial<Account> = {}): Account {
+  return {
+    userId,
+    username: userId,
+    email: `${userId}@example.vn`,
+    name: `Đồng chí ${userId}`,
+    unitId: 'cb-1',
+    roles: ['cell-officer'],
+    enabled: true,
+    digest: true,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    ...fields,
+  };
+}
 
 export function caller(fields: Partial<Caller> = {}): Caller {
   return {

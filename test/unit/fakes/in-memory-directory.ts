@@ -15,6 +15,11 @@ import {
   type DirectoryEntry,
 } from '../../../functions/domain/account';
 import { type Delivery } from '../../../functions/domain/delivery';
+import {
+  type DigestSubscriber,
+  digestShardOf,
+  digestSubscriberOf,
+} from '../../../functions/domain/digest-subscriber';
 import { type Role } from '../../../functions/domain/roles';
 
 /** The directory port kept in memory, with the adapter's conditions (version, e-mail owner). */
@@ -40,6 +45,30 @@ export class InMemoryDirectory implements DirectoryStore {
     }
     this.accounts.set(after.userId, copy(after));
     this.events.push(event);
+    // The subscriber index follows the account, as in the adapter's transaction.
+    const subscriber = digestSubscriberOf(after);
+    if (subscriber) this.subscribers.set(after.userId, subscriber);
+    else this.subscribers.delete(after.userId);
+  }
+  /**
+   * The digest's subscriber index. Accounts put straight into `accounts` (written "before the
+   * index existed") are not in it until `indexDigestSubscriber`.
+   */
+  readonly subscribers = new Map<string, DigestSubscriber>();
+  async digestSubscribers(shard: number, limit: number, cursor?: string) {
+    const ids = [...this.subscribers.keys()]
+      .filter((id) => digestShardOf(id) === shard && (!cursor || id > cursor))
+      .sort();
+    const items = ids.slice(0, limit).map((id) => copy(this.subscribers.get(id)!));
+    return { items, ...(ids.length > limit ? { cursor: ids[limit - 1] } : {}) };
+  }
+  async indexDigestSubscriber(account: Account) {
+    const current = this.accounts.get(account.userId);
+    const subscriber = digestSubscriberOf(account);
+    if (!subscriber || current?.version !== account.version) return false;
+    if (this.subscribers.has(account.userId)) return false;
+    this.subscribers.set(account.userId, subscriber);
+    return true;
   }
   async holdersOf(unitId: string, role: Role): Promise<DirectoryEntry[]> {
     return [...this.accounts.values()]

@@ -129,6 +129,21 @@ describe('startSchedules', () => {
     }
   });
 
+  it("stamps a scheduled event with the business clock's time and an id of its own", async () => {
+    const events: { time: string; id: string }[] = [];
+    const runner = startSchedules({
+      schedules: [schedule({ name: 'Daily' })],
+      invoke: async (_arn, event) => void events.push(event as { time: string; id: string }),
+      runAtStart: false,
+      now: () => Date.parse('2027-03-10T00:00:00.250Z'),
+    });
+    await runner.runAllNow();
+    await runner.runAllNow();
+    runner.stop();
+    expect(events.map((e) => e.time)).toEqual(['2027-03-10T00:00:00Z', '2027-03-10T00:00:00Z']);
+    expect(events[0].id).not.toBe(events[1].id);
+  });
+
   it('does not start a schedule again while its previous run is still going', async () => {
     let release!: () => void;
     let started = 0;
