@@ -27,11 +27,11 @@ module.exports = {
       name: 'adapters-below-services',
       severity: 'error',
       comment: 'Adapters implement ports for services; they never call services, HTTP or handlers.',
-      // aws-dependencies.ts and aws-people.ts are the composition root: they build the services'
-      // Dependencies.
+      // aws-dependencies.ts (with aws-dependencies-with.ts) and aws-people.ts are the composition
+      // root: they build the services' Dependencies.
       from: {
         path: '^functions/adapters/',
-        pathNot: '^functions/adapters/aws-(dependencies|people)\\.ts$',
+        pathNot: '^functions/adapters/aws-(dependencies|dependencies-with|people)\\.ts$',
       },
       to: { path: '^functions/(services|http|api|workflow|ops)/' },
     },

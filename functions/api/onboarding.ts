@@ -1,4 +1,5 @@
-import { awsDependencies } from '../adapters/aws-dependencies';
+import { awsDependenciesWith } from '../adapters/aws-dependencies-with';
+import { awsWorkflowOnFirstUse } from '../adapters/aws-workflow-on-first-use';
 import { awsWorkflowSchedulesOnFirstUse } from '../adapters/aws-workflow-schedules-on-first-use';
 import { signingKey } from '../adapters/signing-key';
 import { assertMayOnboard } from '../domain/access';
@@ -20,7 +21,10 @@ import { spreadsheetBody } from '../http/spreadsheet-body';
 import { writeXlsx, XLSX_CONTENT_TYPE } from '../http/xlsx';
 import { onboardCandidates } from '../services/onboard-candidates';
 
-const deps = { ...awsDependencies(), schedules: awsWorkflowSchedulesOnFirstUse() };
+const deps = {
+  ...awsDependenciesWith(awsWorkflowOnFirstUse()),
+  schedules: awsWorkflowSchedulesOnFirstUse(),
+};
 
 /**
  * Onboarding files already in progress:

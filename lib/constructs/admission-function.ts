@@ -74,6 +74,10 @@ export class AdmissionFunction extends NodejsFunction {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
+        // Vietnamese text as UTF-8, not \uXXXX escapes (6 bytes a letter instead of 2–3): a
+        // smaller file to read, compile and map at every cold start. Node reads modules as UTF-8.
+        // An esbuild argument: aws-cdk-lib's own `charset` option reaches no esbuild command.
+        esbuildArgs: { '--charset': 'utf8' },
         externalModules: ['@aws-sdk/*'],
         logLevel: bundlingLogLevel(scope),
       },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IMPORTABLE_STAGES } from '../../domain/onboarding/importable-stages';
+import { builtOnFirstUse } from './built-on-first-use';
 
 const bi = (vi: string, en: string) => `${vi} / ${en}`;
 
@@ -21,64 +22,70 @@ export const onboardingImportQuery = z.strictObject({
     .meta({ description: bi('Tên tệp, ghi vào lịch sử', 'The file name, kept in history') }),
 });
 
-const columnSchema = z.looseObject({
-  key: z.string(),
-  header: z.string(),
-  group: z.string(),
-  label: z.string(),
-  labelEn: z.string(),
-  type: z.enum(['date', 'text', 'integer', 'boolean']),
-  required: z.boolean(),
-  values: z.array(z.string()).optional(),
-});
+const columnSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    key: z.string(),
+    header: z.string(),
+    group: z.string(),
+    label: z.string(),
+    labelEn: z.string(),
+    type: z.enum(['date', 'text', 'integer', 'boolean']),
+    required: z.boolean(),
+    values: z.array(z.string()).optional(),
+  }),
+);
 
-export const onboardingTemplateSchema = z
-  .looseObject({
-    columns: z.array(columnSchema),
-    example: z.record(z.string(), z.string()),
-    stages: z.array(
-      z.looseObject({
-        stage: z.enum(IMPORTABLE_STAGES),
-        label: z.string(),
-        labelEn: z.string(),
-        stagesBehind: z.array(z.string()),
-        requiredColumns: z.array(z.string()),
-      }),
-    ),
-    patterns: z.array(z.string()),
-  })
-  .meta({
-    id: 'OnboardingTemplate',
-    description: bi('Mẫu nhập hồ sơ đang xử lý', 'The template of files in progress'),
-  });
+export const onboardingTemplateSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      columns: z.array(columnSchema()),
+      example: z.record(z.string(), z.string()),
+      stages: z.array(
+        z.looseObject({
+          stage: z.enum(IMPORTABLE_STAGES),
+          label: z.string(),
+          labelEn: z.string(),
+          stagesBehind: z.array(z.string()),
+          requiredColumns: z.array(z.string()),
+        }),
+      ),
+      patterns: z.array(z.string()),
+    })
+    .meta({
+      id: 'OnboardingTemplate',
+      description: bi('Mẫu nhập hồ sơ đang xử lý', 'The template of files in progress'),
+    }),
+);
 
-export const onboardingReportSchema = z
-  .looseObject({
-    fileName: z.string(),
-    sha256: z.string(),
-    rows: z.int(),
-    applied: z.int(),
-    skipped: z.int(),
-    refused: z.int(),
-    results: z.array(
-      z.looseObject({
-        row: z.int(),
-        status: z.enum(['APPLIED', 'SKIPPED', 'REFUSED']),
-        candidateId: z.string().optional(),
-        stage: z.enum(IMPORTABLE_STAGES).optional(),
-        error: z
-          .looseObject({
-            code: z.string(),
-            message: z.string(),
-            message_en: z.string(),
-            field: z.string().optional(),
-            status: z.int(),
-          })
-          .optional(),
-      }),
-    ),
-  })
-  .meta({
-    id: 'OnboardingReport',
-    description: bi('Kết quả nhập từng dòng', 'The answer of each row'),
-  });
+export const onboardingReportSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      fileName: z.string(),
+      sha256: z.string(),
+      rows: z.int(),
+      applied: z.int(),
+      skipped: z.int(),
+      refused: z.int(),
+      results: z.array(
+        z.looseObject({
+          row: z.int(),
+          status: z.enum(['APPLIED', 'SKIPPED', 'REFUSED']),
+          candidateId: z.string().optional(),
+          stage: z.enum(IMPORTABLE_STAGES).optional(),
+          error: z
+            .looseObject({
+              code: z.string(),
+              message: z.string(),
+              message_en: z.string(),
+              field: z.string().optional(),
+              status: z.int(),
+            })
+            .optional(),
+        }),
+      ),
+    })
+    .meta({
+      id: 'OnboardingReport',
+      description: bi('Kết quả nhập từng dòng', 'The answer of each row'),
+    }),
+);

@@ -99,7 +99,7 @@ function successResponse(response: ResponseContract): Json {
   const content: Json = {};
   if (response.schema) {
     content[response.contentType ?? 'application/json'] = {
-      schema: jsonSchema(response.schema, 'output'),
+      schema: jsonSchema(response.schema(), 'output'),
     };
   } else if (response.contentType) {
     content[response.contentType] = { schema: { type: 'string' } };

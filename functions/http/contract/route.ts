@@ -21,8 +21,12 @@ export type ResponseHeader = 'ETag' | 'Location' | 'Content-Disposition' | 'Retr
 
 export interface ResponseContract {
   description: Bilingual;
-  /** A zod schema of the JSON body (the handler's output), or a non-JSON media type. */
-  schema?: z.ZodType;
+  /**
+   * The zod schema of the JSON body (the handler's output), built when asked for: only the
+   * OpenAPI document reads it, so no function builds its answers' schemas at its cold start.
+   * Or a non-JSON media type.
+   */
+  schema?: () => z.ZodType;
   /** Defaults to application/json when `schema` is set. */
   contentType?: string;
   /** Other media types the same status may answer with (a `format=csv` export). */

@@ -1091,11 +1091,12 @@ export const ROUTES = {
     responses: {
       200: {
         description: bi('Tài liệu OpenAPI', 'The OpenAPI document'),
-        schema: z.looseObject({
-          openapi: z.string(),
-          info: z.looseObject({ title: z.string(), version: z.string() }),
-          paths: z.record(z.string(), z.looseObject({})),
-        }),
+        schema: () =>
+          z.looseObject({
+            openapi: z.string(),
+            info: z.looseObject({ title: z.string(), version: z.string() }),
+            paths: z.record(z.string(), z.looseObject({})),
+          }),
       },
     },
     errors: ['INTERNAL_ERROR'],

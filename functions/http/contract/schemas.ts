@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { NOMINATION_SOURCES } from '../../domain/candidate';
 import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../../domain/pipeline';
 import { ROLES } from '../../domain/roles';
+import { builtOnFirstUse } from './built-on-first-use';
 
 /**
  * The pieces routes share: path parameters, pagination, dates and the response bodies. Requests
@@ -103,257 +104,295 @@ export const gatewayErrorSchema = z.object({ message: z.string() }).meta({
 });
 
 // ----- responses -------------------------------------------------------------------------------
+// Each built on first use (built-on-first-use.ts): only the OpenAPI document reads the answers'
+// schemas, and building them all would cost every function's cold start.
 
-const isoInstant = z.string().meta({ description: bi('Thời điểm ISO 8601', 'ISO 8601 instant') });
+const isoInstant = builtOnFirstUse(() =>
+  z.string().meta({ description: bi('Thời điểm ISO 8601', 'ISO 8601 instant') }),
+);
 
-const actorSchema = z
-  .looseObject({
-    userId: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    unitId: z.string(),
-  })
-  .meta({ id: 'Actor', description: bi('Người thực hiện', 'Who acted') });
+const actorSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      userId: z.string(),
+      name: z.string(),
+      role: z.enum(ROLES),
+      unitId: z.string(),
+    })
+    .meta({ id: 'Actor', description: bi('Người thực hiện', 'Who acted') }),
+);
 
-const candidateSummarySchema = z
-  .looseObject({
-    id: z.string(),
-    fullName: z.string(),
-    unitId: z.string(),
-    stage: stageSchema,
-    version: z.int(),
-    createdAt: isoInstant,
-    stageEnteredAt: isoInstant,
-    dueOn: vietnamDate.optional().meta({
-      description: 'Hạn của bước hiện tại / When the current step is due',
-    }),
-    escalationLevel: z.int().optional().meta({
-      description:
-        'Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only)',
-    }),
-    overdue: z.boolean().meta({
-      description: 'Đã quá hạn (hạn trước hôm nay) / Past due (due before today)',
-    }),
-  })
-  .meta({
-    id: 'CandidateSummary',
-    description: bi('Hồ sơ trong danh sách', 'A candidate in a listing'),
-  });
-
-export const candidatePageSchema = z
-  .looseObject({
-    items: z.array(candidateSummarySchema),
-    nextCursor: z
-      .string()
-      .optional()
-      .meta({
-        description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
+const candidateSummarySchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      id: z.string(),
+      fullName: z.string(),
+      unitId: z.string(),
+      stage: stageSchema,
+      version: z.int(),
+      createdAt: isoInstant(),
+      stageEnteredAt: isoInstant(),
+      dueOn: vietnamDate.optional().meta({
+        description: 'Hạn của bước hiện tại / When the current step is due',
       }),
-  })
-  .meta({ id: 'CandidatePage', description: bi('Một trang hồ sơ', 'A page of candidates') });
+      escalationLevel: z.int().optional().meta({
+        description:
+          'Bước quá hạn đã được báo lên bao nhiêu cấp (0: mới nhắc) / Levels an overdue step was escalated (0: reminded only)',
+      }),
+      overdue: z.boolean().meta({
+        description: 'Đã quá hạn (hạn trước hôm nay) / Past due (due before today)',
+      }),
+    })
+    .meta({
+      id: 'CandidateSummary',
+      description: bi('Hồ sơ trong danh sách', 'A candidate in a listing'),
+    }),
+);
 
-const historyEventSchema = z
-  .looseObject({
-    candidateId: z.string(),
-    seq: z.int(),
-    at: isoInstant,
-    type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION', 'REMINDER', 'ESCALATION']),
-    fromStage: stageSchema.optional(),
-    toStage: stageSchema,
-    action: z.string().optional(),
-    outcome: z.string().optional(),
-    policyVersion: z.string().optional(),
-    actor: actorSchema.optional(),
-    notice: z
-      .looseObject({
-        index: z.int(),
-        escalationLevel: z.int(),
-        recipient: z.looseObject({ role: z.enum(ROLES), unitId: z.string() }),
-        dueOn: vietnamDate,
-      })
-      .optional()
-      .meta({
+export const candidatePageSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      items: z.array(candidateSummarySchema()),
+      nextCursor: z
+        .string()
+        .optional()
+        .meta({
+          description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
+        }),
+    })
+    .meta({ id: 'CandidatePage', description: bi('Một trang hồ sơ', 'A page of candidates') }),
+);
+
+const historyEventSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      candidateId: z.string(),
+      seq: z.int(),
+      at: isoInstant(),
+      type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION', 'REMINDER', 'ESCALATION']),
+      fromStage: stageSchema.optional(),
+      toStage: stageSchema,
+      action: z.string().optional(),
+      outcome: z.string().optional(),
+      policyVersion: z.string().optional(),
+      actor: actorSchema().optional(),
+      notice: z
+        .looseObject({
+          index: z.int(),
+          escalationLevel: z.int(),
+          recipient: z.looseObject({ role: z.enum(ROLES), unitId: z.string() }),
+          dueOn: vietnamDate,
+        })
+        .optional()
+        .meta({
+          description: bi(
+            'Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào',
+            'Reminder/escalation of an overdue step: who was told, about which due date',
+          ),
+        }),
+    })
+    .meta({ id: 'HistoryEvent', description: bi('Sự kiện lịch sử', 'A history event') }),
+);
+
+export const candidateSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      id: z.string(),
+      fullName: z.string(),
+      nominationSource: z.enum(NOMINATION_SOURCES),
+      unitId: z.string(),
+      unitPath: z.array(z.string()),
+      stage: stageSchema,
+      stageLabel: z.string(),
+      stageLabelEn: z.string(),
+      version: z.int().meta({
         description: bi(
-          'Nhắc việc/báo cáo lên cấp trên về bước quá hạn: ai được báo, hạn nào',
-          'Reminder/escalation of an overdue step: who was told, about which due date',
+          'Phiên bản; gửi lại trong expectedVersion hoặc If-Match',
+          'Version; send it back as expectedVersion or If-Match',
         ),
       }),
-  })
-  .meta({ id: 'HistoryEvent', description: bi('Sự kiện lịch sử', 'A history event') });
+      status: z.enum(['AWAITING_ACTION', 'PROCESSING', 'CLOSED']),
+      createdAt: isoInstant(),
+      updatedAt: isoInstant(),
+      stageEnteredAt: isoInstant(),
+      awaiting: z
+        .looseObject({
+          stage: stageSchema,
+          since: isoInstant(),
+          actions: z.array(
+            z.looseObject({ action: z.string(), label: z.string(), labelEn: z.string() }),
+          ),
+        })
+        .optional(),
+      documents: z.array(z.looseObject({})),
+      missingDocuments: z.array(z.string()),
+      deadline: z
+        .looseObject({
+          stage: stageSchema,
+          from: vietnamDate,
+          dueOn: vietnamDate,
+          workingDays: z.int(),
+          policyVersion: z.string(),
+          overdueNoticesSent: z.int(),
+          escalationLevel: z.int(),
+          lastNoticeAt: isoInstant().optional(),
+        })
+        .optional()
+        .meta({
+          description: bi(
+            'Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn',
+            'Due date of the step it waits at (working days) and how far an overdue step escalated',
+          ),
+        }),
+      pendingAction: z
+        .looseObject({ action: z.string(), toStage: stageSchema, submittedAt: isoInstant() })
+        .optional(),
+      history: z.array(historyEventSchema()).optional(),
+    })
+    .meta({ id: 'Candidate', description: bi('Hồ sơ kết nạp', 'An admission file') }),
+);
 
-export const candidateSchema = z
-  .looseObject({
-    id: z.string(),
-    fullName: z.string(),
-    nominationSource: z.enum(NOMINATION_SOURCES),
+export const historySchema = builtOnFirstUse(() =>
+  z.looseObject({
+    candidateId: z.string(),
+    items: z.array(historyEventSchema()),
+  }),
+);
+
+export const acceptedActionSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    status: z.literal('ACCEPTED'),
+    candidateId: z.string(),
+    submissionId: z.string(),
+    action: z.string(),
+    fromStage: stageSchema,
+    toStage: stageSchema,
+  }),
+);
+
+const auditPageSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      unit: z.string(),
+      from: vietnamDate,
+      to: vietnamDate,
+      items: z.array(historyEventSchema().extend({ unitPath: z.array(z.string()) })),
+      nextCursor: z
+        .string()
+        .optional()
+        .meta({
+          description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
+        }),
+    })
+    .meta({
+      id: 'AuditPage',
+      description: bi('Một trang nhật ký (format=json)', 'A page of the audit trail (format=json)'),
+    }),
+);
+
+const auditExportLinkSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      unit: z.string(),
+      from: vietnamDate,
+      to: vietnamDate,
+      format: z.enum(['csv']),
+      count: z.int().meta({ description: bi('Số thao tác trong tệp', 'Events in the file') }),
+      filename: z.string(),
+      download: z.looseObject({
+        url: z.url().meta({
+          description: bi(
+            'Liên kết tải tệp (đã ký, không cần token)',
+            'Signed download link (no token needed)',
+          ),
+        }),
+        expiresAt: isoInstant().meta({
+          description: bi('Liên kết hết hạn lúc', 'The link expires at'),
+        }),
+      }),
+    })
+    .meta({
+      id: 'AuditExportLink',
+      description: bi(
+        'Tệp lớn hơn một trang: đã ghi và trả liên kết tải',
+        'A file larger than one page: written, answered with a download link',
+      ),
+    }),
+);
+
+export const auditSchema = builtOnFirstUse(() =>
+  z.union([auditPageSchema(), auditExportLinkSchema()]),
+);
+
+export const quotaWriteSchema = builtOnFirstUse(() =>
+  z.looseObject({ importId: z.string(), count: z.int() }),
+);
+
+export const quotaTargetsSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    unit: z.string(),
+    period: z.string().optional(),
+    items: z.array(z.looseObject({ unitId: z.string(), period: z.string(), metric: z.string() })),
+  }),
+);
+
+export const quotaReportSchema = builtOnFirstUse(() =>
+  z.looseObject({
     unitId: z.string(),
-    unitPath: z.array(z.string()),
+    period: z.string(),
+    range: z.looseObject({ from: vietnamDate, to: vietnamDate }),
+    today: vietnamDate,
+    units: z.array(z.looseObject({ unitId: z.string(), name: z.string() })),
+  }),
+);
+
+export const unitSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      id: z.string(),
+      name: z.string(),
+      level: z.string(),
+      parentId: z.string().optional(),
+      path: z.array(z.string()),
+      effectiveFrom: vietnamDate,
+      retiredOn: vietnamDate.optional(),
+    })
+    .meta({ id: 'Unit', description: bi('Đơn vị', 'A unit') }),
+);
+
+export const unitMovedSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    unit: unitSchema(),
+    unitsRepathed: z.int(),
+    candidatesUpdated: z.int(),
+  }),
+);
+
+export const unitImportSchema = builtOnFirstUse(() => z.looseObject({ count: z.int() }));
+
+export const approvalDetailsSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    candidate: z.looseObject({ id: z.string(), fullName: z.string(), unitId: z.string() }),
     stage: stageSchema,
     stageLabel: z.string(),
     stageLabelEn: z.string(),
-    version: z.int().meta({
-      description: bi(
-        'Phiên bản; gửi lại trong expectedVersion hoặc If-Match',
-        'Version; send it back as expectedVersion or If-Match',
-      ),
-    }),
-    status: z.enum(['AWAITING_ACTION', 'PROCESSING', 'CLOSED']),
-    createdAt: isoInstant,
-    updatedAt: isoInstant,
-    stageEnteredAt: isoInstant,
-    awaiting: z
-      .looseObject({
-        stage: stageSchema,
-        since: isoInstant,
-        actions: z.array(
-          z.looseObject({ action: z.string(), label: z.string(), labelEn: z.string() }),
-        ),
-      })
-      .optional(),
-    documents: z.array(z.looseObject({})),
-    missingDocuments: z.array(z.string()),
-    deadline: z
-      .looseObject({
-        stage: stageSchema,
-        from: vietnamDate,
-        dueOn: vietnamDate,
-        workingDays: z.int(),
-        policyVersion: z.string(),
-        overdueNoticesSent: z.int(),
-        escalationLevel: z.int(),
-        lastNoticeAt: isoInstant.optional(),
-      })
-      .optional()
-      .meta({
-        description: bi(
-          'Thời hạn của bước đang chờ (ngày làm việc) và mức báo cáo lên cấp trên khi quá hạn',
-          'Due date of the step it waits at (working days) and how far an overdue step escalated',
-        ),
-      }),
-    pendingAction: z
-      .looseObject({ action: z.string(), toStage: stageSchema, submittedAt: isoInstant })
-      .optional(),
-    history: z.array(historyEventSchema).optional(),
-  })
-  .meta({ id: 'Candidate', description: bi('Hồ sơ kết nạp', 'An admission file') });
-
-export const historySchema = z.looseObject({
-  candidateId: z.string(),
-  items: z.array(historyEventSchema),
-});
-
-export const acceptedActionSchema = z.looseObject({
-  status: z.literal('ACCEPTED'),
-  candidateId: z.string(),
-  submissionId: z.string(),
-  action: z.string(),
-  fromStage: stageSchema,
-  toStage: stageSchema,
-});
-
-const auditPageSchema = z
-  .looseObject({
-    unit: z.string(),
-    from: vietnamDate,
-    to: vietnamDate,
-    items: z.array(historyEventSchema.extend({ unitPath: z.array(z.string()) })),
-    nextCursor: z
-      .string()
-      .optional()
-      .meta({
-        description: bi('Con trỏ trang sau (không có: hết)', 'Next page cursor (absent: last)'),
-      }),
-  })
-  .meta({
-    id: 'AuditPage',
-    description: bi('Một trang nhật ký (format=json)', 'A page of the audit trail (format=json)'),
-  });
-
-const auditExportLinkSchema = z
-  .looseObject({
-    unit: z.string(),
-    from: vietnamDate,
-    to: vietnamDate,
-    format: z.enum(['csv']),
-    count: z.int().meta({ description: bi('Số thao tác trong tệp', 'Events in the file') }),
-    filename: z.string(),
-    download: z.looseObject({
-      url: z.url().meta({
-        description: bi(
-          'Liên kết tải tệp (đã ký, không cần token)',
-          'Signed download link (no token needed)',
-        ),
-      }),
-      expiresAt: isoInstant.meta({
-        description: bi('Liên kết hết hạn lúc', 'The link expires at'),
-      }),
-    }),
-  })
-  .meta({
-    id: 'AuditExportLink',
-    description: bi(
-      'Tệp lớn hơn một trang: đã ghi và trả liên kết tải',
-      'A file larger than one page: written, answered with a download link',
-    ),
-  });
-
-export const auditSchema = z.union([auditPageSchema, auditExportLinkSchema]);
-
-export const quotaWriteSchema = z.looseObject({ importId: z.string(), count: z.int() });
-
-export const quotaTargetsSchema = z.looseObject({
-  unit: z.string(),
-  period: z.string().optional(),
-  items: z.array(z.looseObject({ unitId: z.string(), period: z.string(), metric: z.string() })),
-});
-
-export const quotaReportSchema = z.looseObject({
-  unitId: z.string(),
-  period: z.string(),
-  range: z.looseObject({ from: vietnamDate, to: vietnamDate }),
-  today: vietnamDate,
-  units: z.array(z.looseObject({ unitId: z.string(), name: z.string() })),
-});
-
-export const unitSchema = z
-  .looseObject({
-    id: z.string(),
-    name: z.string(),
-    level: z.string(),
-    parentId: z.string().optional(),
-    path: z.array(z.string()),
-    effectiveFrom: vietnamDate,
-    retiredOn: vietnamDate.optional(),
-  })
-  .meta({ id: 'Unit', description: bi('Đơn vị', 'A unit') });
-
-export const unitMovedSchema = z.looseObject({
-  unit: unitSchema,
-  unitsRepathed: z.int(),
-  candidatesUpdated: z.int(),
-});
-
-export const unitImportSchema = z.looseObject({ count: z.int() });
-
-export const approvalDetailsSchema = z.looseObject({
-  candidate: z.looseObject({ id: z.string(), fullName: z.string(), unitId: z.string() }),
-  stage: stageSchema,
-  stageLabel: z.string(),
-  stageLabelEn: z.string(),
-  linkExpiresAt: isoInstant,
-  dossier: z.looseObject({}),
-  documents: z.array(z.looseObject({ code: z.string(), present: z.boolean() })),
-  decision: z.looseObject({ decision: z.string(), decidedAt: isoInstant }).optional(),
-});
-
-export const approvalDecidedSchema = z.looseObject({
-  decision: z.looseObject({
-    decision: z.enum(['APPROVE', 'REJECT', 'REQUEST_INFO']),
-    decidedAt: isoInstant,
+    linkExpiresAt: isoInstant(),
+    dossier: z.looseObject({}),
+    documents: z.array(z.looseObject({ code: z.string(), present: z.boolean() })),
+    decision: z.looseObject({ decision: z.string(), decidedAt: isoInstant() }).optional(),
   }),
-  candidateId: z.string(),
-  resultingVersion: z.int(),
-});
+);
+
+export const approvalDecidedSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    decision: z.looseObject({
+      decision: z.enum(['APPROVE', 'REJECT', 'REQUEST_INFO']),
+      decidedAt: isoInstant(),
+    }),
+    candidateId: z.string(),
+    resultingVersion: z.int(),
+  }),
+);
 
 // ----- work queues, awareness classes, bulk actions --------------------------------------------
 
@@ -364,97 +403,107 @@ export const classIdParams = z.strictObject({
     .meta({ description: bi('Mã lớp bồi dưỡng', 'Awareness class id') }),
 });
 
-export const trainingClassSchema = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  organiserUnitId: z.string(),
-  organiserPath: z.array(z.string()),
-  startsOn: vietnamDate,
-  endsOn: vietnamDate,
-  capacity: z.int(),
-  location: z.string(),
-  enrolled: z.int().meta({ description: bi('Số đã ghi danh', 'Seats taken') }),
-  createdAt: isoInstant,
-});
-
-export const classPageSchema = z.looseObject({
-  items: z.array(trainingClassSchema),
-  nextCursor: z.string().optional(),
-});
-
-const classResult = z.enum(['PASSED', 'FAILED', 'ABSENT']);
-
-export const classViewSchema = trainingClassSchema.extend({
-  status: z.enum(['PLANNED', 'IN_PROGRESS', 'ENDED', 'RESULTS_RECORDED']),
-  figures: z.looseObject({
-    enrolled: z.int(),
-    passed: z.int(),
-    failed: z.int(),
-    absent: z.int(),
-    awaitingResult: z.int(),
-    passedOfEnrolled: z.string().meta({
-      description: bi('Đạt/ghi danh, như báo cáo viết ("26/37")', 'Passed/enrolled ("26/37")'),
-    }),
+export const trainingClassSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    id: z.string(),
+    name: z.string(),
+    organiserUnitId: z.string(),
+    organiserPath: z.array(z.string()),
+    startsOn: vietnamDate,
+    endsOn: vietnamDate,
+    capacity: z.int(),
+    location: z.string(),
+    enrolled: z.int().meta({ description: bi('Số đã ghi danh', 'Seats taken') }),
+    createdAt: isoInstant(),
   }),
-  seats: z.array(
-    z.looseObject({
-      candidateId: z.string(),
-      fullName: z.string(),
-      unitId: z.string(),
-      enrolledAt: isoInstant,
-      result: classResult.optional(),
-      certificateNumber: z.string().optional(),
-      issuedOn: vietnamDate.optional(),
+);
+
+export const classPageSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    items: z.array(trainingClassSchema()),
+    nextCursor: z.string().optional(),
+  }),
+);
+
+const classResult = builtOnFirstUse(() => z.enum(['PASSED', 'FAILED', 'ABSENT']));
+
+export const classViewSchema = builtOnFirstUse(() =>
+  trainingClassSchema().extend({
+    status: z.enum(['PLANNED', 'IN_PROGRESS', 'ENDED', 'RESULTS_RECORDED']),
+    figures: z.looseObject({
+      enrolled: z.int(),
+      passed: z.int(),
+      failed: z.int(),
+      absent: z.int(),
+      awaitingResult: z.int(),
+      passedOfEnrolled: z.string().meta({
+        description: bi('Đạt/ghi danh, như báo cáo viết ("26/37")', 'Passed/enrolled ("26/37")'),
+      }),
     }),
-  ),
-});
-
-const refusalBody = z.looseObject({
-  code: z.string(),
-  message: z.string(),
-  message_en: z.string(),
-  field: z.string().optional(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-
-export const bulkResponseSchema = z.looseObject({
-  results: z.array(
-    z.discriminatedUnion('status', [
+    seats: z.array(
       z.looseObject({
         candidateId: z.string(),
-        status: z.literal('APPLIED'),
-        accepted: z.looseObject({
+        fullName: z.string(),
+        unitId: z.string(),
+        enrolledAt: isoInstant(),
+        result: classResult().optional(),
+        certificateNumber: z.string().optional(),
+        issuedOn: vietnamDate.optional(),
+      }),
+    ),
+  }),
+);
+
+const refusalBody = builtOnFirstUse(() =>
+  z.looseObject({
+    code: z.string(),
+    message: z.string(),
+    message_en: z.string(),
+    field: z.string().optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+);
+
+export const bulkResponseSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    results: z.array(
+      z.discriminatedUnion('status', [
+        z.looseObject({
           candidateId: z.string(),
-          submissionId: z.string(),
-          action: z.string(),
-          fromStage: stageSchema,
-          outcome: z.string(),
-          toStage: stageSchema,
-          resultingVersion: z.int(),
+          status: z.literal('APPLIED'),
+          accepted: z.looseObject({
+            candidateId: z.string(),
+            submissionId: z.string(),
+            action: z.string(),
+            fromStage: stageSchema,
+            outcome: z.string(),
+            toStage: stageSchema,
+            resultingVersion: z.int(),
+          }),
         }),
-      }),
-      z.looseObject({
-        candidateId: z.string(),
-        status: z.literal('REFUSED'),
-        httpStatus: z
-          .int()
-          .meta({ description: bi('Mã HTTP nếu gửi riêng', 'The status it would have alone') }),
-        error: refusalBody,
-      }),
-      z.looseObject({
-        candidateId: z.string(),
-        status: z.literal('SKIPPED'),
-        reason: refusalBody,
-      }),
-    ]),
-  ),
-  summary: z.looseObject({
-    total: z.int(),
-    applied: z.int(),
-    refused: z.int(),
-    skipped: z.int(),
+        z.looseObject({
+          candidateId: z.string(),
+          status: z.literal('REFUSED'),
+          httpStatus: z
+            .int()
+            .meta({ description: bi('Mã HTTP nếu gửi riêng', 'The status it would have alone') }),
+          error: refusalBody(),
+        }),
+        z.looseObject({
+          candidateId: z.string(),
+          status: z.literal('SKIPPED'),
+          reason: refusalBody(),
+        }),
+      ]),
+    ),
+    summary: z.looseObject({
+      total: z.int(),
+      applied: z.int(),
+      refused: z.int(),
+      skipped: z.int(),
+    }),
   }),
-});
+);
 
 export const accountIdParams = z.strictObject({
   id: z
@@ -466,39 +515,45 @@ export const accountIdParams = z.strictObject({
     .meta({ description: bi('Mã tài khoản (sub)', 'Account id (sub)') }),
 });
 
-export const accountSchema = z
-  .looseObject({
-    userId: z.string(),
-    username: z.string(),
-    email: z.string(),
-    name: z.string(),
-    unitId: z.string(),
-    roles: z.array(z.enum(ROLES)),
-    enabled: z.boolean(),
-    digest: z.boolean(),
-    version: z.int(),
-    history: z.array(z.looseObject({ type: z.string(), at: isoInstant })).optional(),
-  })
-  .meta({ id: 'Account', description: bi('Tài khoản cán bộ', 'An officer account') });
+export const accountSchema = builtOnFirstUse(() =>
+  z
+    .looseObject({
+      userId: z.string(),
+      username: z.string(),
+      email: z.string(),
+      name: z.string(),
+      unitId: z.string(),
+      roles: z.array(z.enum(ROLES)),
+      enabled: z.boolean(),
+      digest: z.boolean(),
+      version: z.int(),
+      history: z.array(z.looseObject({ type: z.string(), at: isoInstant() })).optional(),
+    })
+    .meta({ id: 'Account', description: bi('Tài khoản cán bộ', 'An officer account') }),
+);
 
-export const accountPageSchema = z.looseObject({
-  unit: z.string(),
-  items: z.array(accountSchema),
-  nextCursor: z.string().optional(),
-});
+export const accountPageSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    unit: z.string(),
+    items: z.array(accountSchema()),
+    nextCursor: z.string().optional(),
+  }),
+);
 
-export const deliveryPageSchema = z.looseObject({
-  items: z.array(
-    z.looseObject({
-      deliveryId: z.string(),
-      sentAt: isoInstant,
-      channel: z.literal('EMAIL'),
-      kind: z.string(),
-      subject: z.string(),
-      status: z.enum(['SENT', 'SUPPRESSED']),
-      link: z.string().optional(),
-      candidateId: z.string().optional(),
-    }),
-  ),
-  nextCursor: z.string().optional(),
-});
+export const deliveryPageSchema = builtOnFirstUse(() =>
+  z.looseObject({
+    items: z.array(
+      z.looseObject({
+        deliveryId: z.string(),
+        sentAt: isoInstant(),
+        channel: z.literal('EMAIL'),
+        kind: z.string(),
+        subject: z.string(),
+        status: z.enum(['SENT', 'SUPPRESSED']),
+        link: z.string().optional(),
+        candidateId: z.string().optional(),
+      }),
+    ),
+    nextCursor: z.string().optional(),
+  }),
+);
