@@ -29,6 +29,7 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform,
       transformIgnorePatterns,
+      setupFiles: ['<rootDir>/test/support/skip-cloudformation-validation.ts'],
     },
     {
       displayName: 'e2e',
