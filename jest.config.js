@@ -46,4 +46,5 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  testSequencer: '<rootDir>/test/support/slowest-first-sequencer.mjs',
 };
