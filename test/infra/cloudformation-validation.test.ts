@@ -1,4 +1,4 @@
-import { App, CfnResource, type Stack } from 'aws-cdk-lib';
+import { App, CfnResource, Stack } from 'aws-cdk-lib';
 import { AdmissionStack } from '../../lib/admission-stack';
 
 /**
@@ -8,8 +8,8 @@ import { AdmissionStack } from '../../lib/admission-stack';
  * synthesize with the check off (test/support/skip-cloudformation-validation.ts): it costs seconds
  * per synthesis and would only repeat what is proven here.
  */
-function synthValidated(addExtra?: (stack: Stack) => void): void {
-  const app = new App({
+const validatedApp = () =>
+  new App({
     builtinCloudFormationValidation: true,
     context: {
       'aws:cdk:bundling-stacks': [],
@@ -17,29 +17,26 @@ function synthValidated(addExtra?: (stack: Stack) => void): void {
       '@aws-cdk/core:strictCfnValidateErrors': true,
     },
   });
-  const stack = new AdmissionStack(app, 'ValidatedAdmission');
-  addExtra?.(stack);
-  app.synth();
-}
 
 describe("CloudFormation's resource schemas", () => {
   const validationSwitch = process.env.CDK_VALIDATION;
   beforeAll(() => delete process.env.CDK_VALIDATION);
-  afterAll(() => (process.env.CDK_VALIDATION = validationSwitch));
-
-  it('accept every resource of the stack, without a warning', () => {
-    expect(() => synthValidated()).not.toThrow();
+  afterAll(() => {
+    if (validationSwitch !== undefined) process.env.CDK_VALIDATION = validationSwitch;
   });
 
-  it('refuse a resource CloudFormation would refuse', () => {
-    expect(() =>
-      synthValidated(
-        (stack) =>
-          new CfnResource(stack, 'Careless', {
-            type: 'AWS::SQS::Queue',
-            properties: { VisibilityTimeout: 'a while', NoSuchProperty: true },
-          }),
-      ),
-    ).toThrow(/'NoSuchProperty' was unexpected/);
+  it('accept every resource of the stack, without a warning', () => {
+    const app = validatedApp();
+    new AdmissionStack(app, 'ValidatedAdmission');
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('refuse a resource CloudFormation would refuse (a stack of its own: the check is per resource)', () => {
+    const app = validatedApp();
+    new CfnResource(new Stack(app, 'Careless'), 'Careless', {
+      type: 'AWS::SQS::Queue',
+      properties: { VisibilityTimeout: 'a while', NoSuchProperty: true },
+    });
+    expect(() => app.synth()).toThrow(/'NoSuchProperty' was unexpected/);
   });
 });
