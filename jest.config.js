@@ -29,6 +29,7 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       transform,
       transformIgnorePatterns,
+      setupFiles: ['<rootDir>/test/support/skip-cloudformation-validation.ts'],
     },
     {
       displayName: 'e2e',
@@ -45,4 +46,5 @@ module.exports = {
     },
   ],
   testTimeout: 60000,
+  testSequencer: '<rootDir>/test/support/slowest-first-sequencer.mjs',
 };

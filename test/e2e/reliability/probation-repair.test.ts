@@ -4,14 +4,14 @@ import * as path from 'node:path';
 import { DeleteScheduleCommand, ListSchedulesCommand } from '@aws-sdk/client-scheduler';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { keys } from '../../functions/adapters/table-keys';
-import { addDays, addMonths } from '../../functions/domain/rules/calendar-date';
-import { vietnamDateOf } from '../../functions/domain/vietnam-time';
-import { awsClients } from './support/aws-clients';
-import { moveClock, readClock } from './support/clock';
-import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
-import { demoOfficers } from './support/officers';
-import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { keys } from '../../../functions/adapters/table-keys';
+import { addDays, addMonths } from '../../../functions/domain/rules/calendar-date';
+import { vietnamDateOf } from '../../../functions/domain/vietnam-time';
+import { awsClients } from '../support/aws-clients';
+import { moveClock, readClock } from '../support/clock';
+import { DEMO_NOMINATION, HAPPY_PATH } from '../support/happy-path';
+import { demoOfficers } from '../support/officers';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 
 /**
  * The process dies between the ADMITTED transition and the probation schedule: the item says

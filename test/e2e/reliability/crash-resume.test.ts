@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
-import { demoOfficers } from './support/officers';
-import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
+import { DEMO_NOMINATION, HAPPY_PATH } from '../support/happy-path';
+import { demoOfficers } from '../support/officers';
+import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 
 let dataDir: string;
 let runtime: RuntimeProcess | undefined;
