@@ -36,7 +36,7 @@ import { HUMAN_STAGE_IDS, type HumanStageId } from '../domain/stage-ids';
  * from. Readers do not depend on them: a Query reads whatever shards exist, so they can change
  * without moving data.
  */
-export const LEDGER_SHARDS_BY_DEPTH: readonly number[] = [32, 1];
+export const LEDGER_SHARDS_BY_DEPTH: readonly number[] = [48, 2, 1];
 
 export function shardsAtDepth(depth: number): number {
   return LEDGER_SHARDS_BY_DEPTH[Math.min(Math.max(depth, 0), LEDGER_SHARDS_BY_DEPTH.length - 1)];
