@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DynamoDbQuotaStore } from '../functions/adapters/dynamodb-quota-store';
 import { migrateQuotaLedger } from '../functions/services/migrate-quota-ledger';
-import { tableTarget } from './table-target';
+import { TARGET_OPTIONS, tableTarget } from './table-target';
 
 /**
  * npm run quota:migrate — moves the quota counters and stage gauges of the earlier layouts into
@@ -14,8 +14,10 @@ import { tableTarget } from './table-target';
  *    run, started again, finds only what is left. Same targets as quota:check (table-target.ts).
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { prepare: { type: 'boolean', default: false } } });
-  const { documents, table, close } = tableTarget();
+  const { values } = parseArgs({
+    options: { ...TARGET_OPTIONS, prepare: { type: 'boolean', default: false } },
+  });
+  const { documents, table, close } = tableTarget(values);
   const store = new DynamoDbQuotaStore(documents, table);
   if (values.prepare) {
     await store.markLegacyLedger();

@@ -492,8 +492,15 @@ describe('counter exactness', () => {
       });
     const { documents } = awsClients(runtime);
     // A fresh reader each time: a report reads the table's mark once a minute.
-    const admittedIn = (unitId: string) =>
-      countOf(new DynamoDbQuotaStore(documents, runtime.tableName), unitId, 'ADMITTED', '2025-06');
+    const admittedIn = async (unitId: string) => {
+      const unit = demoOrganisation().find((u) => u.id === unitId)!;
+      const data = await new DynamoDbQuotaStore(documents, runtime.tableName).unitData(
+        unit,
+        '2025',
+        vietnamToday(new Date()),
+      );
+      return data.counters.ADMITTED?.find((c) => c.month === '2025-06')?.count ?? 0;
+    };
     const before = { cell: await admittedIn('dd-kdn'), province: await admittedIn('hn') };
     // What an earlier layout held: the whole month of a unit and metric in one item. Here the
     // counts are moved out of the ledger partition into such an item, as if written by the old

@@ -147,7 +147,7 @@ export function formatDifferences(differences: readonly LedgerDifference[]): str
   return differences
     .map(
       (d) =>
-        `${d.kind.padEnd(11)} ${d.unitId} ${d.key} ${d.month || '*'}: lưu/stored ${d.stored}, đếm lại/recounted ${d.recounted}`,
+        `${d.kind.padEnd(7)} ${d.unitId} ${d.key} ${d.month || '*'}: lưu/stored ${d.stored}, đếm lại/recounted ${d.recounted}`,
     )
     .join('\n');
 }
