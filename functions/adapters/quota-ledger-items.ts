@@ -88,18 +88,18 @@ const TOTAL_PREFIX = 'T#';
 /** Sorts after every shard suffix (`#00`…`#99`, `#legacy`). */
 const AFTER_SHARDS = '#~';
 
-export function ledgerPartition(unitId: string): string {
+function ledgerPartition(unitId: string): string {
   return `${PARTITION_PREFIX}${unitId}`;
 }
 
 /** Whether a table item is a ledger item of this layout (the recount's Scan filter). */
 export const LEDGER_PARTITION_PREFIX = PARTITION_PREFIX;
 
-export function monthItemKey(unitId: string, month: string, shard: string) {
+function monthItemKey(unitId: string, month: string, shard: string) {
   return { PK: ledgerPartition(unitId), SK: `${MONTH_PREFIX}${month}#${shard}` };
 }
 
-export function totalItemKey(unitId: string, shard: string) {
+function totalItemKey(unitId: string, shard: string) {
   return { PK: ledgerPartition(unitId), SK: `${TOTAL_PREFIX}${shard}` };
 }
 
@@ -151,7 +151,7 @@ export function parseLedgerItem(item: Record<string, unknown>): LedgerItemCounts
 }
 
 /** `ADD` of every attribute of `adds` on one item, creating it at 0 (zero adds are left out). */
-export function ledgerItemUpdate(
+function ledgerItemUpdate(
   tableName: string,
   key: { PK: string; SK: string },
   adds: Readonly<Record<string, number>>,
@@ -313,7 +313,7 @@ export interface LegacyLedgerItem {
 }
 
 /** A legacy item's unit, key (metric or stage) and month, from its keys. */
-export function parseLegacyItem(item: LegacyLedgerItem): {
+function parseLegacyItem(item: LegacyLedgerItem): {
   unitId: string;
   key: string;
   month: string;

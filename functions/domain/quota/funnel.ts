@@ -46,7 +46,7 @@ export interface StageGauges {
 }
 
 /** The longest allowance: how many months before the current one a report reads buckets of. */
-export const FUNNEL_WINDOW_MONTHS = Math.max(...Object.values(STAGE_ALLOWANCE_MONTHS));
+const FUNNEL_WINDOW_MONTHS = Math.max(...Object.values(STAGE_ALLOWANCE_MONTHS));
 
 export interface FunnelRow {
   stage: HumanStageId;
@@ -74,16 +74,6 @@ export function funnelWindowStart(today: string): string {
 /** Whether candidates that entered `stage` in `enteredMonth` are overdue in `currentMonth`. */
 export function isOverdue(stage: HumanStageId, enteredMonth: string, currentMonth: string) {
   return monthIndex(currentMonth) > monthIndex(enteredMonth) + STAGE_ALLOWANCE_MONTHS[stage];
-}
-
-/**
- * The gauges of every bucket (all entry months) in the shape a report reads: the totals summed,
- * every bucket kept as recent. For fakes and tests; the store reads totals and the window.
- */
-export function stageGaugesOf(buckets: readonly GaugeCount[]): StageGauges {
-  const totals: Record<string, number> = {};
-  for (const b of buckets) totals[b.stage] = (totals[b.stage] ?? 0) + b.count;
-  return { totals, recent: buckets };
 }
 
 /** One row per human stage, in pipeline order; `today` is `YYYY-MM-DD` in Vietnam. */

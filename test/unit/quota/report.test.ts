@@ -3,14 +3,23 @@ import { buildQuotaReport, type UnitQuotaData } from '../../../functions/domain/
 import {
   funnelOf,
   funnelWindowStart,
+  type GaugeCount,
   isOverdue,
-  stageGaugesOf,
+  type StageGauges,
 } from '../../../functions/domain/quota/funnel';
+
 import { type QuotaTarget } from '../../../functions/domain/quota/target';
 import { renderDashboardPage, renderQuotaWidget } from '../../../functions/http/quota-dashboard';
 import { quotaReportCsv, quotaReportXlsx } from '../../../functions/http/quota-report-export';
 import { crc32 as ownCrc32, writeXlsx } from '../../../functions/http/xlsx';
 import { sheetRows, unzip } from '../../support/unzip';
+
+/** Every bucket (all entry months) in the shape a report reads: the totals summed, all kept. */
+function stageGaugesOf(buckets: readonly GaugeCount[]): StageGauges {
+  const totals: Record<string, number> = {};
+  for (const b of buckets) totals[b.stage] = (totals[b.stage] ?? 0) + b.count;
+  return { totals, recent: buckets };
+}
 
 const target = (t: Partial<QuotaTarget>): QuotaTarget => ({
   unitId: 'tt',
