@@ -1,7 +1,7 @@
 /**
  * The quota report's cost and latency at two sizes of the register. Counters and gauges are
  * seeded directly (what the transitions would have added for N candidates, spread over the demo
- * cells and the twelve months of 2025), then GET /reports/quotas?unit=hn&period=2025 is timed and
+ * cells and the twelve months of 2025, through the candidate store's ledger updates), then GET /reports/quotas?unit=hn&period=2025 is timed and
  * its consumed read capacity measured at the fault proxy. The report reads counters per unit,
  * metric and month, never candidates: the ratio should stay near 1.
  */
@@ -10,6 +10,10 @@ import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createAdmissionClient } from '../client/api-client';
+import { ledgerTransactUpdates } from '../functions/adapters/quota-ledger-items';
+import type { QuotaMetric } from '../functions/domain/quota/metric';
+import { isHumanStage } from '../functions/domain/pipeline';
+import { applyUpdate } from './national/batch-writes';
 import { demoOrganisation } from '../lib/local/demo-organisation';
 import { DEFAULT_CDK_OUT, startLocalRuntime } from '../lib/local/runtime';
 import { HAPPY_PATH } from '../test/e2e/support/happy-path';
@@ -28,34 +32,33 @@ export type ReportScaling =
 const PERIOD = '2025';
 const ROUTE = `/reports/quotas?unit=hn&period=${PERIOD}`;
 
+/** The ledger items N candidates' transitions would have left, through the store's own updates. */
 function seedItems(candidates: number): Map<string, Record<string, unknown>> {
   const units = demoOrganisation();
   const cells = units.filter((u) => u.level === 'CELL' || u.level === 'GRASSROOTS_CELL');
   const items = new Map<string, Record<string, unknown>>();
-  const add = (key: { PK: string; SK: string }, fields: Record<string, unknown>) => {
-    const id = `${key.PK}|${key.SK}`;
-    const item = items.get(id) ?? { ...key, ...fields, count: 0 };
-    item.count = (item.count as number) + 1;
-    items.set(id, item);
-  };
   for (let i = 0; i < candidates; i++) {
     const cell = cells[i % cells.length];
     const month = `2025-${String((i % 12) + 1).padStart(2, '0')}`;
-    const metrics = ['NOMINATED', ...(i % 5 ? ['TRAINED'] : []), ...(i % 3 ? ['ADMITTED'] : [])];
-    const stage = i % 3 ? 'ADMITTED' : HAPPY_PATH[i % HAPPY_PATH.length].stage;
-    for (const unitId of cell.path) {
-      for (const metric of metrics) {
-        add({ PK: `CNT#${unitId}#${metric}`, SK: month }, { entity: 'COUNTER', unitId });
-      }
-      add(
-        { PK: `GAUGE#${unitId}`, SK: `${stage}#${month}` },
-        {
-          entity: 'GAUGE',
-          unitId,
-          stage,
-          month,
-        },
-      );
+    const metrics: QuotaMetric[] = [
+      'NOMINATED',
+      ...(i % 5 ? (['TRAINED'] as const) : []),
+      ...(i % 3 ? (['ADMITTED'] as const) : []),
+    ];
+    // Admitted candidates have left the human stages; the others sit at one of them.
+    const stage = i % 3 ? undefined : HAPPY_PATH[i % HAPPY_PATH.length].stage;
+    const updates = ledgerTransactUpdates('', `r${i}`, cell.path, {
+      counters: cell.path.flatMap((unitId) =>
+        metrics.map((metric) => ({ unitId, metric, month, delta: 1 })),
+      ),
+      gauges:
+        stage && isHumanStage(stage)
+          ? cell.path.map((unitId) => ({ unitId, stage, month, delta: 1 }))
+          : [],
+    });
+    for (const { Update } of updates) {
+      const id = `${Update.Key.PK}|${Update.Key.SK}`;
+      items.set(id, applyUpdate(items.get(id), Update));
     }
   }
   return items;

@@ -1,20 +1,35 @@
+import { parseArgs } from 'node:util';
 import { DynamoDbQuotaStore } from '../functions/adapters/dynamodb-quota-store';
-import { shardQuotaLedger } from '../functions/services/shard-quota-ledger';
-import { tableTarget } from './table-target';
+import { migrateQuotaLedger } from '../functions/services/migrate-quota-ledger';
+import { TARGET_OPTIONS, tableTarget } from './table-target';
 
 /**
- * npm run quota:migrate — moves the quota counters and stage gauges written before the ledger
- * was sharded into the sharded layout (docs/architecture.md, "Sharded ledger items"). Run once
- * after the upgrade, while the system runs; running it again finds nothing to do, and an
- * interrupted run, started again, finds only what is left. Same targets as quota:check (table-target.ts).
+ * npm run quota:migrate — moves the quota counters and stage gauges of the earlier layouts into
+ * the ledger partitions (docs/architecture.md, "Sharded ledger items"). The upgrade:
+ *
+ * 1. `npm run quota:migrate -- --prepare` marks the table (the running version ignores the mark);
+ * 2. deploy: reports read the new layout and, while the mark is there, the old items too;
+ * 3. `npm run quota:migrate` moves every old item exactly once, while the system runs, and
+ *    clears the mark once nothing is left. Running it again finds nothing to do; an interrupted
+ *    run, started again, finds only what is left. Same targets as quota:check (table-target.ts).
  */
 async function main(): Promise<void> {
-  const { documents, table, close } = tableTarget();
+  const { values } = parseArgs({
+    options: { ...TARGET_OPTIONS, prepare: { type: 'boolean', default: false } },
+  });
+  const { documents, table, close } = tableTarget(values);
+  const store = new DynamoDbQuotaStore(documents, table);
+  if (values.prepare) {
+    await store.markLegacyLedger();
+    close();
+    console.log(
+      'Đã đánh dấu bảng: báo cáo sẽ đọc cả bộ đếm kiểu cũ cho tới khi chuyển xong / Table marked: reports read the old counters too until they are moved',
+    );
+    return;
+  }
   const line = (r: { found: number; moved: number; skipped: number }) =>
-    `đã chuyển ${r.moved}/${r.found} bộ đếm (${r.skipped} để lần sau) / moved ${r.moved} of ${r.found} unsharded counters (${r.skipped} left for the next run)`;
-  const report = await shardQuotaLedger(new DynamoDbQuotaStore(documents, table), (r) =>
-    console.log(`… ${line(r)}`),
-  );
+    `đã chuyển ${r.moved}/${r.found} bộ đếm (${r.skipped} để lần sau) / moved ${r.moved} of ${r.found} old counters (${r.skipped} left for the next run)`;
+  const report = await migrateQuotaLedger(store, (r) => console.log(`… ${line(r)}`));
   close();
   console.log(line(report).replace(/^đ/, 'Đ'));
 }

@@ -296,6 +296,9 @@ async function main(): Promise<void> {
         small: { candidates: options.smallCandidates, nation: nationSmall },
         full: { candidates: seeded, ...reports },
         nationReadUnitsRatio: Number((reports.nation.readUnits / nationSmall.readUnits).toFixed(3)),
+        nationBilledReadUnitsRatio: Number(
+          (reports.nation.billedReadUnits! / nationSmall.billedReadUnits!).toFixed(3),
+        ),
       },
       tasks,
       repairSweep,
@@ -325,6 +328,7 @@ async function nationReport(
     reports: probes.length,
     statuses: [...new Set(probes.map((p) => p.status))],
     readUnits: Number(probes.reduce((n, p) => n + p.readUnits, 0).toFixed(1)),
+    billedReadUnits: Number(probes.reduce((n, p) => n + p.billedReadUnits!, 0).toFixed(1)),
     totalMs: Number(probes.reduce((n, p) => n + p.medianMs, 0).toFixed(1)),
     medianMs: sorted[Math.floor(sorted.length / 2)],
     bytes: probes.reduce((n, p) => n + p.bytes, 0),

@@ -16,6 +16,8 @@ export interface ReadProbe {
   status: number;
   medianMs: number;
   readUnits: number;
+  /** Read units as DynamoDB bills them (a read that finds nothing at its minimum). */
+  billedReadUnits?: number;
   bytes: number;
   /** Items in the answer (`items` of a page), when it has a list. */
   items?: number;
@@ -45,6 +47,7 @@ export async function probe(
   const api = createAdmissionClient({ baseUrl: runtime.url, token });
   const latencies: number[] = [];
   const readUnits: number[] = [];
+  const billedReadUnits: number[] = [];
   let status = 0;
   let bytes = 0;
   let items: number | undefined;
@@ -68,6 +71,7 @@ export async function probe(
     if (i === 0) continue;
     latencies.push(ms);
     readUnits.push(runtime.faultProxy!.stats().readUnits);
+    billedReadUnits.push(runtime.faultProxy!.stats().billedReadUnits);
   }
   return {
     label,
@@ -75,6 +79,7 @@ export async function probe(
     status,
     medianMs: median(latencies),
     readUnits: median(readUnits),
+    billedReadUnits: median(billedReadUnits),
     bytes,
     items,
   };

@@ -19,11 +19,7 @@ export function nationalTargets(r: NationalResult) {
       measured: `${n(r.walks.spread.retriedShare * 100, 2)}% spread, ${n(one.retriedShare * 100, 2)}% one province`,
       met: worstShare < 0.01,
     },
-    {
-      target: `national report read units at ${n(r.options.candidates, 0)} / at ${n(r.options.smallCandidates, 0)} ≤ 1.05`,
-      measured: n(r.quotaReports.nationReadUnitsRatio, 3),
-      met: r.quotaReports.nationReadUnitsRatio <= 1.05,
-    },
+    nationRatioTarget(r),
     {
       target: 'repair sweep reads in proportion to the files in flight',
       measured: `${n(r.repairSweep.readUnitsPerFile, 3)} read units per file in flight`,
@@ -35,6 +31,26 @@ export function nationalTargets(r: NationalResult) {
       met: r.audit.cell.status === 200 && r.audit.cellReadBytesPerReturnedByte <= 2,
     },
   ];
+}
+
+/**
+ * The national report's ratio of read units, as DynamoDB bills them when the run measured it
+ * (DynamoDB Local reports 0 for a read that finds nothing, DynamoDB bills its minimum): at the
+ * small size many units have no counts yet, so the reported figure grows with the population
+ * for reads that cost the same.
+ */
+function nationRatioTarget(r: NationalResult) {
+  const target = `national report read units at ${n(r.options.candidates, 0)} / at ${n(r.options.smallCandidates, 0)} ≤ 1.05`;
+  const reported = r.quotaReports.nationReadUnitsRatio;
+  const billed = r.quotaReports.nationBilledReadUnitsRatio;
+  if (billed === undefined) {
+    return { target, measured: n(reported, 3), met: reported <= 1.05 };
+  }
+  return {
+    target,
+    measured: `${n(billed, 3)} as DynamoDB bills reads (${n(reported, 3)} as DynamoDB Local reports them)`,
+    met: billed <= 1.05,
+  };
 }
 
 /** Answers with a given status the walk did not expect (tallied as `<request> <status> <code>`). */
@@ -55,8 +71,12 @@ export function renderNational(r: NationalResult): string {
     `${n(w.transitionLatencyMs.p50, 0)} | ${n(w.transitionLatencyMs.p99, 0)} | ` +
     `${w.conflicts.transactionsCanceled} + ${w.conflicts.writesRefused} / ${w.conflicts.retried} (${n(w.retriedShare * 100, 2)}%) | ` +
     `${countStatus(w, 503)} | ${w.serverErrors} |`;
+  // Read units as DynamoDB bills them, in a column of their own when the run measured them.
+  const billed = q.full.nation.billedReadUnits !== undefined;
+  const billedCell = (p: { billedReadUnits?: number }) =>
+    billed ? ` ${n(p.billedReadUnits ?? NaN)} |` : '';
   const readRow = (what: string, p: NationalResult['tasks']) =>
-    `| ${what} | ${p.status} | ${n(p.medianMs, 0)} | ${n(p.readUnits)} | ${n(p.bytes, 0)} |`;
+    `| ${what} | ${p.status} | ${n(p.medianMs, 0)} | ${n(p.readUnits)} |${billedCell(p)} ${n(p.bytes, 0)} |`;
   const out = [
     `Run ${r.generatedAt.slice(0, 10)} on ${r.machine.cpus} CPUs (${r.machine.cpuModel}, load average ` +
       `${r.machine.loadAverage.join(' / ')} at the end, the machine shared), Node ${r.machine.node}; ` +
@@ -84,12 +104,16 @@ export function renderNational(r: NationalResult): string {
     walkRow(r.walks.spread),
     walkRow(r.walks.oneProvince),
     '',
-    `**Reads** (median of the repeats, the first dropped; read units as DynamoDB Local reports them):`,
+    billed
+      ? `**Reads** (median of the repeats, the first dropped; read units as DynamoDB Local reports them, and as DynamoDB bills them: a GetItem, Query or Scan costs at least ½ unit, 1 if consistent, where DynamoDB Local reports 0 for a read that finds nothing):`
+      : `**Reads** (median of the repeats, the first dropped; read units as DynamoDB Local reports them):`,
     '',
-    '| read | status | ms | read units | bytes |',
-    '| --- | ---: | ---: | ---: | ---: |',
-    `| quota report, nation (${q.small.nation.reports} top units), ${n(q.small.candidates, 0)} files | ${q.small.nation.statuses.join(',')} | ${n(q.small.nation.totalMs, 0)} | ${n(q.small.nation.readUnits)} | ${n(q.small.nation.bytes, 0)} |`,
-    `| quota report, nation (${q.full.nation.reports} top units), ${n(q.full.candidates, 0)} files | ${q.full.nation.statuses.join(',')} | ${n(q.full.nation.totalMs, 0)} | ${n(q.full.nation.readUnits)} | ${n(q.full.nation.bytes, 0)} |`,
+    billed
+      ? '| read | status | ms | read units | billed | bytes |'
+      : '| read | status | ms | read units | bytes |',
+    billed ? '| --- | ---: | ---: | ---: | ---: | ---: |' : '| --- | ---: | ---: | ---: | ---: |',
+    `| quota report, nation (${q.small.nation.reports} top units), ${n(q.small.candidates, 0)} files | ${q.small.nation.statuses.join(',')} | ${n(q.small.nation.totalMs, 0)} | ${n(q.small.nation.readUnits)} |${billedCell(q.small.nation)} ${n(q.small.nation.bytes, 0)} |`,
+    `| quota report, nation (${q.full.nation.reports} top units), ${n(q.full.candidates, 0)} files | ${q.full.nation.statuses.join(',')} | ${n(q.full.nation.totalMs, 0)} | ${n(q.full.nation.readUnits)} |${billedCell(q.full.nation)} ${n(q.full.nation.bytes, 0)} |`,
     readRow(`quota report, ${q.full.province.label}`, q.full.province),
     readRow(`quota report, ${q.full.cell.label}`, q.full.cell),
     readRow(

@@ -48,6 +48,8 @@ export interface NationalResult {
     small: { candidates: number; nation: NationProbe };
     full: { candidates: number; nation: NationProbe; province: ReadProbe; cell: ReadProbe };
     nationReadUnitsRatio: number;
+    /** The same ratio of read units as DynamoDB bills them (absent in earlier results). */
+    nationBilledReadUnitsRatio?: number;
   };
   tasks: ReadProbe;
   repairSweep: {
@@ -72,6 +74,7 @@ export interface NationProbe {
   reports: number;
   statuses: number[];
   readUnits: number;
+  billedReadUnits?: number;
   totalMs: number;
   medianMs: number;
   bytes: number;

@@ -21,7 +21,7 @@ import {
   gaugeDeltas,
   type StagePosition,
 } from '../domain/quota/ledger-deltas';
-import { counterTransactUpdate, gaugeTransactUpdate, ledgerShard } from './quota-ledger-items';
+import { ledgerTransactUpdates } from './quota-ledger-items';
 import { type ApprovalRecord } from '../domain/approval';
 import {
   ApprovalLinkUsedError,
@@ -597,15 +597,10 @@ export class DynamoDbCandidateStore implements CandidateStore {
     after: StagePosition | undefined,
     unitPath: string[],
   ) {
-    const shard = ledgerShard(event.candidateId);
-    return [
-      ...counterDeltasOfEvent(event, unitPath).map((c) =>
-        counterTransactUpdate(this.tableName, c, shard),
-      ),
-      ...gaugeDeltas(before, after, unitPath).map((g) =>
-        gaugeTransactUpdate(this.tableName, g, shard),
-      ),
-    ];
+    return ledgerTransactUpdates(this.tableName, event.candidateId, unitPath, {
+      counters: counterDeltasOfEvent(event, unitPath),
+      gauges: gaugeDeltas(before, after, unitPath),
+    });
   }
 
   private putEvent(

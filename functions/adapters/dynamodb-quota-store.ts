@@ -1,7 +1,10 @@
 import { type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
+  GetCommand,
   paginateScan,
+  PutCommand,
   QueryCommand,
   ScanCommand,
   type QueryCommandInput,
@@ -10,22 +13,23 @@ import {
 import type { Actor } from '../domain/caller';
 import type { HistoryEvent } from '../domain/history-event';
 import type { OrgUnit } from '../domain/org-unit';
-import type { GaugeCount } from '../domain/quota/funnel';
-import { QUOTA_METRICS, type QuotaMetric } from '../domain/quota/metric';
+import { funnelWindowStart } from '../domain/quota/funnel';
+import { QUOTA_METRICS } from '../domain/quota/metric';
+import { monthsIn } from '../domain/quota/period';
 import type { UnitQuotaData } from '../domain/quota/report';
 import { type QuotaTarget } from '../domain/quota/target';
 import { retryOnTransactionConflict } from './conflict-retry';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { isConditionFailure } from './dynamodb-errors';
 import {
-  counterQuery,
-  gaugePartition,
-  legacyMoveUpdate,
-  type UnshardedLedgerItem,
-  parseCounterSortKey,
-  parseGaugeSortKey,
+  LEDGER_PARTITION_PREFIX,
+  ledgerRanges,
+  type LegacyLedgerItem,
+  legacyMoveUpdates,
+  parseLedgerItem,
   quotaItemKey,
   quotaPeriodPrefix,
+  unitLedgerFigures,
 } from './quota-ledger-items';
 import { keys, withoutKeys } from './table-keys';
 
@@ -35,8 +39,8 @@ import { keys, withoutKeys } from './table-keys';
  * | item                       | PK                          | SK                          |
  * | -------------------------- | --------------------------- | --------------------------- |
  * | target                     | `QUOTA#<unitId>`            | `<period>#<metric>#<issuer>`|
- * | monthly counter shard      | `CNT#<unitId>#<metric>`     | `YYYY-MM#<shard>`           |
- * | stage gauge shard          | `GAUGE#<unitId>`            | `<stage>#YYYY-MM#<shard>`   |
+ * | ledger month shard         | `LEDGER#<unitId>`           | `M#YYYY-MM#<shard>`         |
+ * | ledger stage-total shard   | `LEDGER#<unitId>`           | `T#<shard>`                 |
  * | child link of a unit       | `UNIT#<parentId>`           | `CHILD#<childId>`           |
  * | top-level unit             | `ORG#ROOTS`                 | `CHILD#<unitId>`            |
  *
@@ -84,6 +88,7 @@ export interface LedgerSnapshot {
   candidates: { id: string; stage: string; stageEnteredAt: string; unitPath: string[] }[];
   counters: { unitId: string; metric: string; month: string; count: number }[];
   gauges: { unitId: string; stage: string; month: string; count: number }[];
+  gaugeTotals: { unitId: string; stage: string; count: number }[];
 }
 
 /** One page of the recount's Scan, and where the next one starts (absent after the last). */
@@ -159,50 +164,6 @@ export class DynamoDbQuotaStore {
       );
   }
 
-  /**
-   * The monthly counts of one unit and metric over a period: one Query of at most months ×
-   * shards items, summed per month here.
-   */
-  async readCounters(
-    unitId: string,
-    metric: QuotaMetric,
-    period: string,
-  ): Promise<{ month: string; count: number }[]> {
-    const q = counterQuery(unitId, metric, period);
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': q.PK, ':from': q.fromMonth, ':to': q.toMonth },
-      ProjectionExpression: 'SK, #count',
-      ExpressionAttributeNames: { '#count': 'count' },
-    });
-    const byMonth = new Map<string, number>();
-    for (const i of items) {
-      const { month } = parseCounterSortKey(String(i.SK));
-      byMonth.set(month, (byMonth.get(month) ?? 0) + Number(i.count ?? 0));
-    }
-    return [...byMonth].map(([month, count]) => ({ month, count }));
-  }
-
-  /** The unit's stage gauges (every stage, every entry month), the shards summed. */
-  async readGauges(unitId: string): Promise<GaugeCount[]> {
-    const items = await this.queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': gaugePartition(unitId) },
-      ProjectionExpression: 'SK, #count',
-      ExpressionAttributeNames: { '#count': 'count' },
-    });
-    const byBucket = new Map<string, GaugeCount>();
-    for (const i of items) {
-      const { stage, month } = parseGaugeSortKey(String(i.SK));
-      const bucket = byBucket.get(`${stage}#${month}`) ?? { stage, month, count: 0 };
-      bucket.count += Number(i.count ?? 0);
-      byBucket.set(`${stage}#${month}`, bucket);
-    }
-    return [...byBucket.values()];
-  }
-
   /** Direct children of a unit (or the top-level units, for `undefined`). */
   async childrenOf(unitId: string | undefined): Promise<UnitRef[]> {
     const items = await this.queryAll({
@@ -239,42 +200,111 @@ export class DynamoDbQuotaStore {
     return item ? withoutKeys<OrgUnit>(item) : undefined;
   }
 
-  /** Targets, counters of every metric and gauges of one unit: 6 queries, whatever the data. */
-  async unitData(unit: UnitRef, period: string): Promise<UnitQuotaData> {
-    const [targets, gauges, ...counts] = await Promise.all([
+  /**
+   * Targets, counters of every metric and the funnel's gauges of one unit for a report of
+   * `period` on `today`: the targets Query and one range of the unit's ledger partition (two when
+   * the period lies before the funnel's window), whatever the data and however old the ledger
+   * (docs/architecture.md, "Sharded ledger items"). While `npm run quota:migrate` has legacy
+   * items left to move, the unit's legacy items are read and added too.
+   */
+  async unitData(unit: UnitRef, period: string, today: string): Promise<UnitQuotaData> {
+    const windowStart = funnelWindowStart(today);
+    const [targets, legacy, ...ranges] = await Promise.all([
       this.listTargets(unit.id, period),
-      this.readGauges(unit.id),
-      ...QUOTA_METRICS.map((m) => this.readCounters(unit.id, m, period)),
+      this.legacyItemsOf(unit.id, period),
+      ...ledgerRanges(unit.id, period, windowStart).map((r) =>
+        this.queryAll({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': r.PK, ':from': r.from, ':to': r.to },
+        }),
+      ),
     ]);
-    return {
-      unit: { id: unit.id, name: unit.name, level: unit.level },
-      targets,
-      gauges,
-      counters: Object.fromEntries(QUOTA_METRICS.map((m, i) => [m, counts[i]])),
-    };
+    const { counters, gauges } = unitLedgerFigures(
+      [...ranges.flat(), ...legacy.flatMap((i) => legacyAsLedgerItems(i))],
+      period,
+      windowStart,
+    );
+    return { unit: { id: unit.id, name: unit.name, level: unit.level }, targets, counters, gauges };
+  }
+
+  /**
+   * Whether legacy ledger items may remain (`npm run quota:migrate` marks it before the upgrade
+   * and clears it once none is left): one read per minute and function instance.
+   */
+  private legacyMarker?: { readAt: number; present: Promise<boolean> };
+
+  private legacyLedgerRemains(): Promise<boolean> {
+    const now = Date.now();
+    if (!this.legacyMarker || now - this.legacyMarker.readAt > 60_000) {
+      this.legacyMarker = {
+        readAt: now,
+        present: this.documents
+          .send(
+            new GetCommand({
+              TableName: this.tableName,
+              Key: LEGACY_MARKER_KEY,
+              ...(this.capacity ? { ReturnConsumedCapacity: 'TOTAL' } : {}),
+            }),
+          )
+          .then((r) => {
+            this.record(r.ConsumedCapacity);
+            return r.Item !== undefined;
+          }),
+      };
+    }
+    return this.legacyMarker.present;
+  }
+
+  /** A unit's legacy items a report needs (counters of the period, every gauge), if any remain. */
+  private async legacyItemsOf(unitId: string, period: string): Promise<LegacyLedgerItem[]> {
+    if (!(await this.legacyLedgerRemains())) return [];
+    const months = monthsIn(period);
+    const queries = [
+      ...QUOTA_METRICS.map((metric) => ({
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': `CNT#${unitId}#${metric}`,
+          ':from': months[0],
+          ':to': `${months.at(-1)!}#~`,
+        },
+      })),
+      {
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `GAUGE#${unitId}` },
+      },
+    ];
+    const pages = await Promise.all(
+      queries.map((q) => this.queryAll({ TableName: this.tableName, ...q })),
+    );
+    return pages.flat().map(legacyItem);
   }
 
   /**
    * Everything the recount needs (history events, candidates, counters and gauges), one Scan
    * page at a time from `from` (a batch job, never a request path): `next` is where the
-   * following page starts, absent after the last one.
+   * following page starts, absent after the last one. Legacy items not yet moved count with the
+   * rest (a legacy gauge bucket is also part of its stage's total), so the recount is exact
+   * before, during and after `npm run quota:migrate`.
    */
   async scanLedgerPage(from?: Record<string, unknown>): Promise<LedgerPage> {
     const page = await this.documents.send(
       new ScanCommand({
         TableName: this.tableName,
-        FilterExpression: 'entity IN (:event, :candidate, :counter, :gauge)',
+        FilterExpression:
+          'entity IN (:event, :candidate, :counter, :gauge) OR begins_with(PK, :ledger)',
         ExpressionAttributeValues: {
           ':event': 'EVENT',
           ':candidate': 'CANDIDATE',
           ':counter': 'COUNTER',
           ':gauge': 'GAUGE',
+          ':ledger': LEDGER_PARTITION_PREFIX,
         },
         ConsistentRead: true,
         ExclusiveStartKey: from,
       }),
     );
-    const snapshot: LedgerSnapshot = { events: [], candidates: [], counters: [], gauges: [] };
+    const snapshot = emptySnapshot();
     for (const item of page.Items ?? []) {
       switch (item.entity) {
         case 'EVENT':
@@ -288,25 +318,12 @@ export class DynamoDbQuotaStore {
             unitPath: item.unitPath as string[],
           });
           break;
-        case 'COUNTER': {
-          const pk = String(item.PK); // CNT#<unit>#<metric>
-          const metric = pk.slice(pk.lastIndexOf('#') + 1);
-          snapshot.counters.push({
-            unitId: String(item.unitId),
-            metric,
-            month: parseCounterSortKey(String(item.SK)).month,
-            count: Number(item.count ?? 0),
-          });
-          break;
-        }
-        case 'GAUGE':
-          snapshot.gauges.push({
-            unitId: String(item.unitId),
-            stage: String(item.stage),
-            month: String(item.month),
-            count: Number(item.count ?? 0),
-          });
-          break;
+        default:
+          for (const ledger of item.entity === undefined
+            ? [item]
+            : legacyAsLedgerItems(legacyItem(item))) {
+            addLedgerItem(snapshot, ledger);
+          }
       }
     }
     return { snapshot, scanned: page.ScannedCount ?? 0, next: page.LastEvaluatedKey };
@@ -314,7 +331,7 @@ export class DynamoDbQuotaStore {
 
   /** The whole of what the recount needs, every page of the Scan above (tests and small tables). */
   async scanLedger(): Promise<LedgerSnapshot> {
-    const whole: LedgerSnapshot = { events: [], candidates: [], counters: [], gauges: [] };
+    const whole = emptySnapshot();
     let from: Record<string, unknown> | undefined;
     do {
       const { snapshot, next } = await this.scanLedgerPage(from);
@@ -322,50 +339,60 @@ export class DynamoDbQuotaStore {
       whole.candidates.push(...snapshot.candidates);
       whole.counters.push(...snapshot.counters);
       whole.gauges.push(...snapshot.gauges);
+      whole.gaugeTotals.push(...snapshot.gaugeTotals);
       from = next;
     } while (from);
     return whole;
   }
 
   /**
-   * Counter and gauge items written before the ledger was sharded (no `shard` attribute), one
-   * Scan page at a time: a one-off operator job (npm run quota:migrate), never a request path.
+   * Marks the table as holding legacy ledger items, so that reports read them until they are
+   * moved (`npm run quota:migrate -- --prepare`, before the upgrade is deployed).
    */
-  async *unshardedLedgerItems(): AsyncGenerator<UnshardedLedgerItem> {
+  async markLegacyLedger(): Promise<void> {
+    await this.documents.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...LEGACY_MARKER_KEY, markedAt: new Date().toISOString() },
+      }),
+    );
+  }
+
+  /** Clears the mark once a pass of the migration found nothing left to move. */
+  async clearLegacyLedgerMark(): Promise<void> {
+    await this.documents.send(
+      new DeleteCommand({ TableName: this.tableName, Key: LEGACY_MARKER_KEY }),
+    );
+  }
+
+  /**
+   * Counter and gauge items of the layouts before this one (`entity` COUNTER or GAUGE), one Scan
+   * page at a time: a one-off operator job (npm run quota:migrate), never a request path.
+   */
+  async *legacyLedgerItems(): AsyncGenerator<LegacyLedgerItem> {
     const pages = paginateScan(
       { client: this.documents },
       {
         TableName: this.tableName,
-        FilterExpression: 'entity IN (:counter, :gauge) AND attribute_not_exists(#shard)',
-        ExpressionAttributeNames: { '#shard': 'shard' },
+        FilterExpression: 'entity IN (:counter, :gauge)',
         ExpressionAttributeValues: { ':counter': 'COUNTER', ':gauge': 'GAUGE' },
         ConsistentRead: true,
       },
     );
     for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        yield {
-          PK: String(item.PK),
-          SK: String(item.SK),
-          entity: item.entity as UnshardedLedgerItem['entity'],
-          unitId: String(item.unitId),
-          count: Number(item.count ?? 0),
-        };
-      }
+      for (const item of page.Items ?? []) yield legacyItem(item);
     }
   }
 
   /**
-   * Moves an unsharded item's count into shard `LEGACY_SHARD` of the same unit, metric (or stage)
-   * and month, in one transaction: the old item is deleted only if it still holds `count`, so the
-   * move happens exactly once and a rerun finds nothing left. Reads sum every shard, so the figure
-   * a report shows is the same before, during and after. `false` when the item changed or went
-   * meanwhile (the caller reads it again on its next pass).
+   * Moves a legacy item's count into this layout (`LEGACY_SHARD` of its month item, and of its
+   * stage total for a gauge) in one transaction: the old item is deleted only if it still holds
+   * `count`, so the move happens exactly once and a rerun finds nothing left. `false` when the
+   * item changed or went meanwhile (the caller reads it again on its next pass).
    */
-  async moveToShard(item: UnshardedLedgerItem): Promise<boolean> {
-    const add = legacyMoveUpdate(this.tableName, item);
+  async moveToLedger(item: LegacyLedgerItem): Promise<boolean> {
     try {
-      // Live traffic may hold the shard item a moment: a conflict is retried, not a failure.
+      // Live traffic may hold the target item a moment: a conflict is retried, not a failure.
       await retryOnTransactionConflict(() =>
         this.documents.send(
           new TransactWriteCommand({
@@ -374,12 +401,12 @@ export class DynamoDbQuotaStore {
                 Delete: {
                   TableName: this.tableName,
                   Key: { PK: item.PK, SK: item.SK },
-                  ConditionExpression: '#count = :count AND attribute_not_exists(#shard)',
-                  ExpressionAttributeNames: { '#count': 'count', '#shard': 'shard' },
+                  ConditionExpression: '#count = :count',
+                  ExpressionAttributeNames: { '#count': 'count' },
                   ExpressionAttributeValues: { ':count': item.count },
                 },
               },
-              add,
+              ...legacyMoveUpdates(this.tableName, item),
             ],
           }),
         ),
@@ -416,6 +443,62 @@ export class DynamoDbQuotaStore {
     if (!this.capacity) return;
     this.capacity.requests += 1;
     this.capacity.readUnits += consumed?.CapacityUnits ?? 0;
+  }
+}
+
+/** Present while legacy ledger items may remain (see `markLegacyLedger`). */
+const LEGACY_MARKER_KEY = { PK: 'LEDGER#LAYOUT', SK: 'LEGACY_ITEMS' };
+
+function emptySnapshot(): LedgerSnapshot {
+  return { events: [], candidates: [], counters: [], gauges: [], gaugeTotals: [] };
+}
+
+function legacyItem(item: Record<string, unknown>): LegacyLedgerItem {
+  return {
+    PK: String(item.PK),
+    SK: String(item.SK),
+    entity: item.entity as LegacyLedgerItem['entity'],
+    unitId: String(item.unitId),
+    count: Number(item.count ?? 0),
+  };
+}
+
+/** A legacy item as the items of this layout its move adds to (`legacyMoveUpdates`). */
+function legacyAsLedgerItems(item: LegacyLedgerItem): Record<string, unknown>[] {
+  return legacyMoveUpdates('', item).map(({ Update }) => ({
+    ...Update.Key,
+    ...Object.fromEntries(
+      Object.entries(Update.ExpressionAttributeNames).map(([token, name]) => [
+        name,
+        Update.ExpressionAttributeValues[`:${token.slice(1)}`],
+      ]),
+    ),
+  }));
+}
+
+function addLedgerItem(snapshot: LedgerSnapshot, item: Record<string, unknown>): void {
+  const parsed = parseLedgerItem(item);
+  if (parsed?.kind === 'MONTH') {
+    for (const c of parsed.counters) {
+      snapshot.counters.push({
+        unitId: parsed.unitId,
+        metric: c.metric,
+        month: parsed.month,
+        count: c.count,
+      });
+    }
+    for (const g of parsed.gauges) {
+      snapshot.gauges.push({
+        unitId: parsed.unitId,
+        stage: g.stage,
+        month: parsed.month,
+        count: g.count,
+      });
+    }
+  } else if (parsed?.kind === 'TOTAL') {
+    for (const t of parsed.totals) {
+      snapshot.gaugeTotals.push({ unitId: parsed.unitId, stage: t.stage, count: t.count });
+    }
   }
 }
 

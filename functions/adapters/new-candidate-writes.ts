@@ -1,8 +1,7 @@
 import { type Candidate } from '../domain/candidate';
 import { type HistoryEvent } from '../domain/history-event';
-import { type CounterDelta } from '../domain/quota/counter-keys';
 import { counterDeltasOfEvent, gaugeDeltas } from '../domain/quota/ledger-deltas';
-import { counterTransactUpdate, gaugeTransactUpdate, ledgerShard } from './quota-ledger-items';
+import { ledgerTransactUpdates } from './quota-ledger-items';
 import { queueEntryWrites } from './queue-entries';
 import { candidateItem, historyEventItem, keys } from './table-keys';
 
@@ -59,24 +58,11 @@ export function newCandidateWrites(
       },
     },
     // Quota counters and stage gauges: counted exactly once, with the conditional put, in the
-    // candidate's own shard of each item.
-    ...mergedCounterDeltas(events.flatMap((e) => counterDeltasOfEvent(e, candidate.unitPath))).map(
-      (c) => counterTransactUpdate(tableName, c, ledgerShard(candidate.id)),
-    ),
-    ...gaugeDeltas(undefined, candidate, candidate.unitPath).map((g) =>
-      gaugeTransactUpdate(tableName, g, ledgerShard(candidate.id)),
-    ),
+    // candidate's own shard of each item (one update per item, every delta on it merged).
+    ...ledgerTransactUpdates(tableName, candidate.id, candidate.unitPath, {
+      counters: events.flatMap((e) => counterDeltasOfEvent(e, candidate.unitPath)),
+      gauges: gaugeDeltas(undefined, candidate, candidate.unitPath),
+    }),
     ...queueEntryWrites(tableName, undefined, candidate),
   ];
-}
-
-/** One delta per unit, metric and month: a transaction may not touch one item twice. */
-function mergedCounterDeltas(deltas: CounterDelta[]): CounterDelta[] {
-  const merged = new Map<string, CounterDelta>();
-  for (const d of deltas) {
-    const key = `${d.unitId}|${d.metric}|${d.month}`;
-    const seen = merged.get(key);
-    merged.set(key, seen ? { ...seen, delta: seen.delta + d.delta } : d);
-  }
-  return [...merged.values()].filter((d) => d.delta !== 0);
 }

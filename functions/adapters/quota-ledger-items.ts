@@ -1,161 +1,310 @@
 import { createHash } from 'node:crypto';
-import type { QuotaMetric } from '../domain/quota/metric';
 import type { CounterDelta } from '../domain/quota/counter-keys';
+import type { GaugeCount, StageGauges } from '../domain/quota/funnel';
 import type { GaugeDelta } from '../domain/quota/ledger-deltas';
+import { QUOTA_METRICS, type QuotaMetric } from '../domain/quota/metric';
 import { monthsIn, type PeriodId } from '../domain/quota/period';
 import type { QuotaTarget } from '../domain/quota/target';
+import { HUMAN_STAGE_IDS, type HumanStageId } from '../domain/stage-ids';
 
 /**
- * Where the quota ledger lives in the single table (docs/architecture.md, "Table design" and
- * "Sharded ledger items"): the keys of targets, monthly counters and stage gauges, and the
- * `Update`s that add the deltas the domain computes (counter-keys.ts, ledger-deltas.ts) inside a
- * transition's own transaction. Plain objects, SDK-free, so the candidate store and the recount
+ * Where the quota ledger lives in the single table (docs/architecture.md, "Sharded ledger items"):
+ * the keys of targets and of each unit's ledger partition, and the `Update`s that add the deltas
+ * the domain computes (counter-keys.ts, ledger-deltas.ts) inside a transition's own transaction.
+ * Plain objects, SDK-free, so the candidate store, the report, the recount and the migration
  * share them.
  *
- * Every counter and gauge is split into `LEDGER_SHARDS` items per unit and month, and a candidate
- * always writes the same one (`ledgerShard` of its id): two transitions of one province touch a
- * common item only when their candidates share a shard, so concurrent transitions rarely cancel
- * each other, while each shard stays exact (its count is the recount of the candidates hashed to
- * it). A report reads the shards of a month with the same single Query as before (the shard is
- * the sort key's suffix), so its cost is bounded by units × months × shards, never by candidates.
+ * A unit's ledger is one partition, `LEDGER#<unitId>`, of two kinds of items, each split into
+ * shards (a candidate always writes the same one):
+ *
+ * | item        | SK                      | attributes                                              |
+ * | ----------- | ----------------------- | ------------------------------------------------------- |
+ * | month       | `M#<YYYY-MM>#<shard>`   | per metric, what was counted that month; per stage, the candidates who entered it that month and are still there |
+ * | stage total | `T#<shard>`             | per stage, the candidates there now                     |
+ *
+ * Attributes are short codes (`METRIC_ATTRIBUTE`, `STAGE_ATTRIBUTE`) and the items carry nothing
+ * else: the unit, month and shard are in the keys. A report reads one range of the partition:
+ * the months of its period, the last `FUNNEL_WINDOW_MONTHS` months and the totals, bounded by
+ * the period's length and the number of shards, never by candidates or by the ledger's age.
  */
 
 /**
- * Shards per unit, metric (or stage) and month; see docs/architecture.md, "Sharded ledger items"
- * for the measurement it was chosen from. Readers do not depend on it: a Query reads whatever
- * shards exist, so the number can change without moving data.
+ * Shards per unit by its depth on a candidate's path (0 is the top-level committee, the last
+ * number serves every deeper level): every transition of a province writes its top committee's
+ * items, few write one commune's, and a grassroots organisation or a cell sees few transitions at
+ * all. See docs/architecture.md, "Sharded ledger items" for the measurement they were chosen
+ * from. Readers do not depend on them: a Query reads whatever shards exist, so they can change
+ * without moving data.
  */
-export const LEDGER_SHARDS = 32;
+export const LEDGER_SHARDS_BY_DEPTH: readonly number[] = [48, 2, 1];
 
-/** The shard a candidate's counters and gauges live in: stable for the candidate's lifetime. */
-export function ledgerShard(candidateId: string, shards: number = LEDGER_SHARDS): string {
+export function shardsAtDepth(depth: number): number {
+  return LEDGER_SHARDS_BY_DEPTH[Math.min(Math.max(depth, 0), LEDGER_SHARDS_BY_DEPTH.length - 1)];
+}
+
+/** The shard a candidate's counts live in among `shards`: stable for the candidate's lifetime. */
+export function ledgerShard(candidateId: string, shards: number): string {
   const n = createHash('sha256').update(candidateId).digest().readUInt32BE(0) % shards;
   return String(n).padStart(2, '0');
 }
 
 /**
- * The shard `npm run quota:migrate` moves the counts of unsharded items into: they belong to no
- * one candidate's shard. Only shard sums are exact per candidate set; reads and the recount
- * compare sums per unit, metric (or stage) and month, never single shards.
+ * The shard `npm run quota:migrate` adds the counts of items of the earlier layouts to: they
+ * belong to no one candidate's shard. Only shard sums are exact per candidate set; reads and the
+ * recount compare sums per unit, metric (or stage) and month, never single shards.
  */
 export const LEGACY_SHARD = 'legacy';
 
-/** Sorts after every shard suffix (`#00`…`#99`): the upper bound of a month's range. */
+/** The attribute of a metric's count on a month item (lower case: never a stage's). */
+export const METRIC_ATTRIBUTE: Readonly<Record<QuotaMetric, string>> = {
+  NOMINATED: 'n',
+  TRAINED: 't',
+  ADMITTED: 'a',
+  OFFICIAL: 'o',
+};
+
+/** The attribute of a stage's count on a month item (its bucket) and on a total item. */
+export const STAGE_ATTRIBUTE: Readonly<Record<HumanStageId, string>> = {
+  NOMINATED: 'NO',
+  AWARENESS_CLASS: 'AC',
+  APPLICATION: 'AP',
+  BACKGROUND_CHECK: 'BC',
+  SPONSORSHIP: 'SP',
+  CELL_RESOLUTION: 'CR',
+  GRASSROOTS_RESOLUTION: 'GR',
+  ADMISSION_DECISION: 'AD',
+  CEREMONY: 'CE',
+  RECOGNITION_CELL_REVIEW: 'RC',
+  RECOGNITION_GRASSROOTS: 'RG',
+  RECOGNITION_DECISION: 'RD',
+};
+
+const METRIC_OF = new Map(QUOTA_METRICS.map((m) => [METRIC_ATTRIBUTE[m], m]));
+const STAGE_OF = new Map(HUMAN_STAGE_IDS.map((s) => [STAGE_ATTRIBUTE[s], s]));
+
+const PARTITION_PREFIX = 'LEDGER#';
+const MONTH_PREFIX = 'M#';
+const TOTAL_PREFIX = 'T#';
+/** Sorts after every shard suffix (`#00`…`#99`, `#legacy`). */
 const AFTER_SHARDS = '#~';
 
-/**
- * A ledger sort key split into its parts: `<month>#<shard>` for a counter,
- * `<stage>#<month>#<shard>` for a gauge. Items written before sharding carry no shard suffix
- * (`shard` undefined); reads sum them with the shards until `npm run quota:migrate` moves them.
- */
-export function parseCounterSortKey(sk: string): { month: string; shard?: string } {
-  const [month, shard] = sk.split('#');
-  return { month, shard };
+function ledgerPartition(unitId: string): string {
+  return `${PARTITION_PREFIX}${unitId}`;
 }
 
-export function parseGaugeSortKey(sk: string): { stage: string; month: string; shard?: string } {
-  const [stage, month, shard] = sk.split('#');
-  return { stage, month, shard };
+/** Whether a table item is a ledger item of this layout (the recount's Scan filter). */
+export const LEDGER_PARTITION_PREFIX = PARTITION_PREFIX;
+
+function monthItemKey(unitId: string, month: string, shard: string) {
+  return { PK: ledgerPartition(unitId), SK: `${MONTH_PREFIX}${month}#${shard}` };
 }
 
-/** The counter item's key. */
-export function counterKey(
-  unitId: string,
-  metric: QuotaMetric,
-  month: string,
-  shard: string,
-): { PK: string; SK: string } {
-  return { PK: counterPartition(unitId, metric), SK: `${month}#${shard}` };
+function totalItemKey(unitId: string, shard: string) {
+  return { PK: ledgerPartition(unitId), SK: `${TOTAL_PREFIX}${shard}` };
 }
 
-function counterPartition(unitId: string, metric: QuotaMetric): string {
-  return `CNT#${unitId}#${metric}`;
+/** What a ledger item adds to a unit's figures, read back from its keys and attributes. */
+export type LedgerItemCounts =
+  | {
+      kind: 'MONTH';
+      unitId: string;
+      month: string;
+      shard: string;
+      counters: { metric: QuotaMetric; count: number }[];
+      gauges: { stage: HumanStageId; count: number }[];
+    }
+  | {
+      kind: 'TOTAL';
+      unitId: string;
+      shard: string;
+      totals: { stage: HumanStageId; count: number }[];
+    };
+
+export function parseLedgerItem(item: Record<string, unknown>): LedgerItemCounts | undefined {
+  const pk = String(item.PK);
+  const sk = String(item.SK);
+  if (!pk.startsWith(PARTITION_PREFIX)) return undefined;
+  const unitId = pk.slice(PARTITION_PREFIX.length);
+  const counts = <K>(of: Map<string, K>) =>
+    Object.entries(item).flatMap(([name, value]) => {
+      const key = of.get(name);
+      return key === undefined ? [] : [{ key, count: Number(value ?? 0) }];
+    });
+  if (sk.startsWith(TOTAL_PREFIX)) {
+    return {
+      kind: 'TOTAL',
+      unitId,
+      shard: sk.slice(TOTAL_PREFIX.length),
+      totals: counts(STAGE_OF).map(({ key, count }) => ({ stage: key, count })),
+    };
+  }
+  if (!sk.startsWith(MONTH_PREFIX)) return undefined;
+  const [month, shard] = sk.slice(MONTH_PREFIX.length).split('#');
+  return {
+    kind: 'MONTH',
+    unitId,
+    month,
+    shard,
+    counters: counts(METRIC_OF).map(({ key, count }) => ({ metric: key, count })),
+    gauges: counts(STAGE_OF).map(({ key, count }) => ({ stage: key, count })),
+  };
 }
 
-/**
- * The `Update` of a `TransactWriteItems` call for one counter shard (plain object, SDK-free):
- * adds the delta, creating the item at 0 when it does not exist.
- */
-export function counterTransactUpdate(tableName: string, counter: CounterDelta, shard: string) {
+/** `ADD` of every attribute of `adds` on one item, creating it at 0 (zero adds are left out). */
+function ledgerItemUpdate(
+  tableName: string,
+  key: { PK: string; SK: string },
+  adds: Readonly<Record<string, number>>,
+) {
+  const entries = Object.entries(adds).filter(([, delta]) => delta !== 0);
   return {
     Update: {
       TableName: tableName,
-      Key: counterKey(counter.unitId, counter.metric, counter.month, shard),
-      UpdateExpression:
-        'ADD #count :delta SET #entity = :entity, #unitId = :unitId, #month = :month, #shard = :shard',
-      ExpressionAttributeNames: {
-        '#count': 'count',
-        '#entity': 'entity',
-        '#unitId': 'unitId',
-        '#month': 'month',
-        '#shard': 'shard',
-      },
-      ExpressionAttributeValues: {
-        ':delta': counter.delta,
-        ':entity': 'COUNTER',
-        ':unitId': counter.unitId,
-        ':month': counter.month,
-        ':shard': shard,
-      },
+      Key: key,
+      UpdateExpression: `ADD ${entries.map((_, i) => `#a${i} :a${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([, d], i) => [`:a${i}`, d])),
     },
   };
 }
 
+/** Per item key, the attribute deltas to add (merged: a transaction touches an item once). */
+class LedgerWrites {
+  private readonly items = new Map<
+    string,
+    { key: { PK: string; SK: string }; adds: Record<string, number> }
+  >();
+
+  add(key: { PK: string; SK: string }, attribute: string, delta: number): void {
+    const id = `${key.PK}\u0000${key.SK}`;
+    const item = this.items.get(id) ?? { key, adds: {} };
+    item.adds[attribute] = (item.adds[attribute] ?? 0) + delta;
+    this.items.set(id, item);
+  }
+
+  updates(tableName: string) {
+    return [...this.items.values()]
+      .filter(({ adds }) => Object.values(adds).some((d) => d !== 0))
+      .map(({ key, adds }) => ledgerItemUpdate(tableName, key, adds));
+  }
+}
+
 /**
- * The report's read for one unit and metric: `PK = :pk AND SK BETWEEN :from AND :to` returns
- * the shards of each month of the period (at most months × shards items).
+ * The `Update`s of a `TransactWriteItems` call that add a candidate's counter and gauge deltas
+ * (for its unit and every ancestor on `unitPath`): each unit's items in the candidate's shard
+ * among the unit's shards (`shardsAtDepth` of its place on the path); a gauge delta moves its
+ * month bucket and its stage total alike. One `Update` per item, every delta on it merged.
  */
-export function counterQuery(
-  unitId: string,
-  metric: QuotaMetric,
-  period: PeriodId,
-): { PK: string; fromMonth: string; toMonth: string } {
+export function ledgerTransactUpdates(
+  tableName: string,
+  candidateId: string,
+  unitPath: readonly string[],
+  deltas: { counters: readonly CounterDelta[]; gauges: readonly GaugeDelta[] },
+) {
+  const shardOf = (unitId: string) =>
+    ledgerShard(candidateId, shardsAtDepth(unitPath.indexOf(unitId)));
+  const writes = new LedgerWrites();
+  for (const c of deltas.counters) {
+    writes.add(
+      monthItemKey(c.unitId, c.month, shardOf(c.unitId)),
+      METRIC_ATTRIBUTE[c.metric],
+      c.delta,
+    );
+  }
+  for (const g of deltas.gauges) {
+    const shard = shardOf(g.unitId);
+    writes.add(monthItemKey(g.unitId, g.month, shard), STAGE_ATTRIBUTE[g.stage], g.delta);
+    writes.add(totalItemKey(g.unitId, shard), STAGE_ATTRIBUTE[g.stage], g.delta);
+  }
+  return writes.updates(tableName);
+}
+
+/** One `SK BETWEEN :from AND :to` range of a unit's ledger partition. */
+export interface LedgerRange {
+  PK: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * What a report of `period` on the day whose month is `windowStart`+`FUNNEL_WINDOW_MONTHS` reads
+ * of a unit: the month items of the period, and from `windowStart` on every month item and the
+ * stage totals. One range when the two meet (a report of the current period), else two.
+ */
+export function ledgerRanges(unitId: string, period: PeriodId, windowStart: string): LedgerRange[] {
   const months = monthsIn(period);
-  return {
-    PK: counterPartition(unitId, metric),
-    fromMonth: months[0],
-    toMonth: `${months.at(-1)!}${AFTER_SHARDS}`,
-  };
+  const PK = ledgerPartition(unitId);
+  const first = months[0];
+  const last = months.at(-1)!;
+  const toEnd = `${TOTAL_PREFIX}${AFTER_SHARDS.slice(1)}`;
+  if (first >= windowStart) {
+    return [{ PK, from: `${MONTH_PREFIX}${windowStart}`, to: toEnd }];
+  }
+  if (nextMonth(last) >= windowStart) {
+    return [{ PK, from: `${MONTH_PREFIX}${first}`, to: toEnd }];
+  }
+  return [
+    { PK, from: `${MONTH_PREFIX}${first}`, to: `${MONTH_PREFIX}${last}${AFTER_SHARDS}` },
+    { PK, from: `${MONTH_PREFIX}${windowStart}`, to: toEnd },
+  ];
 }
 
-export function gaugeKey(unitId: string, stage: string, month: string, shard: string) {
-  return { PK: gaugePartition(unitId), SK: `${stage}#${month}#${shard}` };
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-export function gaugePartition(unitId: string): string {
-  return `GAUGE#${unitId}`;
+/**
+ * A unit's figures from the items `ledgerRanges` returned, shards summed: monthly counts per
+ * metric (the months of `period`), and the stage gauges of the funnel (totals, and the buckets
+ * from `windowStart` on).
+ */
+export function unitLedgerFigures(
+  items: readonly Record<string, unknown>[],
+  period: PeriodId,
+  windowStart: string,
+): {
+  counters: Partial<Record<QuotaMetric, { month: string; count: number }[]>>;
+  gauges: StageGauges;
+} {
+  const counters = new Map<string, number>();
+  const buckets = new Map<string, number>();
+  const totals: Partial<Record<HumanStageId, number>> = {};
+  const months = new Set(monthsIn(period));
+  for (const item of items) {
+    const parsed = parseLedgerItem(item);
+    if (parsed?.kind === 'TOTAL') {
+      for (const t of parsed.totals) totals[t.stage] = (totals[t.stage] ?? 0) + t.count;
+    } else if (parsed?.kind === 'MONTH') {
+      for (const c of months.has(parsed.month) ? parsed.counters : []) {
+        const k = `${c.metric}#${parsed.month}`;
+        counters.set(k, (counters.get(k) ?? 0) + c.count);
+      }
+      if (parsed.month < windowStart) continue;
+      for (const g of parsed.gauges) {
+        const k = `${g.stage}#${parsed.month}`;
+        buckets.set(k, (buckets.get(k) ?? 0) + g.count);
+      }
+    }
+  }
+  const byMetric: Partial<Record<QuotaMetric, { month: string; count: number }[]>> = {};
+  for (const [k, count] of counters) {
+    const [metric, month] = k.split('#') as [QuotaMetric, string];
+    (byMetric[metric] ??= []).push({ month, count });
+  }
+  const recent: GaugeCount[] = [...buckets].map(([k, count]) => {
+    const [stage, month] = k.split('#');
+    return { stage, month, count };
+  });
+  return { counters: byMetric, gauges: { totals, recent } };
 }
 
-/** The `Update` of a `TransactWriteItems` call for one gauge shard (plain object, SDK-free). */
-export function gaugeTransactUpdate(tableName: string, gauge: GaugeDelta, shard: string) {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: gaugeKey(gauge.unitId, gauge.stage, gauge.month, shard),
-      UpdateExpression:
-        'ADD #count :delta SET #entity = :entity, #unitId = :unitId, #stage = :stage, #month = :month, #shard = :shard',
-      ExpressionAttributeNames: {
-        '#count': 'count',
-        '#entity': 'entity',
-        '#unitId': 'unitId',
-        '#stage': 'stage',
-        '#month': 'month',
-        '#shard': 'shard',
-      },
-      ExpressionAttributeValues: {
-        ':delta': gauge.delta,
-        ':entity': 'GAUGE',
-        ':unitId': gauge.unitId,
-        ':stage': gauge.stage,
-        ':month': gauge.month,
-        ':shard': shard,
-      },
-    },
-  };
-}
-
-/** A counter or gauge item of the layout before sharding (sort key without a shard). */
-export interface UnshardedLedgerItem {
+/**
+ * A counter or gauge item of the layouts before this one (`entity` COUNTER or GAUGE):
+ * `CNT#<unitId>#<metric>` / `<month>[#<shard>]` and `GAUGE#<unitId>` / `<stage>#<month>[#<shard>]`.
+ * Readers ignore them; `npm run quota:migrate` moves their counts into this layout.
+ */
+export interface LegacyLedgerItem {
   PK: string;
   SK: string;
   entity: 'COUNTER' | 'GAUGE';
@@ -163,23 +312,44 @@ export interface UnshardedLedgerItem {
   count: number;
 }
 
-/** The `Update` that adds an unsharded item's count to its `LEGACY_SHARD` (npm run quota:migrate). */
-export function legacyMoveUpdate(tableName: string, item: UnshardedLedgerItem) {
+/** A legacy item's unit, key (metric or stage) and month, from its keys. */
+function parseLegacyItem(item: LegacyLedgerItem): {
+  unitId: string;
+  key: string;
+  month: string;
+} {
   if (item.entity === 'COUNTER') {
-    const metric = item.PK.slice(item.PK.lastIndexOf('#') + 1) as QuotaMetric;
-    const { month } = parseCounterSortKey(item.SK);
-    return counterTransactUpdate(
-      tableName,
-      { unitId: item.unitId, metric, month, delta: item.count },
-      LEGACY_SHARD,
-    );
+    return {
+      unitId: item.unitId,
+      key: item.PK.slice(item.PK.lastIndexOf('#') + 1),
+      month: item.SK.split('#')[0],
+    };
   }
-  const { stage, month } = parseGaugeSortKey(item.SK);
-  return gaugeTransactUpdate(
-    tableName,
-    { unitId: item.unitId, stage: stage as GaugeDelta['stage'], month, delta: item.count },
-    LEGACY_SHARD,
-  );
+  const [stage, month] = item.SK.split('#');
+  return { unitId: item.unitId, key: stage, month };
+}
+
+/**
+ * The `Update`s that add a legacy item's count to this layout, in `LEGACY_SHARD`: a counter to
+ * its month item; a gauge to its month bucket and its stage total.
+ */
+export function legacyMoveUpdates(tableName: string, item: LegacyLedgerItem) {
+  const { unitId, key, month } = parseLegacyItem(item);
+  if (item.count === 0) return [];
+  if (item.entity === 'COUNTER') {
+    return [
+      ledgerItemUpdate(tableName, monthItemKey(unitId, month, LEGACY_SHARD), {
+        [METRIC_ATTRIBUTE[key as QuotaMetric]]: item.count,
+      }),
+    ];
+  }
+  const attribute = STAGE_ATTRIBUTE[key as HumanStageId];
+  return [
+    ledgerItemUpdate(tableName, monthItemKey(unitId, month, LEGACY_SHARD), {
+      [attribute]: item.count,
+    }),
+    ledgerItemUpdate(tableName, totalItemKey(unitId, LEGACY_SHARD), { [attribute]: item.count }),
+  ];
 }
 
 /** The target's item key in the single table. */

@@ -40,7 +40,9 @@ export async function checkQuotaLedger(
   store: Pick<DynamoDbQuotaStore, 'scanLedgerPage'>,
   options: LedgerCheckOptions = {},
 ): Promise<RecountResult> {
-  const saved = options.restart ? undefined : await options.progress?.load();
+  const loaded = options.restart ? undefined : await options.progress?.load();
+  // A recount saved by a version without stage totals cannot be continued: it starts again.
+  const saved = loaded?.tally.storedGaugeTotals ? loaded : undefined;
   const resumed = saved !== undefined;
   const tally = saved?.tally ?? emptyLedgerTally();
   let scanned = saved?.scanned ?? 0;

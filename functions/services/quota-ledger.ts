@@ -200,8 +200,10 @@ export async function mapLimited<T, R>(
 }
 
 /**
- * The report of a unit and its children. Reads: the unit, its child links, then per unit 6
- * queries (targets, gauges, 4 metric counters): O(units), independent of the candidates.
+ * The report of a unit and its children. Reads: the unit, its child links, then per unit 2
+ * queries (targets, one range of its ledger; 3 for a period before the funnel's window): O(units),
+ * independent of the candidates and of the ledger's age (docs/architecture.md, "Sharded ledger
+ * items").
  * `caller` is absent for the operators' own jobs (CloudWatch widget, attainment job).
  */
 export async function quotaReport(
@@ -218,7 +220,7 @@ export async function quotaReport(
   if (!unit) return unitNotFound(query.unit);
   const children = await deps.quotas.childrenOf(unit.id);
   const data = await mapLimited([unit, ...children], 8, (u) =>
-    deps.quotas.unitData(u, query.period),
+    deps.quotas.unitData(u, query.period, today),
   );
   return buildQuotaReport({ period: query.period, today, units: data });
 }

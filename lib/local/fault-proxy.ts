@@ -71,7 +71,13 @@ export interface FaultProxyStats {
   conflicts: ConflictStats;
   /** Forwarded requests whose response carried ConsumedCapacity. */
   measured: number;
+  /** Read units as DynamoDB Local reports them (0 for a read that finds nothing). */
   readUnits: number;
+  /**
+   * Read units as DynamoDB bills them: a GetItem, Query or Scan that reads less than one unit
+   * still costs the minimum, ½ (1 for a strongly consistent read), per table it reads.
+   */
+  billedReadUnits: number;
   writeUnits: number;
   byOperation: Record<string, OperationStats>;
   byTable: Record<string, OperationStats>;
@@ -102,6 +108,26 @@ const THROTTLES = [
 const DEFAULT_CONFLICT_WINDOW_MS = 30;
 
 const WRITE_OPERATIONS = /^(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/;
+/** Reads DynamoDB bills at least one request unit for, found or not. */
+const MINIMUM_BILLED_READS = /^(GetItem|Query|Scan)$/;
+
+/**
+ * What DynamoDB bills a read that DynamoDB Local reported `units` for. Its consistency is read
+ * from the request body when the proxy read it (an inspector or conflict emulation, as the
+ * runtime runs it); a streamed request counts as eventually consistent.
+ */
+function billedRead(operation: string, units: number, request?: Buffer): number {
+  if (!MINIMUM_BILLED_READS.test(operation)) return units;
+  let consistent = false;
+  try {
+    consistent =
+      (JSON.parse(request?.toString('utf8') ?? '{}') as { ConsistentRead?: boolean })
+        .ConsistentRead === true;
+  } catch {
+    // not JSON: an eventually consistent read
+  }
+  return Math.max(units, consistent ? 1 : 0.5);
+}
 
 function emptyStats(): FaultProxyStats {
   return {
@@ -113,6 +139,7 @@ function emptyStats(): FaultProxyStats {
     conflicts: { transactionsCanceled: 0, writesRefused: 0, retried: 0 },
     measured: 0,
     readUnits: 0,
+    billedReadUnits: 0,
     writeUnits: 0,
     byOperation: {},
     byTable: {},
@@ -195,7 +222,7 @@ export async function startFaultProxy(options: {
     entry.writeUnits += write;
   };
 
-  const record = (operation: string, body: Buffer) => {
+  const record = (operation: string, body: Buffer, request?: Buffer) => {
     let consumed: Consumed[] = [];
     try {
       const parsed = JSON.parse(body.toString('utf8')) as {
@@ -207,6 +234,7 @@ export async function startFaultProxy(options: {
     }
     const write = WRITE_OPERATIONS.test(operation);
     let read = 0;
+    let billed = 0;
     let written = 0;
     for (const entry of consumed) {
       const units = entry.CapacityUnits ?? 0;
@@ -214,10 +242,12 @@ export async function startFaultProxy(options: {
       const w = entry.WriteCapacityUnits ?? (write ? units : 0);
       add(statistics.byTable, entry.TableName ?? '?', r, w);
       read += r;
+      billed += write ? r : billedRead(operation, r, request);
       written += w;
     }
     if (consumed.length > 0) statistics.measured += 1;
     statistics.readUnits += read;
+    statistics.billedReadUnits += billed;
     statistics.writeUnits += written;
     add(statistics.byOperation, operation, read, written);
   };
@@ -357,7 +387,7 @@ export async function startFaultProxy(options: {
         reply.on('end', () => {
           const answer = Buffer.concat(chunks);
           statistics.forwarded += 1;
-          record(operation, answer);
+          record(operation, answer, body);
           const conflict = onAnswer?.(reply.statusCode ?? 502);
           if (conflict) {
             answerConflict(response, conflict, sameRequestOf(body!));

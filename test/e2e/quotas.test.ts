@@ -4,9 +4,17 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbQuotaStore } from '../../functions/adapters/dynamodb-quota-store';
-import { counterKey, LEGACY_SHARD, ledgerShard } from '../../functions/adapters/quota-ledger-items';
+import {
+  LEGACY_SHARD,
+  ledgerShard,
+  METRIC_ATTRIBUTE,
+  parseLedgerItem,
+  shardsAtDepth,
+} from '../../functions/adapters/quota-ledger-items';
 import { counterDeltasOfEvent } from '../../functions/domain/quota/ledger-deltas';
-import { QUOTA_METRICS } from '../../functions/domain/quota/metric';
+import { QUOTA_METRICS, type QuotaMetric } from '../../functions/domain/quota/metric';
+import { sumCounters } from '../../functions/domain/quota/counter-keys';
+import { vietnamToday } from '../../functions/domain/quota/report';
 import { monthsIn } from '../../functions/domain/quota/period';
 import { humanStage, type HumanStageId } from '../../functions/domain/pipeline';
 import { type Role } from '../../functions/domain/roles';
@@ -24,9 +32,21 @@ import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-proc
 const ROOT = path.join(__dirname, '..', '..');
 const run = promisify(execFile);
 
-/** Every quota counter and stage gauge item of the table, as stored. */
+/** Every item of the quota ledger's partitions, as stored. */
 async function scanLedgerItems(): Promise<Record<string, unknown>[]> {
-  return (await scanAll(runtime)).filter((i) => i.entity === 'COUNTER' || i.entity === 'GAUGE');
+  return (await scanAll(runtime)).filter((i) => parseLedgerItem(i) !== undefined);
+}
+
+/** A unit's count of `metric` over `period`, as a report reads it. */
+async function countOf(
+  store: DynamoDbQuotaStore,
+  unitId: string,
+  metric: QuotaMetric,
+  period: string,
+): Promise<number> {
+  const unit = demoOrganisation().find((u) => u.id === unitId)!;
+  const data = await store.unitData(unit, period, vietnamToday(new Date()));
+  return sumCounters(data.counters[metric] ?? [], period);
 }
 
 /**
@@ -372,10 +392,7 @@ describe('counter exactness', () => {
     for (const unit of demoOrganisation()) {
       for (const metric of QUOTA_METRICS) {
         for (const period of periods) {
-          const stored = (await store.readCounters(unit.id, metric, period)).reduce(
-            (n, c) => n + c.count,
-            0,
-          );
+          const stored = await countOf(store, unit.id, metric, period);
           const recounted = monthsIn(period).reduce(
             (n, m) => n + (expected.get(`${unit.id}|${metric}|${m}`) ?? 0),
             0,
@@ -391,18 +408,27 @@ describe('counter exactness', () => {
     }
     expect(expected.get('hn|ADMITTED|2025-06')).toBe(2);
 
-    // Each shard item is exact on its own: it holds the counts of the candidates hashed to it.
+    // Each shard item is exact on its own: it holds the counts of the candidates hashed to it
+    // (among the shards of the unit's depth on their path).
     const perShard = new Map<string, number>();
     for (const e of snapshot.events) {
       for (const d of counterDeltasOfEvent(e, e.unitPath)) {
-        const k = `CNT#${d.unitId}#${d.metric}|${d.month}#${ledgerShard(e.candidateId)}`;
+        const shard = ledgerShard(e.candidateId, shardsAtDepth(e.unitPath.indexOf(d.unitId)));
+        const k = `${d.unitId}|${d.month}#${shard}|${d.metric}`;
         perShard.set(k, (perShard.get(k) ?? 0) + d.delta);
       }
     }
     const storedShards = new Map(
-      (await scanLedgerItems())
-        .filter((i) => i.entity === 'COUNTER' && Number(i.count) !== 0)
-        .map((i) => [`${i.PK}|${i.SK}`, Number(i.count)]),
+      (await scanLedgerItems()).flatMap((i) => {
+        const parsed = parseLedgerItem(i);
+        if (parsed?.kind !== 'MONTH') return [];
+        return parsed.counters
+          .filter((c) => c.count !== 0)
+          .map((c): [string, number] => [
+            `${parsed.unitId}|${parsed.month}#${parsed.shard}|${c.metric}`,
+            c.count,
+          ]);
+      }),
     );
     expect(storedShards).toEqual(new Map([...perShard].filter(([, n]) => n !== 0)));
     expect(new Set([...storedShards.keys()].map((k) => k.split('#').at(-1))).size).toBeGreaterThan(
@@ -429,8 +455,9 @@ describe('counter exactness', () => {
     // An existing shard of the counter drifts (a shard no candidate wrote is no counter yet).
     const shard = (await scanAll(runtime)).find(
       (i) =>
-        i.PK === counterKey('dd-kdn', 'ADMITTED', '2025-06', '00').PK &&
-        /^2025-06#/.test(String(i.SK)),
+        i.PK === 'LEDGER#dd-kdn' &&
+        String(i.SK).startsWith('M#2025-06#') &&
+        Number(i[METRIC_ATTRIBUTE.ADMITTED] ?? 0) > 0,
     );
     expect(shard).toBeDefined();
     const drift = (delta: number) =>
@@ -440,7 +467,7 @@ describe('counter exactness', () => {
           Key: { PK: shard!.PK, SK: shard!.SK },
           ConditionExpression: 'attribute_exists(PK)',
           UpdateExpression: 'ADD #count :d',
-          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeNames: { '#count': METRIC_ATTRIBUTE.ADMITTED },
           ExpressionAttributeValues: { ':d': delta },
         }),
       );
@@ -457,76 +484,81 @@ describe('counter exactness', () => {
     }
   });
 
-  it('npm run quota:migrate moves counters written before sharding exactly once, report unchanged', async () => {
+  it('npm run quota:migrate moves counters of the earlier layouts exactly once, report unchanged', async () => {
     const target = ['--endpoint', runtime.dynamoDbEndpoint, '--table', runtime.tableName];
-    const tool = (name: string) =>
-      run(process.execPath, ['--import', 'tsx', `bin/${name}.ts`, ...target], { cwd: ROOT });
+    const tool = (name: string, ...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', `bin/${name}.ts`, ...target, ...args], {
+        cwd: ROOT,
+      });
     const { documents } = awsClients(runtime);
-    const quotas = new DynamoDbQuotaStore(documents, runtime.tableName);
-    const admittedIn = async (unitId: string) =>
-      (await quotas.readCounters(unitId, 'ADMITTED', '2025')).find((c) => c.month === '2025-06')
-        ?.count ?? 0;
+    // A fresh reader each time: a report reads the table's mark once a minute.
+    const admittedIn = async (unitId: string) => {
+      const unit = demoOrganisation().find((u) => u.id === unitId)!;
+      const data = await new DynamoDbQuotaStore(documents, runtime.tableName).unitData(
+        unit,
+        '2025',
+        vietnamToday(new Date()),
+      );
+      return data.counters.ADMITTED?.find((c) => c.month === '2025-06')?.count ?? 0;
+    };
     const before = { cell: await admittedIn('dd-kdn'), province: await admittedIn('hn') };
-    // What the layout before sharding held: the whole month of a unit in one item. Here the
-    // counts are moved out of the shards into such items, as if written by the old code.
-    const stored = await scanLedgerItems();
-    const moved = stored.filter(
-      (i) => i.PK === 'CNT#dd-kdn#ADMITTED' && String(i.SK).startsWith('2025-06#'),
+    // What an earlier layout held: the whole month of a unit and metric in one item. Here the
+    // counts are moved out of the ledger partition into such an item, as if written by the old
+    // code, with a gauge item of an old month that went back to 0.
+    const attribute = METRIC_ATTRIBUTE.ADMITTED;
+    const moved = (await scanLedgerItems()).filter(
+      (i) =>
+        i.PK === 'LEDGER#dd-kdn' &&
+        String(i.SK).startsWith('M#2025-06#') &&
+        Number(i[attribute] ?? 0) !== 0,
     );
     expect(moved.length).toBeGreaterThan(0);
-    const total = moved.reduce((n, i) => n + Number(i.count), 0);
+    const total = moved.reduce((n, i) => n + Number(i[attribute]), 0);
+    expect(total).toBe(before.cell);
+    await tool('quota-migrate', '--prepare');
     for (const item of moved) {
       await documents.send(
         new UpdateCommand({
           TableName: runtime.tableName,
           Key: { PK: item.PK, SK: item.SK },
           UpdateExpression: 'ADD #count :d',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: { ':d': -Number(item.count) },
+          ExpressionAttributeNames: { '#count': attribute },
+          ExpressionAttributeValues: { ':d': -Number(item[attribute]) },
         }),
       );
     }
-    await documents.send(
-      new PutCommand({
-        TableName: runtime.tableName,
-        Item: {
-          PK: 'CNT#dd-kdn#ADMITTED',
-          SK: '2025-06',
-          entity: 'COUNTER',
-          unitId: 'dd-kdn',
-          count: total,
-        },
-      }),
-    );
-    await documents.send(
-      new PutCommand({
-        TableName: runtime.tableName,
-        Item: {
-          PK: 'GAUGE#dd-kdn',
-          SK: 'CEREMONY#2019-01',
-          entity: 'GAUGE',
-          unitId: 'dd-kdn',
-          stage: 'CEREMONY',
-          month: '2019-01',
-          count: 0,
-        },
-      }),
-    );
-    // Reads and the recount already sum the old item with the shards.
+    const old = (Item: Record<string, unknown>) =>
+      documents.send(new PutCommand({ TableName: runtime.tableName, Item }));
+    await old({
+      PK: 'CNT#dd-kdn#ADMITTED',
+      SK: '2025-06',
+      entity: 'COUNTER',
+      unitId: 'dd-kdn',
+      count: total,
+    });
+    await old({
+      PK: 'GAUGE#dd-kdn',
+      SK: 'CEREMONY#2019-01#04',
+      entity: 'GAUGE',
+      unitId: 'dd-kdn',
+      stage: 'CEREMONY',
+      month: '2019-01',
+      shard: '04',
+      count: 0,
+    });
+    // While the table is marked, reports and the recount add the old items to the partition.
     expect(await admittedIn('dd-kdn')).toBe(before.cell);
     expect((await tool('quota-check')).stdout).toContain('Khớp / all counters match');
 
     const first = await tool('quota-migrate');
-    expect(first.stdout).toContain('moved 2 of 2 unsharded counters (0 left for the next run)');
-    const after = await scanLedgerItems();
-    expect(after.find((i) => i.PK === 'CNT#dd-kdn#ADMITTED' && i.SK === '2025-06')).toBeUndefined();
+    expect(first.stdout).toContain('moved 2 of 2 old counters (0 left for the next run)');
+    const all = await scanAll(runtime);
+    expect(all.filter((i) => i.entity === 'COUNTER' || i.entity === 'GAUGE')).toEqual([]);
     expect(
-      after.find((i) => i.PK === 'CNT#dd-kdn#ADMITTED' && i.SK === `2025-06#${LEGACY_SHARD}`),
-    ).toMatchObject({ count: total, month: '2025-06', shard: LEGACY_SHARD, entity: 'COUNTER' });
-    expect(after.find((i) => i.SK === `CEREMONY#2019-01#${LEGACY_SHARD}`)).toMatchObject({
-      count: 0,
-      stage: 'CEREMONY',
-    });
+      all.find((i) => i.PK === 'LEDGER#dd-kdn' && i.SK === `M#2025-06#${LEGACY_SHARD}`),
+    ).toEqual({ PK: 'LEDGER#dd-kdn', SK: `M#2025-06#${LEGACY_SHARD}`, [attribute]: total });
+    // The mark is cleared: reports read the partition alone, and see the same figures.
+    expect(all.find((i) => i.PK === 'LEDGER#LAYOUT')).toBeUndefined();
     expect({ cell: await admittedIn('dd-kdn'), province: await admittedIn('hn') }).toEqual(before);
     expect((await tool('quota-check')).stdout).toContain('Khớp / all counters match');
     // Nothing is moved twice.

@@ -3,13 +3,13 @@ import { type QuotaMetric } from './metric';
 import { monthsIn, type PeriodId } from './period';
 
 /**
- * Quota counters (docs/architecture.md, "Table design"): one item per unit, metric and month,
- * `CNT#<unitId>#<metric>` / `<YYYY-MM>`, holding `count`, incremented with `ADD` inside the same
- * transaction that commits the stage change — for the candidate's unit **and every ancestor**, so
- * a committee's figure is one read of its own counters, never a walk over its cells.
+ * Quota counters (docs/architecture.md, "Sharded ledger items"): a count per unit, metric and
+ * month, incremented inside the same transaction that commits the stage change — for the
+ * candidate's unit **and every ancestor**, so a committee's figure is one read of its own
+ * counters, never a walk over its cells.
  *
- * A report for a period reads, per unit and metric, the months of the period: its cost is
- * units × metrics × months, independent of how many candidates there are.
+ * A report for a period reads, per unit, the months of the period: its cost is units × months,
+ * independent of how many candidates there are.
  */
 
 export interface CounterDelta {

@@ -33,6 +33,21 @@ export interface GaugeCount {
   count: number;
 }
 
+/**
+ * What the funnel of a unit needs, bounded in time: per stage the number of candidates there
+ * (`totals`, a running total), and the month buckets of the recent window only (`recent`: the
+ * entry months from `funnelWindowStart(today)` on, later months included). The overdue count is
+ * the total less the candidates still within their allowance, and those entered a stage in the
+ * window, so months before it are never read — however old the ledger grows.
+ */
+export interface StageGauges {
+  totals: Readonly<Partial<Record<string, number>>>;
+  recent: readonly GaugeCount[];
+}
+
+/** The longest allowance: how many months before the current one a report reads buckets of. */
+const FUNNEL_WINDOW_MONTHS = Math.max(...Object.values(STAGE_ALLOWANCE_MONTHS));
+
 export interface FunnelRow {
   stage: HumanStageId;
   label: string;
@@ -47,27 +62,34 @@ function monthIndex(month: string): number {
   return year * 12 + m - 1;
 }
 
+function monthOfIndex(index: number): string {
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The first entry month a funnel on `today` (`YYYY-MM-DD`) reads the bucket of. */
+export function funnelWindowStart(today: string): string {
+  return monthOfIndex(monthIndex(today.slice(0, 7)) - FUNNEL_WINDOW_MONTHS);
+}
+
 /** Whether candidates that entered `stage` in `enteredMonth` are overdue in `currentMonth`. */
 export function isOverdue(stage: HumanStageId, enteredMonth: string, currentMonth: string) {
   return monthIndex(currentMonth) > monthIndex(enteredMonth) + STAGE_ALLOWANCE_MONTHS[stage];
 }
 
 /** One row per human stage, in pipeline order; `today` is `YYYY-MM-DD` in Vietnam. */
-export function funnelOf(gauges: readonly GaugeCount[], today: string): FunnelRow[] {
+export function funnelOf(gauges: StageGauges, today: string): FunnelRow[] {
   const currentMonth = today.slice(0, 7);
   return HUMAN_STAGE_IDS.map((stage) => {
-    let count = 0;
-    let overdue = 0;
-    for (const g of gauges) {
-      if (g.stage !== stage) continue;
-      count += g.count;
-      if (isOverdue(stage, g.month, currentMonth)) overdue += g.count;
+    const count = gauges.totals[stage] ?? 0;
+    let withinAllowance = 0;
+    for (const g of gauges.recent) {
+      if (g.stage === stage && !isOverdue(stage, g.month, currentMonth)) withinAllowance += g.count;
     }
     return {
       stage,
       ...stageLabel(stage),
       count,
-      overdue,
+      overdue: count - withinAllowance,
       allowanceMonths: STAGE_ALLOWANCE_MONTHS[stage],
     };
   });

@@ -86,11 +86,11 @@ export function counterDeltasOfEvent(
 
 /**
  * Stage gauges: how many candidates sit at each human stage, per unit and ancestor, bucketed by
- * the month (Vietnam time) they entered the stage: `GAUGE#<unitId>` / `<stage>#<YYYY-MM>`.
- * +1 entering a stage, −1 leaving it (in the bucket it was entered in), in the transaction of
- * the transition. The funnel of a unit is one Query of its partition: its size grows with
- * stages × months that had entries, never with the number of candidates. The month bucket is
- * also what makes "overdue" countable without reading candidates (see `funnel.ts`).
+ * the month (Vietnam time) they entered the stage. +1 entering a stage, −1 leaving it (in the
+ * bucket it was entered in), in the transaction of the transition; the store keeps each stage's
+ * running total beside the buckets. The month bucket is what makes "overdue" countable without
+ * reading candidates, and the total what spares a report the buckets older than the allowances
+ * (see `funnel.ts`): its reads never grow with candidates or with the ledger's age.
  */
 export interface GaugeDelta {
   unitId: string;

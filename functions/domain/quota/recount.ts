@@ -5,14 +5,16 @@ import { counterDeltasOfEvent, gaugeDeltas, type StagePosition } from './ledger-
  * The recount: every counter rebuilt from the immutable history (each event replayed through
  * `counterDeltasOfEvent`, the function the transactions use), every gauge rebuilt from where each
  * candidate stands now, and both compared with what is stored — per unit, metric (or stage) and
- * month. Missing items count as 0 (a revoked admission leaves a stored 0 behind).
+ * month; and each stage's running total (`funnel.ts`) compared per unit and stage. Missing items
+ * count as 0 (a revoked admission leaves a stored 0 behind).
  */
 
 export interface LedgerDifference {
-  kind: 'COUNTER' | 'GAUGE';
+  kind: 'COUNTER' | 'GAUGE' | 'GAUGE_TOTAL';
   unitId: string;
   /** The quota metric of a counter, the stage of a gauge. */
   key: string;
+  /** `YYYY-MM`; empty for a stage total. */
   month: string;
   stored: number;
   recounted: number;
@@ -23,12 +25,14 @@ export interface RecountInput {
   candidates: readonly { stage: string; stageEnteredAt: string; unitPath: readonly string[] }[];
   counters: readonly { unitId: string; metric: string; month: string; count: number }[];
   gauges: readonly { unitId: string; stage: string; month: string; count: number }[];
+  /** Stored running totals per unit and stage (summed over their shards or not). */
+  gaugeTotals: readonly { unitId: string; stage: string; count: number }[];
 }
 
 export interface RecountResult {
   differences: LedgerDifference[];
   /** Keys compared (union of stored and recounted). */
-  compared: { counters: number; gauges: number };
+  compared: { counters: number; gauges: number; gaugeTotals: number };
   events: number;
   candidates: number;
 }
@@ -45,6 +49,9 @@ export interface LedgerTally {
   recountedGauges: Record<string, number>;
   storedCounters: Record<string, number>;
   storedGauges: Record<string, number>;
+  /** Absent only in a recount saved before stage totals existed (npm run quota:check restarts it). */
+  recountedGaugeTotals: Record<string, number>;
+  storedGaugeTotals: Record<string, number>;
   events: number;
   candidates: number;
 }
@@ -55,6 +62,8 @@ export function emptyLedgerTally(): LedgerTally {
     recountedGauges: {},
     storedCounters: {},
     storedGauges: {},
+    recountedGaugeTotals: {},
+    storedGaugeTotals: {},
     events: 0,
     candidates: 0,
   };
@@ -74,11 +83,15 @@ export function addToLedgerTally(tally: LedgerTally, page: RecountInput): Ledger
   for (const c of page.candidates) {
     for (const d of gaugeDeltas(undefined, c as StagePosition, c.unitPath)) {
       add(tally.recountedGauges, key(d.unitId, d.stage, d.month), d.delta);
+      add(tally.recountedGaugeTotals, key(d.unitId, d.stage, ''), d.delta);
     }
   }
   for (const c of page.counters)
     add(tally.storedCounters, key(c.unitId, c.metric, c.month), c.count);
   for (const g of page.gauges) add(tally.storedGauges, key(g.unitId, g.stage, g.month), g.count);
+  for (const t of page.gaugeTotals) {
+    add(tally.storedGaugeTotals, key(t.unitId, t.stage, ''), t.count);
+  }
   tally.events += page.events.length;
   tally.candidates += page.candidates.length;
   return tally;
@@ -105,6 +118,11 @@ export function compareLedgerTally(tally: LedgerTally): RecountResult {
   };
   const comparedCounters = compare('COUNTER', tally.recountedCounters, tally.storedCounters);
   const comparedGauges = compare('GAUGE', tally.recountedGauges, tally.storedGauges);
+  const comparedTotals = compare(
+    'GAUGE_TOTAL',
+    tally.recountedGaugeTotals,
+    tally.storedGaugeTotals,
+  );
   differences.sort(
     (a, b) =>
       a.kind.localeCompare(b.kind) ||
@@ -114,7 +132,7 @@ export function compareLedgerTally(tally: LedgerTally): RecountResult {
   );
   return {
     differences,
-    compared: { counters: comparedCounters, gauges: comparedGauges },
+    compared: { counters: comparedCounters, gauges: comparedGauges, gaugeTotals: comparedTotals },
     events: tally.events,
     candidates: tally.candidates,
   };
@@ -129,7 +147,7 @@ export function formatDifferences(differences: readonly LedgerDifference[]): str
   return differences
     .map(
       (d) =>
-        `${d.kind.padEnd(7)} ${d.unitId} ${d.key} ${d.month}: lưu/stored ${d.stored}, đếm lại/recounted ${d.recounted}`,
+        `${d.kind.padEnd(7)} ${d.unitId} ${d.key} ${d.month || '*'}: lưu/stored ${d.stored}, đếm lại/recounted ${d.recounted}`,
     )
     .join('\n');
 }

@@ -1,6 +1,6 @@
 import type { OrgUnit } from '../org-unit';
 import { attainmentPercent, expectedByNow, type PaceStatus, paceStatus } from './attainment';
-import { funnelOf, type FunnelRow, type GaugeCount } from './funnel';
+import { funnelOf, type FunnelRow, type StageGauges } from './funnel';
 import { QUOTA_METRIC_LABELS, QUOTA_METRICS, type QuotaMetric } from './metric';
 import { elapsedShare, type Fraction, periodRange, type PeriodRange } from './period';
 import { type BilingualSentence, combinedAttainmentSentence } from './sentence';
@@ -20,7 +20,8 @@ export interface UnitQuotaData {
   targets: readonly QuotaTarget[];
   /** Monthly counts per metric (months outside the period are ignored). */
   counters: Partial<Record<QuotaMetric, readonly { month: string; count: number }[]>>;
-  gauges: readonly GaugeCount[];
+  /** Stage totals and the recent entry-month buckets (`funnel.ts`). */
+  gauges: StageGauges;
 }
 
 interface TargetReport {

@@ -1,7 +1,4 @@
-import {
-  parseCounterSortKey,
-  parseGaugeSortKey,
-} from '../../../functions/adapters/quota-ledger-items';
+import { parseLedgerItem } from '../../../functions/adapters/quota-ledger-items';
 import { searchKeyOf } from '../../../functions/domain/search-key';
 import { moveClock } from '../support/clock';
 import type { RuntimeEndpoints } from '../support/runtime-process';
@@ -166,22 +163,22 @@ export function candidateRecords(
     .map((item) => normalize(item, own));
 }
 
-/** COUNTER and GAUGE items: key → count. */
 /**
- * Every counter and gauge, its shards summed (`PK|<month>` for a counter, `PK|<stage>#<month>` for
- * a gauge): candidates land in different shards, so only the sums scale with their number.
+ * Every counter, gauge bucket and stage total of the ledger partitions, its shards summed
+ * (`<unit>|<month>|<metric or stage>`, `<unit>|total|<stage>`): candidates land in different
+ * shards, so only the sums scale with their number.
  */
 export function counters(items: Record<string, unknown>[]): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const i of items) {
-    if (i.entity !== 'COUNTER' && i.entity !== 'GAUGE') continue;
-    const sk = String(i.SK);
-    const bucket =
-      i.entity === 'COUNTER'
-        ? parseCounterSortKey(sk).month
-        : (({ stage, month }) => `${stage}#${month}`)(parseGaugeSortKey(sk));
-    const key = `${i.PK}|${bucket}`;
-    sums.set(key, (sums.get(key) ?? 0) + Number(i.count ?? 0));
+  const add = (key: string, count: number) => sums.set(key, (sums.get(key) ?? 0) + count);
+  for (const item of items) {
+    const parsed = parseLedgerItem(item);
+    if (parsed?.kind === 'MONTH') {
+      for (const c of parsed.counters) add(`${parsed.unitId}|${parsed.month}|${c.metric}`, c.count);
+      for (const g of parsed.gauges) add(`${parsed.unitId}|${parsed.month}|${g.stage}`, g.count);
+    } else if (parsed?.kind === 'TOTAL') {
+      for (const t of parsed.totals) add(`${parsed.unitId}|total|${t.stage}`, t.count);
+    }
   }
   return sums;
 }

@@ -1,7 +1,5 @@
-import {
-  counterTransactUpdate,
-  gaugeTransactUpdate,
-} from '../../../functions/adapters/quota-ledger-items';
+import { ledgerTransactUpdates } from '../../../functions/adapters/quota-ledger-items';
+import { countersEarnedBy } from '../../../functions/domain/quota/counter-keys';
 import { actorOf } from '../../../functions/domain/caller';
 import { readRow } from '../../../functions/domain/onboarding/rows';
 import { replayedRow } from '../../../functions/services/onboard-candidates';
@@ -79,21 +77,17 @@ describe('the seeded population', () => {
 
 describe('merging the store’s ledger updates', () => {
   it('leaves what the updates would have left one by one', () => {
-    const counter = { unitId: 'hue', metric: 'ADMITTED' as const, month: '2026-11', delta: 1 };
-    let item = applyUpdate(undefined, counterTransactUpdate('T', counter, '07').Update);
-    item = applyUpdate(item, counterTransactUpdate('T', { ...counter, delta: 2 }, '07').Update);
-    expect(item).toEqual({
-      PK: 'CNT#hue#ADMITTED',
-      SK: '2026-11#07',
-      count: 3,
-      entity: 'COUNTER',
-      unitId: 'hue',
-      month: '2026-11',
-      shard: '07',
-    });
-    const gauge = { unitId: 'hue', stage: 'CEREMONY', month: '2026-11', delta: -1 };
-    const g = applyUpdate(undefined, gaugeTransactUpdate('T', gauge as never, '01').Update);
-    expect(g).toMatchObject({ count: -1, entity: 'GAUGE', stage: 'CEREMONY', shard: '01' });
+    const path = ['hue', 'hue-x1'];
+    const nominate = (id: string) =>
+      ledgerTransactUpdates('T', id, path, {
+        counters: countersEarnedBy(null, 'NOMINATED', '2026-11-02', path),
+        gauges: [{ unitId: 'hue-x1', stage: 'NOMINATED', month: '2026-11', delta: 1 }],
+      }).map((u) => u.Update);
+    const [first] = nominate('c1').filter((u) => u.Key.PK === 'LEDGER#hue-x1');
+    let item = applyUpdate(undefined, first);
+    item = applyUpdate(item, first);
+    // Keys and counts only; the ADD of each attribute summed.
+    expect(item).toEqual({ PK: 'LEDGER#hue-x1', SK: first.Key.SK, n: 2, NO: 2 });
   });
 
   it('refuses an update it does not understand rather than guess', () => {

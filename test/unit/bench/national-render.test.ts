@@ -129,4 +129,39 @@ describe('the national benchmark’s report', () => {
       '| one | 96/96 | 48 | 960 | 300 | 2,000 | 4 + 1 / 5 (0.52%) | 2 | 2 |',
     );
   });
+
+  it('judges the national ratio on read units as DynamoDB bills them, when the run measured them', () => {
+    const r = result();
+    const billed = result({
+      quotaReports: {
+        ...r.quotaReports,
+        small: {
+          ...r.quotaReports.small,
+          nation: { ...r.quotaReports.small.nation, billedReadUnits: 1_000 },
+        },
+        full: {
+          ...r.quotaReports.full,
+          nation: { ...r.quotaReports.full.nation, billedReadUnits: 1_030 },
+        },
+        nationReadUnitsRatio: 3.1,
+        nationBilledReadUnitsRatio: 1.03,
+      },
+    });
+    const ratio = nationalTargets(billed)[2];
+    expect(ratio).toMatchObject({
+      measured: '1.03 as DynamoDB bills reads (3.1 as DynamoDB Local reports them)',
+      met: true,
+    });
+    const md = renderNational(billed);
+    expect(md).toContain('| read | status | ms | read units | billed | bytes |');
+    expect(md).toContain('files | 200 | 4,000 | 104 | 1,030 | 1,000,000 |');
+    // Results without the billed figures render as before.
+    expect(renderNational(r)).toContain('| read | status | ms | read units | bytes |');
+    expect(
+      nationalTargets({
+        ...billed,
+        quotaReports: { ...billed.quotaReports, nationBilledReadUnitsRatio: 1.2 },
+      })[2].met,
+    ).toBe(false);
+  });
 });

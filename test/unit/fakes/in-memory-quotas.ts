@@ -60,7 +60,7 @@ export class InMemoryQuotas implements QuotaStorePort {
     return {
       unit,
       targets: await this.listTargets(unit.id, period),
-      ...(this.data.get(unit.id) ?? { counters: {}, gauges: [] }),
+      ...(this.data.get(unit.id) ?? { counters: {}, gauges: { totals: {}, recent: [] } }),
     };
   }
 }

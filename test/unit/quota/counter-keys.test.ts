@@ -1,16 +1,4 @@
 import {
-  counterKey,
-  counterQuery,
-  counterTransactUpdate,
-  gaugeKey,
-  LEDGER_SHARDS,
-  LEGACY_SHARD,
-  ledgerShard,
-  legacyMoveUpdate,
-  parseCounterSortKey,
-  parseGaugeSortKey,
-} from '../../../functions/adapters/quota-ledger-items';
-import {
   countersEarnedBy,
   reversalOf,
   sumCounters,
@@ -80,93 +68,7 @@ describe('the month in Vietnam (UTC+7)', () => {
   });
 });
 
-describe('counter items and the report read', () => {
-  it('keys a counter by unit, metric, month and shard', () => {
-    expect(counterKey('hn-thanhtri', 'ADMITTED', '2025-03', '07')).toEqual({
-      PK: 'CNT#hn-thanhtri#ADMITTED',
-      SK: '2025-03#07',
-    });
-    expect(parseCounterSortKey('2025-03#07')).toEqual({ month: '2025-03', shard: '07' });
-    // An item written before sharding: the whole month, no shard.
-    expect(parseCounterSortKey('2025-03')).toEqual({ month: '2025-03', shard: undefined });
-    expect(gaugeKey('hn', 'CEREMONY', '2025-03', '15').SK).toBe('CEREMONY#2025-03#15');
-    expect(parseGaugeSortKey('CEREMONY#2025-03#15')).toEqual({
-      stage: 'CEREMONY',
-      month: '2025-03',
-      shard: '15',
-    });
-  });
-
-  it('writes a counter shard with ADD inside the transaction', () => {
-    const update = counterTransactUpdate(
-      'T',
-      { unitId: 'hn', metric: 'TRAINED', month: '2025-03', delta: -1 },
-      '03',
-    ).Update;
-    expect(update.Key).toEqual({ PK: 'CNT#hn#TRAINED', SK: '2025-03#03' });
-    expect(update.UpdateExpression).toMatch(/^ADD #count :delta/);
-    expect(update.ExpressionAttributeValues).toMatchObject({
-      ':delta': -1,
-      ':month': '2025-03',
-      ':shard': '03',
-    });
-  });
-
-  it('puts a candidate in one stable shard, and spreads candidates over all of them', () => {
-    expect(ledgerShard('c0123')).toBe(ledgerShard('c0123'));
-    const seen = new Map<string, number>();
-    for (let i = 0; i < 16 * LEDGER_SHARDS; i++) {
-      const shard = ledgerShard(`c${i}`);
-      seen.set(shard, (seen.get(shard) ?? 0) + 1);
-    }
-    expect([...seen.keys()].sort()).toEqual(
-      Array.from({ length: LEDGER_SHARDS }, (_, i) => String(i).padStart(2, '0')),
-    );
-    // No shard takes more than three times its share.
-    expect(Math.max(...seen.values())).toBeLessThan(48);
-  });
-
-  it('reads a period as one range of months per unit and metric, every shard included', () => {
-    const q = counterQuery('hn', 'ADMITTED', '2021-H1');
-    expect(q).toEqual({ PK: 'CNT#hn#ADMITTED', fromMonth: '2021-01', toMonth: '2021-06#~' });
-    const inRange = (sk: string) => sk >= q.fromMonth && sk <= q.toMonth;
-    expect(['2021-01', '2021-01#00', '2021-06#99', `2021-06#${LEGACY_SHARD}`].map(inRange)).toEqual(
-      [true, true, true, true],
-    );
-    expect(['2020-12#15', '2021-07', '2021-07#00'].map(inRange)).toEqual([false, false, false]);
-    expect(counterQuery('hn', 'OFFICIAL', 'TERM-2020-2025')).toMatchObject({
-      fromMonth: '2020-01',
-      toMonth: '2025-12#~',
-    });
-  });
-
-  it('moves an unsharded item into the legacy shard of the same unit, key and month', () => {
-    expect(
-      legacyMoveUpdate('T', {
-        PK: 'CNT#hn#ADMITTED',
-        SK: '2025-03',
-        entity: 'COUNTER',
-        unitId: 'hn',
-        count: 7,
-      }).Update,
-    ).toMatchObject({
-      Key: { PK: 'CNT#hn#ADMITTED', SK: `2025-03#${LEGACY_SHARD}` },
-      ExpressionAttributeValues: { ':delta': 7 },
-    });
-    expect(
-      legacyMoveUpdate('T', {
-        PK: 'GAUGE#hn',
-        SK: 'CEREMONY#2025-03',
-        entity: 'GAUGE',
-        unitId: 'hn',
-        count: 2,
-      }).Update,
-    ).toMatchObject({
-      Key: { PK: 'GAUGE#hn', SK: `CEREMONY#2025-03#${LEGACY_SHARD}` },
-      ExpressionAttributeValues: { ':delta': 2, ':stage': 'CEREMONY', ':month': '2025-03' },
-    });
-  });
-
+describe('the total of a period', () => {
   it.each([
     ['2025-Q1', 6],
     ['2025-Q2', 4],

@@ -159,6 +159,7 @@ describe('recount', () => {
       { unitId: 'x', metric: 'ADMITTED', month: '2025-06', count: 1 },
     ],
     gauges: [],
+    gaugeTotals: [],
     candidates: [
       { stage: 'ADMITTED', stageEnteredAt: '2025-06-20T00:00:00Z', unitPath: ['hn', 'x'] },
     ],
@@ -182,6 +183,22 @@ describe('recount', () => {
     };
     expect(recountLedger({ events, ...lostGauge }).differences).toEqual([
       { kind: 'GAUGE', unitId: 'hn', key: 'CEREMONY', month: '2025-06', stored: 0, recounted: 1 },
+      { kind: 'GAUGE_TOTAL', unitId: 'hn', key: 'CEREMONY', month: '', stored: 0, recounted: 1 },
+    ]);
+    // A stage total that drifted from its buckets is named on its own.
+    const drifted = {
+      ...stored,
+      gaugeTotals: [{ unitId: 'hn', stage: 'ADMISSION_DECISION', count: 1 }],
+    };
+    expect(recountLedger({ events, ...drifted }).differences).toEqual([
+      {
+        kind: 'GAUGE_TOTAL',
+        unitId: 'hn',
+        key: 'ADMISSION_DECISION',
+        month: '',
+        stored: 1,
+        recounted: 0,
+      },
     ]);
   });
 });

@@ -1,11 +1,25 @@
 import { crc32 } from 'zlib';
 import { buildQuotaReport, type UnitQuotaData } from '../../../functions/domain/quota/report';
-import { funnelOf, isOverdue } from '../../../functions/domain/quota/funnel';
+import {
+  funnelOf,
+  funnelWindowStart,
+  type GaugeCount,
+  isOverdue,
+  type StageGauges,
+} from '../../../functions/domain/quota/funnel';
+
 import { type QuotaTarget } from '../../../functions/domain/quota/target';
 import { renderDashboardPage, renderQuotaWidget } from '../../../functions/http/quota-dashboard';
 import { quotaReportCsv, quotaReportXlsx } from '../../../functions/http/quota-report-export';
 import { crc32 as ownCrc32, writeXlsx } from '../../../functions/http/xlsx';
 import { sheetRows, unzip } from '../../support/unzip';
+
+/** Every bucket (all entry months) in the shape a report reads: the totals summed, all kept. */
+function stageGaugesOf(buckets: readonly GaugeCount[]): StageGauges {
+  const totals: Record<string, number> = {};
+  for (const b of buckets) totals[b.stage] = (totals[b.stage] ?? 0) + b.count;
+  return { totals, recent: buckets };
+}
 
 const target = (t: Partial<QuotaTarget>): QuotaTarget => ({
   unitId: 'tt',
@@ -27,7 +41,7 @@ const unit = (
   unit: { id, name: `Đơn vị ${id}`, level: 'CELL' },
   targets,
   counters: { ADMITTED: [{ month: '2025-03', count: admitted }] },
-  gauges: [],
+  gauges: stageGaugesOf([]),
   ...extra,
 });
 
@@ -104,7 +118,7 @@ describe('funnel from stage gauges', () => {
       { stage: 'NOMINATED', month: '2025-06', count: 3 },
       { stage: 'CEREMONY', month: '2025-04', count: 1 },
     ];
-    const funnel = funnelOf(gauges, '2025-07-15');
+    const funnel = funnelOf(stageGaugesOf(gauges), '2025-07-15');
     expect(funnel.find((r) => r.stage === 'NOMINATED')).toMatchObject({ count: 5, overdue: 2 });
     expect(funnel.find((r) => r.stage === 'CEREMONY')).toMatchObject({ count: 1, overdue: 1 });
     // Nine admission stages, then the three of recognition after probation.
@@ -116,6 +130,34 @@ describe('funnel from stage gauges', () => {
     expect(funnel).toHaveLength(12);
     expect(isOverdue('CEREMONY', '2025-04', '2025-06')).toBe(false);
   });
+
+  it('needs only the stage totals and the buckets of the last months, however old the ledger', () => {
+    // Every bucket since 2019, and the same funnel from the totals and the window alone.
+    const buckets = [
+      { stage: 'ADMISSION_DECISION', month: '2019-01', count: 3 },
+      { stage: 'ADMISSION_DECISION', month: '2025-03', count: 2 },
+      { stage: 'ADMISSION_DECISION', month: '2025-04', count: 4 },
+      { stage: 'ADMISSION_DECISION', month: '2025-07', count: 1 },
+      { stage: 'NOMINATED', month: '2024-12', count: 5 },
+      { stage: 'NOMINATED', month: '2025-06', count: 6 },
+      // Entered after "today" (a report asked for an earlier day): never overdue.
+      { stage: 'NOMINATED', month: '2025-09', count: 7 },
+    ];
+    const today = '2025-07-15';
+    expect(funnelWindowStart(today)).toBe('2025-04');
+    const windowed = {
+      totals: stageGaugesOf(buckets).totals,
+      recent: buckets.filter((b) => b.month >= funnelWindowStart(today)),
+    };
+    const rows = (f: ReturnType<typeof funnelOf>) =>
+      f.filter((r) => r.count).map((r) => [r.stage, r.count, r.overdue]);
+    expect(rows(funnelOf(windowed, today))).toEqual(rows(funnelOf(stageGaugesOf(buckets), today)));
+    expect(rows(funnelOf(windowed, today))).toEqual([
+      ['NOMINATED', 18, 5],
+      ['ADMISSION_DECISION', 10, 5],
+    ]);
+    expect(funnelWindowStart('2025-02-01')).toBe('2024-11');
+  });
 });
 
 describe('exports', () => {
@@ -124,7 +166,7 @@ describe('exports', () => {
     today: '2025-06-30',
     units: [
       unit('tt', 9, [target({ period: '2025-H1' })], {
-        gauges: [{ stage: 'SPONSORSHIP', month: '2025-06', count: 4 }],
+        gauges: stageGaugesOf([{ stage: 'SPONSORSHIP', month: '2025-06', count: 4 }]),
       }),
       unit('=cmd', 1, []),
     ],

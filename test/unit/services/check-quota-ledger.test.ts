@@ -26,6 +26,7 @@ function snapshot(count: number): LedgerSnapshot {
     candidates: [],
     counters: CELL_PATH.map((unitId) => ({ unitId, metric: 'NOMINATED', month: '2025-03', count })),
     gauges: [],
+    gaugeTotals: [],
   } as unknown as LedgerSnapshot;
 }
 
@@ -43,6 +44,7 @@ function pagedTable(candidates: number, failAt?: number) {
     candidates: [],
     counters: [],
     gauges: [],
+    gaugeTotals: [],
   })) as unknown as LedgerSnapshot[];
   pages.push({
     events: [],
@@ -54,6 +56,7 @@ function pagedTable(candidates: number, failAt?: number) {
       count: candidates,
     })),
     gauges: [],
+    gaugeTotals: [],
   });
   const read: number[] = [];
   let failed = false;
@@ -137,6 +140,8 @@ describe('checkQuotaLedger', () => {
         recountedGauges: {},
         storedCounters: {},
         storedGauges: {},
+        recountedGaugeTotals: {},
+        storedGaugeTotals: {},
         events: 0,
         candidates: 0,
       },

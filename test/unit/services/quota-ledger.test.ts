@@ -80,7 +80,7 @@ describe('quota targets', () => {
     await saveTargets(deps, ADMIN, [target()]);
     quotas.data.set('dd-kdn', {
       counters: { ADMITTED: [{ month: '2025-03', count: 4 }] },
-      gauges: [],
+      gauges: { totals: {}, recent: [] },
     });
     const report = await quotaReport(deps, ADMIN, { unit: 'dd-kdn', period: '2025' });
     expect(report.units.map((u) => u.unitId)).toEqual(['dd-kdn', 'dd-kythuat']);

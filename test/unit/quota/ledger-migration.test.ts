@@ -1,0 +1,134 @@
+import { type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DynamoDbQuotaStore } from '../../../functions/adapters/dynamodb-quota-store';
+import { ledgerTransactUpdates } from '../../../functions/adapters/quota-ledger-items';
+import { gaugeDeltas } from '../../../functions/domain/quota/ledger-deltas';
+import { checkQuotaLedger } from '../../../functions/services/check-quota-ledger';
+import { migrateQuotaLedger } from '../../../functions/services/migrate-quota-ledger';
+import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { createPkSkTable } from '../../support/pk-sk-table';
+
+jest.setTimeout(120_000);
+
+/**
+ * The upgrade from the earlier ledger layouts on DynamoDB Local (docs/architecture.md, "Sharded
+ * ledger items"): while the table is marked, reports add the old items to the ledger partition;
+ * `migrateQuotaLedger` (npm run quota:migrate) moves each old item exactly once and clears the
+ * mark; the recount is exact throughout.
+ */
+
+const TABLE = 'ledger-migration';
+const UNIT = { id: 'hn', name: 'Hà Nội', level: 'CITY_COMMITTEE' } as const;
+let dynamo: DynamoDbLocal;
+let client: DynamoDBClient;
+let documents: DynamoDBDocumentClient;
+let store: DynamoDbQuotaStore;
+
+beforeAll(async () => {
+  dynamo = await startDynamoDbLocal();
+  client = dynamo.createClient();
+  documents = DynamoDBDocumentClient.from(client);
+  await createPkSkTable(client, TABLE);
+  store = new DynamoDbQuotaStore(documents, TABLE);
+});
+afterAll(async () => {
+  client?.destroy();
+  await dynamo?.stop();
+});
+
+const put = (Item: Record<string, unknown>) =>
+  documents.send(new PutCommand({ TableName: TABLE, Item }));
+const legacyItems = async () =>
+  ((await documents.send(new ScanCommand({ TableName: TABLE }))).Items ?? []).filter(
+    (i) => i.entity === 'COUNTER' || i.entity === 'GAUGE',
+  );
+
+/** What a report shows of the unit: ADMITTED per month of two periods, the CEREMONY funnel row. */
+async function figures(reader: DynamoDbQuotaStore) {
+  const today = '2025-07-15';
+  const h1 = await reader.unitData(UNIT, '2025-H1', today);
+  const q3 = await reader.unitData(UNIT, '2025-Q3', today);
+  return {
+    h1: h1.counters.ADMITTED ?? [],
+    q3: q3.counters.ADMITTED ?? [],
+    ceremony: { total: h1.gauges.totals.CEREMONY, recent: h1.gauges.recent },
+  };
+}
+
+describe('upgrading the quota ledger', () => {
+  it('reads old items while marked, moves them exactly once, and keeps every figure', async () => {
+    // Two layouts ago: one item per unit, metric and month, unsharded; then sharded items.
+    const old = { entity: 'COUNTER', unitId: 'hn' };
+    await put({ PK: 'CNT#hn#ADMITTED', SK: '2025-06', ...old, count: 3 });
+    await put({ PK: 'CNT#hn#ADMITTED', SK: '2025-06#05', ...old, month: '2025-06', count: 2 });
+    await put({ PK: 'CNT#hn#ADMITTED', SK: '2025-07#05', ...old, month: '2025-07', count: 4 });
+    const gauge = { entity: 'GAUGE', unitId: 'hn', stage: 'CEREMONY', month: '2025-06' };
+    await put({ PK: 'GAUGE#hn', SK: 'CEREMONY#2025-06', ...gauge, count: 2 });
+    await put({ PK: 'GAUGE#hn', SK: 'CEREMONY#2025-06#09', ...gauge, count: 1 });
+    // After the upgrade: one of those June candidates leaves CEREMONY (the new layout's −1).
+    for (const u of ledgerTransactUpdates(TABLE, 'c1', ['hn'], {
+      counters: [],
+      gauges: gaugeDeltas(
+        { stage: 'CEREMONY', stageEnteredAt: '2025-06-10T02:00:00Z' },
+        undefined,
+        ['hn'],
+      ),
+    })) {
+      await documents.send(new UpdateCommand(u.Update));
+    }
+
+    // Unmarked, a report reads the new layout only.
+    const unmarked = await figures(new DynamoDbQuotaStore(documents, TABLE));
+    expect(unmarked).toEqual({
+      h1: [],
+      q3: [],
+      ceremony: { total: -1, recent: [{ stage: 'CEREMONY', month: '2025-06', count: -1 }] },
+    });
+
+    await store.markLegacyLedger();
+    const marked = await figures(new DynamoDbQuotaStore(documents, TABLE));
+    expect(marked).toEqual({
+      h1: [{ month: '2025-06', count: 5 }],
+      q3: [{ month: '2025-07', count: 4 }],
+      ceremony: { total: 2, recent: [{ stage: 'CEREMONY', month: '2025-06', count: 2 }] },
+    });
+    // No history in this table: the recount sees every stored figure, both layouts summed.
+    const stored = (await checkQuotaLedger(store)).differences;
+    expect(stored.map((d) => [d.kind, d.key, d.month, d.stored])).toEqual([
+      ['COUNTER', 'ADMITTED', '2025-06', 5],
+      ['COUNTER', 'ADMITTED', '2025-07', 4],
+      ['GAUGE', 'CEREMONY', '2025-06', 2],
+      ['GAUGE_TOTAL', 'CEREMONY', '', 2],
+    ]);
+
+    const progress: number[] = [];
+    expect(await migrateQuotaLedger(store, (r) => progress.push(r.found), 1)).toEqual({
+      found: 5,
+      moved: 5,
+      skipped: 0,
+    });
+    expect(progress).toEqual([1, 2, 3, 4, 5]);
+    expect(await legacyItems()).toEqual([]);
+    // The mark is gone: a fresh reader reads the new layout only, and sees the same figures.
+    expect(await figures(new DynamoDbQuotaStore(documents, TABLE))).toEqual(marked);
+    expect((await checkQuotaLedger(store)).differences).toEqual(stored);
+
+    // A second run finds nothing; a stale read of an item moves nothing.
+    expect(await migrateQuotaLedger(store)).toEqual({ found: 0, moved: 0, skipped: 0 });
+    expect(
+      await store.moveToLedger({
+        PK: 'CNT#hn#ADMITTED',
+        SK: '2025-06',
+        entity: 'COUNTER',
+        unitId: 'hn',
+        count: 3,
+      }),
+    ).toBe(false);
+    expect(await figures(new DynamoDbQuotaStore(documents, TABLE))).toEqual(marked);
+  });
+});
