@@ -10,10 +10,12 @@ import {
 import { isConditionFailure } from './dynamodb-errors';
 import { type Candidate, isInFlight } from '../domain/candidate';
 import { type OrgUnit } from '../domain/org-unit';
+import { gaugeDeltas } from '../domain/quota/ledger-deltas';
 import { HUMAN_STAGE_IDS } from '../domain/stage-ids';
 import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { childLinkItem, ROOTS_PARTITION } from './dynamodb-quota-store';
 import { queueEntryWrites } from './queue-entries';
+import { ledgerMoveUpdates } from './quota-ledger-items';
 import { keys, withoutKeys } from './table-keys';
 
 /**
@@ -161,7 +163,7 @@ export class DynamoDbOrgStore implements OrgStore {
     let before: Candidate | undefined = candidate;
     for (let attempt = 1; before && attempt <= 5; attempt++) {
       try {
-        // The path and the work-queue entries of every unit on it move together.
+        // The path, the work-queue entries and the stage gauges of every unit on it move together.
         await this.documents.send(
           new TransactWriteCommand({
             TransactItems: [
@@ -179,6 +181,15 @@ export class DynamoDbOrgStore implements OrgStore {
                 },
               },
               ...queueEntryWrites(this.tableName, before, { ...before, unitPath }),
+              ...ledgerMoveUpdates(
+                this.tableName,
+                before.id,
+                {
+                  leaving: gaugeDeltas(before, undefined, before.unitPath),
+                  entering: gaugeDeltas(undefined, before, unitPath),
+                },
+                { from: before.unitPath, to: unitPath },
+              ),
             ],
           }),
         );

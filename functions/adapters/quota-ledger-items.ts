@@ -201,9 +201,38 @@ export function ledgerTransactUpdates(
   unitPath: readonly string[],
   deltas: { counters: readonly CounterDelta[]; gauges: readonly GaugeDelta[] },
 ) {
+  const writes = new LedgerWrites();
+  addLedgerDeltas(writes, candidateId, unitPath, deltas);
+  return writes.updates(tableName);
+}
+
+/**
+ * The `Update`s that carry an open file's stage gauges from its old unit path to its new one when
+ * a unit above it moves (`setUnitPath`): the recount places a file's gauges by its path now, and
+ * its next transition takes them off the new path. Minus on every unit of the old path, plus on
+ * every unit of the new one, each in the shard of its depth there: a unit on both at the same
+ * depth nets to nothing and is not written. Counters stay where they were counted (history).
+ */
+export function ledgerMoveUpdates(
+  tableName: string,
+  candidateId: string,
+  gauges: { leaving: readonly GaugeDelta[]; entering: readonly GaugeDelta[] },
+  paths: { from: readonly string[]; to: readonly string[] },
+) {
+  const writes = new LedgerWrites();
+  addLedgerDeltas(writes, candidateId, paths.from, { counters: [], gauges: gauges.leaving });
+  addLedgerDeltas(writes, candidateId, paths.to, { counters: [], gauges: gauges.entering });
+  return writes.updates(tableName);
+}
+
+function addLedgerDeltas(
+  writes: LedgerWrites,
+  candidateId: string,
+  unitPath: readonly string[],
+  deltas: { counters: readonly CounterDelta[]; gauges: readonly GaugeDelta[] },
+): void {
   const shardOf = (unitId: string) =>
     ledgerShard(candidateId, shardsAtDepth(unitPath.indexOf(unitId)));
-  const writes = new LedgerWrites();
   for (const c of deltas.counters) {
     writes.add(
       monthItemKey(c.unitId, c.month, shardOf(c.unitId)),
@@ -216,7 +245,6 @@ export function ledgerTransactUpdates(
     writes.add(monthItemKey(g.unitId, g.month, shard), STAGE_ATTRIBUTE[g.stage], g.delta);
     writes.add(totalItemKey(g.unitId, shard), STAGE_ATTRIBUTE[g.stage], g.delta);
   }
-  return writes.updates(tableName);
 }
 
 /** One `SK BETWEEN :from AND :to` range of a unit's ledger partition. */

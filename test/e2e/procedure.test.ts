@@ -1,4 +1,7 @@
+import { DynamoDbQuotaStore } from '../../functions/adapters/dynamodb-quota-store';
+import { checkQuotaLedger } from '../../functions/services/check-quota-ledger';
 import { type ApiClient, type CandidateBody } from './support/api-client';
+import { awsClients } from './support/aws-clients';
 import { DEMO_NOMINATION, HAPPY_PATH } from './support/happy-path';
 import { demoOfficers, officerClient } from './support/officers';
 import { type RuntimeProcess, startRuntimeProcess } from './support/runtime-process';
@@ -333,6 +336,11 @@ describe('organisation tree admin API', () => {
       'bx-khoang',
       'bx-khoang-mo',
     ]);
+    // The open file's stage gauges moved with it: the recount places them by its path now.
+    const { documents } = awsClients(runtime);
+    const recount = await checkQuotaLedger(new DynamoDbQuotaStore(documents, runtime.tableName));
+    expect(recount.differences).toEqual([]);
+    expect(recount.compared.gaugeTotals).toBeGreaterThan(0);
 
     const retired = await post('/units/lc-batxat/retirement', { retiredOn: '2025-07-01' });
     expect(retired).toMatchObject({ status: 200, body: { retiredOn: '2025-07-01' } });

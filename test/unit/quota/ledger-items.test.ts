@@ -3,6 +3,7 @@ import {
   LEDGER_SHARDS_BY_DEPTH,
   ledgerRanges,
   ledgerShard,
+  ledgerMoveUpdates,
   ledgerTransactUpdates,
   legacyMoveUpdates,
   METRIC_ATTRIBUTE,
@@ -101,6 +102,39 @@ describe('ledger items a transition writes', () => {
     }
     expect(seen.size).toBe(32);
     expect(Math.max(...seen.values())).toBeLessThan(48);
+  });
+
+  it("carries an open file's gauges to its new path when a unit above it moves", () => {
+    const file = at('SPONSORSHIP', '2025-05-03T02:00:00Z');
+    const move = (from: string[], to: string[]) =>
+      ledgerMoveUpdates(
+        'T',
+        'c7',
+        { leaving: gaugeDeltas(file, undefined, from), entering: gaugeDeltas(undefined, file, to) },
+        { from, to },
+      ).map((u) => applyUpdate(undefined, u.Update));
+    // The grassroots organisation changes district inside the province: the province and
+    // everything below the moved unit keep their depth and shard, so only the districts change.
+    const moved = move(PATH, ['hn', 'hn-dongda', 'tt-kdn', 'tt-kdn-cell1']);
+    expect(moved.map((i) => i.PK).sort()).toEqual([
+      'LEDGER#hn-dongda',
+      'LEDGER#hn-dongda',
+      'LEDGER#hn-thanhtri',
+      'LEDGER#hn-thanhtri',
+    ]);
+    expect(moved.filter((i) => i.PK === 'LEDGER#hn-thanhtri').map((i) => i.SP)).toEqual([-1, -1]);
+    expect(moved.filter((i) => i.PK === 'LEDGER#hn-dongda').map((i) => i.SP)).toEqual([1, 1]);
+    // Lifted one level up (grassroots directly under the province): the same units, but at a
+    // depth with another number of shards, so they are moved between shards too.
+    const lifted = move(PATH, ['hn', 'tt-kdn', 'tt-kdn-cell1']);
+    const net = new Map<string, number>();
+    for (const i of lifted) net.set(String(i.PK), (net.get(String(i.PK)) ?? 0) + Number(i.SP));
+    expect(net.get('LEDGER#hn-thanhtri')).toBe(-2);
+    expect(net.get('LEDGER#hn')).toBeUndefined();
+    expect(net.get('LEDGER#tt-kdn')).toBe(0);
+    expect(lifted.filter((i) => i.PK === 'LEDGER#tt-kdn').length).toBe(
+      shardsAtDepth(1) === shardsAtDepth(2) ? 0 : 4,
+    );
   });
 
   it('gives every metric and stage its own attribute', () => {
