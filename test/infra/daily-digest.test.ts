@@ -5,39 +5,15 @@
  * template says and as the local runtime's IAM evaluates it.
  */
 import { Match } from 'aws-cdk-lib/assertions';
-import { AccessDenied, createAccessControl } from '../../lib/local/iam/access-control';
 import {
   authorizeRuleInvoke,
   authorizeStateMachineInvoke,
 } from '../../lib/local/iam/service-paths';
-import { readTemplatePermissions } from '../../lib/local/iam/template-permissions';
-import { createResolver, type CfnTemplate } from '../../lib/local/template';
 import { DIGEST_SHARDS_AT_ONCE } from '../../functions/domain/digest-subscriber';
-import { synthesizeTemplate } from './synthesize';
+import { denialOf, evaluatedTemplate } from './evaluated-template';
 
-const { template } = synthesizeTemplate();
-const cfn = template.toJSON() as CfnTemplate;
-const resolve = createResolver({ template: cfn, stackName: 'TestAdmission' });
-const permissions = readTemplatePermissions(cfn, resolve);
-const access = createAccessControl(permissions);
-
-const logicalId = (type: string, prefix: string) => {
-  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
-  expect(ids).toHaveLength(1);
-  return ids[0];
-};
-const arnOf = (id: string) => String(resolve({ 'Fn::GetAtt': [id, 'Arn'] }));
-const refOf = (id: string) => String(resolve({ Ref: id }));
+const { template, permissions, access, logicalId, arnOf, refOf } = evaluatedTemplate();
 const fnArn = (prefix: string) => arnOf(logicalId('AWS::Lambda::Function', prefix));
-const denialOf = (attempt: () => void) => {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof AccessDenied) return error.denial;
-    throw error;
-  }
-  return undefined;
-};
 
 /** Every action the policies of a role grant (its own statements, all resources). */
 function actionsOf(rolePrefix: string): string[] {

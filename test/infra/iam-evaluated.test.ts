@@ -2,8 +2,7 @@
  * The stack's permissions as AWS evaluates them: the synthesized template read by the local
  * runtime's IAM (lib/local/iam), each service path asked the question AWS asks.
  */
-import { AccessDenied, createAccessControl } from '../../lib/local/iam/access-control';
-import { readTemplatePermissions } from '../../lib/local/iam/template-permissions';
+import { AccessDenied } from '../../lib/local/iam/access-control';
 import {
   authorizeAlarmActions,
   authorizeRuleInvoke,
@@ -13,22 +12,9 @@ import {
 import { authorizePublish, sesGuard } from '../../lib/local/iam/service-guards';
 import { accessKeyIdFor } from '../../lib/local/iam/access-control';
 import { readMailSetup } from '../../lib/local/ses-endpoint';
-import { createResolver, type CfnTemplate } from '../../lib/local/template';
-import { synthesizeTemplate } from './synthesize';
+import { evaluatedTemplate } from './evaluated-template';
 
-const { template } = synthesizeTemplate();
-const cfn = template.toJSON() as CfnTemplate;
-const resolve = createResolver({ template: cfn, stackName: 'TestAdmission' });
-const permissions = readTemplatePermissions(cfn, resolve);
-const access = createAccessControl(permissions);
-
-const logicalId = (type: string, prefix: string) => {
-  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
-  expect(ids).toHaveLength(1);
-  return ids[0];
-};
-const arnOf = (id: string) => String(resolve({ 'Fn::GetAtt': [id, 'Arn'] }));
-const refOf = (id: string) => String(resolve({ Ref: id }));
+const { cfn, resolve, permissions, access, logicalId, arnOf, refOf } = evaluatedTemplate();
 const functionSession = (prefix: string) => {
   const fn = logicalId('AWS::Lambda::Function', prefix);
   return access.sessionOf(permissions.functionRoles.get(fn)!, refOf(fn));

@@ -4,35 +4,13 @@
  * (the local runtime's IAM reading the synthesized template).
  */
 import { Match } from 'aws-cdk-lib/assertions';
-import { AccessDenied, createAccessControl } from '../../lib/local/iam/access-control';
-import { readTemplatePermissions } from '../../lib/local/iam/template-permissions';
 import { authorizeRuleInvoke } from '../../lib/local/iam/service-paths';
-import { createResolver, type CfnTemplate } from '../../lib/local/template';
-import { synthesizeTemplate } from './synthesize';
+import { denialOf, evaluatedTemplate } from './evaluated-template';
 
-const { template } = synthesizeTemplate();
-const cfn = template.toJSON() as CfnTemplate;
-const resolve = createResolver({ template: cfn, stackName: 'TestAdmission' });
-const permissions = readTemplatePermissions(cfn, resolve);
-const access = createAccessControl(permissions, () => undefined);
+const { template, resolve, permissions, access, logicalId, arnOf, refOf } = evaluatedTemplate(
+  () => undefined,
+);
 const { region, accountId } = permissions;
-
-const logicalId = (type: string, prefix: string) => {
-  const ids = Object.keys(template.findResources(type)).filter((id) => id.startsWith(prefix));
-  expect(ids).toHaveLength(1);
-  return ids[0];
-};
-const arnOf = (id: string) => String(resolve({ 'Fn::GetAtt': [id, 'Arn'] }));
-const refOf = (id: string) => String(resolve({ Ref: id }));
-const denialOf = (attempt: () => void) => {
-  try {
-    attempt();
-  } catch (error) {
-    if (error instanceof AccessDenied) return error.denial;
-    throw error;
-  }
-  return undefined;
-};
 
 const table = `arn:aws:dynamodb:${region}:${accountId}:table/${refOf(
   logicalId('AWS::DynamoDB::Table', 'StorageAdmissionTable'),
