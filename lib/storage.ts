@@ -15,6 +15,15 @@ import { DataKey } from './data-key';
  * bind a table and the environment variable that names it in one call, so a function can never
  * get one without the other.
  */
+/** What the readers do: items by key, key ranges of the table and its indexes. */
+const KEYED_READS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+] as const;
+
 export class Storage extends Construct {
   readonly table: dynamodb.Table;
   readonly idempotencyTable: dynamodb.Table;
@@ -80,8 +89,15 @@ export class Storage extends Construct {
     });
   }
 
+  /**
+   * Reads by key and by key range, on the table and its indexes, but no Scan: no function reads
+   * a whole table (docs/architecture.md; the scans are operator tools run with their own
+   * credentials), so `grantReadData`'s Scan would only widen what a compromised function reads.
+   */
   grantReadCandidates(fn: lambda.Function): void {
-    this.table.grantReadData(fn);
+    this.table.grant(fn, ...KEYED_READS);
+    // The table's customer-managed key: reading its items decrypts them (grantReadData did this).
+    this.table.encryptionKey?.grant(fn, 'kms:Decrypt', 'kms:DescribeKey');
     this.bindTable(fn);
   }
 
@@ -97,8 +113,8 @@ export class Storage extends Construct {
 
   /** Reads, and PutItem only (delivery records, notes): no update, delete or transaction. */
   grantReadAndPut(fn: lambda.Function): void {
-    this.table.grantReadData(fn);
-    this.table.grant(fn, 'dynamodb:PutItem');
+    this.table.grant(fn, ...KEYED_READS, 'dynamodb:PutItem');
+    this.table.encryptionKey?.grant(fn, 'kms:Decrypt', 'kms:DescribeKey');
     this.table.encryptionKey?.grantEncrypt(fn);
     this.bindTable(fn);
   }

@@ -129,6 +129,29 @@ describe('function roles, least privilege', () => {
     ).toBeUndefined();
   });
 
+  it('lets the audit export query the unit audit index and GSI3, and nothing wider', () => {
+    for (const index of ['UnitAudit', 'GSI3']) {
+      expect(
+        allowed('ApiExportAudit', 'dynamodb:Query', `${table}/index/${index}`),
+      ).toBeUndefined();
+    }
+    expect(allowed('ApiExportAudit', 'dynamodb:Scan', `${table}/index/UnitAudit`)).toMatchObject({
+      reason: 'noIdentityAllow',
+    });
+    expect(allowed('ApiExportAudit', 'dynamodb:PutItem', table)).toMatchObject({
+      reason: 'noIdentityAllow',
+    });
+  });
+
+  it('lets the digest sender read its shards and note sends, never scan', () => {
+    for (const action of ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem']) {
+      expect(allowed('DigestSendDailyDigests', action, table)).toBeUndefined();
+    }
+    expect(allowed('DigestSendDailyDigests', 'dynamodb:Scan', table)).toMatchObject({
+      reason: 'noIdentityAllow',
+    });
+  });
+
   it('keeps read-only functions read-only, with the AWS message', () => {
     const denial = allowed('ApiGetCandidate', 'dynamodb:PutItem', table);
     expect(denial?.message).toBe(
