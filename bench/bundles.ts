@@ -1,7 +1,7 @@
 /**
  * The function bundles `cdk synth` wrote into a cloud assembly: each Lambda function's asset
- * folder, its entry file and its size. Source maps are left out of the size: Lambda loads them
- * only to print a stack trace (`--enable-source-maps`), never to run the handler.
+ * folder, its entry file and its size. Source maps are left out of the size: they are read only to
+ * map an error's stack (functions/observability/source-mapped-stack.ts), never to run the handler.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

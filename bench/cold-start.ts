@@ -25,7 +25,7 @@ process.stdout.write(String(performance.now() - started));
 export function measureColdStarts(options: { cdkOut: string; runs: number }): ColdStart[] {
   return functionBundles(options.cdkOut).map((bundle) => {
     // The function's own variables (unresolved intrinsics become placeholders): some bundles
-    // read them at load time. NODE_OPTIONS among them: source maps are loaded as on Lambda.
+    // read them at load time. NODE_OPTIONS among them, were a function given any.
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       AWS_REGION: 'us-east-1',

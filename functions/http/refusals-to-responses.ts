@@ -3,6 +3,7 @@ import { isTransactionConflict } from '../adapters/dynamodb-errors';
 import { CONTENTION_RETRY_AFTER_SECONDS, contentionRefusal } from '../domain/contention';
 import { HTTP_STATUS_OF, Refusal } from '../domain/refusal';
 import { logger } from '../observability/logger';
+import { sourceMappedStack } from '../observability/source-mapped-stack';
 import { type HttpResponse, refusalResponse } from './response';
 import { isTransient } from './transient-error';
 
@@ -42,7 +43,7 @@ export function refusalsToResponses(): MiddlewareObj<unknown, HttpResponse> {
       logger.error('Unhandled error', {
         errorName: error?.name,
         errorMessage: error?.message,
-        stack: error?.stack,
+        stack: sourceMappedStack(error),
       });
       request.response = refusalResponse(500, {
         code: 'INTERNAL_ERROR',

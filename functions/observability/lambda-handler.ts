@@ -6,20 +6,26 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { logger } from './logger';
+import { mapStackInPlace } from './source-mapped-stack';
 import { tracer } from './tracer';
 
 /**
  * Every handler's middleware: each log line carries the invocation's Lambda context (request id,
  * function, cold start), keys appended during one invocation are dropped before the next, and
- * the invocation is an X-Ray segment when tracing is on.
+ * the invocation is an X-Ray segment when tracing is on. An error that leaves the handler has its
+ * stack mapped to the TypeScript sources first (source-mapped-stack.ts): the runtime logs it.
  */
 export function lambdaHandler<Event, Result>(
   handler: (event: Event, context: Context) => Promise<Result>,
 ) {
-  return middy<Event, Result>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .handler(handler);
+  return (
+    middy<Event, Result>()
+      // Registered first, so its onError runs last: after every other middleware had its say.
+      .use({ onError: (request) => mapStackInPlace(request.error) })
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(captureLambdaHandler(tracer, { captureResponse: false }))
+      .handler(handler)
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ResumeFailure } from '../services/resume-in-flight';
+import { sourceMappedStack } from './source-mapped-stack';
 
 /**
  * What the log keeps of a candidate the resume job could not repair: the id, the error's name and
@@ -10,7 +11,7 @@ export function describeResumeFailure(failure: ResumeFailure): {
   thrownAt?: string;
 } {
   const error = failure.error instanceof Error ? failure.error : undefined;
-  const frame = error?.stack
+  const frame = sourceMappedStack(error)
     ?.split('\n')
     .map((line) => line.trim())
     .find((line) => line.startsWith('at '));
