@@ -210,7 +210,8 @@ export class DynamoDbQuotaStore {
    * `period` on `today`: the targets Query and one range of the unit's ledger partition (two when
    * the period lies before the funnel's window), whatever the data and however old the ledger
    * (docs/architecture.md, "Sharded ledger items"). While `npm run quota:migrate` has legacy
-   * items left to move, the unit's legacy items are read and added too.
+   * items left to move, the unit's legacy items are read and added too. A top-level committee
+   * keeps no ledger: its figures are its children's sum (`quotaReport` adds them up).
    */
   async unitData(unit: UnitRef, period: string, today: string): Promise<UnitQuotaData> {
     const windowStart = funnelWindowStart(today);
