@@ -38,6 +38,12 @@ async function main(): Promise<number> {
     `Đếm lại ${result.events} sự kiện, ${result.candidates} hồ sơ; so ${result.compared.counters} bộ đếm và ${result.compared.gauges} bộ đếm giai đoạn / ` +
       `recounted ${result.events} events, ${result.candidates} candidates; compared ${result.compared.counters} counters and ${result.compared.gauges} stage gauges`,
   );
+  if (result.leftOnTopUnits > 0) {
+    console.log(
+      `${result.leftOnTopUnits} bộ đếm còn lưu cho cấp ủy trực thuộc Trung ương (không dùng nữa): chạy npm run quota:migrate / ` +
+        `${result.leftOnTopUnits} figures still stored for top-level committees (no longer used): run npm run quota:migrate`,
+    );
+  }
   if (result.differences.length === 0) {
     console.log('Khớp / all counters match');
     return 0;

@@ -1,8 +1,10 @@
 import { type ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
+  paginateQuery,
   paginateScan,
   PutCommand,
   QueryCommand,
@@ -23,6 +25,7 @@ import { createDocumentClient, requiredEnv } from './dynamodb-documents';
 import { isConditionFailure } from './dynamodb-errors';
 import {
   LEDGER_PARTITION_PREFIX,
+  ledgerPartition,
   ledgerRanges,
   type LegacyLedgerItem,
   legacyMoveUpdates,
@@ -89,6 +92,8 @@ export interface LedgerSnapshot {
   counters: { unitId: string; metric: string; month: string; count: number }[];
   gauges: { unitId: string; stage: string; month: string; count: number }[];
   gaugeTotals: { unitId: string; stage: string; count: number }[];
+  /** Top-level committees (their links under `ORG#ROOTS`): they keep no ledger. */
+  topUnits: string[];
 }
 
 /** One page of the recount's Scan, and where the next one starts (absent after the last). */
@@ -205,7 +210,8 @@ export class DynamoDbQuotaStore {
    * `period` on `today`: the targets Query and one range of the unit's ledger partition (two when
    * the period lies before the funnel's window), whatever the data and however old the ledger
    * (docs/architecture.md, "Sharded ledger items"). While `npm run quota:migrate` has legacy
-   * items left to move, the unit's legacy items are read and added too.
+   * items left to move, the unit's legacy items are read and added too. A top-level committee
+   * keeps no ledger: its figures are its children's sum (`quotaReport` adds them up).
    */
   async unitData(unit: UnitRef, period: string, today: string): Promise<UnitQuotaData> {
     const windowStart = funnelWindowStart(today);
@@ -292,8 +298,9 @@ export class DynamoDbQuotaStore {
       new ScanCommand({
         TableName: this.tableName,
         FilterExpression:
-          'entity IN (:event, :candidate, :counter, :gauge) OR begins_with(PK, :ledger)',
+          'entity IN (:event, :candidate, :counter, :gauge) OR begins_with(PK, :ledger) OR PK = :roots',
         ExpressionAttributeValues: {
+          ':roots': ROOTS_PARTITION,
           ':event': 'EVENT',
           ':candidate': 'CANDIDATE',
           ':counter': 'COUNTER',
@@ -318,6 +325,9 @@ export class DynamoDbQuotaStore {
             unitPath: item.unitPath as string[],
           });
           break;
+        case 'UNIT_CHILD':
+          snapshot.topUnits.push(String(item.id));
+          break;
         default:
           for (const ledger of item.entity === undefined
             ? [item]
@@ -340,6 +350,7 @@ export class DynamoDbQuotaStore {
       whole.counters.push(...snapshot.counters);
       whole.gauges.push(...snapshot.gauges);
       whole.gaugeTotals.push(...snapshot.gaugeTotals);
+      whole.topUnits.push(...snapshot.topUnits);
       from = next;
     } while (from);
     return whole;
@@ -418,6 +429,67 @@ export class DynamoDbQuotaStore {
     }
   }
 
+  /**
+   * Deletes a legacy item of a top-level committee, which keeps no ledger (its children's items
+   * hold the same counts), if it still holds `count`: `false` when it changed or went meanwhile.
+   */
+  async dropLegacyItem(item: LegacyLedgerItem): Promise<boolean> {
+    try {
+      await this.documents.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: { PK: item.PK, SK: item.SK },
+          ConditionExpression: '#count = :count',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: { ':count': item.count },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Deletes every item of a unit's ledger partition, a page at a time (the items of a top-level
+   * committee, which keeps none since docs/architecture.md, "Sharded ledger items"): one Query
+   * per page and batched deletes. Answers how many it deleted; safe to run again.
+   */
+  async deleteLedgerOf(unitId: string): Promise<number> {
+    let deleted = 0;
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': ledgerPartition(unitId) },
+        ProjectionExpression: 'PK, SK',
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      const keys = (page.Items ?? []).map((i) => ({ PK: i.PK, SK: i.SK }));
+      for (let start = 0; start < keys.length; start += BATCH_WRITE_LIMIT) {
+        await this.deleteAll(keys.slice(start, start + BATCH_WRITE_LIMIT));
+      }
+      deleted += keys.length;
+    }
+    return deleted;
+  }
+
+  /** One BatchWriteItem of deletes, its unprocessed part sent again after a pause until none. */
+  private async deleteAll(keys: Record<string, unknown>[]): Promise<void> {
+    let requests = keys.map((Key) => ({ DeleteRequest: { Key } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2_000, 50 * 2 ** attempt)));
+      const { UnprocessedItems } = await this.documents.send(
+        new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+      );
+      requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+    }
+  }
+
   private async queryAll(
     input: QueryCommandInput,
     max = Infinity,
@@ -446,11 +518,14 @@ export class DynamoDbQuotaStore {
   }
 }
 
+/** DynamoDB's limit on the requests of one BatchWriteItem. */
+const BATCH_WRITE_LIMIT = 25;
+
 /** Present while legacy ledger items may remain (see `markLegacyLedger`). */
 const LEGACY_MARKER_KEY = { PK: 'LEDGER#LAYOUT', SK: 'LEGACY_ITEMS' };
 
 function emptySnapshot(): LedgerSnapshot {
-  return { events: [], candidates: [], counters: [], gauges: [], gaugeTotals: [] };
+  return { events: [], candidates: [], counters: [], gauges: [], gaugeTotals: [], topUnits: [] };
 }
 
 function legacyItem(item: Record<string, unknown>): LegacyLedgerItem {

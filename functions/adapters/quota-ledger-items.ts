@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CounterDelta } from '../domain/quota/counter-keys';
 import type { GaugeCount, StageGauges } from '../domain/quota/funnel';
 import type { GaugeDelta } from '../domain/quota/ledger-deltas';
+import { FIRST_LEDGER_DEPTH } from '../domain/quota/ledger-depth';
 import { QUOTA_METRICS, type QuotaMetric } from '../domain/quota/metric';
 import { monthsIn, type PeriodId } from '../domain/quota/period';
 import type { QuotaTarget } from '../domain/quota/target';
@@ -15,7 +16,8 @@ import { HUMAN_STAGE_IDS, type HumanStageId } from '../domain/stage-ids';
  * share them.
  *
  * A unit's ledger is one partition, `LEDGER#<unitId>`, of two kinds of items, each split into
- * shards (a candidate always writes the same one):
+ * shards (a candidate always writes the same one); a top-level committee has none
+ * (`FIRST_LEDGER_DEPTH`: its figures are its children's sum):
  *
  * | item        | SK                      | attributes                                              |
  * | ----------- | ----------------------- | ------------------------------------------------------- |
@@ -29,17 +31,25 @@ import { HUMAN_STAGE_IDS, type HumanStageId } from '../domain/stage-ids';
  */
 
 /**
- * Shards per unit by its depth on a candidate's path (0 is the top-level committee, the last
- * number serves every deeper level): every transition of a province writes its top committee's
- * items, few write one commune's, and a grassroots organisation or a cell sees few transitions at
- * all. See docs/architecture.md, "Sharded ledger items" for the measurement they were chosen
- * from. Readers do not depend on them: a Query reads whatever shards exist, so they can change
- * without moving data.
+ * Shards per unit by its depth on a candidate's path, from `FIRST_LEDGER_DEPTH` (a top-level
+ * committee keeps no ledger: ledger-depth.ts): [commune-level, every deeper level]. The hottest
+ * items are then a commune's, which only its own transitions write, and a grassroots
+ * organisation or a cell sees few transitions at all. See docs/architecture.md, "Sharded ledger
+ * items" for the measurement they were chosen from. Readers do not depend on them: a Query reads
+ * whatever shards exist, so they can change without moving data.
  */
-export const LEDGER_SHARDS_BY_DEPTH: readonly number[] = [48, 2, 1];
+export const LEDGER_SHARDS_BY_DEPTH: Readonly<Record<number, number>> = {
+  [FIRST_LEDGER_DEPTH]: 2,
+  [FIRST_LEDGER_DEPTH + 1]: 1,
+};
+
+const DEEPEST_SHARDED_DEPTH = Math.max(...Object.keys(LEDGER_SHARDS_BY_DEPTH).map(Number));
 
 export function shardsAtDepth(depth: number): number {
-  return LEDGER_SHARDS_BY_DEPTH[Math.min(Math.max(depth, 0), LEDGER_SHARDS_BY_DEPTH.length - 1)];
+  if (depth < FIRST_LEDGER_DEPTH) {
+    throw new RangeError(`A unit at depth ${depth} keeps no ledger (ledger-depth.ts)`);
+  }
+  return LEDGER_SHARDS_BY_DEPTH[Math.min(depth, DEEPEST_SHARDED_DEPTH)];
 }
 
 /** The shard a candidate's counts live in among `shards`: stable for the candidate's lifetime. */
@@ -88,7 +98,8 @@ const TOTAL_PREFIX = 'T#';
 /** Sorts after every shard suffix (`#00`…`#99`, `#legacy`). */
 const AFTER_SHARDS = '#~';
 
-function ledgerPartition(unitId: string): string {
+/** The partition of a unit's ledger items. */
+export function ledgerPartition(unitId: string): string {
   return `${PARTITION_PREFIX}${unitId}`;
 }
 
@@ -191,7 +202,8 @@ class LedgerWrites {
 
 /**
  * The `Update`s of a `TransactWriteItems` call that add a candidate's counter and gauge deltas
- * (for its unit and every ancestor on `unitPath`): each unit's items in the candidate's shard
+ * (for its unit and every ancestor on `unitPath` that keeps a ledger, as the domain's deltas
+ * name them): each unit's items in the candidate's shard
  * among the unit's shards (`shardsAtDepth` of its place on the path); a gauge delta moves its
  * month bucket and its stage total alike. One `Update` per item, every delta on it merged.
  */
@@ -210,8 +222,9 @@ export function ledgerTransactUpdates(
  * The `Update`s that carry an open file's stage gauges from its old unit path to its new one when
  * a unit above it moves (`setUnitPath`): the recount places a file's gauges by its path now, and
  * its next transition takes them off the new path. Minus on every unit of the old path, plus on
- * every unit of the new one, each in the shard of its depth there: a unit on both at the same
- * depth nets to nothing and is not written. Counters stay where they were counted (history).
+ * every unit of the new one (those that keep a ledger), each in the shard of its depth there: a
+ * unit on both at the same depth nets to nothing and is not written — a commune moving to another
+ * province writes no ledger item at all. Counters stay where they were counted (history).
  */
 export function ledgerMoveUpdates(
   tableName: string,

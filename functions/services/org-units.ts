@@ -89,7 +89,10 @@ export async function createUnit(deps: OrgDeps, caller: Caller, def: UnitDefinit
  * descendants takes effect that day (their paths change from then on; earlier days keep the old
  * tree). Open files of the subtree get the new path at once — scope and future counters follow
  * the tree in force — while history events keep the path they were written with, so past
- * reports do not change. A move must therefore not be dated in the future.
+ * reports do not change, except a top-level committee's: its figures are the sum of the children
+ * it has now, so a commune moved to another province takes its counts with it
+ * (docs/architecture.md, "Sharded ledger items"). A move must therefore not be dated in the
+ * future.
  */
 export async function moveUnit(
   deps: OrgDeps,

@@ -3,13 +3,18 @@ import {
   type DynamoDbQuotaStore,
   MAX_TARGETS_PER_WRITE,
   type StoredTarget,
-  type UnitRef,
 } from '../adapters/dynamodb-quota-store';
 import { assertMayManageQuotas, assertMayReadQuotaReports, isInScope } from '../domain/access';
 import { actorOf, type Caller } from '../domain/caller';
 import { type OrgUnit } from '../domain/org-unit';
+import { keepsLedger, sumOfChildren } from '../domain/quota/ledger-depth';
 import { tryParsePeriod } from '../domain/quota/period';
-import { buildQuotaReport, type QuotaReport, vietnamToday } from '../domain/quota/report';
+import {
+  buildQuotaReport,
+  type QuotaReport,
+  type UnitQuotaData,
+  vietnamToday,
+} from '../domain/quota/report';
 import { type QuotaTarget, targetIdentity } from '../domain/quota/target';
 import { parseTargetsCsv, targetsToCsv } from '../domain/quota/target-csv';
 import { unitNotFound as notFound } from '../domain/unit-not-found';
@@ -203,7 +208,8 @@ export async function mapLimited<T, R>(
  * The report of a unit and its children. Reads: the unit, its child links, then per unit 2
  * queries (targets, one range of its ledger; 3 for a period before the funnel's window): O(units),
  * independent of the candidates and of the ledger's age (docs/architecture.md, "Sharded ledger
- * items").
+ * items"). A top-level committee keeps no ledger: its figures are its children's sum, so its own
+ * row costs only its targets.
  * `caller` is absent for the operators' own jobs (CloudWatch widget, attainment job).
  */
 export async function quotaReport(
@@ -214,15 +220,24 @@ export async function quotaReport(
   if (caller) assertMayReadQuotaReports(caller);
   assertPeriod(query.period);
   const today = query.today ?? vietnamToday(deps.now());
-  const unit: UnitRef | undefined = caller
+  const unit: OrgUnit | undefined = caller
     ? await visibleUnit(deps, caller, query.unit)
     : await deps.quotas.getUnit(query.unit, today);
   if (!unit) return unitNotFound(query.unit);
   const children = await deps.quotas.childrenOf(unit.id);
-  const data = await mapLimited([unit, ...children], 8, (u) =>
-    deps.quotas.unitData(u, query.period, today),
-  );
-  return buildQuotaReport({ period: query.period, today, units: data });
+  const ref = { id: unit.id, name: unit.name, level: unit.level };
+  if (keepsLedger(unit.path)) {
+    const data = await mapLimited([ref, ...children], 8, (u) =>
+      deps.quotas.unitData(u, query.period, today),
+    );
+    return buildQuotaReport({ period: query.period, today, units: data });
+  }
+  const [targets, data] = await Promise.all([
+    deps.quotas.listTargets(unit.id, query.period),
+    mapLimited(children, 8, (u) => deps.quotas.unitData(u, query.period, today)),
+  ]);
+  const own: UnitQuotaData = { unit: ref, targets, ...sumOfChildren(data) };
+  return buildQuotaReport({ period: query.period, today, units: [own, ...data] });
 }
 
 /** Every unit, depth first from the top-level units: the dashboard's unit picker. */

@@ -13,12 +13,12 @@ import {
 } from '../../functions/adapters/quota-ledger-items';
 import { counterDeltasOfEvent } from '../../functions/domain/quota/ledger-deltas';
 import { QUOTA_METRICS, type QuotaMetric } from '../../functions/domain/quota/metric';
-import { sumCounters } from '../../functions/domain/quota/counter-keys';
 import { vietnamToday } from '../../functions/domain/quota/report';
 import { monthsIn } from '../../functions/domain/quota/period';
 import { humanStage, type HumanStageId } from '../../functions/domain/pipeline';
 import { type Role } from '../../functions/domain/roles';
 import { checkQuotaLedger } from '../../functions/services/check-quota-ledger';
+import { quotaReport } from '../../functions/services/quota-ledger';
 import { demoOrganisation } from '../../lib/local/demo-organisation';
 import { sheetRows, unzip } from '../support/unzip';
 import { type ApiClient, type CandidateBody } from './support/api-client';
@@ -37,16 +37,21 @@ async function scanLedgerItems(): Promise<Record<string, unknown>[]> {
   return (await scanAll(runtime)).filter((i) => parseLedgerItem(i) !== undefined);
 }
 
-/** A unit's count of `metric` over `period`, as a report reads it. */
+/**
+ * A unit's count of `metric` over `period`, as a report reads it: a top-level committee's is its
+ * children's sum (it keeps no ledger).
+ */
 async function countOf(
   store: DynamoDbQuotaStore,
   unitId: string,
   metric: QuotaMetric,
   period: string,
 ): Promise<number> {
-  const unit = demoOrganisation().find((u) => u.id === unitId)!;
-  const data = await store.unitData(unit, period, vietnamToday(new Date()));
-  return sumCounters(data.counters[metric] ?? [], period);
+  const report = await quotaReport({ quotas: store, now: () => new Date() }, undefined, {
+    unit: unitId,
+    period,
+  });
+  return report.units[0].metrics.find((m) => m.metric === metric)?.achieved ?? 0;
 }
 
 /**
@@ -369,13 +374,17 @@ describe('counter exactness', () => {
     expect(result.differences).toEqual([]);
     expect(result.candidates).toBeGreaterThanOrEqual(POPULATION.length);
 
-    // The same, period by period, from the events directly.
+    // The same, period by period, from the events directly; a top-level committee's count is
+    // what its commune-level units counted (it keeps no ledger of its own).
     const snapshot = await store.scanLedger();
     const expected = new Map<string, number>();
     for (const e of snapshot.events) {
       for (const d of counterDeltasOfEvent(e, e.unitPath)) {
-        const k = `${d.unitId}|${d.metric}|${d.month}`;
-        expected.set(k, (expected.get(k) ?? 0) + d.delta);
+        const units = d.unitId === e.unitPath[1] ? [d.unitId, e.unitPath[0]] : [d.unitId];
+        for (const unitId of units) {
+          const k = `${unitId}|${d.metric}|${d.month}`;
+          expected.set(k, (expected.get(k) ?? 0) + d.delta);
+        }
       }
     }
     const periods = [
@@ -501,7 +510,10 @@ describe('counter exactness', () => {
       );
       return data.counters.ADMITTED?.find((c) => c.month === '2025-06')?.count ?? 0;
     };
-    const before = { cell: await admittedIn('dd-kdn'), province: await admittedIn('hn') };
+    const provinceAdmitted = () =>
+      countOf(new DynamoDbQuotaStore(documents, runtime.tableName), 'hn', 'ADMITTED', '2025');
+    const before = { cell: await admittedIn('dd-kdn'), province: await provinceAdmitted() };
+    expect(before.province).toBeGreaterThanOrEqual(before.cell);
     // What an earlier layout held: the whole month of a unit and metric in one item. Here the
     // counts are moved out of the ledger partition into such an item, as if written by the old
     // code, with a gauge item of an old month that went back to 0.
@@ -546,21 +558,36 @@ describe('counter exactness', () => {
       shard: '04',
       count: 0,
     });
-    // While the table is marked, reports and the recount add the old items to the partition.
+    // The layout before this one kept the top-level committee's own items: one of them, as its
+    // code wrote it during the deployment, and an earlier layout's counter of the committee.
+    await old({ PK: 'LEDGER#hn', SK: 'M#2025-06#31', [attribute]: 1, CE: -1 });
+    await old({ PK: 'CNT#hn#ADMITTED', SK: '2025-06', entity: 'COUNTER', unitId: 'hn', count: 2 });
+    // While the table is marked, reports and the recount add the old items to the partition;
+    // the top-level committee's are read by nothing and only counted apart.
     expect(await admittedIn('dd-kdn')).toBe(before.cell);
-    expect((await tool('quota-check')).stdout).toContain('Khớp / all counters match');
+    expect(await provinceAdmitted()).toBe(before.province);
+    const marked = await tool('quota-check');
+    expect(marked.stdout).toContain('Khớp / all counters match');
+    expect(marked.stdout).toContain('2 figures still stored for top-level committees');
 
     const first = await tool('quota-migrate');
-    expect(first.stdout).toContain('moved 2 of 2 old counters (0 left for the next run)');
+    expect(first.stdout).toContain(
+      'moved 2 of 3 old counters (0 left for the next run), deleted 2 items of top-level committees',
+    );
     const all = await scanAll(runtime);
     expect(all.filter((i) => i.entity === 'COUNTER' || i.entity === 'GAUGE')).toEqual([]);
+    expect(all.filter((i) => i.PK === 'LEDGER#hn')).toEqual([]);
     expect(
       all.find((i) => i.PK === 'LEDGER#dd-kdn' && i.SK === `M#2025-06#${LEGACY_SHARD}`),
     ).toEqual({ PK: 'LEDGER#dd-kdn', SK: `M#2025-06#${LEGACY_SHARD}`, [attribute]: total });
     // The mark is cleared: reports read the partition alone, and see the same figures.
     expect(all.find((i) => i.PK === 'LEDGER#LAYOUT')).toBeUndefined();
-    expect({ cell: await admittedIn('dd-kdn'), province: await admittedIn('hn') }).toEqual(before);
-    expect((await tool('quota-check')).stdout).toContain('Khớp / all counters match');
+    expect({ cell: await admittedIn('dd-kdn'), province: await provinceAdmitted() }).toEqual(
+      before,
+    );
+    const migrated = await tool('quota-check');
+    expect(migrated.stdout).toContain('Khớp / all counters match');
+    expect(migrated.stdout).not.toContain('top-level committees');
     // Nothing is moved twice.
     expect((await tool('quota-migrate')).stdout).toContain('moved 0 of 0');
     expect(await admittedIn('dd-kdn')).toBe(before.cell);

@@ -1,12 +1,14 @@
 import { parseIsoDate } from '../rules/calendar-date';
+import { ledgerUnitsOf } from './ledger-depth';
 import { type QuotaMetric } from './metric';
 import { monthsIn, type PeriodId } from './period';
 
 /**
  * Quota counters (docs/architecture.md, "Sharded ledger items"): a count per unit, metric and
  * month, incremented inside the same transaction that commits the stage change — for the
- * candidate's unit **and every ancestor**, so a committee's figure is one read of its own
- * counters, never a walk over its cells.
+ * candidate's unit **and every ancestor that keeps a ledger** (`ledger-depth.ts`: all but the
+ * top-level committee, whose figure is its children's sum), so a committee's figure is one read
+ * of its own counters, or of its children's, never a walk over its cells.
  *
  * A report for a period reads, per unit, the months of the period: its cost is units × months,
  * independent of how many candidates there are.
@@ -70,9 +72,8 @@ function metricsEarned(fromStage: string | null, toStage: string): QuotaMetric[]
 
 /**
  * The counter increments a transition earns: one per metric earned, for each unit on
- * `unitPath` (from the top committee down to the candidate's unit, as `OrgUnit.path`; duplicates
- * are ignored, since a transaction may not touch one item twice). Empty for a transition that
- * earns nothing.
+ * `unitPath` that keeps a ledger (`unitPath` from the top committee down to the candidate's unit,
+ * as `OrgUnit.path`; see `ledgerUnitsOf`). Empty for a transition that earns nothing.
  */
 export function countersEarnedBy(
   fromStage: string | null,
@@ -84,7 +85,7 @@ export function countersEarnedBy(
   if (metrics.length === 0) return [];
   if (unitPath.length === 0) throw new RangeError('A counter needs the unit path');
   const month = vietnamMonthOf(eventDate);
-  const units = [...new Set(unitPath)];
+  const units = ledgerUnitsOf(unitPath);
   return metrics.flatMap((metric) => units.map((unitId) => ({ unitId, metric, month, delta: 1 })));
 }
 

@@ -1,6 +1,7 @@
 import { isDeadlineNotice, type HistoryEvent } from '../history-event';
 import { type HumanStageId, isHumanStage, type StageId } from '../pipeline';
 import { type CounterDelta, countersEarnedBy, reversalOf, vietnamMonthOf } from './counter-keys';
+import { ledgerUnitsOf } from './ledger-depth';
 
 /**
  * What one committed history event changes in the quota ledger's derived items, as pure data:
@@ -85,7 +86,8 @@ export function counterDeltasOfEvent(
 }
 
 /**
- * Stage gauges: how many candidates sit at each human stage, per unit and ancestor, bucketed by
+ * Stage gauges: how many candidates sit at each human stage, per unit and ancestor that keeps a
+ * ledger (`ledgerUnitsOf`), bucketed by
  * the month (Vietnam time) they entered the stage. +1 entering a stage, −1 leaving it (in the
  * bucket it was entered in), in the transaction of the transition; the store keeps each stage's
  * running total beside the buckets. The month bucket is what makes "overdue" countable without
@@ -117,7 +119,7 @@ export function gaugeDeltas(
   unitPath: readonly string[],
 ): GaugeDelta[] {
   const raw: GaugeDelta[] = [];
-  const units = [...new Set(unitPath)];
+  const units = ledgerUnitsOf(unitPath);
   const add = (position: StagePosition | undefined, delta: number) => {
     if (!position || !isHumanStage(position.stage)) return;
     const month = vietnamMonthOf(position.stageEnteredAt);

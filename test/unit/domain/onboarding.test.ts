@@ -167,7 +167,9 @@ describe('the replay of a row through the procedure', () => {
       toStage: 'RECOGNITION_CELL_REVIEW',
       findings: { probationEndsOn: '2026-06-19' },
     });
-    const own = events.flatMap((e) => counterDeltasOfEvent(e, [CELL.id]));
+    const own = events
+      .flatMap((e) => counterDeltasOfEvent(e, CELL.path))
+      .filter((d) => d.unitId === CELL.id);
     expect(own.map((d) => `${d.metric} ${d.month} ${d.delta}`).sort()).toEqual([
       'ADMITTED 2025-06 1',
       'NOMINATED 2024-12 1',

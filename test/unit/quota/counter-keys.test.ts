@@ -13,11 +13,15 @@ describe('counters a transition earns', () => {
     ['AWARENESS_CLASS', 'APPLICATION', 'TRAINED'],
     ['CEREMONY', 'ADMITTED', 'ADMITTED'],
     ['RECOGNITION_DECISION', 'OFFICIAL', 'OFFICIAL'],
-  ] as const)('%s → %s earns %s for the unit and every ancestor', (from, to, metric) => {
-    expect(countersEarnedBy(from, to, '2025-03-15', PATH)).toEqual(
-      PATH.map((unitId) => ({ unitId, metric, month: '2025-03', delta: 1 })),
-    );
-  });
+  ] as const)(
+    '%s → %s earns %s for the unit and every ancestor but the top',
+    (from, to, metric) => {
+      // The top-level committee keeps no ledger: its figures are its children's sum.
+      expect(countersEarnedBy(from, to, '2025-03-15', PATH)).toEqual(
+        PATH.slice(1).map((unitId) => ({ unitId, metric, month: '2025-03', delta: 1 })),
+      );
+    },
+  );
 
   it.each([
     ['NOMINATED', 'AWARENESS_CLASS'],
@@ -32,7 +36,9 @@ describe('counters a transition earns', () => {
   });
 
   it('counts a unit once even if the path repeats it', () => {
-    expect(countersEarnedBy('CEREMONY', 'ADMITTED', '2025-03-15', ['a', 'b', 'b'])).toHaveLength(2);
+    expect(
+      countersEarnedBy('CEREMONY', 'ADMITTED', '2025-03-15', ['top', 'a', 'b', 'b']),
+    ).toHaveLength(2);
   });
 
   it('needs the unit path when something is earned', () => {
@@ -40,12 +46,12 @@ describe('counters a transition earns', () => {
   });
 
   it('reverses a corrected transition in the month it was counted', () => {
-    expect(reversalOf('CEREMONY', 'ADMITTED', '2025-01-31T20:00:00Z', ['hn', 'hn-dongda'])).toEqual(
-      [
-        { unitId: 'hn', metric: 'ADMITTED', month: '2025-02', delta: -1 },
-        { unitId: 'hn-dongda', metric: 'ADMITTED', month: '2025-02', delta: -1 },
-      ],
-    );
+    expect(
+      reversalOf('CEREMONY', 'ADMITTED', '2025-01-31T20:00:00Z', ['hn', 'hn-dongda', 'dd-kdn']),
+    ).toEqual([
+      { unitId: 'hn-dongda', metric: 'ADMITTED', month: '2025-02', delta: -1 },
+      { unitId: 'dd-kdn', metric: 'ADMITTED', month: '2025-02', delta: -1 },
+    ]);
     expect(reversalOf('NOMINATED', 'AWARENESS_CLASS', '2025-01-31', PATH)).toEqual([]);
   });
 });
@@ -92,7 +98,7 @@ describe('the total of a period', () => {
     const earned = countersEarnedBy('CEREMONY', 'ADMITTED', '2025-05-02', PATH);
     const reversed = reversalOf('CEREMONY', 'ADMITTED', '2025-05-02', PATH);
     const byMonth: Record<string, number> = {};
-    for (const c of [...earned, ...earned, ...reversed].filter((c) => c.unitId === 'hn')) {
+    for (const c of [...earned, ...earned, ...reversed].filter((c) => c.unitId === 'hn-thanhtri')) {
       byMonth[c.month] = (byMonth[c.month] ?? 0) + c.delta;
     }
     expect(sumCounters(byMonth, '2025-Q2')).toBe(1);

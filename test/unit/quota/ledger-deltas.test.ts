@@ -4,6 +4,7 @@ import {
   counterEventDate,
   gaugeDeltas,
 } from '../../../functions/domain/quota/ledger-deltas';
+import { FIRST_LEDGER_DEPTH, ledgerUnitsOf } from '../../../functions/domain/quota/ledger-depth';
 import { recountLedger } from '../../../functions/domain/quota/recount';
 
 const PATH = ['hn', 'hn-dongda', 'dd-kdn', 'dd-tbdl1'];
@@ -20,7 +21,7 @@ function event(partial: Partial<HistoryEvent>): HistoryEvent {
 }
 
 describe('counter deltas of a history event', () => {
-  it('counts ADMITTED by the ceremony date, for the unit and every ancestor', () => {
+  it('counts ADMITTED by the ceremony date, for the unit and every ancestor but the top-level committee', () => {
     const e = event({
       fromStage: 'CEREMONY',
       toStage: 'ADMITTED',
@@ -28,8 +29,11 @@ describe('counter deltas of a history event', () => {
     });
     expect(counterEventDate(e)).toBe('2025-05-31');
     expect(counterDeltasOfEvent(e, PATH)).toEqual(
-      PATH.map((unitId) => ({ unitId, metric: 'ADMITTED', month: '2025-05', delta: 1 })),
+      PATH.slice(1).map((unitId) => ({ unitId, metric: 'ADMITTED', month: '2025-05', delta: 1 })),
     );
+    // The top-level committee keeps no ledger: its figures are its children's sum.
+    expect(FIRST_LEDGER_DEPTH).toBe(1);
+    expect(ledgerUnitsOf(PATH)).toEqual(PATH.slice(1));
   });
 
   it('counts OFFICIAL by the recognition decision date, and nothing for a removal', () => {
@@ -39,9 +43,9 @@ describe('counter deltas of a history event', () => {
       payload: { decision: 'RECOGNISE', decisionNumber: '88-QĐ/ĐU', decisionDate: '2027-12-31' },
     });
     expect(counterEventDate(recognised)).toBe('2027-12-31');
-    expect(counterDeltasOfEvent(recognised, ['hn', 'hn-dongda'])).toEqual([
-      { unitId: 'hn', metric: 'OFFICIAL', month: '2027-12', delta: 1 },
+    expect(counterDeltasOfEvent(recognised, ['hn', 'hn-dongda', 'dd-kdn'])).toEqual([
       { unitId: 'hn-dongda', metric: 'OFFICIAL', month: '2027-12', delta: 1 },
+      { unitId: 'dd-kdn', metric: 'OFFICIAL', month: '2027-12', delta: 1 },
     ]);
     expect(
       counterDeltasOfEvent(
@@ -57,12 +61,12 @@ describe('counter deltas of a history event', () => {
       toStage: 'APPLICATION',
       payload: { result: 'PASSED', issuedOn: '2025-02-14' },
     });
-    expect(counterDeltasOfEvent(trained, ['hn'])).toEqual([
-      { unitId: 'hn', metric: 'TRAINED', month: '2025-02', delta: 1 },
+    expect(counterDeltasOfEvent(trained, ['hn', 'hn-dongda'])).toEqual([
+      { unitId: 'hn-dongda', metric: 'TRAINED', month: '2025-02', delta: 1 },
     ]);
     // 2025-06-30T18:00Z is 1 July in Hanoi.
     const nominated = event({ type: 'NOMINATED', seq: 1, toStage: 'NOMINATED' });
-    expect(counterDeltasOfEvent(nominated, ['hn'])[0].month).toBe('2025-07');
+    expect(counterDeltasOfEvent(nominated, ['hn', 'hn-dongda'])[0].month).toBe('2025-07');
   });
 
   it('counts nothing for a failed class, a rejection or a withdrawal, and falls back to the instant', () => {
@@ -98,8 +102,8 @@ describe('counter deltas of a history event', () => {
         reverses: { fromStage: 'CEREMONY', toStage: 'ADMITTED', eventDate: '2025-05-31' },
       },
     });
-    expect(counterDeltasOfEvent(correction, ['hn', 'dd-tbdl1'])).toEqual([
-      { unitId: 'hn', metric: 'ADMITTED', month: '2025-05', delta: -1 },
+    expect(counterDeltasOfEvent(correction, ['hn', 'hn-dongda', 'dd-tbdl1'])).toEqual([
+      { unitId: 'hn-dongda', metric: 'ADMITTED', month: '2025-05', delta: -1 },
       { unitId: 'dd-tbdl1', metric: 'ADMITTED', month: '2025-05', delta: -1 },
     ]);
   });
@@ -110,12 +114,13 @@ describe('stage gauges', () => {
     const deltas = gaugeDeltas(
       { stage: 'NOMINATED', stageEnteredAt: '2025-01-10T03:00:00.000Z' },
       { stage: 'AWARENESS_CLASS', stageEnteredAt: '2025-02-01T03:00:00.000Z' },
-      ['hn', 'dd-tbdl1'],
+      ['hn', 'hn-dongda', 'dd-tbdl1'],
     );
+    // None for the top-level committee (ledger-depth.ts).
     expect(deltas).toEqual([
-      { unitId: 'hn', stage: 'NOMINATED', month: '2025-01', delta: -1 },
+      { unitId: 'hn-dongda', stage: 'NOMINATED', month: '2025-01', delta: -1 },
       { unitId: 'dd-tbdl1', stage: 'NOMINATED', month: '2025-01', delta: -1 },
-      { unitId: 'hn', stage: 'AWARENESS_CLASS', month: '2025-02', delta: 1 },
+      { unitId: 'hn-dongda', stage: 'AWARENESS_CLASS', month: '2025-02', delta: 1 },
       { unitId: 'dd-tbdl1', stage: 'AWARENESS_CLASS', month: '2025-02', delta: 1 },
     ]);
   });
@@ -129,7 +134,7 @@ describe('stage gauges', () => {
       gaugeDeltas(
         { stage: 'CEREMONY', stageEnteredAt: '2025-06-01T00:00:00Z' },
         { stage: 'ADMITTED', stageEnteredAt: '2025-06-20T00:00:00Z' },
-        ['hn'],
+        ['vn', 'hn'],
       ),
     ).toEqual([{ unitId: 'hn', stage: 'CEREMONY', month: '2025-06', delta: -1 }]);
   });
@@ -139,7 +144,7 @@ describe('recount', () => {
   const events = [
     {
       ...event({ type: 'NOMINATED', seq: 1, toStage: 'NOMINATED', at: '2025-01-05T01:00:00Z' }),
-      unitPath: ['hn', 'x'],
+      unitPath: ['vn', 'hn', 'x'],
     },
     {
       ...event({
@@ -148,7 +153,7 @@ describe('recount', () => {
         toStage: 'ADMITTED',
         payload: { ceremonyDate: '2025-06-19' },
       }),
-      unitPath: ['hn', 'x'],
+      unitPath: ['vn', 'hn', 'x'],
     },
   ];
   const stored = {
@@ -161,7 +166,7 @@ describe('recount', () => {
     gauges: [],
     gaugeTotals: [],
     candidates: [
-      { stage: 'ADMITTED', stageEnteredAt: '2025-06-20T00:00:00Z', unitPath: ['hn', 'x'] },
+      { stage: 'ADMITTED', stageEnteredAt: '2025-06-20T00:00:00Z', unitPath: ['vn', 'hn', 'x'] },
     ],
   };
 
@@ -179,7 +184,9 @@ describe('recount', () => {
     ]);
     const lostGauge = {
       ...stored,
-      candidates: [{ stage: 'CEREMONY', stageEnteredAt: '2025-06-01T00:00:00Z', unitPath: ['hn'] }],
+      candidates: [
+        { stage: 'CEREMONY', stageEnteredAt: '2025-06-01T00:00:00Z', unitPath: ['vn', 'hn'] },
+      ],
     };
     expect(recountLedger({ events, ...lostGauge }).differences).toEqual([
       { kind: 'GAUGE', unitId: 'hn', key: 'CEREMONY', month: '2025-06', stored: 0, recounted: 1 },

@@ -38,8 +38,10 @@ describe('ledger items a transition writes', () => {
         PATH,
       ),
     });
-    // Per unit: June (counter and the new stage), March (the stage left), the totals.
-    expect(updates).toHaveLength(3 * PATH.length);
+    // Per unit but the top-level committee (it keeps no ledger): June (counter and the new
+    // stage), March (the stage left), the totals.
+    expect(updates).toHaveLength(3 * (PATH.length - 1));
+    expect(updates.some((u) => u.Update.Key.PK === 'LEDGER#hn')).toBe(false);
     const keys = updates.map((u) => u.Update.Key);
     expect(new Set(keys.map((k) => `${k.PK}|${k.SK}`)).size).toBe(keys.length);
     const items = updates.map((u) => applyUpdate(undefined, u.Update));
@@ -73,9 +75,10 @@ describe('ledger items a transition writes', () => {
     expect(updates).toEqual([]);
   });
 
-  it('shards by depth: many shards at the top committee, one from the grassroots down', () => {
-    expect(shardsAtDepth(0)).toBe(LEDGER_SHARDS_BY_DEPTH[0]);
-    expect(shardsAtDepth(0)).toBeGreaterThan(shardsAtDepth(1));
+  it('shards by depth: none at the top committee, a few at a commune, one from the grassroots down', () => {
+    expect(() => shardsAtDepth(0)).toThrow(RangeError);
+    expect(shardsAtDepth(1)).toBe(LEDGER_SHARDS_BY_DEPTH[1]);
+    expect(shardsAtDepth(1)).toBeGreaterThan(shardsAtDepth(2));
     expect(shardsAtDepth(3)).toBe(1);
     expect(shardsAtDepth(9)).toBe(1);
     const shardsSeen = (depth: number) =>
@@ -90,7 +93,7 @@ describe('ledger items a transition writes', () => {
             .map((k) => k.SK),
         ).flat(),
       ).size;
-    expect([0, 1, 2, 3].map(shardsSeen)).toEqual([0, 1, 2, 3].map(shardsAtDepth));
+    expect([0, 1, 2, 3].map(shardsSeen)).toEqual([0, ...[1, 2, 3].map(shardsAtDepth)]);
   });
 
   it('puts a candidate in one stable shard, and spreads candidates over all of them', () => {
@@ -133,8 +136,11 @@ describe('ledger items a transition writes', () => {
     expect(net.get('LEDGER#hn')).toBeUndefined();
     expect(net.get('LEDGER#tt-kdn')).toBe(0);
     expect(lifted.filter((i) => i.PK === 'LEDGER#tt-kdn').length).toBe(
-      shardsAtDepth(1) === shardsAtDepth(2) ? 0 : 4,
+      ledgerShard('c7', shardsAtDepth(1)) === ledgerShard('c7', shardsAtDepth(2)) ? 0 : 4,
     );
+    // A commune moving to another province: the top-level committees keep no ledger and every
+    // unit of the commune's subtree keeps its depth, so no ledger item is written at all.
+    expect(move(PATH, ['hcm', ...PATH.slice(1)])).toEqual([]);
   });
 
   it('gives every metric and stage its own attribute', () => {

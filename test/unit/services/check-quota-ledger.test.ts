@@ -7,9 +7,13 @@ import {
   type LedgerCheckProgress,
   type SavedLedgerCheck,
 } from '../../../functions/services/check-quota-ledger';
+import { ledgerUnitsOf } from '../../../functions/domain/quota/ledger-depth';
 import { CELL_PATH } from '../fakes/builders';
 
 /** The ledger check: counters recounted from history, gauges from where files stand. */
+
+/** The units of the path that keep a ledger (all but the top-level committee). */
+const LEDGER_UNITS = ledgerUnitsOf(CELL_PATH);
 
 const nominatedEvent = (candidateId: string) => ({
   candidateId,
@@ -24,7 +28,12 @@ function snapshot(count: number): LedgerSnapshot {
   return {
     events: [nominatedEvent('c1')],
     candidates: [],
-    counters: CELL_PATH.map((unitId) => ({ unitId, metric: 'NOMINATED', month: '2025-03', count })),
+    counters: LEDGER_UNITS.map((unitId) => ({
+      unitId,
+      metric: 'NOMINATED',
+      month: '2025-03',
+      count,
+    })),
     gauges: [],
     gaugeTotals: [],
   } as unknown as LedgerSnapshot;
@@ -49,7 +58,7 @@ function pagedTable(candidates: number, failAt?: number) {
   pages.push({
     events: [],
     candidates: [],
-    counters: CELL_PATH.map((unitId) => ({
+    counters: LEDGER_UNITS.map((unitId) => ({
       unitId,
       metric: 'NOMINATED',
       month: '2025-03',
@@ -57,6 +66,7 @@ function pagedTable(candidates: number, failAt?: number) {
     })),
     gauges: [],
     gaugeTotals: [],
+    topUnits: [],
   });
   const read: number[] = [];
   let failed = false;
@@ -92,12 +102,35 @@ describe('checkQuotaLedger', () => {
   it('finds the ledger exact: one nomination counted once at every unit on the path', async () => {
     const result = await checkQuotaLedger(onePage(snapshot(1)));
     expect(result.differences).toEqual([]);
-    expect(result.compared.counters).toBe(CELL_PATH.length);
+    expect(result.compared.counters).toBe(CELL_PATH.length - 1);
+    expect(result.leftOnTopUnits).toBe(0);
+  });
+
+  it("counts a top-level committee's stored items apart: it keeps no ledger", async () => {
+    // The layout before kept the top's own items; the migration deletes them, and until then
+    // they are neither compared nor a difference, whichever page the committee's link is on.
+    const [top] = CELL_PATH;
+    const stale = { unitId: top, metric: 'NOMINATED', month: '2025-03', count: 1 };
+    const pages: LedgerSnapshot[] = [
+      { ...snapshot(1), counters: [...snapshot(1).counters, stale] },
+      { events: [], candidates: [], counters: [], gauges: [], gaugeTotals: [], topUnits: [top] },
+    ];
+    const result = await checkQuotaLedger({
+      scanLedgerPage: async (from?: Record<string, unknown>): Promise<LedgerPage> => {
+        const index = Number(from?.page ?? 0);
+        return { snapshot: pages[index], scanned: 1, next: index ? undefined : { page: 1 } };
+      },
+    });
+    expect(result.differences).toEqual([]);
+    expect(result.leftOnTopUnits).toBe(1);
+    // Without the link (a committee the check does not know as top-level) it is a difference.
+    const unknown = await checkQuotaLedger(onePage(pages[0]));
+    expect(unknown.differences).toMatchObject([{ unitId: top, stored: 1, recounted: 0 }]);
   });
 
   it('names each counter that drifted, with what is stored and what the history says', async () => {
     const result = await checkQuotaLedger(onePage(snapshot(2)));
-    expect(result.differences).toHaveLength(CELL_PATH.length);
+    expect(result.differences).toHaveLength(LEDGER_UNITS.length);
     expect(result.differences[0]).toMatchObject({
       kind: 'COUNTER',
       key: 'NOMINATED',

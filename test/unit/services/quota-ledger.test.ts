@@ -92,4 +92,43 @@ describe('quota targets', () => {
     const bad = await refusalFrom(quotaReport(deps, ADMIN, { unit: 'dd-kdn', period: '2025-Q5' }));
     expect(bad).toMatchObject({ code: 'INVALID_QUERY', field: 'period' });
   });
+
+  it("reports a top-level committee as its children's sum, never reading a ledger of its own", async () => {
+    const { w, quotas, deps } = setUp();
+    w.store.putUnits({
+      id: 'hn-thanhtri',
+      name: 'Huyện ủy Thanh Trì',
+      level: 'DISTRICT_COMMITTEE',
+      parentId: 'hn',
+      path: ['hn', 'hn-thanhtri'],
+      effectiveFrom: '2020-01-01',
+    });
+    const central = caller({ userId: 'admin-2', roles: ['admin'], unitId: 'hn' });
+    await saveTargets(deps, central, [target({ unitId: 'hn', issuerId: 'tw', value: 10 })]);
+    const children = (await quotas.childrenOf('hn')).map((c) => c.id);
+    expect(children.length).toBeGreaterThan(1);
+    children.forEach((id, i) =>
+      quotas.data.set(id, {
+        counters: { ADMITTED: [{ month: '2025-03', count: i + 2 }] },
+        gauges: { totals: { CEREMONY: i + 1 }, recent: [] },
+      }),
+    );
+    // What the layout before this one kept for the top: no longer read.
+    quotas.data.set('hn', {
+      counters: { ADMITTED: [{ month: '2025-03', count: 99 }] },
+      gauges: { totals: { CEREMONY: 99 }, recent: [] },
+    });
+    const read: string[] = [];
+    const unitData = quotas.unitData.bind(quotas);
+    quotas.unitData = (unit, period) => (read.push(unit.id), unitData(unit, period));
+    const report = await quotaReport(deps, central, { unit: 'hn', period: '2025' });
+    expect(read).toEqual(children);
+    const [top, ...rows] = report.units;
+    expect(top).toMatchObject({ unitId: 'hn', requested: true });
+    const achieved = (u: typeof top) => u.metrics.find((m) => m.metric === 'ADMITTED')!;
+    const sum = rows.reduce((n, u) => n + achieved(u).achieved, 0);
+    expect(sum).toBe(children.reduce((n, _, i) => n + i + 2, 0));
+    expect(achieved(top)).toMatchObject({ achieved: sum, targets: [{ target: 10 }] });
+    expect(top.inProgress).toBe(rows.reduce((n, u) => n + u.inProgress, 0));
+  });
 });
