@@ -154,7 +154,7 @@ async function main(): Promise<void> {
       await phase(name, run);
       seedSeconds += (performance.now() - t) / 1000;
     };
-    await timedSeed('seed the tree (tops and communes)', async () => {
+    await timedSeed('seed the tree (tops and the units under them)', async () => {
       log(`  ${await seeder.seedTree()} units`);
     });
     await timedSeed(`seed ${options.smallCandidates} candidates`, () =>

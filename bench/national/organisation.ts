@@ -191,28 +191,43 @@ export function cellsUnder(
   return roundRobinShare(org.size.cells, org.size.grassroots, index);
 }
 
-/** The units of a cell's path, top first (the top and commune are created apart, once). */
-export function unitsOfPlace(place: CellPlace): OrgUnit[] {
-  const top = place.top;
-  const communeId = place.commune === undefined ? undefined : `${top.id}-x${place.commune + 1}`;
+/** The `index`-th grassroots organisation of a commune of `top` (or of a central bloc). */
+function grassrootsUnit(top: TopUnit, commune: number | undefined, index: number): OrgUnit {
+  const communeId = commune === undefined ? undefined : `${top.id}-x${commune + 1}`;
   const parent = communeId ?? top.id;
-  const grassrootsId = `${parent}-g${place.grassroots + 1}`;
-  const cellId = `${grassrootsId}-c${place.cell + 1}`;
-  const above = communeId ? [top.id, communeId] : [top.id];
+  const id = `${parent}-g${index + 1}`;
+  return unit({
+    id,
+    name: `Đảng bộ cơ sở số ${index + 1}`,
+    level: 'GRASSROOTS',
+    parentId: parent,
+    path: [...(communeId ? [top.id, communeId] : [top.id]), id],
+  });
+}
+
+/**
+ * The units directly under a top unit: its communes, or a central bloc's grassroots
+ * organisations. A top unit's report reads each of them, so they all exist whatever the
+ * population (otherwise the report would read more units as more files create them).
+ */
+export function directChildrenOf(top: TopUnit): OrgUnit[] {
+  return top.communes > 0
+    ? communesOf(top)
+    : Array.from({ length: top.grassroots }, (_, n) => grassrootsUnit(top, undefined, n));
+}
+
+/** The units of a cell's path below the top and commune (those are created apart, once). */
+export function unitsOfPlace(place: CellPlace): OrgUnit[] {
+  const grassroots = grassrootsUnit(place.top, place.commune, place.grassroots);
+  const cellId = `${grassroots.id}-c${place.cell + 1}`;
   return [
-    unit({
-      id: grassrootsId,
-      name: `Đảng bộ cơ sở số ${place.grassroots + 1}`,
-      level: 'GRASSROOTS',
-      parentId: parent,
-      path: [...above, grassrootsId],
-    }),
+    grassroots,
     unit({
       id: cellId,
       name: `Chi bộ số ${place.cell + 1}`,
       level: 'CELL',
-      parentId: grassrootsId,
-      path: [...above, grassrootsId, cellId],
+      parentId: grassroots.id,
+      path: [...grassroots.path, cellId],
     }),
   ];
 }

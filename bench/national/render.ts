@@ -84,8 +84,9 @@ export function renderNational(r: NationalResult): string {
     '',
     `**Organisation:** ${org.provincialCommittees} provincial-level committees and ${org.centralBlocs} central ` +
       `blocs (bench/national/provinces.json), ${n(org.communes, 0)} communes, ${n(org.grassroots, 0)} grassroots ` +
-      `organisations and ${n(org.cells, 0)} cells (lib/capacity-model.ts). Every top unit and commune is written; ` +
-      `grassroots organisations and cells only where a seeded or walked file is (${n(org.unitsCreated, 0)} units in all).`,
+      `organisations and ${n(org.cells, 0)} cells (lib/capacity-model.ts). Every top unit and every unit directly under one ` +
+      `(the communes, the central blocs' grassroots organisations) is written, so a report reads as many units ` +
+      `at any population; other grassroots organisations and cells only where a seeded or walked file is (${n(org.unitsCreated, 0)} units in all).`,
     '',
     `**Population:** ${n(s.candidates, 0)} files in flight (${Object.entries(s.byStage)
       .map(([stage, count]) => `${stage} ${n(count, 0)}`)

@@ -9,7 +9,7 @@ import { type OrgUnit } from '../../functions/domain/org-unit';
 import { Refusal } from '../../functions/domain/refusal';
 import { replayedRow } from '../../functions/services/onboard-candidates';
 import { applyUpdate, batchPut, type TransactItem } from './batch-writes';
-import { communesOf, type NationalOrganisation, topUnit, unitsOfPlace } from './organisation';
+import { directChildrenOf, type NationalOrganisation, topUnit, unitsOfPlace } from './organisation';
 import { type SeededCandidate } from './population';
 
 /**
@@ -70,9 +70,9 @@ export class NationalSeeder {
     return this.unitsWritten.size;
   }
 
-  /** The top units and every commune (a few thousand units). */
+  /** The top units and every unit directly under one (a few thousand units). */
   async seedTree(): Promise<number> {
-    const units = this.deps.org.tops.flatMap((top) => [topUnit(top), ...communesOf(top)]);
+    const units = this.deps.org.tops.flatMap((top) => [topUnit(top), ...directChildrenOf(top)]);
     await this.ensureUnits(units);
     return units.length;
   }

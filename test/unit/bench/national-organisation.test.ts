@@ -4,6 +4,7 @@ import {
   apportion,
   cellsUnder,
   communesOf,
+  directChildrenOf,
   grassrootsUnder,
   nationalOrganisation,
   placeSampler,
@@ -108,6 +109,18 @@ describe('the national organisation', () => {
       expect(cell.path[0]).toBe(place.top.id);
       expect(cell.id).toMatch(/^[a-z0-9][a-z0-9-]{0,63}$/);
     }
+  });
+
+  it('writes every unit a top unit’s report reads: its communes, or a bloc’s grassroots', () => {
+    const hanoi = org.tops.find((t) => t.id === 'hanoi')!;
+    const bloc = org.tops.find((t) => t.kind === 'central')!;
+    expect(directChildrenOf(hanoi).map((u) => u.id)).toEqual(communesOf(hanoi).map((u) => u.id));
+    const blocChildren = directChildrenOf(bloc);
+    expect(blocChildren).toHaveLength(bloc.grassroots);
+    expect(blocChildren.every((u) => u.parentId === bloc.id && u.path.length === 2)).toBe(true);
+    // The grassroots organisation a file's place names is one of them, not a second copy.
+    const [grassroots] = unitsOfPlace({ top: bloc, grassroots: 3, cell: 0 });
+    expect(blocChildren[3]).toEqual(grassroots);
   });
 
   it('draws places in proportion to each top unit’s grassroots organisations', () => {
