@@ -15,6 +15,8 @@ const { values: args } = parseArgs({
     'in-memory': { type: 'boolean', default: false },
     'cdk-out': { type: 'string', default: path.join(ROOT, 'cdk.out') },
     'no-synth': { type: 'boolean', default: false },
+    // An in-memory DynamoDB Local kept running by the caller (tests), emptied at start.
+    'shared-dynamodb': { type: 'string' },
     verbose: { type: 'boolean', default: false },
     // A fault-injecting proxy in front of DynamoDB Local (lib/local/fault-proxy.ts), for tests.
     'fault-proxy': { type: 'boolean', default: false },
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     cdkOut: path.resolve(args['cdk-out']!),
     port: Number(args.port),
     dataDir,
+    sharedDynamoDb: args['shared-dynamodb'],
     log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
     faultProxy: args['fault-proxy'],
     buildConsoleAtStart: !args['no-synth'],
