@@ -1,6 +1,6 @@
 import { startDynamoDbLocal } from '../../lib/local/dynamodb-local';
 import { synthesizeInBackground } from '../../lib/local/synthesize';
-import { SHARED_DYNAMODB_ENV } from './support/shared-dynamodb';
+import { SHARED_DYNAMODB_ENV } from '../support/shared-dynamodb';
 import { rememberForTeardown } from './support/shared-dynamodb-instances';
 
 /**
@@ -15,8 +15,9 @@ import { rememberForTeardown } from './support/shared-dynamodb-instances';
  *   instead of starting a JVM of its own.
  */
 export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  // Beside a synthesis on a busy machine a JVM may take longer than its default 30 s to answer.
   const instances = Array.from({ length: Math.max(1, globalConfig.maxWorkers) }, () =>
-    startDynamoDbLocal(),
+    startDynamoDbLocal({ startTimeoutMs: 180_000 }),
   );
   // A failed start is reported when awaited below, not as an unhandled rejection meanwhile.
   for (const instance of instances) instance.catch(() => undefined);

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { sharedDynamoDbOfThisWorker } from './shared-dynamodb';
+import { sharedDynamoDbOfThisWorker } from '../../support/shared-dynamodb';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 export const READY_MARKER = 'LOCAL_RUNTIME_READY ';
