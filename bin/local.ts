@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoOrganisation, demoOrganisationOn } from '../lib/local/demo-organisation';
 import { startLocalRuntime } from '../lib/local/runtime';
-import { synthesize } from '../lib/local/synthesize';
+import { synthesizeInBackground } from '../lib/local/synthesize';
 
 const ROOT = path.join(__dirname, '..');
 /** The line tests (and tools) wait for; everything else printed is for people. */
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   if (!args['no-synth']) {
     const synthStarted = Date.now();
     console.log('Tổng hợp stack (cdk synth) / synthesizing the stack…');
-    synthesize({ outDir: path.resolve(args['cdk-out']!), verbose: args.verbose });
+    await synthesizeInBackground({ outDir: path.resolve(args['cdk-out']!), verbose: args.verbose });
     console.log(`  xong / done (${((Date.now() - synthStarted) / 1000).toFixed(1)} s)`);
   }
   const dataDir = args['in-memory'] ? undefined : path.resolve(args['data-dir']!);
