@@ -11,8 +11,10 @@ const endToEnd = {
   testMatch: ['**/*.test.ts'],
   transform,
   transformIgnorePatterns,
-  // The end-to-end tests run the template `cdk synth` wrote, so synthesize it once first.
-  globalSetup: '<rootDir>/test/e2e/synthesize-once.ts',
+  // The end-to-end tests run the template `cdk synth` wrote, so synthesize it once first; and
+  // share one DynamoDB Local per worker among the files (test/e2e/global-setup.ts).
+  globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+  globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
   // Every response an e2e client sees must be one the OpenAPI document describes.
   setupFilesAfterEnv: [
     '<rootDir>/test/e2e/support/end-to-end-timeout.ts',

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoOrganisation, demoOrganisationOn } from '../lib/local/demo-organisation';
 import { startLocalRuntime } from '../lib/local/runtime';
-import { synthesize } from '../lib/local/synthesize';
+import { synthesizeInBackground } from '../lib/local/synthesize';
 
 const ROOT = path.join(__dirname, '..');
 /** The line tests (and tools) wait for; everything else printed is for people. */
@@ -15,6 +15,8 @@ const { values: args } = parseArgs({
     'in-memory': { type: 'boolean', default: false },
     'cdk-out': { type: 'string', default: path.join(ROOT, 'cdk.out') },
     'no-synth': { type: 'boolean', default: false },
+    // An in-memory DynamoDB Local kept running by the caller (tests), emptied at start.
+    'shared-dynamodb': { type: 'string' },
     verbose: { type: 'boolean', default: false },
     // A fault-injecting proxy in front of DynamoDB Local (lib/local/fault-proxy.ts), for tests.
     'fault-proxy': { type: 'boolean', default: false },
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   if (!args['no-synth']) {
     const synthStarted = Date.now();
     console.log('Tổng hợp stack (cdk synth) / synthesizing the stack…');
-    synthesize({ outDir: path.resolve(args['cdk-out']!), verbose: args.verbose });
+    await synthesizeInBackground({ outDir: path.resolve(args['cdk-out']!), verbose: args.verbose });
     console.log(`  xong / done (${((Date.now() - synthStarted) / 1000).toFixed(1)} s)`);
   }
   const dataDir = args['in-memory'] ? undefined : path.resolve(args['data-dir']!);
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     cdkOut: path.resolve(args['cdk-out']!),
     port: Number(args.port),
     dataDir,
+    sharedDynamoDb: args['shared-dynamodb'],
     log: args.verbose ? (line) => console.log(`  ${line}`) : undefined,
     faultProxy: args['fault-proxy'],
     buildConsoleAtStart: !args['no-synth'],

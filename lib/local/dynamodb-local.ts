@@ -15,9 +15,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CreateTableCommand,
+  DeleteTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  ResourceNotFoundException,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -152,13 +154,7 @@ async function launch(settings: LaunchSettings): Promise<DynamoDbLocal> {
   if (dataDir) fs.writeFileSync(path.join(dataDir, PID_FILE_NAME), `${javaPid}\n`);
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const createClient = () =>
-    new DynamoDBClient({
-      endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 1,
-    });
+  const createClient = () => localClient(endpoint);
 
   const stop = async () => {
     if (!hasExited) {
@@ -183,6 +179,48 @@ async function launch(settings: LaunchSettings): Promise<DynamoDbLocal> {
     throw new Error(`${(error as Error).message}${detail}`, { cause: error });
   }
   return { endpoint, port, pid: javaPid, loopbackOnly: Boolean(launcherDir), createClient, stop };
+}
+
+function localClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
+
+/** What a user of DynamoDB Local needs, whether it started the instance or shares one. */
+export type DynamoDbLocalConnection = Pick<DynamoDbLocal, 'endpoint' | 'createClient' | 'stop'>;
+
+/**
+ * An in-memory DynamoDB Local that another process started and keeps running (the end-to-end
+ * tests start one per jest worker: test/e2e/global-setup.ts), emptied of every table first, so
+ * that its user starts as empty as with an instance of its own, without paying for a JVM's
+ * start. Stopping leaves the instance running for the next user.
+ */
+export async function useSharedDynamoDbLocal(endpoint: string): Promise<DynamoDbLocalConnection> {
+  const client = localClient(endpoint);
+  try {
+    await deleteAllTables(client);
+  } finally {
+    client.destroy();
+  }
+  return { endpoint, createClient: () => localClient(endpoint), stop: async () => undefined };
+}
+
+async function deleteAllTables(client: DynamoDBClient): Promise<void> {
+  for (;;) {
+    const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+    if (TableNames.length === 0) return;
+    for (const TableName of TableNames) {
+      try {
+        await client.send(new DeleteTableCommand({ TableName }));
+      } catch (error) {
+        if (!(error instanceof ResourceNotFoundException)) throw error;
+      }
+    }
+  }
 }
 
 /**

@@ -3,7 +3,12 @@ import * as path from 'node:path';
 import { DynamoDbCandidateStore } from '../../functions/adapters/dynamodb-candidate-store';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { demoOrganisation } from './demo-organisation';
-import { createTablesFromTemplate, type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local';
+import {
+  createTablesFromTemplate,
+  type DynamoDbLocalConnection,
+  startDynamoDbLocal,
+  useSharedDynamoDbLocal,
+} from './dynamodb-local';
 import { createFunctionHost, type FunctionHost } from './function-host';
 import { createAccessLog } from './access-log';
 import { readHttpApi, type RunningHttpApi, startHttpApi } from './http-api';
@@ -67,6 +72,12 @@ export interface LocalRuntimeOptions {
   port?: number;
   /** Persist DynamoDB here; without it, everything lives in memory. */
   dataDir?: string;
+  /**
+   * The endpoint of an in-memory DynamoDB Local kept running by someone else (the end-to-end
+   * tests' one per jest worker) instead of a JVM of this runtime's own. It is emptied of every
+   * table at start, so the runtime starts as empty as an in-memory one. Not with `dataDir`.
+   */
+  sharedDynamoDb?: string;
   seedDemoOrganisation?: boolean;
   log?: (line: string) => void;
   /**
@@ -148,6 +159,9 @@ const LOCAL_CREDENTIALS = {
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const log = options.log ?? (() => undefined);
+  if (options.sharedDynamoDb && options.dataDir) {
+    throw new Error('A shared DynamoDB Local is in memory: it cannot keep the data of a data dir.');
+  }
   const { template, stackName } = loadStackTemplate(options.cdkOut, {
     stackName: options.stackName,
   });
@@ -158,7 +172,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 
   try {
-    const dynamo: DynamoDbLocal = await startDynamoDbLocal({ dataDir: options.dataDir });
+    const dynamo: DynamoDbLocalConnection = options.sharedDynamoDb
+      ? await useSharedDynamoDbLocal(options.sharedDynamoDb)
+      : await startDynamoDbLocal({ dataDir: options.dataDir });
     stoppers.push(() => dynamo.stop());
     const dynamoClient = dynamo.createClient();
     const tables = await createTablesFromTemplate(dynamoClient, template, resolve);

@@ -27,6 +27,7 @@ import { DeadlineScheduler } from './deadline-scheduler';
 import { ExecutionHistory, json, type HistoryEvent, type LibraryEvent } from './execution-history';
 import { SfnServiceError, UncatchableStateError, stateError } from './sfn-errors';
 import { createStatesTimeoutError, primeStatesTimeoutError } from './states-timeout-error';
+import { validateOnce } from './validated-definitions';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -414,18 +415,15 @@ function requireString(value: unknown, field: string): string {
   return value;
 }
 
-/** Definitions (as JSON text) that passed the library's ASL validator (~100 ms per run). */
-const validatedDefinitions = new Set<string>();
-
+/** The library's ASL validator, once per definition text (lib/local/validated-definitions.ts). */
 function validateDefinition(spec: StateMachineSpec): void {
-  const text = JSON.stringify(spec.definition);
-  if (validatedDefinitions.has(text)) return;
-  try {
-    new StateMachine(spec.definition as StateMachineDefinition);
-  } catch (e) {
-    throw new Error(`State machine ${spec.name} (${spec.arn}): ${errorMessage(e)}`, { cause: e });
-  }
-  validatedDefinitions.add(text);
+  validateOnce(JSON.stringify(spec.definition), () => {
+    try {
+      new StateMachine(spec.definition as StateMachineDefinition);
+    } catch (e) {
+      throw new Error(`State machine ${spec.name} (${spec.arn}): ${errorMessage(e)}`, { cause: e });
+    }
+  });
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { sharedDynamoDbOfThisWorker } from '../../support/shared-dynamodb';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 export const READY_MARKER = 'LOCAL_RUNTIME_READY ';
+/** Whether a runtime of this test file is using the worker's shared DynamoDB Local. */
+let sharedHeld = false;
 
 export interface RuntimeEndpoints {
   url: string;
@@ -42,6 +45,13 @@ export async function startRuntimeProcess(
 ): Promise<RuntimeProcess> {
   const args = ['--import', 'tsx', 'bin/local.ts', '--no-synth', '--port', '0'];
   args.push(...(options.dataDir ? ['--data-dir', options.dataDir] : ['--in-memory']));
+  // An in-memory runtime borrows this worker's DynamoDB Local unless another runtime of this
+  // file holds it (two runtimes at once would empty each other's tables).
+  const shared = options.dataDir || sharedHeld ? undefined : sharedDynamoDbOfThisWorker();
+  if (shared) {
+    args.push('--shared-dynamodb', shared);
+    sharedHeld = true;
+  }
   if (options.faultProxy) args.push('--fault-proxy');
   if (options.cdkOut) args.push('--cdk-out', options.cdkOut);
   if (options.conflicts) {
@@ -57,6 +67,7 @@ export async function startRuntimeProcess(
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (shared) void exited.then(() => (sharedHeld = false));
   const endpoints = await new Promise<RuntimeEndpoints>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Runtime did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {

@@ -18,7 +18,8 @@ import {
 import { type HistoryEvent } from '../../../functions/domain/history-event';
 import { type OrgUnit, type UnitLevel } from '../../../functions/domain/org-unit';
 import { auditPage } from '../../../functions/services/audit-export';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { type DynamoDbLocalConnection } from '../../../lib/local/dynamodb-local';
+import { dynamoDbLocalForThisFile } from '../../support/dynamodb-local-for-file';
 import { createPkSkTable } from '../../support/pk-sk-table';
 import { caller } from '../fakes/builders';
 
@@ -100,7 +101,7 @@ function itemBytes(value: unknown): number {
 /** The cell of the year-long export: no busy months, a few files a year. */
 const QUIET_CELL = 9;
 
-let dynamo: DynamoDbLocal;
+let dynamo: DynamoDbLocalConnection;
 let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
 const meter = { readUnits: 0 };
@@ -108,7 +109,7 @@ const stored = new Map<string, Record<string, unknown>>();
 const { units, cells } = organisation();
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal();
+  dynamo = await dynamoDbLocalForThisFile();
   client = dynamo.createClient();
   documents = DynamoDBDocumentClient.from(client);
   documents.middlewareStack.add(

@@ -5,7 +5,8 @@ import { DynamoDbDirectoryStore } from '../../../functions/adapters/dynamodb-dir
 import { directoryKeys } from '../../../functions/adapters/table-keys';
 import { type Account, type AccountEvent } from '../../../functions/domain/account';
 import { digestShardOf } from '../../../functions/domain/digest-subscriber';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { type DynamoDbLocalConnection } from '../../../lib/local/dynamodb-local';
+import { dynamoDbLocalForThisFile } from '../../support/dynamodb-local-for-file';
 import { createPkSkTable } from '../../support/pk-sk-table';
 import { officerAccount } from '../fakes/builders';
 
@@ -18,13 +19,13 @@ jest.setTimeout(180_000);
  */
 const TABLE = 'digest-subscribers';
 
-let dynamo: DynamoDbLocal;
+let dynamo: DynamoDbLocalConnection;
 let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
 let directory: DynamoDbDirectoryStore;
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal();
+  dynamo = await dynamoDbLocalForThisFile();
   client = dynamo.createClient();
   await createPkSkTable(client, TABLE);
   documents = DynamoDBDocumentClient.from(client, {

@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   GetItemCommand,
+  ListTablesCommand,
   PutItemCommand,
   QueryCommand,
   type DynamoDBClient,
@@ -12,6 +13,7 @@ import {
   JAVA_INSTALL_HINT,
   createTablesFromTemplate,
   startDynamoDbLocal,
+  useSharedDynamoDbLocal,
   type DynamoDbLocal,
 } from '../../../lib/local/dynamodb-local';
 import { createResolver, loadStackTemplate } from '../../../lib/local/template';
@@ -117,6 +119,25 @@ describe('DynamoDB Local in memory', () => {
     );
     other.destroy();
     expect(read.Item?.status).toEqual({ S: 'PENDING' });
+  });
+
+  it('lends a running instance to another user emptied of every table, and keeps it running', async () => {
+    const shared = await useSharedDynamoDbLocal(dynamo.endpoint);
+    const borrower = shared.createClient();
+    expect((await borrower.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+    const result = await createTablesFromTemplate(borrower, template, resolve);
+    expect(result.created).toEqual(['ItemsTable5AAC2C46', 'LocalFixtureStack-audit']);
+    const read = await borrower.send(
+      new GetItemCommand({
+        TableName: 'ItemsTable5AAC2C46',
+        Key: { pk: { S: 'CANDIDATE#1' }, sk: { S: 'PROFILE' } },
+      }),
+    );
+    expect(read.Item).toBeUndefined();
+    borrower.destroy();
+    await shared.stop();
+    // Still answering for the next one.
+    expect((await client.send(new ListTablesCommand({}))).TableNames).toHaveLength(2);
   });
 
   it('explains how to install Java when it is missing', async () => {

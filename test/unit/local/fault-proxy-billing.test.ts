@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { type DynamoDbLocalConnection } from '../../../lib/local/dynamodb-local';
+import { dynamoDbLocalForThisFile } from '../../support/dynamodb-local-for-file';
 import { type FaultProxy, startFaultProxy } from '../../../lib/local/fault-proxy';
 import { createPkSkTable } from '../../support/pk-sk-table';
 
@@ -12,13 +13,13 @@ jest.setTimeout(120_000);
  */
 
 const TABLE = 'billing';
-let dynamo: DynamoDbLocal;
+let dynamo: DynamoDbLocalConnection;
 let proxy: FaultProxy;
 let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal();
+  dynamo = await dynamoDbLocalForThisFile();
   // As the runtime runs it: every request body read (here by an inspector that lets all pass).
   proxy = await startFaultProxy({ target: dynamo.endpoint, inspect: () => undefined });
   client = new DynamoDBClient({

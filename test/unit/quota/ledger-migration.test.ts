@@ -13,7 +13,8 @@ import { ledgerTransactUpdates } from '../../../functions/adapters/quota-ledger-
 import { gaugeDeltas } from '../../../functions/domain/quota/ledger-deltas';
 import { checkQuotaLedger } from '../../../functions/services/check-quota-ledger';
 import { migrateQuotaLedger } from '../../../functions/services/migrate-quota-ledger';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { type DynamoDbLocalConnection } from '../../../lib/local/dynamodb-local';
+import { dynamoDbLocalForThisFile } from '../../support/dynamodb-local-for-file';
 import { createPkSkTable } from '../../support/pk-sk-table';
 
 jest.setTimeout(120_000);
@@ -30,13 +31,13 @@ const TABLE = 'ledger-migration';
 const TOP = { id: 'hn', name: 'Hà Nội', level: 'CITY_COMMITTEE', path: ['hn'] } as const;
 const UNIT = { id: 'hn-dd', name: 'Phường Đống Đa', level: 'WARD_COMMITTEE' } as const;
 const PATH = ['hn', 'hn-dd'];
-let dynamo: DynamoDbLocal;
+let dynamo: DynamoDbLocalConnection;
 let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
 let store: DynamoDbQuotaStore;
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal();
+  dynamo = await dynamoDbLocalForThisFile();
   client = dynamo.createClient();
   documents = DynamoDBDocumentClient.from(client);
   await createPkSkTable(client, TABLE);

@@ -20,7 +20,8 @@ import {
 import { HUMAN_STAGE_IDS, type StageId } from '../../../functions/domain/pipeline';
 import { quotaReport } from '../../../functions/services/quota-ledger';
 import { demoOrganisation } from '../../../lib/local/demo-organisation';
-import { type DynamoDbLocal, startDynamoDbLocal } from '../../../lib/local/dynamodb-local';
+import { type DynamoDbLocalConnection } from '../../../lib/local/dynamodb-local';
+import { dynamoDbLocalForThisFile } from '../../support/dynamodb-local-for-file';
 import { createPkSkTable } from '../../support/pk-sk-table';
 
 jest.setTimeout(300_000);
@@ -149,12 +150,12 @@ async function seed(table: string, candidates: number) {
   fresh.destroy();
 }
 
-let dynamo: DynamoDbLocal;
+let dynamo: DynamoDbLocalConnection;
 let client: DynamoDBClient;
 let documents: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal();
+  dynamo = await dynamoDbLocalForThisFile();
   client = dynamo.createClient();
   documents = DynamoDBDocumentClient.from(client);
 });
