@@ -32,6 +32,8 @@ const BENCH_CALLER: Caller = {
 export interface SeedReport {
   candidates: number;
   refused: Record<string, number>;
+  /** Files seeded at each stage. */
+  byStage: Record<string, number>;
   units: number;
   items: number;
   ledgerItems: number;
@@ -103,8 +105,9 @@ export class NationalSeeder {
     from: number,
     to: number,
     candidateOf: (serial: number) => SeededCandidate,
-  ): Promise<Pick<SeedReport, 'candidates' | 'refused'>> {
+  ): Promise<Pick<SeedReport, 'candidates' | 'refused' | 'byStage'>> {
     const refused: Record<string, number> = {};
+    const byStage: Record<string, number> = {};
     const chunk = 2_000;
     const started = performance.now();
     let written = 0;
@@ -123,6 +126,7 @@ export class NationalSeeder {
           );
           const { candidate, events } = replay();
           this.absorb(newCandidateWrites(this.deps.tableName, candidate, events), items);
+          byStage[seeded.stage] = (byStage[seeded.stage] ?? 0) + 1;
           written++;
         } catch (error) {
           if (!(error instanceof Refusal)) throw error;
@@ -138,7 +142,7 @@ export class NationalSeeder {
       );
     }
     await pending;
-    return { candidates: written, refused };
+    return { candidates: written, refused, byStage };
   }
 
   private absorb(writes: TransactItem[], puts: Record<string, unknown>[]): void {
