@@ -87,11 +87,11 @@ export async function createUnit(deps: OrgDeps, caller: Caller, def: UnitDefinit
 
 /**
  * A move may not change where the unit's ledger sits in its top-level committee's sums
- * (docs/architecture.md, "Sharded ledger items"): the unit's past counters stay with the committees they
- * were counted under, so a unit going from directly under a top-level committee to under a
- * commune (or back) would leave its history out of the top's figures (or count it twice). Its
- * descendants move by the same number of levels and lie below it, so none of them can change
- * place unless the unit itself does.
+ * (docs/architecture.md, "Sharded ledger items"): the unit's past counters stay with the
+ * committees they were counted under, so a unit going from directly under a top-level committee
+ * to under a commune (or back) would leave its history out of the top's figures (or count it
+ * twice). Its descendants move by the same number of levels and lie below it, so none of them can
+ * change place unless the unit itself does.
  */
 function assertKeepsLedgerPlace(unit: OrgUnit, parent: OrgUnit) {
   const from = ledgerPlaceOf(unit.path);
