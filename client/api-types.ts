@@ -4090,6 +4090,7 @@ export interface operations {
        * @description Quy định không cho phép / A rule forbids it
        *     - `IDEMPOTENCY_KEY_REUSED`: Idempotency-Key đã dùng cho một yêu cầu khác / The Idempotency-Key was used for a different request
        *     - `UNIT_MOVE_CYCLE`: Chuyển đơn vị tạo vòng lặp / The move would create a cycle
+       *     - `UNIT_MOVE_CROSSES_LEDGER_LEVEL`: Chuyển đơn vị giữa trực thuộc thẳng cấp ủy trực thuộc Trung ương và cấp dưới / The move takes the unit between directly under a top-level committee and deeper
        *     - `UNIT_MOVE_IN_FUTURE`: Không chuyển đơn vị từ ngày tương lai / Move date in the future
        *     - `UNIT_LEVEL_NOT_ALLOWED`: Cấp đơn vị không hợp lệ / Unit level not allowed there
        *     - `UNIT_RETIRED`: Đơn vị đã giải thể / The unit is retired
@@ -4104,6 +4105,7 @@ export interface operations {
             code?:
               | 'IDEMPOTENCY_KEY_REUSED'
               | 'UNIT_MOVE_CYCLE'
+              | 'UNIT_MOVE_CROSSES_LEDGER_LEVEL'
               | 'UNIT_MOVE_IN_FUTURE'
               | 'UNIT_LEVEL_NOT_ALLOWED'
               | 'UNIT_RETIRED';

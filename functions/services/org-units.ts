@@ -10,6 +10,7 @@ import {
   unitDefinitionSchema,
 } from '../domain/org-admin';
 import { isRetired, type OrgUnit } from '../domain/org-unit';
+import { ledgerPlaceOf } from '../domain/quota/ledger-depth';
 import { unitNotFound } from '../domain/unit-not-found';
 import { refuse } from '../domain/refusal';
 import { vietnameseDate } from '../domain/rules';
@@ -85,6 +86,39 @@ export async function createUnit(deps: OrgDeps, caller: Caller, def: UnitDefinit
 }
 
 /**
+ * A move may not change where the unit's ledger sits in its top-level committee's sums
+ * (docs/architecture.md, "Sharded ledger items"): the unit's past counters stay with the
+ * committees they were counted under, so a unit going from directly under a top-level committee
+ * to under a commune (or back) would leave its history out of the top's figures (or count it
+ * twice). Its descendants move by the same number of levels and lie below it, so none of them can
+ * change place unless the unit itself does.
+ */
+function assertKeepsLedgerPlace(unit: OrgUnit, parent: OrgUnit) {
+  const from = ledgerPlaceOf(unit.path);
+  const to = ledgerPlaceOf([...parent.path, unit.id]);
+  if (from === to) return;
+  refuse('rule', {
+    code: 'UNIT_MOVE_CROSSES_LEDGER_LEVEL',
+    message:
+      `Không thể chuyển ${unit.name} sang ${parent.name}: đơn vị sẽ ` +
+      (to === 'first'
+        ? 'chuyển thành trực thuộc thẳng cấp ủy trực thuộc Trung ương'
+        : 'thôi trực thuộc thẳng cấp ủy trực thuộc Trung ương') +
+      ', làm sai số liệu chỉ tiêu đã tính của cấp ủy đó. Hãy lập đơn vị mới dưới ' +
+      `${parent.name}, chuyển các đơn vị trực thuộc sang rồi giải thể ${unit.name}`,
+    message_en:
+      `${unit.name} cannot move under ${parent.name}: it would ` +
+      (to === 'first'
+        ? 'come to sit directly under a top-level committee'
+        : 'no longer sit directly under its top-level committee') +
+      ", which would make that committee's past quota figures wrong. Create a new unit under " +
+      `${parent.name}, move its units into it, then retire ${unit.name}`,
+    field: 'newParentId',
+    details: { unitId: unit.id, from, to },
+  });
+}
+
+/**
  * Moves a unit under a new parent from a date: a new version of the unit and of each of its
  * descendants takes effect that day (their paths change from then on; earlier days keep the old
  * tree). Open files of the subtree get the new path at once — scope and future counters follow
@@ -92,7 +126,7 @@ export async function createUnit(deps: OrgDeps, caller: Caller, def: UnitDefinit
  * reports do not change, except a top-level committee's: its figures are the sum of the children
  * it has now, so a commune moved to another province takes its counts with it
  * (docs/architecture.md, "Sharded ledger items"). A move must therefore not be dated in the
- * future.
+ * future, nor take a unit between directly under a top-level committee and deeper.
  */
 export async function moveUnit(
   deps: OrgDeps,
@@ -121,6 +155,7 @@ export async function moveUnit(
     });
   }
   assertParentFits(unit.level, parent, on, 'newParentId');
+  assertKeepsLedgerPlace(unit, parent);
   const later = (await deps.org.unitVersions(id)).filter((v) => v.effectiveFrom > on);
   if (later.length) {
     refuse('conflict', {

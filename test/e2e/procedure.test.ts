@@ -324,23 +324,38 @@ describe('organisation tree admin API', () => {
       'bx-khoang',
       'bx-khoang-mo',
     ]);
-    expect((await admin.request('GET', '/units/bx-khoang-mo?on=2025-07-01')).body.path).toEqual([
-      'lc',
-      'lc-p-sapa',
-      'bx-khoang',
-      'bx-khoang-mo',
-    ]);
-    expect((await sapaOfficer.candidate(open.body.id as string)).body.unitPath).toEqual([
-      'lc',
-      'lc-p-sapa',
-      'bx-khoang',
-      'bx-khoang-mo',
-    ]);
+    // From 2025-07-01 the cell and its open file sit under the new commune.
+    const inSapa = ['lc', 'lc-p-sapa', 'bx-khoang', 'bx-khoang-mo'];
+    const expectCellInSapa = async () => {
+      const cell = await admin.request('GET', '/units/bx-khoang-mo?on=2025-07-01');
+      expect(cell.body.path).toEqual(inSapa);
+      expect((await sapaOfficer.candidate(open.body.id as string)).body.unitPath).toEqual(inSapa);
+    };
+    await expectCellInSapa();
     // The open file's stage gauges moved with it: the recount places them by its path now.
     const { documents } = awsClients(runtime);
     const recount = await checkQuotaLedger(new DynamoDbQuotaStore(documents, runtime.tableName));
     expect(recount.differences).toEqual([]);
     expect(recount.compared.gaugeTotals).toBeGreaterThan(0);
+
+    // Directly under the province, its past counters would be counted twice in the province's
+    // figures: refused, and nothing changes (docs/architecture.md, "Sharded ledger items").
+    const report = `/reports/quotas?unit=lc&period=${(open.body.createdAt as string).slice(0, 4)}`;
+    const reportBefore = await admin.request('GET', report);
+    expect(reportBefore.status).toBe(200);
+    const reportUnits = reportBefore.body.units as { unitId: string }[];
+    expect(reportUnits.map((u) => u.unitId)).toContain('lc-p-sapa');
+    const crossing = await post('/units/bx-khoang/moves', {
+      newParentId: 'lc',
+      effectiveFrom: '2025-07-01',
+    });
+    expect(crossing).toMatchObject({
+      status: 422,
+      body: { code: 'UNIT_MOVE_CROSSES_LEDGER_LEVEL', field: 'newParentId' },
+    });
+    expect(crossing.body.message).toContain('Không thể chuyển');
+    await expectCellInSapa();
+    expect((await admin.request('GET', report)).body).toEqual(reportBefore.body);
 
     const retired = await post('/units/lc-batxat/retirement', { retiredOn: '2025-07-01' });
     expect(retired).toMatchObject({ status: 200, body: { retiredOn: '2025-07-01' } });

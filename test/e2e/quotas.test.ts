@@ -146,6 +146,12 @@ function teamFor(unitId: string): Record<Role, ApiClient> {
   return teams.get(unitId.startsWith('tt-') ? 'tt-kdn' : 'dd-kdn')!;
 }
 
+/**
+ * How long the set-up walk waits for a file to settle at a stage: a bound, not a sleep (it returns
+ * as soon as the file settles), wide enough for Lambda cold starts on a loaded machine.
+ */
+const SETTLE_WITHIN_MS = 90_000;
+
 async function walk(person: (typeof POPULATION)[number]): Promise<void> {
   const team = teamFor(person.unitId);
   const nominated = await team['cell-officer'].nominate({
@@ -160,7 +166,7 @@ async function walk(person: (typeof POPULATION)[number]): Promise<void> {
   const id = nominated.body.id as string;
   ids.set(person.name, id);
   for (const s of person.steps) {
-    const parked = await team['cell-officer'].waitForStage(id, s.stage);
+    const parked = await team['cell-officer'].waitForStage(id, s.stage, SETTLE_WITHIN_MS);
     const actor = humanStage(s.stage as HumanStageId).actions.find((a) => a.id === s.action)!.actor;
     const accepted = await team[actor].act(id, {
       action: s.action,
@@ -169,7 +175,7 @@ async function walk(person: (typeof POPULATION)[number]): Promise<void> {
     });
     expect(accepted.status).toBe(202);
   }
-  await team['cell-officer'].waitForStage(id, person.ends);
+  await team['cell-officer'].waitForStage(id, person.ends, SETTLE_WITHIN_MS);
 }
 
 beforeAll(async () => {

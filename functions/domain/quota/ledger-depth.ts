@@ -25,6 +25,21 @@ export function keepsLedger(path: readonly string[]): boolean {
   return path.length - 1 >= FIRST_LEDGER_DEPTH;
 }
 
+/**
+ * Where a unit's own ledger sits in a top-level committee's figures: `top` keeps none (it sums its
+ * children), `first` is one of the children the top sums, `nested` is counted again by the
+ * `first` unit above it. A move that changes a unit's place makes the top's sums wrong for the
+ * past: a unit going from `first` to `nested` leaves its history in no child of the top, and one
+ * going the other way is summed by the top both in its old commune and on its own.
+ */
+export type LedgerPlace = 'top' | 'first' | 'nested';
+
+/** The place of the unit whose path (itself last) is `path`. */
+export function ledgerPlaceOf(path: readonly string[]): LedgerPlace {
+  if (!keepsLedger(path)) return 'top';
+  return path.length - 1 === FIRST_LEDGER_DEPTH ? 'first' : 'nested';
+}
+
 /** What a unit's report shows of its ledger: monthly counts per metric, and its stage gauges. */
 export interface LedgerFigures {
   counters: Partial<Record<QuotaMetric, readonly { month: string; count: number }[]>>;

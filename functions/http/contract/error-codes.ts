@@ -179,6 +179,11 @@ export const ERROR_CODES = {
   UNIT_HAS_OPEN_FILES: doc(422, 'Đơn vị còn hồ sơ đang mở', 'The unit has open files'),
   UNIT_IMPORT_TOO_LARGE: doc(422, 'Quá nhiều đơn vị trong một lần', 'Too many units at once'),
   UNIT_LEVEL_NOT_ALLOWED: doc(422, 'Cấp đơn vị không hợp lệ', 'Unit level not allowed there'),
+  UNIT_MOVE_CROSSES_LEDGER_LEVEL: doc(
+    422,
+    'Chuyển đơn vị giữa trực thuộc thẳng cấp ủy trực thuộc Trung ương và cấp dưới',
+    'The move takes the unit between directly under a top-level committee and deeper',
+  ),
   UNIT_MOVE_CYCLE: doc(422, 'Chuyển đơn vị tạo vòng lặp', 'The move would create a cycle'),
   UNIT_MOVE_IN_FUTURE: doc(422, 'Không chuyển đơn vị từ ngày tương lai', 'Move date in the future'),
   UNIT_PARENT_REQUIRED: doc(422, 'Cần đơn vị cấp trên', 'A parent unit is required'),

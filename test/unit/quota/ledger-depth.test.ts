@@ -1,6 +1,7 @@
 import {
   FIRST_LEDGER_DEPTH,
   keepsLedger,
+  ledgerPlaceOf,
   ledgerUnitsOf,
   sumOfChildren,
 } from '../../../functions/domain/quota/ledger-depth';
@@ -21,6 +22,13 @@ describe('units that keep a ledger', () => {
     ]);
     expect(keepsLedger(['hn'])).toBe(false);
     expect(keepsLedger(['hn', 'hn-dongda'])).toBe(true);
+  });
+
+  it("place a unit in its top's sums: the top, a direct child it sums, or a unit below one", () => {
+    expect(ledgerPlaceOf(['hn'])).toBe('top');
+    expect(ledgerPlaceOf(['hn', 'hn-dongda'])).toBe('first');
+    expect(ledgerPlaceOf(['hn', 'hn-dongda', 'dd-kdn'])).toBe('nested');
+    expect(ledgerPlaceOf(['hn', 'hn-dongda', 'dd-kdn', 'dd-kythuat'])).toBe('nested');
   });
 });
 

@@ -136,6 +136,80 @@ describe('org units', () => {
     expect(earlier.code).toBe('UNIT_LATER_VERSION_EXISTS');
   });
 
+  it('refuses a move between directly under the top-level committee and deeper, and changes nothing', async () => {
+    const { w, deps } = tree();
+    w.store.putUnits({
+      id: 'hn-cty',
+      name: 'Đảng bộ Tổng công ty',
+      level: 'GRASSROOTS',
+      parentId: 'hn',
+      path: ['hn', 'hn-cty'],
+      effectiveFrom: '2020-01-01',
+    });
+    // Up: a grassroots organisation of a commune to directly under the city committee.
+    const up = await refusalFrom(
+      moveUnit(deps, ADMIN, 'dd-kdn', { newParentId: 'hn', effectiveFrom: '2025-07-01' }),
+    );
+    expect(up).toMatchObject({
+      kind: 'rule',
+      code: 'UNIT_MOVE_CROSSES_LEDGER_LEVEL',
+      field: 'newParentId',
+      details: { unitId: 'dd-kdn', from: 'nested', to: 'first' },
+    });
+    expect(up.message).toMatch(/^Không thể chuyển Đảng ủy/);
+    expect(up.message_en).toContain('come to sit directly under a top-level committee');
+    // Down: a grassroots organisation directly under the city committee to under a commune.
+    const down = await refusalFrom(
+      moveUnit(deps, ADMIN, 'hn-cty', { newParentId: 'hn-dongda', effectiveFrom: '2025-07-01' }),
+    );
+    expect(down).toMatchObject({
+      code: 'UNIT_MOVE_CROSSES_LEDGER_LEVEL',
+      details: { from: 'first', to: 'nested' },
+    });
+    expect(down.message_en).toContain('no longer sit directly under its top-level committee');
+    // Nothing changed: no new version of either unit or of the subtree, the open file's path kept.
+    expect((await w.store.unitVersions('dd-kdn')).map((v) => v.effectiveFrom)).toEqual([
+      '2020-01-01',
+    ]);
+    expect((await w.store.getUnit('dd-kythuat', '2025-07-01'))?.path).toEqual([
+      'hn',
+      'hn-dongda',
+      'dd-kdn',
+      'dd-kythuat',
+    ]);
+    expect((await w.store.getUnit('hn-cty', '2025-07-01'))?.path).toEqual(['hn', 'hn-cty']);
+    expect((await w.store.getCandidate('open'))?.unitPath).toEqual([
+      'hn',
+      'hn-dongda',
+      'dd-kdn',
+      'dd-kythuat',
+    ]);
+  });
+
+  it('lets the administrator instead move the cells into a unit created under the intended parent', async () => {
+    const { w, deps } = tree();
+    await createUnit(deps, ADMIN, {
+      id: 'hn-kdn',
+      name: 'Đảng bộ Khối doanh nghiệp (trực thuộc Thành ủy)',
+      level: 'GRASSROOTS',
+      parentId: 'hn',
+      effectiveFrom: '2025-07-01',
+      decidingBody: 'UPPER_STANDING_COMMITTEE',
+      areas: [],
+    });
+    // A cell stays below the top's direct children (depth 3 to 2): its ledger keeps its place.
+    const cell = await moveUnit(deps, ADMIN, 'dd-kythuat', {
+      newParentId: 'hn-kdn',
+      effectiveFrom: '2025-07-01',
+    });
+    expect(cell).toMatchObject({ unitsRepathed: 1, candidatesUpdated: 1 });
+    expect((await w.store.getCandidate('open'))?.unitPath).toEqual(['hn', 'hn-kdn', 'dd-kythuat']);
+    // The old organisation has no live child and no open file left: it is retired.
+    expect(await retireUnit(deps, ADMIN, 'dd-kdn', { retiredOn: '2025-07-01' })).toMatchObject({
+      retiredOn: '2025-07-01',
+    });
+  });
+
   it('retires a unit only without live children and open files', async () => {
     const { w, deps } = tree();
     expect(
