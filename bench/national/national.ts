@@ -65,6 +65,7 @@ const { values: args } = parseArgs({
     grassroots: { type: 'string' },
     cells: { type: 'string' },
     'no-synth': { type: 'boolean', default: false },
+    'full-history': { type: 'boolean', default: false },
   },
 });
 
@@ -138,6 +139,8 @@ async function main(): Promise<void> {
       fingerprintKey: Buffer.alloc(32, 7),
       concurrency: Number(args['seed-concurrency']),
       log,
+      // History is read only by the audit probes, all in the probed province (seed.ts).
+      keepsHistory: args['full-history'] ? undefined : (topId) => topId === options.province,
     });
     const candidateOf = populationSampler(org, today, options.seed);
     const refused: Record<string, number> = {};
@@ -287,6 +290,8 @@ async function main(): Promise<void> {
         byStage,
         itemsWritten: seeder.itemsWritten,
         ledgerItems: seeder.ledgerItems,
+        historyEventsLeftOut: seeder.historyEventsLeftOut,
+        historyFor: args['full-history'] ? 'every file' : `files of ${options.province}`,
         seconds: Number(seedSeconds.toFixed(1)),
         candidatesPerSecond: Math.round(seeded / seedSeconds),
       },

@@ -95,6 +95,10 @@ export function renderNational(r: NationalResult): string {
       )}), seeded through the onboarding replay and the candidate store's item builders ` +
       `(puts batched, counters merged) in ${n(s.seconds, 0)} s (${n(s.candidatesPerSecond, 0)} files/s, ` +
       `${n(s.itemsWritten, 0)} items of which ${n(s.ledgerItems, 0)} ledger items)` +
+      (s.historyFor && s.historyEventsLeftOut
+        ? `; history events for the ${s.historyFor} only, which the audit probes read ` +
+          `(${n(s.historyEventsLeftOut, 0)} events of other files not written; \`--full-history\` writes them)`
+        : '') +
       `${Object.keys(s.refused).length ? `; refused by the replay: ${JSON.stringify(s.refused)}` : ''}.`,
     '',
     `**Walks to ADMITTED** at concurrency ${o.concurrency} (${o.walks} candidates each; transitions are the accepted ` +

@@ -37,6 +37,9 @@ export interface NationalResult {
     byStage: Record<string, number>;
     itemsWritten: number;
     ledgerItems: number;
+    /** History events of seeded files left out (only `historyFor` keeps them). */
+    historyEventsLeftOut?: number;
+    historyFor?: string;
     seconds: number;
     candidatesPerSecond: number;
   };
