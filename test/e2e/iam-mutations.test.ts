@@ -112,6 +112,9 @@ describe('the intact template', () => {
     const id = await nominate(officers);
     await walkToAdmitted(officers, id, { admittedOn });
     const probationEndsOn = addMonths(admittedOn, 12);
+    // As below: the wake-up schedule exists before the clock moves (a schedule created after the
+    // move starts two minutes late, beyond this wait).
+    await scheduleCreated(runtime, probationScheduleName(id));
     await moveClock(runtime, { to: `${probationEndsOn}T09:00:00+07:00` });
     await officers.cell.waitForStage(id, 'RECOGNITION_CELL_REVIEW', 60_000);
     const official = await walkToOfficial(runtime, officers, id);
