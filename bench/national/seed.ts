@@ -134,12 +134,12 @@ export class NationalSeeder {
           );
           const { candidate, events } = replay();
           const writes = newCandidateWrites(this.deps.tableName, candidate, events);
-          this.absorb(
+          const kept =
             this.deps.keepsHistory?.(seeded.place.top.id) === false
-              ? writes.filter((write) => !this.isHistoryEvent(write))
-              : writes,
-            items,
-          );
+              ? writes.filter((write: TransactItem) => write.Put?.Item.entity !== 'EVENT')
+              : writes;
+          this.eventsLeftOut += writes.length - kept.length;
+          this.absorb(kept, items);
           byStage[seeded.stage] = (byStage[seeded.stage] ?? 0) + 1;
           written++;
         } catch (error) {
@@ -157,12 +157,6 @@ export class NationalSeeder {
     }
     await pending;
     return { candidates: written, refused, byStage };
-  }
-
-  private isHistoryEvent(write: TransactItem): boolean {
-    const event = write.Put?.Item.entity === 'EVENT';
-    if (event) this.eventsLeftOut++;
-    return event;
   }
 
   /** History events of seeded files not written (`keepsHistory`). */
