@@ -70,10 +70,15 @@ export async function startRuntimeProcess(
   if (shared) void exited.then(() => (sharedHeld = false));
   const endpoints = await new Promise<RuntimeEndpoints>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Runtime did not start:\n${output}`)), 90_000);
+    let ready = false;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // Once ready, the output is only kept: searching all of it again at every chunk would cost
+      // the test's process time in proportion to the square of what the runtime prints.
+      if (ready) return;
       const line = output.split('\n').find((l) => l.startsWith(READY_MARKER));
       if (line) {
+        ready = true;
         clearTimeout(timer);
         resolve(JSON.parse(line.slice(READY_MARKER.length)));
       }
