@@ -53,6 +53,7 @@ import { measureReportScaling, type ReportScaling } from './report-scaling';
 import { renderMarkdown } from './render';
 import type { BenchResult, WalkRun } from './result';
 import { walk } from './walk';
+import { CONTENTION_SANDBOXES_PER_FUNCTION } from '../lib/local/function-host';
 
 const RESULTS = path.join(__dirname, 'results');
 
@@ -237,6 +238,7 @@ function benchRuntime(): Promise<LocalRuntime> {
     faultProxy: true,
     recordConsumedCapacity: true,
     conflicts: true,
+    sandboxesPerFunction: CONTENTION_SANDBOXES_PER_FUNCTION,
   });
 }
 

@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     conflicts: { type: 'boolean', default: process.env.LOCAL_CONFLICTS === '1' },
     // The longest a write transaction holds its items (ms; default 30, about AWS's duration).
     'conflict-window-ms': { type: 'string', default: process.env.LOCAL_CONFLICT_WINDOW_MS },
+    // Lambda sandboxes per function at once (default: this machine's cores).
+    'sandboxes-per-function': { type: 'string' },
   },
 });
 
@@ -40,6 +42,16 @@ function tokenCommand(dataDir: string | undefined, issuerUrl: string): string {
     unitId: 'dd-xltbd-kythuat',
   });
   return `curl -s -X POST ${issuerUrl}/local/tokens -H 'content-type: application/json' -d '${body}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).id_token'`;
+}
+
+function optionalPositiveInteger(name: keyof typeof args): number | undefined {
+  const given = args[name];
+  if (given === undefined) return undefined;
+  const value = Number(given);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`--${name} must be a whole number of at least 1, not ${String(given)}`);
+  }
+  return value;
 }
 
 async function main(): Promise<void> {
@@ -68,6 +80,7 @@ async function main(): Promise<void> {
               : Number(args['conflict-window-ms']),
         }
       : false,
+    sandboxesPerFunction: optionalPositiveInteger('sandboxes-per-function'),
   });
 
   let stopping = false;

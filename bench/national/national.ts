@@ -40,6 +40,7 @@ import { officerToken, probe, type ReadProbe } from './probes';
 import { renderNational } from './render';
 import type { NationalResult, NationProbe, WalkSummary } from './result';
 import { NationalSeeder } from './seed';
+import { CONTENTION_SANDBOXES_PER_FUNCTION } from '../../lib/local/function-host';
 
 const RESULTS = path.join(__dirname, '..', 'results');
 
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
       seedDemoOrganisation: false,
       schedules: false,
       bulkLoad: true,
+      sandboxesPerFunction: CONTENTION_SANDBOXES_PER_FUNCTION,
     }),
   );
   try {

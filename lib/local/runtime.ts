@@ -109,6 +109,12 @@ export interface LocalRuntimeOptions {
    */
   schedules?: boolean;
   /**
+   * At most this many Lambda sandboxes per function at once (lib/local/function-host.ts; default:
+   * the machine's cores). The benchmarks and the contention tests ask for more, as Lambda would
+   * run: DynamoDB's transaction conflicts need invocations of one function side by side.
+   */
+  sandboxesPerFunction?: number;
+  /**
    * Build the console (console/build.ts) in the background from the start, so its first page
    * loads at once; otherwise it is built at its first request (tests that never open it).
    */
@@ -459,6 +465,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // URL) resolves to its local URL. Until then an invocation fails like a missing function.
     const functions = createFunctionHost({
       cdkOut: options.cdkOut,
+      maxSandboxesPerFunction: options.sandboxesPerFunction,
       template,
       resolve: createResolver({
         template,

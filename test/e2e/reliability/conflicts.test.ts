@@ -11,6 +11,7 @@ import {
   type Walk,
   walkToAdmitted,
 } from './walk';
+import { CONTENTION_SANDBOXES_PER_FUNCTION } from '../../../lib/local/function-host';
 
 jest.setTimeout(300_000);
 
@@ -25,7 +26,10 @@ let runtime: RuntimeProcess;
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  runtime = await startRuntimeProcess({ conflicts: {} });
+  runtime = await startRuntimeProcess({
+    conflicts: {},
+    sandboxesPerFunction: CONTENTION_SANDBOXES_PER_FUNCTION,
+  });
   tokens = await roleTokens(runtime);
 });
 afterAll(() => runtime?.stop());

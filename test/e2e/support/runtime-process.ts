@@ -41,6 +41,8 @@ export async function startRuntimeProcess(
     cdkOut?: string;
     /** Emulate DynamoDB's transaction conflicts; `windowMs` caps a transaction's hold. */
     conflicts?: { windowMs?: number };
+    /** Lambda sandboxes per function at once (default: the machine's cores). */
+    sandboxesPerFunction?: number;
   } = {},
 ): Promise<RuntimeProcess> {
   const args = ['--import', 'tsx', 'bin/local.ts', '--no-synth', '--port', '0'];
@@ -59,6 +61,9 @@ export async function startRuntimeProcess(
     if (options.conflicts.windowMs !== undefined) {
       args.push('--conflict-window-ms', String(options.conflicts.windowMs));
     }
+  }
+  if (options.sandboxesPerFunction !== undefined) {
+    args.push('--sandboxes-per-function', String(options.sandboxesPerFunction));
   }
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

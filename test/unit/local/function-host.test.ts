@@ -1,5 +1,11 @@
 import * as path from 'node:path';
-import { createFunctionHost, type FunctionHost } from '../../../lib/local/function-host';
+import * as os from 'node:os';
+import {
+  CONTENTION_SANDBOXES_PER_FUNCTION,
+  createFunctionHost,
+  defaultSandboxesPerFunction,
+  type FunctionHost,
+} from '../../../lib/local/function-host';
 import { createResolver, loadStackTemplate } from '../../../lib/local/template';
 
 const cdkOut = path.join(__dirname, '../../fixtures/local-cdk-out');
@@ -145,7 +151,12 @@ describe('function host', () => {
   });
 
   it('runs one invocation per sandbox: concurrent ones start sandboxes, warm ones are reused', async () => {
-    const concurrent = createFunctionHost({ cdkOut, template, resolve });
+    const concurrent = createFunctionHost({
+      cdkOut,
+      template,
+      resolve,
+      maxSandboxesPerFunction: CONTENTION_SANDBOXES_PER_FUNCTION,
+    });
     try {
       // Three at once: three sandboxes, each with its own module state (its own counter).
       const first = (await Promise.all(
@@ -187,6 +198,49 @@ describe('function host', () => {
       });
     } finally {
       await small.close();
+    }
+  });
+
+  it('by default starts as many sandboxes of a function as the machine has cores, at least 2', async () => {
+    const cores = Math.max(2, os.availableParallelism());
+    expect(defaultSandboxesPerFunction()).toBe(cores);
+    const sized = createFunctionHost({ cdkOut, template, resolve });
+    try {
+      await Promise.all(
+        Array.from({ length: cores + 1 }, () =>
+          sized.invoke('EchoFunction1A2B3C4D', { sleepMs: 100 }),
+        ),
+      );
+      expect(sized.stats().EchoFunction1A2B3C4D).toMatchObject({ coldStarts: cores, queued: 1 });
+    } finally {
+      await sized.close();
+    }
+  });
+
+  it('counts invocations waiting for a sandbox towards the reserved concurrency, as Lambda does', async () => {
+    const capped = structuredClone(template);
+    const echo = capped.Resources.EchoFunction1A2B3C4D;
+    echo.Properties = { ...echo.Properties, ReservedConcurrentExecutions: 3 };
+    const host1 = createFunctionHost({
+      cdkOut,
+      template: capped,
+      resolve,
+      maxSandboxesPerFunction: 2,
+    });
+    try {
+      // Two run, the third waits for a sandbox (still within 3 in flight), the fourth is refused.
+      const accepted = [0, 1, 2].map(() => host1.invoke('EchoFunction1A2B3C4D', { sleepMs: 300 }));
+      await expect(host1.invoke('EchoFunction1A2B3C4D', {})).rejects.toMatchObject({
+        name: 'TooManyRequestsException',
+      });
+      expect(await Promise.all(accepted)).toHaveLength(3);
+      expect(host1.stats().EchoFunction1A2B3C4D).toMatchObject({
+        throttles: 1,
+        queued: 1,
+        coldStarts: 2,
+      });
+    } finally {
+      await host1.close();
     }
   });
 
