@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IMPORTABLE_STAGES } from '../../domain/onboarding/importable-stages';
-import { builtOnFirstUse } from './built-on-first-use';
+import { builtOnFirstUse } from '../../domain/built-on-first-use';
 
 const bi = (vi: string, en: string) => `${vi} / ${en}`;
 

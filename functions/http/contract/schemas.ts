@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { NOMINATION_SOURCES } from '../../domain/candidate';
 import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../../domain/pipeline';
 import { ROLES } from '../../domain/roles';
-import { builtOnFirstUse } from './built-on-first-use';
+import { builtOnFirstUse } from '../../domain/built-on-first-use';
 
 /**
  * The pieces routes share: path parameters, pagination, dates and the response bodies. Requests
