@@ -42,6 +42,8 @@ const config: KnipConfig = {
     'client/api-client.ts!',
     // The console's bundle entry (console/build.ts hands it to esbuild by path).
     'console/src/main.tsx!',
+    // Bundled in place of `semver` by an esbuild alias (lib/constructs/admission-function.ts).
+    'functions/observability/semver-gte.ts!',
     // `npm run bench`; knip's script parser finds it, but in production mode only `npm start`.
     ...(production
       ? ['bench/bench.ts!', 'bench/repair-sweep.ts!', 'bench/national/national.ts!']

@@ -1,4 +1,4 @@
-import { builtOnFirstUse } from '../http/contract/built-on-first-use';
+import { builtOnFirstUse } from '../domain/built-on-first-use';
 import { DOCS_PAGE_HEADERS, renderDocsPage } from '../http/contract/docs-page';
 import { openApiDocument } from '../http/contract/openapi';
 import { ROUTES } from '../http/contract/routes';

@@ -1,5 +1,5 @@
 import { awsCandidateStore } from '../adapters/aws-candidate-store';
-import { awsExportFiles } from '../adapters/s3-export-files';
+import { awsExportFilesOnFirstUse } from '../adapters/aws-export-files-on-first-use';
 import { assertMayExportAudit } from '../domain/access';
 import { ROUTES } from '../http/contract/routes';
 import { httpApi } from '../http/http-api';
@@ -8,7 +8,7 @@ import { on } from '../http/route-binding';
 import { auditCsv } from '../http/audit-csv';
 import { auditFile, auditPage, type AuditExportDeps } from '../services/audit-export';
 
-const deps: AuditExportDeps = { trail: awsCandidateStore(), files: awsExportFiles() };
+const deps: AuditExportDeps = { trail: awsCandidateStore(), files: awsExportFilesOnFirstUse() };
 const CSV = { contentType: 'text/csv; charset=utf-8', extension: 'csv', render: auditCsv };
 
 /**

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import * as z from 'zod';
 import { type Caller } from './caller';
 import { refuse } from './refusal';
@@ -72,62 +73,69 @@ const ROLE_RANK: Record<Role, number> = {
   admin: 4,
 };
 
-const rolesSchema = z
-  .array(z.enum(ROLES))
-  .min(1)
-  .max(ROLES.length)
-  .refine((roles) => new Set(roles).size === roles.length, {
-    message: 'Mỗi vai trò chỉ ghi một lần | Each role at most once',
-  })
-  .meta({ description: 'Vai trò (nhóm Cognito) / Roles (Cognito groups)' });
+const rolesSchema = builtOnFirstUse(() =>
+  z
+    .array(z.enum(ROLES))
+    .min(1)
+    .max(ROLES.length)
+    .refine((roles) => new Set(roles).size === roles.length, {
+      message: 'Mỗi vai trò chỉ ghi một lần | Each role at most once',
+    })
+    .meta({ description: 'Vai trò (nhóm Cognito) / Roles (Cognito groups)' }),
+);
 
-const personName = z.string().trim().min(2).max(100);
-const unitId = z.string().trim().min(1).max(64);
-const userId = z.string().trim().min(1).max(128);
+const personName = builtOnFirstUse(() => z.string().trim().min(2).max(100));
+const unitId = builtOnFirstUse(() => z.string().trim().min(1).max(64));
+const userId = builtOnFirstUse(() => z.string().trim().min(1).max(128));
 
-export const accountCreateSchema = z.strictObject({
-  email: z.email().max(254).meta({ description: 'Thư điện tử nhận lời mời / Invitation e-mail' }),
-  name: personName.meta({ description: 'Họ và tên / Full name' }),
-  unitId: unitId.meta({ description: 'Đơn vị công tác / Unit' }),
-  roles: rolesSchema,
-  username: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9._-]{3,64}$/)
-    .optional()
-    .meta({
-      description: 'Tên đăng nhập (mặc định: thư điện tử) / Username (default: the e-mail address)',
-    }),
-  digest: z.boolean().default(true).meta({
-    description:
-      'Nhận bản tin "Việc cần làm hôm nay" (mặc định: có) / Receive the daily digest (default: yes)',
-  }),
-});
-export type AccountCreate = z.infer<typeof accountCreateSchema>;
-
-export const accountChangeSchema = z
-  .strictObject({
-    roles: rolesSchema.optional(),
-    unitId: unitId.optional().meta({ description: 'Chuyển sang đơn vị / Move to unit' }),
-    enabled: z.boolean().optional().meta({
-      description: 'false: khóa tài khoản; true: mở lại / false disables, true re-enables',
-    }),
-    digest: z.boolean().optional(),
-    replacementUserId: userId.optional().meta({
+export const accountCreateSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    email: z.email().max(254).meta({ description: 'Thư điện tử nhận lời mời / Invitation e-mail' }),
+    name: personName().meta({ description: 'Họ và tên / Full name' }),
+    unitId: unitId().meta({ description: 'Đơn vị công tác / Unit' }),
+    roles: rolesSchema(),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]{3,64}$/)
+      .optional()
+      .meta({
+        description:
+          'Tên đăng nhập (mặc định: thư điện tử) / Username (default: the e-mail address)',
+      }),
+    digest: z.boolean().default(true).meta({
       description:
-        'Người thay thế khi đây là người quyết định cuối cùng của đơn vị (nhận các hồ sơ đang chờ) / The replacement when this is the last approver of the unit (takes over pending decisions)',
+        'Nhận bản tin "Việc cần làm hôm nay" (mặc định: có) / Receive the daily digest (default: yes)',
     }),
-    reason: z.string().trim().min(1).max(500).optional(),
-  })
-  .refine(
-    (c) =>
-      c.roles !== undefined ||
-      c.unitId !== undefined ||
-      c.enabled !== undefined ||
-      c.digest !== undefined,
-    { message: 'Cần ít nhất một thay đổi | At least one change is required', path: ['roles'] },
-  );
-export type AccountChange = z.infer<typeof accountChangeSchema>;
+  }),
+);
+export type AccountCreate = z.infer<ReturnType<typeof accountCreateSchema>>;
+
+export const accountChangeSchema = builtOnFirstUse(() =>
+  z
+    .strictObject({
+      roles: rolesSchema().optional(),
+      unitId: unitId().optional().meta({ description: 'Chuyển sang đơn vị / Move to unit' }),
+      enabled: z.boolean().optional().meta({
+        description: 'false: khóa tài khoản; true: mở lại / false disables, true re-enables',
+      }),
+      digest: z.boolean().optional(),
+      replacementUserId: userId().optional().meta({
+        description:
+          'Người thay thế khi đây là người quyết định cuối cùng của đơn vị (nhận các hồ sơ đang chờ) / The replacement when this is the last approver of the unit (takes over pending decisions)',
+      }),
+      reason: z.string().trim().min(1).max(500).optional(),
+    })
+    .refine(
+      (c) =>
+        c.roles !== undefined ||
+        c.unitId !== undefined ||
+        c.enabled !== undefined ||
+        c.digest !== undefined,
+      { message: 'Cần ít nhất một thay đổi | At least one change is required', path: ['roles'] },
+    ),
+);
+export type AccountChange = z.infer<ReturnType<typeof accountChangeSchema>>;
 
 /** Administrators manage the accounts of their subtree; every other role is refused (403). */
 export function assertMayManageAccounts(caller: Caller): Role {

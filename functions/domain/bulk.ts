@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import * as z from 'zod';
 import { singleLineText } from './clean-text';
 import { refuse } from './refusal';
@@ -8,46 +9,52 @@ import { refuse } from './refusal';
  */
 const MAX_BULK_ITEMS = 100;
 
-const candidateId = z.string().trim().min(1).max(64);
-const shortText = singleLineText(1, 200);
-const isoDate = z.iso.date();
+const candidateId = builtOnFirstUse(() => z.string().trim().min(1).max(64));
+const shortText = builtOnFirstUse(() => singleLineText(1, 200));
+const isoDate = builtOnFirstUse(() => z.iso.date());
 
-export const bulkActionsSchema = z.strictObject({
-  items: z
-    .array(
-      z.strictObject({
-        candidateId,
-        action: z.string().min(1).max(64),
-        /** Default: the version the candidate has when the bulk request reaches it. */
-        expectedVersion: z.int().min(1).optional(),
-        payload: z.unknown().optional(),
-      }),
-    )
-    .min(1),
-});
-
-export const classEnrolmentSchema = z.strictObject({
-  candidateIds: z.array(candidateId).min(1),
-});
-
-export const classResultsSchema = z.strictObject({
-  /** The certificates' issue date when a pass does not name its own (default: the last day). */
-  issuedOn: isoDate.optional(),
-  results: z
-    .array(
-      z.discriminatedUnion('result', [
+export const bulkActionsSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    items: z
+      .array(
         z.strictObject({
-          candidateId,
-          result: z.literal('PASSED'),
-          certificateNumber: shortText,
-          issuedOn: isoDate.optional(),
+          candidateId: candidateId(),
+          action: z.string().min(1).max(64),
+          /** Default: the version the candidate has when the bulk request reaches it. */
+          expectedVersion: z.int().min(1).optional(),
+          payload: z.unknown().optional(),
         }),
-        z.strictObject({ candidateId, result: z.enum(['FAILED', 'ABSENT']) }),
-      ]),
-    )
-    .min(1),
-});
-export type ClassResultsRequest = z.infer<typeof classResultsSchema>;
+      )
+      .min(1),
+  }),
+);
+
+export const classEnrolmentSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    candidateIds: z.array(candidateId()).min(1),
+  }),
+);
+
+export const classResultsSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    /** The certificates' issue date when a pass does not name its own (default: the last day). */
+    issuedOn: isoDate().optional(),
+    results: z
+      .array(
+        z.discriminatedUnion('result', [
+          z.strictObject({
+            candidateId: candidateId(),
+            result: z.literal('PASSED'),
+            certificateNumber: shortText(),
+            issuedOn: isoDate().optional(),
+          }),
+          z.strictObject({ candidateId: candidateId(), result: z.enum(['FAILED', 'ABSENT']) }),
+        ]),
+      )
+      .min(1),
+  }),
+);
+export type ClassResultsRequest = z.infer<ReturnType<typeof classResultsSchema>>;
 
 /**
  * Refuses a bulk body before it is parsed when its list is over the limit (413), and a list that

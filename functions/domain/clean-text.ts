@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import * as z from 'zod';
 
 /**
@@ -55,4 +56,4 @@ export function multiLineText(min: number, max: number) {
 }
 
 /** A person's full name (fullName of a nomination, a sponsor's or helper's name). */
-export const personName = singleLineText(2, 120);
+export const personName = builtOnFirstUse(() => singleLineText(2, 120));

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import { createHmac } from 'node:crypto';
 import * as z from 'zod';
 import { refuse } from './refusal';
@@ -21,18 +22,20 @@ function normaliseNationalId(raw: string): string {
 }
 
 /** Validates and normalises; issues never echo the number (zod 4 leaves the input out). */
-export const nationalIdSchema = z
-  .string()
-  .max(MAX_RAW_LENGTH, {
-    message: 'Số định danh quá dài | ID number too long',
-  })
-  .transform(normaliseNationalId)
-  .refine((id) => CCCD.test(id) || CMND.test(id), {
-    message:
-      'Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số) | ' +
-      'A citizen ID (CCCD) has exactly 12 digits (old CMND: 9 digits)',
-  })
-  .brand<'NationalId'>();
+export const nationalIdSchema = builtOnFirstUse(() =>
+  z
+    .string()
+    .max(MAX_RAW_LENGTH, {
+      message: 'Số định danh quá dài | ID number too long',
+    })
+    .transform(normaliseNationalId)
+    .refine((id) => CCCD.test(id) || CMND.test(id), {
+      message:
+        'Số CCCD phải gồm đúng 12 chữ số (CMND cũ: 9 chữ số) | ' +
+        'A citizen ID (CCCD) has exactly 12 digits (old CMND: 9 digits)',
+    })
+    .brand<'NationalId'>(),
+);
 
 /** Domain separation: the same key also signs approval links. Bump the version to re-key. */
 const NATIONAL_ID_FINGERPRINT_PREFIX = 'national-id:v1:';
@@ -50,7 +53,7 @@ export function nationalIdFingerprint(idNumber: string, key: Buffer): string {
   if (key.length < MIN_KEY_BYTES) {
     throw new Error(`The fingerprint key must have at least ${MIN_KEY_BYTES} bytes`);
   }
-  const parsed = nationalIdSchema.safeParse(idNumber);
+  const parsed = nationalIdSchema().safeParse(idNumber);
   if (!parsed.success) {
     return refuse('invalid', {
       code: 'INVALID_NATIONAL_ID',

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import * as z from 'zod';
 import { personName, singleLineText } from './clean-text';
 import { nationalIdFingerprint, nationalIdSchema } from './national-id';
@@ -20,36 +21,38 @@ import {
 } from './rules';
 import { vietnamDateOf } from './vietnam-time';
 
-export const nominationSchema = z.strictObject({
-  fullName: personName,
-  dateOfBirth: z.iso.date(),
-  nominationSource: z.enum(NOMINATION_SOURCES),
-  unitId: z.string().trim().min(1).max(64),
-  nationalId: nationalIdSchema,
-  /** Highest diploma: judged at nomination against the cell's area attributes. */
-  educationLevel: z.enum(EDUCATION_LEVELS),
-  /** Member of the Youth Union (Đoàn) or of the Trade Union (Công đoàn): sponsorship routes. */
-  youthUnionMember: z.boolean().default(false),
-  tradeUnionMember: z.boolean().default(false),
-  /** The competent standing committee's prior written consent to admit someone over 60. */
-  over60Consent: z
-    .strictObject({
-      givenOn: z.iso.date(),
-      reference: singleLineText(1, 200).optional(),
-    })
-    .optional(),
-  /**
-   * A former Party member asking to be admitted again: the day they left and how many times they
-   * were readmitted before (docs/admission-rules.md, "Eligibility").
-   */
-  formerMembership: z
-    .strictObject({
-      leftOn: z.iso.date(),
-      previousReadmissions: z.int().min(0).max(9).default(0),
-    })
-    .optional(),
-});
-export type NominationRequest = z.infer<typeof nominationSchema>;
+export const nominationSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    fullName: personName(),
+    dateOfBirth: z.iso.date(),
+    nominationSource: z.enum(NOMINATION_SOURCES),
+    unitId: z.string().trim().min(1).max(64),
+    nationalId: nationalIdSchema(),
+    /** Highest diploma: judged at nomination against the cell's area attributes. */
+    educationLevel: z.enum(EDUCATION_LEVELS),
+    /** Member of the Youth Union (Đoàn) or of the Trade Union (Công đoàn): sponsorship routes. */
+    youthUnionMember: z.boolean().default(false),
+    tradeUnionMember: z.boolean().default(false),
+    /** The competent standing committee's prior written consent to admit someone over 60. */
+    over60Consent: z
+      .strictObject({
+        givenOn: z.iso.date(),
+        reference: singleLineText(1, 200).optional(),
+      })
+      .optional(),
+    /**
+     * A former Party member asking to be admitted again: the day they left and how many times they
+     * were readmitted before (docs/admission-rules.md, "Eligibility").
+     */
+    formerMembership: z
+      .strictObject({
+        leftOn: z.iso.date(),
+        previousReadmissions: z.int().min(0).max(9).default(0),
+      })
+      .optional(),
+  }),
+);
+export type NominationRequest = z.infer<ReturnType<typeof nominationSchema>>;
 
 /** A nomination once its ID number is replaced by a keyed fingerprint: all the server keeps. */
 export type Nomination = Omit<NominationRequest, 'nationalId'> & {

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import * as z from 'zod';
 import { multiLineText, singleLineText } from './clean-text';
 import { DECIDING_BODIES, UNIT_LEVELS } from './org-unit';
@@ -6,28 +7,34 @@ import { tokenizeCsv } from './quota/target-csv';
 import { refuse } from './refusal';
 
 /** What an administrator sends to create a unit (POST /units) or one row of an import. */
-export const unitDefinitionSchema = z.strictObject({
-  id: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a-z, 0-9 and -, at most 64'),
-  name: singleLineText(2, 200),
-  level: z.enum(UNIT_LEVELS),
-  parentId: z.string().trim().min(1).max(64).optional(),
-  effectiveFrom: z.iso.date(),
-  decidingBody: z.enum(DECIDING_BODIES).default('UPPER_STANDING_COMMITTEE'),
-  areas: z.array(z.enum(SPECIAL_AREAS)).max(4).default([]),
-});
-export type UnitDefinition = z.infer<typeof unitDefinitionSchema>;
+export const unitDefinitionSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    id: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'a-z, 0-9 and -, at most 64'),
+    name: singleLineText(2, 200),
+    level: z.enum(UNIT_LEVELS),
+    parentId: z.string().trim().min(1).max(64).optional(),
+    effectiveFrom: z.iso.date(),
+    decidingBody: z.enum(DECIDING_BODIES).default('UPPER_STANDING_COMMITTEE'),
+    areas: z.array(z.enum(SPECIAL_AREAS)).max(4).default([]),
+  }),
+);
+export type UnitDefinition = z.infer<ReturnType<typeof unitDefinitionSchema>>;
 
-export const unitMoveSchema = z.strictObject({
-  newParentId: z.string().trim().min(1).max(64),
-  effectiveFrom: z.iso.date(),
-});
-export const unitRetirementSchema = z.strictObject({
-  retiredOn: z.iso.date(),
-  reason: multiLineText(0, 500).optional(),
-});
+export const unitMoveSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    newParentId: z.string().trim().min(1).max(64),
+    effectiveFrom: z.iso.date(),
+  }),
+);
+export const unitRetirementSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    retiredOn: z.iso.date(),
+    reason: multiLineText(0, 500).optional(),
+  }),
+);
 
 /** Which level may sit under which (both shapes of the tree, before and after 2025-07-01). */
 const PARENT_LEVELS: Record<(typeof UNIT_LEVELS)[number], readonly string[]> = {

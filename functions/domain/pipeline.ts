@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { builtOnFirstUse } from './built-on-first-use';
 import { multiLineText, singleLineText } from './clean-text';
 import { type Role } from './roles';
 import {
@@ -35,9 +36,11 @@ import { type CellVoteRecord, cellVoteDenominator, reachesTwoThirds } from './vo
  * against it, and docs and reports take their labels from it: adding a stage is an edit here.
  */
 
-const isoDate = z.iso.date();
-const shortText = singleLineText(1, 200);
-const count = z.int().min(0).max(10_000);
+// Built on first use, as every payload below: a function that reads the table but parses no
+// action (most of them) builds none of its schemas at its cold start (docs/architecture.md, "Bundles").
+const isoDate = builtOnFirstUse(() => z.iso.date());
+const shortText = builtOnFirstUse(() => singleLineText(1, 200));
+const count = builtOnFirstUse(() => z.int().min(0).max(10_000));
 
 export {
   HUMAN_STAGE_IDS,
@@ -150,8 +153,24 @@ export interface ScheduledStep {
   next: HumanStageId;
 }
 
-function action<Payload>(spec: ActionSpec<Payload>): ActionSpec {
-  return spec as ActionSpec;
+/** An action as the table declares it: its payload's schema as the function that builds it. */
+type ActionDefinition<Payload> = Omit<ActionSpec<Payload>, 'payload'> & {
+  payload: () => z.ZodType<Payload>;
+};
+
+/**
+ * The action of a definition, its payload's schema built the first time it is read (to parse an
+ * action, to list onboarding's columns): most functions read the table for its stages and labels
+ * only, and would otherwise build every payload's schema at their cold start.
+ */
+function action<Payload>({ payload, ...spec }: ActionDefinition<Payload>): ActionSpec {
+  const built = builtOnFirstUse(payload);
+  return {
+    ...spec,
+    get payload() {
+      return built();
+    },
+  } as ActionSpec;
 }
 
 export const withdraw = action({
@@ -159,11 +178,12 @@ export const withdraw = action({
   label: 'Rút khỏi quy trình',
   labelEn: 'Withdraw from the procedure',
   actor: 'cell-officer',
-  payload: z.strictObject({
-    reason: z.enum(['CANDIDATE_REQUEST', 'MOVED_AWAY', 'LEFT_ENTERPRISE', 'OTHER']),
-    note: multiLineText(0, 500).optional(),
-    effectiveOn: isoDate,
-  }),
+  payload: () =>
+    z.strictObject({
+      reason: z.enum(['CANDIDATE_REQUEST', 'MOVED_AWAY', 'LEFT_ENTERPRISE', 'OTHER']),
+      note: multiLineText(0, 500).optional(),
+      effectiveOn: isoDate(),
+    }),
   dossierKey: 'withdrawal',
   outcome: () => 'withdrawn',
   eventDate: (p) => p.effectiveOn,
@@ -175,10 +195,11 @@ const confirmNomination = action({
   label: 'Chi bộ phân công đảng viên giúp đỡ',
   labelEn: 'Cell assigns a member to help the candidate',
   actor: 'cell-officer',
-  payload: z.strictObject({
-    decisionDate: isoDate,
-    helperMemberName: shortText,
-  }),
+  payload: () =>
+    z.strictObject({
+      decisionDate: isoDate(),
+      helperMemberName: shortText(),
+    }),
   dossierKey: 'nomination',
   outcome: () => 'confirmed',
   eventDate: (p) => p.decisionDate,
@@ -191,12 +212,13 @@ const enrolInClass = action({
   label: 'Ghi danh lớp bồi dưỡng nhận thức về Đảng',
   labelEn: 'Enrol in an awareness class',
   actor: 'cell-officer',
-  payload: z
-    .strictObject({ classId: shortText, startsOn: isoDate, endsOn: isoDate })
-    .refine((p) => p.startsOn <= p.endsOn, {
-      path: ['endsOn'],
-      message: 'Ngày kết thúc trước ngày khai giảng | The class ends before it starts',
-    }),
+  payload: () =>
+    z
+      .strictObject({ classId: shortText(), startsOn: isoDate(), endsOn: isoDate() })
+      .refine((p) => p.startsOn <= p.endsOn, {
+        path: ['endsOn'],
+        message: 'Ngày kết thúc trước ngày khai giảng | The class ends before it starts',
+      }),
   dossierKey: 'enrolment',
   outcome: () => 'enrolled',
   eventDate: (p) => p.startsOn,
@@ -210,25 +232,26 @@ const recordClassResult = action({
   label: 'Ghi kết quả lớp bồi dưỡng nhận thức về Đảng',
   labelEn: 'Record the awareness class result',
   actor: 'cell-officer',
-  payload: z.discriminatedUnion('result', [
-    z.strictObject({
-      result: z.literal('PASSED'),
-      classId: shortText.optional(),
-      certificateNumber: shortText,
-      issuedOn: isoDate,
-    }),
-    z.strictObject({
-      result: z.literal('FAILED'),
-      classId: shortText.optional(),
-      classEndedOn: isoDate,
-    }),
-    // Did not attend: like a failure, the candidate retakes a class; history keeps the reason.
-    z.strictObject({
-      result: z.literal('ABSENT'),
-      classId: shortText.optional(),
-      classEndedOn: isoDate,
-    }),
-  ]),
+  payload: () =>
+    z.discriminatedUnion('result', [
+      z.strictObject({
+        result: z.literal('PASSED'),
+        classId: shortText().optional(),
+        certificateNumber: shortText(),
+        issuedOn: isoDate(),
+      }),
+      z.strictObject({
+        result: z.literal('FAILED'),
+        classId: shortText().optional(),
+        classEndedOn: isoDate(),
+      }),
+      // Did not attend: like a failure, the candidate retakes a class; history keeps the reason.
+      z.strictObject({
+        result: z.literal('ABSENT'),
+        classId: shortText().optional(),
+        classEndedOn: isoDate(),
+      }),
+    ]),
   dossierKey: 'awarenessClass',
   outcome: (p) => (p.result === 'PASSED' ? 'passed' : 'failed'),
   judge: judgeClassResult,
@@ -242,10 +265,11 @@ const recordApplication = action({
   label: 'Nhận đơn xin vào Đảng và lý lịch',
   labelEn: 'Receive the application and background form',
   actor: 'cell-officer',
-  payload: z.strictObject({
-    applicationReceivedOn: isoDate,
-    backgroundFormReceivedOn: isoDate,
-  }),
+  payload: () =>
+    z.strictObject({
+      applicationReceivedOn: isoDate(),
+      backgroundFormReceivedOn: isoDate(),
+    }),
   dossierKey: 'application',
   outcome: () => 'received',
   eventDate: (p) => p.backgroundFormReceivedOn,
@@ -257,23 +281,24 @@ const recordBackgroundCheck = action({
   label: 'Ghi kết quả thẩm tra lý lịch',
   labelEn: 'Record the background verification',
   actor: 'committee-officer',
-  payload: z.strictObject({
-    completedOn: isoDate,
-    result: z.enum(['CLEARED', 'NOT_CLEARED']),
-    /** Who was verified: the candidate, parents (or who raised them), in-laws, spouse, adult children. */
-    subjects: z
-      .array(
-        z.strictObject({
-          relation: z.enum(BACKGROUND_SUBJECTS),
-          name: shortText.optional(),
-          result: z.enum(['CLEARED', 'NOT_CLEARED']),
-          repliedOn: isoDate.optional(),
-        }),
-      )
-      .min(1)
-      .max(20),
-    summary: multiLineText(0, 2000).optional(),
-  }),
+  payload: () =>
+    z.strictObject({
+      completedOn: isoDate(),
+      result: z.enum(['CLEARED', 'NOT_CLEARED']),
+      /** Who was verified: the candidate, parents (or who raised them), in-laws, spouse, adult children. */
+      subjects: z
+        .array(
+          z.strictObject({
+            relation: z.enum(BACKGROUND_SUBJECTS),
+            name: shortText().optional(),
+            result: z.enum(['CLEARED', 'NOT_CLEARED']),
+            repliedOn: isoDate().optional(),
+          }),
+        )
+        .min(1)
+        .max(20),
+      summary: multiLineText(0, 2000).optional(),
+    }),
   dossierKey: 'backgroundCheck',
   outcome: (p) => (p.result === 'CLEARED' ? 'cleared' : 'notCleared'),
   judge: judgeBackgroundCheck,
@@ -281,44 +306,47 @@ const recordBackgroundCheck = action({
   delivery: 'complete',
 });
 
-const sponsor = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('MEMBER'),
-    name: shortText,
-    /** Only official members sponsor (checked by checkSponsors, which names the member). */
-    official: z.boolean().default(true),
-    /** Since when the member has worked, studied or lived with the candidate in the same unit. */
-    togetherSince: isoDate,
-    /** Date of the sponsor letter (3-KNĐ). */
-    documentDate: isoDate,
-    /** A replacement assigned by the cell after a sponsor left: the 12 months do not apply. */
-    replacementAssignedOn: isoDate.optional(),
-    /** The sponsoring member's user account, if they have one: they may not decide the admission. */
-    memberUserId: z.string().trim().min(1).max(128).optional(),
-  }),
-  z.strictObject({
-    kind: z.enum(['YOUTH_UNION_RESOLUTION', 'TRADE_UNION_RESOLUTION']),
-    name: shortText.optional(),
-    /** Date of the executive committee's resolution (4-KNĐ or 4A-KNĐ). */
-    documentDate: isoDate,
-  }),
-]);
+const sponsor = builtOnFirstUse(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('MEMBER'),
+      name: shortText(),
+      /** Only official members sponsor (checked by checkSponsors, which names the member). */
+      official: z.boolean().default(true),
+      /** Since when the member has worked, studied or lived with the candidate in the same unit. */
+      togetherSince: isoDate(),
+      /** Date of the sponsor letter (3-KNĐ). */
+      documentDate: isoDate(),
+      /** A replacement assigned by the cell after a sponsor left: the 12 months do not apply. */
+      replacementAssignedOn: isoDate().optional(),
+      /** The sponsoring member's user account, if they have one: they may not decide the admission. */
+      memberUserId: z.string().trim().min(1).max(128).optional(),
+    }),
+    z.strictObject({
+      kind: z.enum(['YOUTH_UNION_RESOLUTION', 'TRADE_UNION_RESOLUTION']),
+      name: shortText().optional(),
+      /** Date of the executive committee's resolution (4-KNĐ or 4A-KNĐ). */
+      documentDate: isoDate(),
+    }),
+  ]),
+);
 
 const recordSponsorship = action({
   id: 'recordSponsorship',
   label: 'Ghi giới thiệu của người/tổ chức giới thiệu',
   labelEn: 'Record the sponsors',
   actor: 'cell-officer',
-  payload: z
-    .strictObject({
-      sponsors: z.array(sponsor).min(1).max(3),
-      /** Summary of the comments of mass organisations and the residence cell (5-KNĐ). */
-      commentsSummaryOn: isoDate.optional(),
-    })
-    .refine((p) => p.sponsors.filter((s) => s.kind === 'MEMBER').length >= 1, {
-      path: ['sponsors'],
-      message: 'Cần ít nhất một đảng viên chính thức giới thiệu | At least one sponsoring member',
-    }),
+  payload: () =>
+    z
+      .strictObject({
+        sponsors: z.array(sponsor()).min(1).max(3),
+        /** Summary of the comments of mass organisations and the residence cell (5-KNĐ). */
+        commentsSummaryOn: isoDate().optional(),
+      })
+      .refine((p) => p.sponsors.filter((s) => s.kind === 'MEMBER').length >= 1, {
+        path: ['sponsors'],
+        message: 'Cần ít nhất một đảng viên chính thức giới thiệu | At least one sponsoring member',
+      }),
   dossierKey: 'sponsorship',
   outcome: () => 'sponsored',
   judge: judgeSponsorship,
@@ -326,13 +354,13 @@ const recordSponsorship = action({
   delivery: 'complete',
 });
 
-const cellVoteCounts = {
-  officialMembers: count.min(1),
-  excludedMembers: count,
-  excludedMembersAttending: count,
-  votesFor: count,
-  votesAgainst: count,
-};
+const cellVoteCounts = builtOnFirstUse(() => ({
+  officialMembers: count().min(1),
+  excludedMembers: count(),
+  excludedMembersAttending: count(),
+  votesFor: count(),
+  votesAgainst: count(),
+}));
 
 /** The consistency of a cell's vote record, for admission and recognition alike. */
 function checkedCellVote<T extends CellVoteRecord>(schema: z.ZodType<T>): z.ZodType<T> {
@@ -353,11 +381,11 @@ function checkedCellVote<T extends CellVoteRecord>(schema: z.ZodType<T>): z.ZodT
     });
 }
 
-const committeeVoteCounts = {
-  committeeMembers: count.min(1),
-  votesFor: count,
-  votesAgainst: count,
-};
+const committeeVoteCounts = builtOnFirstUse(() => ({
+  committeeMembers: count().min(1),
+  votesFor: count(),
+  votesAgainst: count(),
+}));
 
 function checkedCommitteeVote<
   T extends { committeeMembers: number; votesFor: number; votesAgainst: number },
@@ -368,13 +396,17 @@ function checkedCommitteeVote<
   });
 }
 
-const cellVote = checkedCellVote(
-  z.strictObject({
-    meetingDate: isoDate,
-    ...cellVoteCounts,
-    /** The standing committee's prior written consent, for a candidate over 60 at the meeting. */
-    over60Consent: z.strictObject({ givenOn: isoDate, reference: shortText.optional() }).optional(),
-  }),
+const cellVote = builtOnFirstUse(() =>
+  checkedCellVote(
+    z.strictObject({
+      meetingDate: isoDate(),
+      ...cellVoteCounts(),
+      /** The standing committee's prior written consent, for a candidate over 60 at the meeting. */
+      over60Consent: z
+        .strictObject({ givenOn: isoDate(), reference: shortText().optional() })
+        .optional(),
+    }),
+  ),
 );
 
 const recordCellResolution = action({
@@ -382,7 +414,7 @@ const recordCellResolution = action({
   label: 'Ghi nghị quyết chi bộ đề nghị kết nạp',
   labelEn: 'Record the cell resolution',
   actor: 'cell-officer',
-  payload: cellVote,
+  payload: () => cellVote(),
   dossierKey: 'cellResolution',
   outcome: (v) => (reachesTwoThirds(v.votesFor, cellVoteDenominator(v)) ? 'passed' : 'failed'),
   judge: judgeCellResolution,
@@ -396,7 +428,8 @@ const recordGrassrootsResolution = action({
   label: 'Ghi nghị quyết đảng ủy cơ sở',
   labelEn: 'Record the grassroots committee resolution',
   actor: 'committee-officer',
-  payload: checkedCommitteeVote(z.strictObject({ meetingDate: isoDate, ...committeeVoteCounts })),
+  payload: () =>
+    checkedCommitteeVote(z.strictObject({ meetingDate: isoDate(), ...committeeVoteCounts() })),
   dossierKey: 'grassrootsResolution',
   outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
   judge: judgeGrassrootsResolution,
@@ -405,34 +438,37 @@ const recordGrassrootsResolution = action({
   delivery: 'complete',
 });
 
-const reason = multiLineText(1, 2000);
+const reason = builtOnFirstUse(() => multiLineText(1, 2000));
 
 /** A deciding committee's answer that keeps the step open: the cell completes the dossier. */
-const requestInformation = z.strictObject({
-  decision: z.literal('REQUEST_INFO'),
-  decisionDate: isoDate.optional(),
-  reason,
-});
+const requestInformation = builtOnFirstUse(() =>
+  z.strictObject({
+    decision: z.literal('REQUEST_INFO'),
+    decisionDate: isoDate().optional(),
+    reason: reason(),
+  }),
+);
 
 const decideAdmission = action({
   id: 'decideAdmission',
   label: 'Quyết định kết nạp',
   labelEn: 'Decide the admission',
   actor: 'approver',
-  payload: z.discriminatedUnion('decision', [
-    z.strictObject({
-      decision: z.literal('APPROVE'),
-      decisionNumber: shortText,
-      decisionDate: isoDate,
-    }),
-    z.strictObject({
-      decision: z.literal('REJECT'),
-      decisionNumber: shortText.optional(),
-      decisionDate: isoDate,
-      reason,
-    }),
-    requestInformation,
-  ]),
+  payload: () =>
+    z.discriminatedUnion('decision', [
+      z.strictObject({
+        decision: z.literal('APPROVE'),
+        decisionNumber: shortText(),
+        decisionDate: isoDate(),
+      }),
+      z.strictObject({
+        decision: z.literal('REJECT'),
+        decisionNumber: shortText().optional(),
+        decisionDate: isoDate(),
+        reason: reason(),
+      }),
+      requestInformation(),
+    ]),
   dossierKey: 'admissionDecision',
   outcome: (p) =>
     ({ APPROVE: 'approved', REJECT: 'rejected', REQUEST_INFO: 'moreInformationRequested' })[
@@ -448,11 +484,12 @@ const extendDecisionDeadline = action({
   label: 'Gia hạn thời hạn quyết định kết nạp (thêm 30 ngày làm việc)',
   labelEn: 'Extend the admission decision deadline (30 more working days)',
   actor: 'approver',
-  payload: z.strictObject({
-    decidedOn: isoDate,
-    reason,
-    reference: shortText.optional(),
-  }),
+  payload: () =>
+    z.strictObject({
+      decidedOn: isoDate(),
+      reason: reason(),
+      reference: shortText().optional(),
+    }),
   dossierKey: DECISION_EXTENSION_KEY,
   outcome: () => 'deadlineExtended',
   judge: judgeDecisionExtension,
@@ -467,15 +504,16 @@ const recordCeremony = action({
   label: 'Ghi lễ kết nạp',
   labelEn: 'Record the admission ceremony',
   actor: 'cell-officer',
-  payload: z.strictObject({
-    ceremonyDate: isoDate,
-    /** When the cell received the decision (default: the decision's date). */
-    decisionReceivedOn: isoDate.optional(),
-    /** The upper committee's consent to a ceremony later than 30 working days. */
-    upperCommitteeConsent: z
-      .strictObject({ givenOn: isoDate, reference: shortText.optional() })
-      .optional(),
-  }),
+  payload: () =>
+    z.strictObject({
+      ceremonyDate: isoDate(),
+      /** When the cell received the decision (default: the decision's date). */
+      decisionReceivedOn: isoDate().optional(),
+      /** The upper committee's consent to a ceremony later than 30 working days. */
+      upperCommitteeConsent: z
+        .strictObject({ givenOn: isoDate(), reference: shortText().optional() })
+        .optional(),
+    }),
   dossierKey: 'ceremony',
   outcome: () => 'held',
   judge: judgeCeremony,
@@ -486,25 +524,26 @@ const recordCeremony = action({
 
 // ---------------------------------------------------------------- recognition after probation
 
-const proposal = z.enum(['RECOGNISE', 'REMOVE']);
+const proposal = builtOnFirstUse(() => z.enum(['RECOGNISE', 'REMOVE']));
 
 const recordRecognitionCellReview = action({
   id: 'recordRecognitionCellReview',
   label: 'Ghi nghị quyết chi bộ xét công nhận đảng viên chính thức',
   labelEn: 'Record the cell review for official membership',
   actor: 'cell-officer',
-  payload: checkedCellVote(
-    z.strictObject({
-      meetingDate: isoDate,
-      /** Recognition as an official member, or removal from the rolls (xóa tên). */
-      proposal,
-      /** 10-KNĐ self-review, 11-KNĐ helper's assessment, 12-KNĐ comments summary. */
-      selfReviewOn: isoDate,
-      helperAssessmentOn: isoDate,
-      commentsSummaryOn: isoDate,
-      ...cellVoteCounts,
-    }),
-  ),
+  payload: () =>
+    checkedCellVote(
+      z.strictObject({
+        meetingDate: isoDate(),
+        /** Recognition as an official member, or removal from the rolls (xóa tên). */
+        proposal: proposal(),
+        /** 10-KNĐ self-review, 11-KNĐ helper's assessment, 12-KNĐ comments summary. */
+        selfReviewOn: isoDate(),
+        helperAssessmentOn: isoDate(),
+        commentsSummaryOn: isoDate(),
+        ...cellVoteCounts(),
+      }),
+    ),
   dossierKey: 'recognitionCellReview',
   outcome: (v) => (reachesTwoThirds(v.votesFor, cellVoteDenominator(v)) ? 'passed' : 'failed'),
   judge: judgeRecognitionCellReview,
@@ -524,15 +563,16 @@ const recordRecognitionGrassroots = action({
   label: 'Ghi nghị quyết đảng ủy cơ sở đề nghị công nhận đảng viên chính thức',
   labelEn: 'Record the grassroots committee resolution on official membership',
   actor: 'committee-officer',
-  payload: checkedCommitteeVote(
-    z.strictObject({
-      meetingDate: isoDate,
-      proposal,
-      ...committeeVoteCounts,
-      /** 14-KNĐ: the sub-committee's report, where one exists. */
-      subCommitteeReportOn: isoDate.optional(),
-    }),
-  ),
+  payload: () =>
+    checkedCommitteeVote(
+      z.strictObject({
+        meetingDate: isoDate(),
+        proposal: proposal(),
+        ...committeeVoteCounts(),
+        /** 14-KNĐ: the sub-committee's report, where one exists. */
+        subCommitteeReportOn: isoDate().optional(),
+      }),
+    ),
   dossierKey: 'recognitionGrassroots',
   outcome: (v) => (reachesTwoThirds(v.votesFor, v.committeeMembers) ? 'passed' : 'failed'),
   judge: judgeRecognitionGrassroots,
@@ -546,20 +586,21 @@ const decideRecognition = action({
   label: 'Quyết định công nhận đảng viên chính thức hoặc xóa tên',
   labelEn: 'Decide official membership or removal',
   actor: 'approver',
-  payload: z.discriminatedUnion('decision', [
-    z.strictObject({
-      decision: z.literal('RECOGNISE'),
-      decisionNumber: shortText,
-      decisionDate: isoDate,
-    }),
-    z.strictObject({
-      decision: z.literal('REMOVE'),
-      decisionNumber: shortText,
-      decisionDate: isoDate,
-      reason,
-    }),
-    requestInformation,
-  ]),
+  payload: () =>
+    z.discriminatedUnion('decision', [
+      z.strictObject({
+        decision: z.literal('RECOGNISE'),
+        decisionNumber: shortText(),
+        decisionDate: isoDate(),
+      }),
+      z.strictObject({
+        decision: z.literal('REMOVE'),
+        decisionNumber: shortText(),
+        decisionDate: isoDate(),
+        reason: reason(),
+      }),
+      requestInformation(),
+    ]),
   dossierKey: 'recognitionDecision',
   outcome: (p) =>
     ({ RECOGNISE: 'recognised', REMOVE: 'removed', REQUEST_INFO: 'moreInformationRequested' })[

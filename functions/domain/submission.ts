@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import * as z from 'zod';
 import { type Actor } from './caller';
 import { type Candidate, type Submission } from './candidate';
@@ -19,12 +20,14 @@ import { checkNotInFuture, refuseDateBeforePrevious } from './rules/event-dates'
 import { policyInForce } from './rules/policy';
 import { vietnamDateOf } from './vietnam-time';
 
-export const actionRequestSchema = z.strictObject({
-  action: z.string().min(1).max(64),
-  expectedVersion: z.int().min(1),
-  payload: z.unknown().optional(),
-});
-export type ActionRequest = z.infer<typeof actionRequestSchema>;
+export const actionRequestSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    action: z.string().min(1).max(64),
+    expectedVersion: z.int().min(1),
+    payload: z.unknown().optional(),
+  }),
+);
+export type ActionRequest = z.infer<ReturnType<typeof actionRequestSchema>>;
 
 const actionsById = new Map<string, ActionSpec>(
   PIPELINE.flatMap((stage) => stage.actions.map((a) => [a.id, a] as const)),

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from './built-on-first-use';
 import * as z from 'zod';
 import { singleLineText } from './clean-text';
 import type { Actor } from './caller';
@@ -8,22 +9,24 @@ import type { Actor } from './caller';
  * holds one seat per enrolled candidate, written in the same transaction as the candidate's
  * `enrolInClass` action; a seat's result is written with the candidate's `recordClassResult`.
  */
-const isoDate = z.iso.date();
+const isoDate = builtOnFirstUse(() => z.iso.date());
 
-export const classDefinitionSchema = z
-  .strictObject({
-    name: singleLineText(2, 200),
-    organiserUnitId: z.string().trim().min(1).max(64),
-    startsOn: isoDate,
-    endsOn: isoDate,
-    capacity: z.int().min(1).max(500),
-    location: singleLineText(2, 200),
-  })
-  .refine((c) => c.startsOn <= c.endsOn, {
-    path: ['endsOn'],
-    message: 'Ngày kết thúc trước ngày khai giảng | The class ends before it starts',
-  });
-export type ClassDefinition = z.infer<typeof classDefinitionSchema>;
+export const classDefinitionSchema = builtOnFirstUse(() =>
+  z
+    .strictObject({
+      name: singleLineText(2, 200),
+      organiserUnitId: z.string().trim().min(1).max(64),
+      startsOn: isoDate(),
+      endsOn: isoDate(),
+      capacity: z.int().min(1).max(500),
+      location: singleLineText(2, 200),
+    })
+    .refine((c) => c.startsOn <= c.endsOn, {
+      path: ['endsOn'],
+      message: 'Ngày kết thúc trước ngày khai giảng | The class ends before it starts',
+    }),
+);
+export type ClassDefinition = z.infer<ReturnType<typeof classDefinitionSchema>>;
 
 export interface TrainingClass extends ClassDefinition {
   id: string;

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../domain/built-on-first-use';
 import * as z from 'zod';
 import { multiLineText, singleLineText } from '../domain/clean-text';
 
@@ -10,21 +11,27 @@ import { multiLineText, singleLineText } from '../domain/clean-text';
  * decision already recorded, not as an error.
  */
 
-const isoDate = z.iso.date();
-const decisionNumber = singleLineText(1, 200);
-const reason = multiLineText(1, 2000);
+const isoDate = builtOnFirstUse(() => z.iso.date());
+const decisionNumber = builtOnFirstUse(() => singleLineText(1, 200));
+const reason = builtOnFirstUse(() => multiLineText(1, 2000));
 
-export const approvalDecisionRequest = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('APPROVE'), decisionNumber, decisionDate: isoDate }),
-  z.strictObject({
-    decision: z.literal('REJECT'),
-    decisionNumber: decisionNumber.optional(),
-    decisionDate: isoDate,
-    reason,
-  }),
-  z.strictObject({
-    decision: z.literal('REQUEST_INFO'),
-    decisionDate: isoDate.optional(),
-    reason,
-  }),
-]);
+export const approvalDecisionRequest = builtOnFirstUse(() =>
+  z.discriminatedUnion('decision', [
+    z.strictObject({
+      decision: z.literal('APPROVE'),
+      decisionNumber: decisionNumber(),
+      decisionDate: isoDate(),
+    }),
+    z.strictObject({
+      decision: z.literal('REJECT'),
+      decisionNumber: decisionNumber().optional(),
+      decisionDate: isoDate(),
+      reason: reason(),
+    }),
+    z.strictObject({
+      decision: z.literal('REQUEST_INFO'),
+      decisionDate: isoDate().optional(),
+      reason: reason(),
+    }),
+  ]),
+);

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../domain/built-on-first-use';
 import * as z from 'zod';
 import { multiLineText } from '../domain/clean-text';
 import {
@@ -28,12 +29,14 @@ import { candidateNotFound } from './submit-action';
  * Only an `ADMITTED` candidate can be revoked: before the ceremony the decision is still inside
  * the workflow, where a withdrawal is the way out.
  */
-export const correctionSchema = z.strictObject({
-  kind: z.literal('REVOKE_ADMISSION'),
-  reason: multiLineText(1, 2000),
-  effectiveOn: z.iso.date(),
-});
-export type Correction = z.infer<typeof correctionSchema>;
+export const correctionSchema = builtOnFirstUse(() =>
+  z.strictObject({
+    kind: z.literal('REVOKE_ADMISSION'),
+    reason: multiLineText(1, 2000),
+    effectiveOn: z.iso.date(),
+  }),
+);
+export type Correction = z.infer<ReturnType<typeof correctionSchema>>;
 
 export async function correctCandidate(
   deps: Pick<Dependencies, 'now' | 'metrics'> & {

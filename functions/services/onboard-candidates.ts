@@ -175,7 +175,7 @@ export function replayedRow(
   row: OnboardingRow,
   found: OrgUnit | undefined,
 ) {
-  const request = parseOrRefuse(nominationSchema, row.person, { code: 'INVALID_ROW' });
+  const request = parseOrRefuse(nominationSchema(), row.person, { code: 'INVALID_ROW' });
   const unit = assertUnitAcceptsCandidates(found, request.unitId, ctx.today);
   const nomination = protectNationalId(request, ctx.deps.fingerprintKey);
   const candidateId = onboardedCandidateId(unit.id, nomination.nationalIdFingerprint, row.stage);

@@ -262,7 +262,7 @@ export async function importUnits(
   const errors: ImportRowError[] = [];
   const accepted = new Map<string, OrgUnit>();
   for (const { line, row } of rows) {
-    const parsed = unitDefinitionSchema.safeParse(row);
+    const parsed = unitDefinitionSchema().safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.join('.') || null;

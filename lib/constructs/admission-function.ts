@@ -79,7 +79,13 @@ export class AdmissionFunction extends NodejsFunction {
         // Vietnamese text as UTF-8, not \uXXXX escapes (6 bytes a letter instead of 2–3): a
         // smaller file to read, compile and map at every cold start. Node reads modules as UTF-8.
         // An esbuild argument: aws-cdk-lib's own `charset` option reaches no esbuild command.
-        esbuildArgs: { '--charset': 'utf8' },
+        esbuildArgs: {
+          '--charset': 'utf8',
+          // The Tracer's X-Ray SDK calls one function of `semver`: our own `gte` stands in for
+          // the 28 KB package and its load-time work (functions/observability/semver-gte.ts).
+          // esbuild resolves the path from its working directory, the project root.
+          '--alias': 'semver=./functions/observability/semver-gte.ts',
+        },
         externalModules: ['@aws-sdk/*'],
         logLevel: bundlingLogLevel(scope),
       },

@@ -167,7 +167,7 @@ function personColumns(): ImportColumn[] {
       required: true,
     },
   ];
-  const nomination = leavesOf(jsonSchemaOf(nominationSchema), [], true).map((leaf) =>
+  const nomination = leavesOf(jsonSchemaOf(nominationSchema()), [], true).map((leaf) =>
     labelled(leaf, [], 'PERSON'),
   );
   return [...own, ...nomination];

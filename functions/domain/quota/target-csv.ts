@@ -314,7 +314,7 @@ function parseRow(raw: Partial<Record<Field, string>>, ctx: RowContext): QuotaTa
     value,
     ...(membersAtStart === undefined ? {} : { membersAtStart }),
   };
-  const parsed = quotaTargetSchema.safeParse(candidate);
+  const parsed = quotaTargetSchema().safeParse(candidate);
   if (parsed.success) return parsed.data;
   // Every rule of the schema is checked above; this is a safety net, not a message users see.
   for (const issue of parsed.error.issues) {

@@ -1,3 +1,4 @@
+import { builtOnFirstUse } from '../built-on-first-use';
 import * as z from 'zod';
 import { shareBasisPoints, targetCount } from './attainment';
 import { QUOTA_METRICS } from './metric';
@@ -19,66 +20,70 @@ const FORMULA_START = /^[=+\-@]/;
 
 export const TARGET_KINDS = ['COUNT', 'SHARE_OF_MEMBERS'] as const;
 
-const id = z.string().regex(ID_PATTERN, {
-  message:
-    'Mã chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự) | Ids are letters, digits, ".", "-", "_" (at most 64)',
-});
+const id = builtOnFirstUse(() =>
+  z.string().regex(ID_PATTERN, {
+    message:
+      'Mã chỉ gồm chữ, số, dấu chấm, gạch ngang, gạch dưới (tối đa 64 ký tự) | Ids are letters, digits, ".", "-", "_" (at most 64)',
+  }),
+);
 
-export const quotaTargetSchema = z
-  .strictObject({
-    unitId: id,
-    period: z.string().refine(isPeriodId, {
-      message:
-        'Kỳ không hợp lệ (2025-Q1, 2025-H1, 2025, TERM-2020-2025) | Invalid period (2025-Q1, 2025-H1, 2025, TERM-2020-2025)',
-    }),
-    metric: z.enum(QUOTA_METRICS),
-    issuerId: id,
-    issuerName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .refine((name) => !FORMULA_START.test(name), {
+export const quotaTargetSchema = builtOnFirstUse(() =>
+  z
+    .strictObject({
+      unitId: id(),
+      period: z.string().refine(isPeriodId, {
         message:
-          'Tên không được bắt đầu bằng =, +, -, @ | A name cannot start with =, +, -, @ (spreadsheet formula)',
+          'Kỳ không hợp lệ (2025-Q1, 2025-H1, 2025, TERM-2020-2025) | Invalid period (2025-Q1, 2025-H1, 2025, TERM-2020-2025)',
       }),
-    kind: z.enum(TARGET_KINDS),
-    /** A count for `COUNT`; a percentage (≤ 2 decimals, ≤ 100) of members for a share. */
-    value: z.number().min(0).max(1_000_000),
-    /** Members at the start of the period; required for a share target. */
-    membersAtStart: z.int().min(0).max(10_000_000).optional(),
-  })
-  .superRefine((t, ctx) => {
-    if (t.kind === 'COUNT' && !Number.isInteger(t.value)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['value'],
-        message: 'Chỉ tiêu số lượng phải là số nguyên | A count target must be a whole number',
-      });
-    }
-    if (t.kind === 'SHARE_OF_MEMBERS') {
-      try {
-        shareBasisPoints(t.value);
-      } catch {
+      metric: z.enum(QUOTA_METRICS),
+      issuerId: id(),
+      issuerName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .refine((name) => !FORMULA_START.test(name), {
+          message:
+            'Tên không được bắt đầu bằng =, +, -, @ | A name cannot start with =, +, -, @ (spreadsheet formula)',
+        }),
+      kind: z.enum(TARGET_KINDS),
+      /** A count for `COUNT`; a percentage (≤ 2 decimals, ≤ 100) of members for a share. */
+      value: z.number().min(0).max(1_000_000),
+      /** Members at the start of the period; required for a share target. */
+      membersAtStart: z.int().min(0).max(10_000_000).optional(),
+    })
+    .superRefine((t, ctx) => {
+      if (t.kind === 'COUNT' && !Number.isInteger(t.value)) {
         ctx.addIssue({
           code: 'custom',
           path: ['value'],
-          message:
-            'Tỷ lệ phải từ 0 đến 100, tối đa 2 chữ số thập phân | A share is 0 to 100 with at most 2 decimals',
+          message: 'Chỉ tiêu số lượng phải là số nguyên | A count target must be a whole number',
         });
       }
-      if (t.membersAtStart === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['membersAtStart'],
-          message:
-            'Chỉ tiêu theo tỷ lệ cần số đảng viên đầu kỳ | A share target needs the members at the start',
-        });
+      if (t.kind === 'SHARE_OF_MEMBERS') {
+        try {
+          shareBasisPoints(t.value);
+        } catch {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['value'],
+            message:
+              'Tỷ lệ phải từ 0 đến 100, tối đa 2 chữ số thập phân | A share is 0 to 100 with at most 2 decimals',
+          });
+        }
+        if (t.membersAtStart === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['membersAtStart'],
+            message:
+              'Chỉ tiêu theo tỷ lệ cần số đảng viên đầu kỳ | A share target needs the members at the start',
+          });
+        }
       }
-    }
-  });
+    }),
+);
 
-export type QuotaTarget = z.infer<typeof quotaTargetSchema>;
+export type QuotaTarget = z.infer<ReturnType<typeof quotaTargetSchema>>;
 
 /** The number of admissions (etc.) the target asks for. */
 export function countOf(target: QuotaTarget): number {

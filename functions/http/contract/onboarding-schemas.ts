@@ -1,26 +1,30 @@
 import * as z from 'zod';
 import { IMPORTABLE_STAGES } from '../../domain/onboarding/importable-stages';
-import { builtOnFirstUse } from './built-on-first-use';
+import { builtOnFirstUse } from '../../domain/built-on-first-use';
 
 const bi = (vi: string, en: string) => `${vi} / ${en}`;
 
-export const onboardingTemplateQuery = z.strictObject({
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
-});
+export const onboardingTemplateQuery = builtOnFirstUse(() =>
+  z.strictObject({
+    format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  }),
+);
 
-export const onboardingImportQuery = z.strictObject({
-  /** Recorded on every imported event with the file's SHA-256. */
-  fileName: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    // No path separators or control characters: it is shown back in history and exports.
-    // eslint-disable-next-line no-control-regex
-    .regex(/^[^\\/\u0000-\u001f]+$/)
-    .optional()
-    .meta({ description: bi('Tên tệp, ghi vào lịch sử', 'The file name, kept in history') }),
-});
+export const onboardingImportQuery = builtOnFirstUse(() =>
+  z.strictObject({
+    /** Recorded on every imported event with the file's SHA-256. */
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      // No path separators or control characters: it is shown back in history and exports.
+      // eslint-disable-next-line no-control-regex
+      .regex(/^[^\\/\u0000-\u001f]+$/)
+      .optional()
+      .meta({ description: bi('Tên tệp, ghi vào lịch sử', 'The file name, kept in history') }),
+  }),
+);
 
 const columnSchema = builtOnFirstUse(() =>
   z.looseObject({

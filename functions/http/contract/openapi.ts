@@ -231,8 +231,8 @@ export function openApiDocument(): Json {
     paths,
     components: {
       schemas: {
-        Error: jsonSchema(errorSchema, 'output'),
-        GatewayError: jsonSchema(gatewayErrorSchema, 'output'),
+        Error: jsonSchema(errorSchema(), 'output'),
+        GatewayError: jsonSchema(gatewayErrorSchema(), 'output'),
         ...components,
       },
       parameters: {

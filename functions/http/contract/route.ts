@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { builtOnFirstUse } from '../../domain/built-on-first-use';
 import type { ErrorCode } from './error-codes';
 
 /** The 404 a route answers for a path id that cannot exist (the field is the parameter's name). */
@@ -87,4 +88,19 @@ export function routeKeyOf(route: Pick<RouteContract, 'method' | 'path'>): Route
 /** Keeps the schemas' own types so that each handler gets its input typed by its route's schemas. */
 export function defineRoute<const R extends RouteContract>(route: R): R {
   return route;
+}
+
+/**
+ * The registry of routes, each defined (its schemas built) the first time it is read: a function
+ * serves one route or a few, and would otherwise build the schemas of every route of the API at its
+ * cold start (docs/architecture.md, "Bundles"). Listing the registry defines them all.
+ */
+export function routesBuiltOnFirstUse<Definitions extends Record<string, () => RouteContract>>(
+  definitions: Definitions,
+): { readonly [Key in keyof Definitions]: ReturnType<Definitions[Key]> } {
+  const routes = {};
+  for (const [key, define] of Object.entries(definitions)) {
+    Object.defineProperty(routes, key, { enumerable: true, get: builtOnFirstUse(define) });
+  }
+  return routes as { readonly [Key in keyof Definitions]: ReturnType<Definitions[Key]> };
 }

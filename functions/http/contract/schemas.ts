@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { NOMINATION_SOURCES } from '../../domain/candidate';
 import { HUMAN_STAGE_IDS, TERMINAL_STAGE_IDS } from '../../domain/pipeline';
 import { ROLES } from '../../domain/roles';
-import { builtOnFirstUse } from './built-on-first-use';
+import { builtOnFirstUse } from '../../domain/built-on-first-use';
 
 /**
  * The pieces routes share: path parameters, pagination, dates and the response bodies. Requests
@@ -13,26 +13,33 @@ import { builtOnFirstUse } from './built-on-first-use';
 const bi = (vi: string, en: string) => `${vi} / ${en}`;
 
 // ----- request parts ---------------------------------------------------------------------------
+// Built on first use: a function builds those of the routes it serves (contract/route.ts).
 
-export const unitIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .meta({ description: bi('Mã đơn vị', 'Unit id') });
+export const unitIdSchema = builtOnFirstUse(() =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .meta({ description: bi('Mã đơn vị', 'Unit id') }),
+);
 
 /** A calendar day (YYYY-MM-DD) as it reads in Vietnam (Asia/Ho_Chi_Minh), not a UTC instant. */
-export const vietnamDate = z.iso.date().meta({
-  description: bi('Ngày (YYYY-MM-DD, lịch Việt Nam)', 'Date (YYYY-MM-DD, Vietnam calendar)'),
-});
+export const vietnamDate = builtOnFirstUse(() =>
+  z.iso.date().meta({
+    description: bi('Ngày (YYYY-MM-DD, lịch Việt Nam)', 'Date (YYYY-MM-DD, Vietnam calendar)'),
+  }),
+);
 
-export const stageSchema = z.enum([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS]).meta({
-  id: 'Stage',
-  description: bi('Bước của quy trình kết nạp', 'Stage of the admission procedure'),
-});
+export const stageSchema = builtOnFirstUse(() =>
+  z.enum([...HUMAN_STAGE_IDS, ...TERMINAL_STAGE_IDS]).meta({
+    id: 'Stage',
+    description: bi('Bước của quy trình kết nạp', 'Stage of the admission procedure'),
+  }),
+);
 
 /** Cursor pagination: `limit` items per page, `cursor` = the previous page's `nextCursor`. */
-export const pageQuery = {
+export const pageQuery = builtOnFirstUse(() => ({
   limit: z.coerce
     .number()
     .int()
@@ -51,60 +58,68 @@ export const pageQuery = {
         "The previous page's nextCursor (opaque)",
       ),
     }),
-};
+}));
 
-export const candidateIdParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .meta({ description: bi('Mã hồ sơ', 'Candidate id') }),
-});
+export const candidateIdParams = builtOnFirstUse(() =>
+  z.strictObject({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .meta({ description: bi('Mã hồ sơ', 'Candidate id') }),
+  }),
+);
 
-export const approvalIdParams = z.strictObject({
-  approvalId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,1024}$/)
-    .meta({ description: bi('Mã phê duyệt đã ký (trong liên kết)', 'Signed approval id') }),
-});
+export const approvalIdParams = builtOnFirstUse(() =>
+  z.strictObject({
+    approvalId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,1024}$/)
+      .meta({ description: bi('Mã phê duyệt đã ký (trong liên kết)', 'Signed approval id') }),
+  }),
+);
 
-export const unitIdParams = z.strictObject({ id: unitIdSchema });
+export const unitIdParams = builtOnFirstUse(() => z.strictObject({ id: unitIdSchema() }));
 
 // ----- the one error shape ---------------------------------------------------------------------
 
-export const errorSchema = z
-  .object({
-    code: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/)
-      .meta({ description: bi('Mã lỗi ổn định', 'Stable error code') }),
-    message: z.string().meta({ description: bi('Thông điệp tiếng Việt', 'Vietnamese message') }),
-    message_en: z.string().meta({ description: bi('Thông điệp tiếng Anh', 'English message') }),
-    field: z
-      .string()
-      .optional()
-      .meta({ description: bi('Trường gây lỗi', 'The field at fault') }),
-    details: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .meta({ description: bi('Chi tiết máy đọc được', 'Machine-readable details') }),
-  })
-  .meta({
-    description: bi(
-      'Dạng lỗi duy nhất của API: mã, thông điệp tiếng Việt và tiếng Anh, trường gây lỗi',
-      "The API's one error shape: code, Vietnamese and English message, field at fault",
-    ),
-  });
+export const errorSchema = builtOnFirstUse(() =>
+  z
+    .object({
+      code: z
+        .string()
+        .regex(/^[A-Z][A-Z0-9_]*$/)
+        .meta({ description: bi('Mã lỗi ổn định', 'Stable error code') }),
+      message: z.string().meta({ description: bi('Thông điệp tiếng Việt', 'Vietnamese message') }),
+      message_en: z.string().meta({ description: bi('Thông điệp tiếng Anh', 'English message') }),
+      field: z
+        .string()
+        .optional()
+        .meta({ description: bi('Trường gây lỗi', 'The field at fault') }),
+      details: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .meta({ description: bi('Chi tiết máy đọc được', 'Machine-readable details') }),
+    })
+    .meta({
+      description: bi(
+        'Dạng lỗi duy nhất của API: mã, thông điệp tiếng Việt và tiếng Anh, trường gây lỗi',
+        "The API's one error shape: code, Vietnamese and English message, field at fault",
+      ),
+    }),
+);
 
 /** What API Gateway itself answers when the JWT authorizer rejects a token (before any handler). */
-export const gatewayErrorSchema = z.object({ message: z.string() }).meta({
-  description: bi(
-    'Lỗi của cổng API khi mã JWT thiếu hoặc sai',
-    'The gateway’s answer to a missing or invalid JWT',
-  ),
-});
+export const gatewayErrorSchema = builtOnFirstUse(() =>
+  z.object({ message: z.string() }).meta({
+    description: bi(
+      'Lỗi của cổng API khi mã JWT thiếu hoặc sai',
+      'The gateway’s answer to a missing or invalid JWT',
+    ),
+  }),
+);
 
 // ----- responses -------------------------------------------------------------------------------
-// Each built on first use (built-on-first-use.ts): only the OpenAPI document reads the answers'
+// Each built on first use (functions/domain/built-on-first-use.ts): only the OpenAPI document reads the answers'
 // schemas, and building them all would cost every function's cold start.
 
 const isoInstant = builtOnFirstUse(() =>
@@ -128,11 +143,11 @@ const candidateSummarySchema = builtOnFirstUse(() =>
       id: z.string(),
       fullName: z.string(),
       unitId: z.string(),
-      stage: stageSchema,
+      stage: stageSchema(),
       version: z.int(),
       createdAt: isoInstant(),
       stageEnteredAt: isoInstant(),
-      dueOn: vietnamDate.optional().meta({
+      dueOn: vietnamDate().optional().meta({
         description: 'Hạn của bước hiện tại / When the current step is due',
       }),
       escalationLevel: z.int().optional().meta({
@@ -170,8 +185,8 @@ const historyEventSchema = builtOnFirstUse(() =>
       seq: z.int(),
       at: isoInstant(),
       type: z.enum(['NOMINATED', 'TRANSITION', 'CORRECTION', 'REMINDER', 'ESCALATION']),
-      fromStage: stageSchema.optional(),
-      toStage: stageSchema,
+      fromStage: stageSchema().optional(),
+      toStage: stageSchema(),
       action: z.string().optional(),
       outcome: z.string().optional(),
       policyVersion: z.string().optional(),
@@ -181,7 +196,7 @@ const historyEventSchema = builtOnFirstUse(() =>
           index: z.int(),
           escalationLevel: z.int(),
           recipient: z.looseObject({ role: z.enum(ROLES), unitId: z.string() }),
-          dueOn: vietnamDate,
+          dueOn: vietnamDate(),
         })
         .optional()
         .meta({
@@ -202,7 +217,7 @@ export const candidateSchema = builtOnFirstUse(() =>
       nominationSource: z.enum(NOMINATION_SOURCES),
       unitId: z.string(),
       unitPath: z.array(z.string()),
-      stage: stageSchema,
+      stage: stageSchema(),
       stageLabel: z.string(),
       stageLabelEn: z.string(),
       version: z.int().meta({
@@ -217,7 +232,7 @@ export const candidateSchema = builtOnFirstUse(() =>
       stageEnteredAt: isoInstant(),
       awaiting: z
         .looseObject({
-          stage: stageSchema,
+          stage: stageSchema(),
           since: isoInstant(),
           actions: z.array(
             z.looseObject({ action: z.string(), label: z.string(), labelEn: z.string() }),
@@ -228,9 +243,9 @@ export const candidateSchema = builtOnFirstUse(() =>
       missingDocuments: z.array(z.string()),
       deadline: z
         .looseObject({
-          stage: stageSchema,
-          from: vietnamDate,
-          dueOn: vietnamDate,
+          stage: stageSchema(),
+          from: vietnamDate(),
+          dueOn: vietnamDate(),
           workingDays: z.int(),
           policyVersion: z.string(),
           overdueNoticesSent: z.int(),
@@ -245,7 +260,7 @@ export const candidateSchema = builtOnFirstUse(() =>
           ),
         }),
       pendingAction: z
-        .looseObject({ action: z.string(), toStage: stageSchema, submittedAt: isoInstant() })
+        .looseObject({ action: z.string(), toStage: stageSchema(), submittedAt: isoInstant() })
         .optional(),
       history: z.array(historyEventSchema()).optional(),
     })
@@ -265,8 +280,8 @@ export const acceptedActionSchema = builtOnFirstUse(() =>
     candidateId: z.string(),
     submissionId: z.string(),
     action: z.string(),
-    fromStage: stageSchema,
-    toStage: stageSchema,
+    fromStage: stageSchema(),
+    toStage: stageSchema(),
   }),
 );
 
@@ -274,8 +289,8 @@ const auditPageSchema = builtOnFirstUse(() =>
   z
     .looseObject({
       unit: z.string(),
-      from: vietnamDate,
-      to: vietnamDate,
+      from: vietnamDate(),
+      to: vietnamDate(),
       items: z.array(historyEventSchema().extend({ unitPath: z.array(z.string()) })),
       nextCursor: z
         .string()
@@ -294,8 +309,8 @@ const auditExportLinkSchema = builtOnFirstUse(() =>
   z
     .looseObject({
       unit: z.string(),
-      from: vietnamDate,
-      to: vietnamDate,
+      from: vietnamDate(),
+      to: vietnamDate(),
       format: z.enum(['csv']),
       count: z.int().meta({ description: bi('Số thao tác trong tệp', 'Events in the file') }),
       filename: z.string(),
@@ -340,8 +355,8 @@ export const quotaReportSchema = builtOnFirstUse(() =>
   z.looseObject({
     unitId: z.string(),
     period: z.string(),
-    range: z.looseObject({ from: vietnamDate, to: vietnamDate }),
-    today: vietnamDate,
+    range: z.looseObject({ from: vietnamDate(), to: vietnamDate() }),
+    today: vietnamDate(),
     units: z.array(z.looseObject({ unitId: z.string(), name: z.string() })),
   }),
 );
@@ -354,8 +369,8 @@ export const unitSchema = builtOnFirstUse(() =>
       level: z.string(),
       parentId: z.string().optional(),
       path: z.array(z.string()),
-      effectiveFrom: vietnamDate,
-      retiredOn: vietnamDate.optional(),
+      effectiveFrom: vietnamDate(),
+      retiredOn: vietnamDate().optional(),
     })
     .meta({ id: 'Unit', description: bi('Đơn vị', 'A unit') }),
 );
@@ -373,7 +388,7 @@ export const unitImportSchema = builtOnFirstUse(() => z.looseObject({ count: z.i
 export const approvalDetailsSchema = builtOnFirstUse(() =>
   z.looseObject({
     candidate: z.looseObject({ id: z.string(), fullName: z.string(), unitId: z.string() }),
-    stage: stageSchema,
+    stage: stageSchema(),
     stageLabel: z.string(),
     stageLabelEn: z.string(),
     linkExpiresAt: isoInstant(),
@@ -396,12 +411,14 @@ export const approvalDecidedSchema = builtOnFirstUse(() =>
 
 // ----- work queues, awareness classes, bulk actions --------------------------------------------
 
-export const classIdParams = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .meta({ description: bi('Mã lớp bồi dưỡng', 'Awareness class id') }),
-});
+export const classIdParams = builtOnFirstUse(() =>
+  z.strictObject({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .meta({ description: bi('Mã lớp bồi dưỡng', 'Awareness class id') }),
+  }),
+);
 
 export const trainingClassSchema = builtOnFirstUse(() =>
   z.looseObject({
@@ -409,8 +426,8 @@ export const trainingClassSchema = builtOnFirstUse(() =>
     name: z.string(),
     organiserUnitId: z.string(),
     organiserPath: z.array(z.string()),
-    startsOn: vietnamDate,
-    endsOn: vietnamDate,
+    startsOn: vietnamDate(),
+    endsOn: vietnamDate(),
     capacity: z.int(),
     location: z.string(),
     enrolled: z.int().meta({ description: bi('Số đã ghi danh', 'Seats taken') }),
@@ -448,7 +465,7 @@ export const classViewSchema = builtOnFirstUse(() =>
         enrolledAt: isoInstant(),
         result: classResult().optional(),
         certificateNumber: z.string().optional(),
-        issuedOn: vietnamDate.optional(),
+        issuedOn: vietnamDate().optional(),
       }),
     ),
   }),
@@ -475,9 +492,9 @@ export const bulkResponseSchema = builtOnFirstUse(() =>
             candidateId: z.string(),
             submissionId: z.string(),
             action: z.string(),
-            fromStage: stageSchema,
+            fromStage: stageSchema(),
             outcome: z.string(),
-            toStage: stageSchema,
+            toStage: stageSchema(),
             resultingVersion: z.int(),
           }),
         }),
@@ -505,15 +522,17 @@ export const bulkResponseSchema = builtOnFirstUse(() =>
   }),
 );
 
-export const accountIdParams = z.strictObject({
-  id: z
-    .string()
-    .trim()
-    .min(1)
-    .max(128)
-    .regex(/^[A-Za-z0-9_-]+$/)
-    .meta({ description: bi('Mã tài khoản (sub)', 'Account id (sub)') }),
-});
+export const accountIdParams = builtOnFirstUse(() =>
+  z.strictObject({
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/)
+      .meta({ description: bi('Mã tài khoản (sub)', 'Account id (sub)') }),
+  }),
+);
 
 export const accountSchema = builtOnFirstUse(() =>
   z

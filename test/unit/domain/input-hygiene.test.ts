@@ -28,7 +28,7 @@ const request = {
 
 function nominate(fields: Record<string, unknown>, now = '2025-03-10T18:00:00Z') {
   const parsed = parseOrRefuse(
-    nominationSchema,
+    nominationSchema(),
     { ...request, ...fields },
     { code: 'INVALID_BODY' },
   );
@@ -100,7 +100,7 @@ describe('names (failed before: NUL and bidi overrides stored, no NFC)', () => {
   it('multi-line text keeps its line breaks but not other controls', () => {
     expect(forbiddenCharacterIn('một\ndòng\r\nhai\tba', true)).toBeUndefined();
     expect(forbiddenCharacterIn('một\u0007', true)).toBe('U+0007');
-    expect(personName.safeParse('Lò Thị Mai').success).toBe(true);
+    expect(personName().safeParse('Lò Thị Mai').success).toBe(true);
   });
 });
 

@@ -35,7 +35,7 @@ function replay(cells: Record<string, string>, today = '2026-12-06') {
   return replayToStage({
     stage: row.stage,
     nominatedOn: row.nominatedOn,
-    nomination: protectNationalId(nominationSchema.parse(row.person), KEY),
+    nomination: protectNationalId(nominationSchema().parse(row.person), KEY),
     facts: row.facts,
     unit: CELL,
     candidateId: 'c-test',
