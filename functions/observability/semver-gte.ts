@@ -8,16 +8,23 @@
  * test/unit/observability/semver-gte.test.ts fails if either package starts calling anything else.
  */
 
-/** `major.minor.patch`, ignoring a leading `v` and any pre-release or build suffix. */
-function numbersOf(version: string): number[] {
-  const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
+/** `major.minor.patch` and whether a pre-release follows (`-beta.1`); a leading `v` and a build
+ * suffix (`+…`) are ignored, as semver ignores them. */
+function parse(version: string): { numbers: number[]; preRelease: boolean } {
+  const match = /^v?(\d+)\.(\d+)\.(\d+)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.exec(version.trim());
   if (!match) throw new TypeError(`Invalid Version: ${version}`);
-  return match.slice(1, 4).map(Number);
+  return { numbers: match.slice(1, 4).map(Number), preRelease: match[4] !== undefined };
 }
 
-/** Whether `version` is at least `minimum` (both `x.y.z`), as semver's `gte` for releases. */
+/**
+ * Whether `version` is at least `minimum`, as semver's `gte`: number by number, and a pre-release
+ * comes before its release (`2.0.0-beta.1` < `2.0.0`). Two pre-releases of the same numbers count
+ * as equal: the callers compare Node and SDK releases, never two pre-releases.
+ */
 export function gte(version: string, minimum: string): boolean {
-  const [a, b] = [numbersOf(version), numbersOf(minimum)];
-  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
-  return true;
+  const [a, b] = [parse(version), parse(minimum)];
+  for (let i = 0; i < 3; i++) {
+    if (a.numbers[i] !== b.numbers[i]) return a.numbers[i] > b.numbers[i];
+  }
+  return !a.preRelease || b.preRelease;
 }

@@ -33,7 +33,11 @@ describe('the semver stand-in bundled for the X-Ray SDK', () => {
     expect(gte('1.10.0', '1.9.9')).toBe(true);
     expect(gte('1.2.10', '1.2.9')).toBe(true);
     expect(gte('1.2.3', '1.3.0')).toBe(false);
-    expect(gte('2.0.0-beta.1+build', '2.0.0')).toBe(true);
+    expect(gte('2.0.0+build.5', '2.0.0')).toBe(true);
+    // A pre-release comes before its release, after the release before it.
+    expect(gte('2.0.0-beta.1', '2.0.0')).toBe(false);
+    expect(gte('2.0.0-beta.1', '1.9.9')).toBe(true);
+    expect(gte('2.0.0', '2.0.0-rc.1')).toBe(true);
     expect(gte(process.versions.node, '8.0.0')).toBe(true);
   });
 
