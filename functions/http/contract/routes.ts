@@ -140,6 +140,13 @@ const BULK_RESPONSES = {
 };
 
 const csvExport = bi('Tệp CSV (format=csv)', 'CSV file (format=csv)');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What a report can also be downloaded as (`format=csv|xlsx`), beside its JSON. */
+const spreadsheetExports = [
+  { contentType: 'text/csv', description: csvExport },
+  { contentType: XLSX, description: bi('Tệp Excel (format=xlsx)', 'Excel file (format=xlsx)') },
+];
 
 // ----- query schemas the handlers validate with ------------------------------------------------
 // Built on first use, as every schema a route names: only the routes a function serves build theirs.
@@ -584,13 +591,7 @@ export const ROUTES = routesBuiltOnFirstUse({
         200: {
           description: bi('Báo cáo', 'The report'),
           schema: quotaReportSchema,
-          alternatives: [
-            { contentType: 'text/csv', description: csvExport },
-            {
-              contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              description: bi('Tệp Excel (format=xlsx)', 'Excel file (format=xlsx)'),
-            },
-          ],
+          alternatives: spreadsheetExports,
           headers: ['Content-Disposition'],
         },
       },
@@ -613,13 +614,7 @@ export const ROUTES = routesBuiltOnFirstUse({
         200: {
           description: bi('Mẫu nhập', 'The template'),
           schema: onboardingTemplateSchema,
-          alternatives: [
-            { contentType: 'text/csv', description: csvExport },
-            {
-              contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              description: bi('Tệp Excel (format=xlsx)', 'Excel file (format=xlsx)'),
-            },
-          ],
+          alternatives: spreadsheetExports,
           headers: ['Content-Disposition'],
         },
       },
@@ -647,7 +642,7 @@ export const ROUTES = routesBuiltOnFirstUse({
         contentType: 'text/csv',
         alternatives: [
           {
-            contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            contentType: XLSX,
             description: bi('Tệp Excel (trang tính đầu tiên)', 'Excel file (first worksheet)'),
           },
         ],
