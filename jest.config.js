@@ -45,6 +45,11 @@ module.exports = {
       displayName: 'reliability',
       ...endToEnd,
       roots: ['<rootDir>/test/e2e/reliability'],
+      // Its runtimes run as many sandboxes of a function at once as Lambda would for its load.
+      setupFilesAfterEnv: [
+        ...endToEnd.setupFilesAfterEnv,
+        '<rootDir>/test/e2e/support/lambda-like-concurrency.ts',
+      ],
     },
   ],
   testTimeout: 60000,

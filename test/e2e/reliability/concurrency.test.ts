@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { HAPPY_PATH } from '../support/happy-path';
 import { type RuntimeProcess, startRuntimeProcess } from '../support/runtime-process';
 import { nominationFor, roleTokens, send, settledAt } from './support';
-import { CONTENTION_SANDBOXES_PER_FUNCTION } from '../../../lib/local/function-host';
 
 jest.setTimeout(90_000);
 
@@ -10,9 +9,7 @@ let runtime: RuntimeProcess;
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  runtime = await startRuntimeProcess({
-    sandboxesPerFunction: CONTENTION_SANDBOXES_PER_FUNCTION,
-  });
+  runtime = await startRuntimeProcess();
   tokens = await roleTokens(runtime);
 });
 afterAll(() => runtime?.stop());

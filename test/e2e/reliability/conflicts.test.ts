@@ -11,7 +11,6 @@ import {
   type Walk,
   walkToAdmitted,
 } from './walk';
-import { CONTENTION_SANDBOXES_PER_FUNCTION } from '../../../lib/local/function-host';
 
 jest.setTimeout(300_000);
 
@@ -26,10 +25,7 @@ let runtime: RuntimeProcess;
 let tokens: Record<string, string>;
 
 beforeAll(async () => {
-  runtime = await startRuntimeProcess({
-    conflicts: {},
-    sandboxesPerFunction: CONTENTION_SANDBOXES_PER_FUNCTION,
-  });
+  runtime = await startRuntimeProcess({ conflicts: {} });
   tokens = await roleTokens(runtime);
 });
 afterAll(() => runtime?.stop());

@@ -6,6 +6,13 @@ const ROOT = path.join(__dirname, '..', '..', '..');
 export const READY_MARKER = 'LOCAL_RUNTIME_READY ';
 /** Whether a runtime of this test file is using the worker's shared DynamoDB Local. */
 let sharedHeld = false;
+/** Lambda sandboxes per function for every runtime of this suite (default: the machine's cores). */
+let sandboxesPerFunctionOfThisSuite: number | undefined;
+
+/** For a suite that loads the runtime as Lambda would run it (test/e2e/reliability/). */
+export function startRuntimesWithSandboxesPerFunction(sandboxes: number): void {
+  sandboxesPerFunctionOfThisSuite = sandboxes;
+}
 
 export interface RuntimeEndpoints {
   url: string;
@@ -62,9 +69,8 @@ export async function startRuntimeProcess(
       args.push('--conflict-window-ms', String(options.conflicts.windowMs));
     }
   }
-  if (options.sandboxesPerFunction !== undefined) {
-    args.push('--sandboxes-per-function', String(options.sandboxesPerFunction));
-  }
+  const sandboxes = options.sandboxesPerFunction ?? sandboxesPerFunctionOfThisSuite;
+  if (sandboxes !== undefined) args.push('--sandboxes-per-function', String(sandboxes));
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
