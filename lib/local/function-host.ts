@@ -367,9 +367,9 @@ export function createFunctionHost(options: FunctionHostOptions): FunctionHost {
 }
 
 /**
- * Sandboxes per function for what measures contention (the benchmarks, the conflict and
- * concurrency tests): enough for their concurrent clients' invocations to run side by side, as on
- * Lambda, so that DynamoDB's transaction conflicts can happen between them.
+ * Sandboxes per function for what loads the runtime as Lambda would be loaded (the benchmarks,
+ * the reliability suite): enough for their concurrent clients' invocations to run side by side,
+ * so that DynamoDB's transaction conflicts can happen between them.
  */
 export const CONTENTION_SANDBOXES_PER_FUNCTION = 6;
 

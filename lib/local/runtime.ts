@@ -110,7 +110,7 @@ export interface LocalRuntimeOptions {
   schedules?: boolean;
   /**
    * At most this many Lambda sandboxes per function at once (lib/local/function-host.ts; default:
-   * the machine's cores). The benchmarks and the contention tests ask for more, as Lambda would
+   * the machine's cores). The benchmarks and the reliability suite ask for more, as Lambda would
    * run: DynamoDB's transaction conflicts need invocations of one function side by side.
    */
   sandboxesPerFunction?: number;
